@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# uldd: one non-recursive Makefile; each folder adds its rules in a *.mk file.
+#   make          build everything        make check   install, build, run all tests
+#   make demo     boot the guest, run it  make lint    style and static checks
+
+TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+BUILD ?= $(TOP)/build
+CC ?= gcc
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+
+# H-world: host code against libc. Never -Iinclude/linux-compat here.
+HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -fstack-protector-strong \
+	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wpointer-arith -Wformat=2 -Wvla -MMD -MP $(EXTRA_CFLAGS)
+
+.DEFAULT_GOAL := all
+.PHONY: all check unit-check demo lint clean distclean deps
+
+all:
+
+include kernel/kernel.mk
+include tools/tools.mk
+include tests/unit/unit.mk
+include tests/vm/vm.mk
+include tests/vm/progs/progs.mk
+
+$(BUILD)/%.o: $(TOP)/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $*.c"
+	$(Q)$(CC) $(HOST_CFLAGS) $(CFLAGS_$(dir $*)) -c -o $@ $<
+
+deps:
+	$(Q)$(TOP)/scripts/install-deps.sh
+
+# The closing line sums the unit and guest suites.
+check: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory unit-check
+	$(Q)$(MAKE) --no-print-directory vm-check
+	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all vm-setup
+	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/vm/demo.sh
+
+LINT_SRC = $(shell cd $(TOP) && git ls-files '*.c' '*.h' 2>/dev/null)
+lint: deps
+	$(Q)cd $(TOP) && clang-format --dry-run --Werror $(LINT_SRC)
+	$(Q)cd $(TOP) && cppcheck --quiet --error-exitcode=1 --inline-suppr \
+		--enable=warning,performance,portability --std=c11 \
+		--suppress=missingIncludeSystem -I kernel $(filter kernel/% tools/% tests/%,$(LINT_SRC))
+	$(Q)cd $(TOP) && for f in $(filter %.c,$(filter kernel/% tools/%,$(LINT_SRC))); do \
+		sparse -D_GNU_SOURCE -Wsparse-error -Ikernel $$f || exit 1; done
+	@echo "lint: clean"
+
+clean:
+	rm -rf $(BUILD)/kernel $(BUILD)/tools $(BUILD)/tests $(BUILD)/bin $(BUILD)/lib \
+		$(BUILD)/results $(BUILD)/vm-logs
+
+# Also drops the downloaded guest kernel and kernel sources.
+distclean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

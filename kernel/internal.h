@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * internal.h - helpers shared by the host layer's files and by tools/; not
+ * part of the door (uhost.h), never seen by K-world.
+ */
+#ifndef ULDD_KERNEL_INTERNAL_H
+#define ULDD_KERNEL_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "uhost.h"
+
+#define UH_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * error.c: records the user-facing message of a failure for uhost_errmsg()
+ * and returns err, so a failure path is one line: return uh_fail(ENOENT, ...).
+ */
+int uh_fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Keeps the message of a deeper failure and prefixes it with context. */
+int uh_fail_prefix(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* log.c: printf-style front end to uhost_log(). */
+void uh_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* pciaddr.c: "DDDD:BB:DD.F" or "BB:DD.F", all hex, as lspci prints them. */
+struct uh_pci_addr {
+	uint16_t domain;
+	uint8_t bus;
+	uint8_t dev; /* 0..31 */
+	uint8_t fn; /* 0..7 */
+};
+#define UH_PCI_ADDR_LEN 13 /* "0000:00:00.0" and the NUL */
+
+int uh_pci_addr_parse(const char *s, struct uh_pci_addr *addr);
+void uh_pci_addr_format(const struct uh_pci_addr *addr, char buf[UH_PCI_ADDR_LEN]);
+
+/*
+ * sysfs.c: what /sys/bus/pci says about a device. The root is "/sys" unless
+ * ULDD_SYSFS_ROOT names a fake tree (unit tests) or uh_sysfs_set_root() did.
+ */
+void uh_sysfs_set_root(const char *root);
+const char *uh_sysfs_root(void);
+/* Builds "<root>/bus/pci/devices/<addr>/<leaf>". ENAMETOOLONG if it cannot. */
+int uh_sysfs_dev_path(char *buf, size_t len, const char *addr, const char *leaf);
+bool uh_sysfs_dev_exists(const char *addr);
+/* The bound driver's name, or "" when none. */
+int uh_sysfs_driver(const char *addr, char *buf, size_t len);
+/* ENOENT when the device has no IOMMU group. */
+int uh_sysfs_iommu_group(const char *addr, int *group);
+/* Reads a sysfs attribute such as "vendor" as a number. */
+int uh_sysfs_read_hex(const char *addr, const char *attr, unsigned long *val);
+int uh_sysfs_write(const char *path, const char *val);
+
+/*
+ * The checks before VFIO is touched, each failure with its fix: the address
+ * parses, the device exists, it is bound to vfio-pci, it has an IOMMU group.
+ * canon receives the canonical address.
+ */
+int uh_sysfs_check_vfio(const char *addr, char canon[UH_PCI_ADDR_LEN], int *group);
+
+/* iova.c: the IOVA space of one VFIO container; see iova.c. */
+struct uh_iova_range {
+	uint64_t start;
+	uint64_t end; /* inclusive */
+};
+struct uh_iova_space;
+
+int uh_iova_create(const struct uh_iova_range *ranges, size_t n, struct uh_iova_space **spacep);
+void uh_iova_destroy(struct uh_iova_space *space);
+/* Reserves [want, want + len) exactly: EBUSY if taken, ERANGE if outside. */
+int uh_iova_reserve(struct uh_iova_space *space, uint64_t want, uint64_t len);
+/* Takes the highest free, align-aligned block that ends at or below limit. */
+int uh_iova_alloc(struct uh_iova_space *space, uint64_t len, uint64_t align, uint64_t limit,
+		  uint64_t *iova);
+/* Releases exactly a block that reserve or alloc handed out. */
+int uh_iova_free(struct uh_iova_space *space, uint64_t iova, uint64_t len);
+
+#endif /* ULDD_KERNEL_INTERNAL_H */

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * uhost.h - the one door between the kernel namespace (shim/, drivers) and
+ * the host (libc, VFIO, eventfd, threads). Compiled in both worlds, so it
+ * includes nothing and uses only compiler-provided types.
+ *
+ * Conventions:
+ * - every call returns 0 or a positive Linux errno value; results come back
+ *   through out-parameters. K-world errno values equal the host's (both are
+ *   Linux), so the shim negates them and needs no table.
+ * - after a failure, uhost_errmsg() returns one line for the user that names
+ *   the object, the cause and the fix ("0000:00:03.0 is bound to e1000: run
+ *   'uldd bind 0000:00:03.0' first").
+ * - "may block": the call can sleep; the shim must give up its virtual CPU
+ *   around it. "irq thread: yes": safe to call from an interrupt thread.
+ */
+#ifndef ULDD_UHOST_H
+#define ULDD_UHOST_H
+
+/* Bumped whenever a declaration below changes; uhost_init() checks it. */
+#define UHOST_VERSION 1
+
+typedef __UINT8_TYPE__ uhost_u8;
+typedef __UINT16_TYPE__ uhost_u16;
+typedef __UINT32_TYPE__ uhost_u32;
+typedef __UINT64_TYPE__ uhost_u64;
+typedef __SIZE_TYPE__ uhost_size;
+
+struct uhost_dev;
+struct uhost_thread;
+struct uhost_event;
+struct uhost_timer;
+
+/* Library set-up. EPROTO when the caller was built for another version. */
+int uhost_init(unsigned int version);
+void uhost_fini(void);
+
+/* The message of the last failed call on this thread; never NULL. */
+const char *uhost_errmsg(void);
+
+/* Logging; levels are printk's (3 error ... 7 debug). irq thread: yes. */
+#define UHOST_LOG_ERR 3
+#define UHOST_LOG_WARNING 4
+#define UHOST_LOG_NOTICE 5
+#define UHOST_LOG_INFO 6
+#define UHOST_LOG_DEBUG 7
+void uhost_log(int level, const char *msg, uhost_size len);
+void uhost_log_set_level(int level);
+int uhost_log_level(void);
+
+/* Time. CLOCK_MONOTONIC in nanoseconds. irq thread: yes. */
+uhost_u64 uhost_clock_ns(void);
+/* Sleeps at least ns nanoseconds. May block. */
+int uhost_sleep_ns(uhost_u64 ns);
+
+/*
+ * Memory arena: anonymous memory, 2 MiB huge pages when the host has them
+ * reserved, else 4 KiB pages with transparent huge pages advised. The pages
+ * are populated, so the IOMMU can pin them at once. May block.
+ */
+int uhost_arena_alloc(uhost_size size, void **va, uhost_size *page_size);
+int uhost_arena_free(void *va, uhost_size size);
+
+/*
+ * PCI devices through VFIO. addr is "DDDD:BB:DD.F" or "BB:DD.F"; the device
+ * must be bound to vfio-pci. May block.
+ */
+int uhost_dev_open(const char *addr, struct uhost_dev **devp);
+/* All interrupt waiters must have returned; DMA mappings are removed. */
+void uhost_dev_close(struct uhost_dev *dev);
+/* The canonical "DDDD:BB:DD.F" name. */
+const char *uhost_dev_name(const struct uhost_dev *dev);
+
+/* Region indices are VFIO's: BARs 0-5, then the ROM and config space. */
+#define UHOST_REGION_BAR0 0
+#define UHOST_REGION_ROM 6
+#define UHOST_REGION_CONFIG 7
+#define UHOST_REGION_READ (1u << 0)
+#define UHOST_REGION_WRITE (1u << 1)
+#define UHOST_REGION_MMAP (1u << 2) /* uhost_dev_region_map() works */
+#define UHOST_REGION_IO (1u << 3) /* an I/O-port BAR */
+#define UHOST_REGION_64 (1u << 4) /* a 64-bit memory BAR */
+
+struct uhost_region {
+	uhost_u64 size; /* 0: the region is not implemented */
+	uhost_u32 flags;
+	uhost_u32 reserved;
+};
+
+int uhost_dev_region(struct uhost_dev *dev, unsigned int idx, struct uhost_region *info);
+
+/*
+ * Accesses of exactly len bytes (1, 2, 4 or 8) at off, as one device
+ * access; for I/O-port BARs and regions that cannot be mapped. Each is a
+ * system call. irq thread: yes.
+ */
+int uhost_dev_region_read(struct uhost_dev *dev, unsigned int idx, uhost_u64 off, void *buf,
+			  uhost_size len);
+int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u64 off,
+			   const void *buf, uhost_size len);
+/* Config space; len up to the 4 KiB of PCIe config space. irq thread: yes. */
+int uhost_dev_cfg_read(struct uhost_dev *dev, uhost_u32 off, void *buf, uhost_size len);
+int uhost_dev_cfg_write(struct uhost_dev *dev, uhost_u32 off, const void *buf, uhost_size len);
+
+/*
+ * Maps a whole memory BAR once; later calls return the same address. Parts
+ * that VFIO does not let a process map (an MSI-X table) stay inaccessible.
+ */
+int uhost_dev_region_map(struct uhost_dev *dev, unsigned int idx, void **va);
+
+/* VFIO_DEVICE_RESET: a function-level or similar reset. May block. */
+int uhost_dev_reset(struct uhost_dev *dev);
+
+/*
+ * Interrupts as eventfds. Types are VFIO's indices. A vector's eventfd stays
+ * open for the device's life, so a waiter never races its closing.
+ */
+#define UHOST_IRQ_INTX 0
+#define UHOST_IRQ_MSI 1
+#define UHOST_IRQ_MSIX 2
+
+int uhost_irq_count(struct uhost_dev *dev, unsigned int type, unsigned int *count);
+/* Routes vectors 0..nvec-1 of type to eventfds; one type at a time. */
+int uhost_irq_enable(struct uhost_dev *dev, unsigned int type, unsigned int nvec);
+/* Detaches the eventfds and wakes every waiter with ECANCELED. */
+int uhost_irq_disable(struct uhost_dev *dev);
+/*
+ * Waits for vector vec to fire; count is the number of interrupts since the
+ * last wait. With timeout_ns 0 it waits forever, else ETIMEDOUT. May block;
+ * made for the one thread that serves this vector.
+ */
+int uhost_irq_wait(struct uhost_dev *dev, unsigned int vec, uhost_u64 timeout_ns,
+		   uhost_u64 *count);
+/* INTx is masked by VFIO when it fires; unmask once the handler ran. */
+int uhost_irq_unmask(struct uhost_dev *dev, unsigned int vec);
+int uhost_irq_mask(struct uhost_dev *dev, unsigned int vec);
+
+/*
+ * DMA through the IOMMU. The IOVA equals va when that fits under dma_mask
+ * and inside the IOMMU's aperture; else an IOVA below dma_mask is taken from
+ * the process's IOVA allocator. Mappings are shared by every device of the
+ * process (one VFIO container). May block: the kernel pins the pages.
+ */
+int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
+		  uhost_u64 *iova);
+int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len);
+
+/* Host threads. The name shows in ps and gdb (15 characters). */
+int uhost_thread_create(void (*fn)(void *), void *arg, const char *name,
+			struct uhost_thread **threadp);
+/* May block. */
+int uhost_thread_join(struct uhost_thread *thread);
+
+/* Event counters (eventfd). signal and destroy: irq thread: yes. */
+int uhost_event_create(struct uhost_event **eventp);
+void uhost_event_destroy(struct uhost_event *event);
+int uhost_event_signal(struct uhost_event *event);
+/* timeout_ns 0 waits forever, else ETIMEDOUT. May block. */
+int uhost_event_wait(struct uhost_event *event, uhost_u64 timeout_ns, uhost_u64 *count);
+
+/* One-shot or periodic timers on CLOCK_MONOTONIC (timerfd). */
+int uhost_timer_create(struct uhost_timer **timerp);
+void uhost_timer_destroy(struct uhost_timer *timer);
+/* expires_ns is absolute (uhost_clock_ns()); 0 disarms. period_ns 0: once. */
+int uhost_timer_arm(struct uhost_timer *timer, uhost_u64 expires_ns, uhost_u64 period_ns);
+/* Waits for expiry; count is the expirations since the last wait. May block. */
+int uhost_timer_wait(struct uhost_timer *timer, uhost_u64 *count);
+
+#endif /* ULDD_UHOST_H */
