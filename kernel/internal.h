@@ -78,4 +78,58 @@ int uh_iova_alloc(struct uh_iova_space *space, uint64_t len, uint64_t align, uin
 /* Releases exactly a block that reserve or alloc handed out. */
 int uh_iova_free(struct uh_iova_space *space, uint64_t iova, uint64_t len);
 
+/*
+ * pcibind.c: moving a device between its kernel driver and vfio-pci, for
+ * 'uldd bind' and 'uldd unbind'. /dev is "/dev" unless ULDD_DEV_ROOT or
+ * uh_dev_set_root() names a fake one (unit tests), like the sysfs root.
+ */
+#define UH_VFIO_DRIVER "vfio-pci"
+#define UH_DRIVER_LEN 64
+
+void uh_dev_set_root(const char *root);
+const char *uh_dev_root(void);
+
+/* What a bind or unbind found and did, filled as far as it got. */
+struct uh_bind_info {
+	char addr[UH_PCI_ADDR_LEN]; /* canonical */
+	char before[UH_DRIVER_LEN]; /* the driver before the call; "" for none */
+	char after[UH_DRIVER_LEN]; /* the driver after it */
+	int group; /* IOMMU group; -1 for none */
+	bool changed; /* false: the device was already where it should be */
+};
+
+/*
+ * driver_override = vfio-pci, unbind, drivers_probe, then checks that
+ * vfio-pci holds it and /dev/vfio/<group> exists. Already on vfio-pci is
+ * success with changed false. A failure after the first write restores the
+ * old override and driver; the message says where the device ended up.
+ */
+int uh_pci_bind_vfio(const char *addr, struct uh_bind_info *info);
+/*
+ * Clears driver_override, unbinds vfio-pci and probes so the kernel's own
+ * driver takes the device back (after is "" if none does). EBUSY, without
+ * touching anything, while a process holds the device's VFIO node open.
+ */
+int uh_pci_unbind_vfio(const char *addr, struct uh_bind_info *info);
+
+/* The first process with the device's /dev/vfio node open, or *pid = 0. */
+int uh_pci_vfio_user(const char *addr, int group, int *pid, char *comm, size_t len);
+
+/*
+ * The devices of an IOMMU group other than self whose drivers keep VFIO from
+ * using the group (any but vfio-pci, pci-stub, pcieport, or none). Stores up
+ * to max of them; *n counts them all.
+ */
+struct uh_group_peer {
+	char addr[64];
+	char driver[UH_DRIVER_LEN];
+};
+int uh_pci_group_blockers(int group, const char *self, struct uh_group_peer *peers, size_t max,
+			  size_t *n);
+
+/* Unit tests: the hook that every sysfs write of pcibind.c goes through. */
+typedef int (*uh_sysfs_write_fn)(const char *path, const char *val);
+/* NULL restores uh_sysfs_write. */
+void uh_pci_bind_set_write(uh_sysfs_write_fn fn);
+
 #endif /* ULDD_KERNEL_INTERNAL_H */

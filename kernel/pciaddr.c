@@ -38,7 +38,8 @@ int uh_pci_addr_parse(const char *s, struct uh_pci_addr *addr)
 	const char *p = s;
 
 	if (!s)
-		return uh_fail(EINVAL, "no PCI address given: use DDDD:BB:DD.F, as 'uldd list' prints");
+		return uh_fail(EINVAL,
+			       "no PCI address given: use DDDD:BB:DD.F, as 'uldd list' prints");
 	/* The domain is optional: "BB:DD.F" has its first colon at index 2. */
 	if (s[0] && s[1] && s[2] != ':') {
 		p = hexfield(p, 4, &domain);
@@ -60,7 +61,9 @@ int uh_pci_addr_parse(const char *s, struct uh_pci_addr *addr)
 	addr->fn = (uint8_t)fn;
 	return 0;
 bad:
-	return uh_fail(EINVAL, "'%s' is not a PCI address: use DDDD:BB:DD.F (hex), as 'uldd list' prints", s);
+	return uh_fail(EINVAL,
+		       "'%s' is not a PCI address: use DDDD:BB:DD.F (hex), as 'uldd list' prints",
+		       s);
 }
 
 void uh_pci_addr_format(const struct uh_pci_addr *addr, char buf[UH_PCI_ADDR_LEN])

@@ -154,13 +154,15 @@ int uh_sysfs_check_vfio(const char *addr, char canon[UH_PCI_ADDR_LEN], int *grou
 		return err;
 	uh_pci_addr_format(&pa, canon);
 	if (!uh_sysfs_dev_exists(canon))
-		return uh_fail(ENODEV, "no PCI device at %s: 'uldd list' shows the devices there are",
+		return uh_fail(ENODEV,
+			       "no PCI device at %s: 'uldd list' shows the devices there are",
 			       canon);
 	err = uh_sysfs_iommu_group(canon, group);
 	if (err == ENOENT)
-		return uh_fail(ENODEV,
-			       "%s has no IOMMU group: enable the IOMMU (intel_iommu=on or amd_iommu=on on the kernel command line, VT-d/AMD-Vi in the firmware)",
-			       canon);
+		return uh_fail(
+			ENODEV,
+			"%s has no IOMMU group: enable the IOMMU (intel_iommu=on or amd_iommu=on on the kernel command line, VT-d/AMD-Vi in the firmware)",
+			canon);
 	if (err)
 		return uh_fail(err, "cannot read the IOMMU group of %s: %s", canon, strerror(err));
 	err = uh_sysfs_driver(canon, driver, sizeof(driver));

@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * test_cli.c - runs the built uldd command against a fake sysfs tree
+ * (ULDD_SYSFS_ROOT, ULDD_DEV_ROOT) and checks its output and exit codes:
+ * 0 done, 1 failed with one line on stderr, 2 usage.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "fakesys.h"
+#include "internal.h"
+
+#ifndef ULDD_BIN
+#define ULDD_BIN "build/bin/uldd"
+#endif
+
+struct run {
+	int status; /* exit code; 128 + signal when killed */
+	char out[8192];
+	char err[4096];
+};
+
+static struct fakesys fs;
+
+static void read_all(int fd, char *buf, size_t len)
+{
+	size_t n = 0;
+	ssize_t r;
+
+	lseek(fd, 0, SEEK_SET);
+	while (n < len - 1 && (r = read(fd, buf + n, len - 1 - n)) > 0)
+		n += (size_t)r;
+	buf[n] = '\0';
+	close(fd);
+}
+
+/* Runs uldd with args (NULL-terminated) and the fake tree's roots. */
+static void run_argv(struct run *r, const char *root, const char *const *args)
+{
+	const char *bin = getenv("ULDD_BIN") ? getenv("ULDD_BIN") : ULDD_BIN;
+	char *argv[8] = { (char *)"uldd" };
+	char outname[] = "/tmp/uldd-out-XXXXXX", errname[] = "/tmp/uldd-err-XXXXXX";
+	int argc = 1, out, err, status;
+	pid_t pid;
+
+	while (argc < 7 && args[argc - 1]) {
+		argv[argc] = (char *)args[argc - 1];
+		argc++;
+	}
+	argv[argc] = NULL;
+	out = mkstemp(outname);
+	err = mkstemp(errname);
+	assert_true(out >= 0 && err >= 0);
+	unlink(outname);
+	unlink(errname);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(out, STDOUT_FILENO);
+		dup2(err, STDERR_FILENO);
+		/* Never the real /sys: a test that binds must only touch the fake tree. */
+		setenv("ULDD_SYSFS_ROOT", root, 1);
+		setenv("ULDD_DEV_ROOT", fs.dev, 1);
+		execv(bin, argv);
+		dprintf(err, "exec %s: %s\n", bin, strerror(errno));
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	read_all(out, r->out, sizeof(r->out));
+	read_all(err, r->err, sizeof(r->err));
+}
+
+#define run_uldd(r, root, ...) run_argv(r, root, (const char *const[]){ __VA_ARGS__, NULL })
+
+static int count_lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+static void assert_has(const char *text, const char *needle)
+{
+	if (!strstr(text, needle))
+		fail_msg("'%s' not in:\n%s", needle, text);
+}
+
+/* The line of text that contains needle, without its newline. */
+static void line_with(const char *text, const char *needle, char *buf, size_t len)
+{
+	const char *p = strstr(text, needle), *start, *end;
+
+	if (!p)
+		fail_msg("no line with '%s' in:\n%s", needle, text);
+	for (start = p; start > text && start[-1] != '\n'; start--)
+		;
+	end = strchr(p, '\n');
+	if (!end)
+		end = p + strlen(p);
+	snprintf(buf, len, "%.*s", (int)(end - start), start);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (fakesys_create(&fs) || fakesys_add_driver(&fs, "e1000") ||
+	    fakesys_add_driver(&fs, "vfio-pci") ||
+	    fakesys_add_device(&fs, "0000:00:03.0", 0x8086, 0x100e, 0x020000, "e1000", 3) ||
+	    fakesys_add_device(&fs, "0000:00:04.0", 0x1234, 0x11e8, 0x00ff00, "vfio-pci", 4) ||
+	    fakesys_add_device(&fs, "0000:00:02.0", 0x10ec, 0x8139, 0x020000, NULL, -1) ||
+	    fakesys_add_device(&fs, "0001:3a:00.1", 0x8086, 0x10d3, 0x020000, "e1000", 12) ||
+	    fakesys_add_device(&fs, "0001:3a:00.0", 0x8086, 0x10d3, 0x020000, "vfio-pci", 12))
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	fakesys_destroy(&fs);
+	return 0;
+}
+
+static void test_cli_list_shows_fake_devices(void **state)
+{
+	struct run r;
+	char line[256];
+
+	(void)state;
+	run_uldd(&r, fs.sys, "list");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	assert_int_equal(count_lines(r.out), 6); /* a title and five devices */
+	assert_has(r.out, "ADDRESS");
+	line_with(r.out, "0000:00:03.0", line, sizeof(line));
+	assert_has(line, "8086:100e");
+	assert_has(line, " e1000 ");
+	assert_has(line, " 3 ");
+	line_with(r.out, "0000:00:04.0", line, sizeof(line));
+	assert_has(line, "1234:11e8");
+	assert_has(line, " vfio-pci ");
+	assert_has(line, " 4 ");
+	line_with(r.out, "0000:00:02.0", line, sizeof(line));
+	assert_has(line, "10ec:8139");
+	assert_has(line, " -  "); /* no driver, no group */
+	line_with(r.out, "0001:3a:00.1", line, sizeof(line));
+	assert_has(line, " 12 ");
+}
+
+static void test_cli_list_sorted_and_aligned(void **state)
+{
+	static const char *const order[] = { "0000:00:02.0", "0000:00:03.0", "0000:00:04.0",
+					     "0001:3a:00.0", "0001:3a:00.1" };
+	const char *title, *line;
+	struct run r;
+	long col;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "list");
+	assert_int_equal(r.status, 0);
+	title = r.out;
+	col = strstr(title, "DRIVER") - title;
+	line = strchr(title, '\n') + 1;
+	for (size_t i = 0; i < UH_ARRAY_SIZE(order); i++) {
+		assert_true(!strncmp(line, order[i], strlen(order[i])));
+		/* Every driver column starts under the title's. */
+		assert_true(line[col - 1] == ' ' && line[col] != ' ');
+		line = strchr(line, '\n') + 1;
+	}
+}
+
+static void test_cli_list_without_sysfs_fails(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, "/nonexistent-uldd-sys", "list");
+	assert_int_equal(r.status, 1);
+	assert_int_equal(count_lines(r.err), 1);
+	assert_has(r.err, "uldd: cannot read /nonexistent-uldd-sys/bus/pci/devices");
+	assert_has(r.err, "is sysfs mounted");
+}
+
+static void test_cli_list_takes_no_arguments(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "list", "00:03.0");
+	assert_int_equal(r.status, 2);
+}
+
+static void test_cli_bind_unknown_device_fails(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "bind", "99:00.0");
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	assert_int_equal(count_lines(r.err), 1);
+	assert_has(r.err, "uldd: no PCI device at 0000:99:00.0: 'uldd list' shows");
+}
+
+static void test_cli_bind_bad_address_fails(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "bind", "0:3.0");
+	assert_int_equal(r.status, 1);
+	assert_int_equal(count_lines(r.err), 1);
+	assert_has(r.err, "'0:3.0' is not a PCI address");
+}
+
+static void test_cli_bind_already_bound_succeeds(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "bind", "00:04.0");
+	assert_int_equal(r.status, 0);
+	assert_has(r.out, "0000:00:04.0 is already bound to vfio-pci (IOMMU group 4)");
+}
+
+static void test_cli_bind_warns_about_group_peers(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "bind", "0001:3a:00.0");
+	assert_int_equal(r.status, 0);
+	assert_has(r.out, "already bound");
+	assert_int_equal(count_lines(r.err), 1);
+	assert_has(r.err, "uldd: warning: IOMMU group 12 also holds 0001:3a:00.1, bound to e1000");
+	assert_has(r.err, "run 'uldd bind 0001:3a:00.1' too");
+}
+
+static void test_cli_bind_one_bad_address_fails_all(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "bind", "00:04.0", "99:00.0");
+	assert_int_equal(r.status, 1);
+	assert_has(r.out, "already bound");
+	assert_has(r.err, "0000:99:00.0");
+}
+
+static void test_cli_bind_no_iommu_group_fails(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "bind", "00:02.0");
+	assert_int_equal(r.status, 1);
+	assert_int_equal(count_lines(r.err), 1);
+	assert_has(r.err, "0000:00:02.0 has no IOMMU group");
+}
+
+static void test_cli_bind_without_address_is_usage(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "bind");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "usage: uldd bind ADDR...");
+}
+
+static void test_cli_unbind_not_on_vfio_succeeds(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "unbind", "00:03.0");
+	assert_int_equal(r.status, 0);
+	assert_has(r.out, "0000:00:03.0 is not bound to vfio-pci (its driver: e1000)");
+}
+
+static void test_cli_info_names_the_fix(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "info", "00:03.0");
+	assert_int_equal(r.status, 1);
+	assert_string_equal(
+		r.err,
+		"uldd: 0000:00:03.0 is bound to e1000: run 'uldd bind 0000:00:03.0' first\n");
+}
+
+static void test_cli_unknown_command_exits_2(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "frob");
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	assert_string_equal(r.err,
+			    "uldd: unknown command 'frob': 'uldd --help' lists the commands\n");
+}
+
+static void test_cli_no_command_exits_2(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_argv(&r, fs.sys, (const char *const[]){ NULL });
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "usage: uldd");
+}
+
+static void test_cli_unknown_option_exits_2(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "--frob");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "unknown option '--frob'");
+	run_uldd(&r, fs.sys, "list", "-x");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "usage: uldd list");
+}
+
+static void test_cli_help_lists_commands(void **state)
+{
+	static const char *const cmds[] = { "list", "bind ADDR...", "unbind ADDR...", "info ADDR",
+					    "help [COMMAND]" };
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "--help");
+	assert_int_equal(r.status, 0);
+	for (size_t i = 0; i < UH_ARRAY_SIZE(cmds); i++)
+		assert_has(r.out, cmds[i]);
+	assert_has(r.out, "Exit status: 0 success, 1 failure, 2 wrong usage");
+}
+
+static void test_cli_help_command(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "help", "bind");
+	assert_int_equal(r.status, 0);
+	assert_has(r.out, "usage: uldd bind ADDR...");
+	assert_has(r.out, "driver_override");
+	run_uldd(&r, fs.sys, "unbind", "--help");
+	assert_int_equal(r.status, 0);
+	assert_has(r.out, "usage: uldd unbind ADDR...");
+	run_uldd(&r, fs.sys, "help", "frob");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "no command 'frob'");
+}
+
+static void test_cli_version(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "--version");
+	assert_int_equal(r.status, 0);
+	assert_true(!strncmp(r.out, "uldd ", 5));
+	assert_has(r.out, "host interface version");
+	assert_int_equal(count_lines(r.out), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cli_list_shows_fake_devices),
+		cmocka_unit_test(test_cli_list_sorted_and_aligned),
+		cmocka_unit_test(test_cli_list_without_sysfs_fails),
+		cmocka_unit_test(test_cli_list_takes_no_arguments),
+		cmocka_unit_test(test_cli_bind_unknown_device_fails),
+		cmocka_unit_test(test_cli_bind_bad_address_fails),
+		cmocka_unit_test(test_cli_bind_already_bound_succeeds),
+		cmocka_unit_test(test_cli_bind_warns_about_group_peers),
+		cmocka_unit_test(test_cli_bind_one_bad_address_fails_all),
+		cmocka_unit_test(test_cli_bind_no_iommu_group_fails),
+		cmocka_unit_test(test_cli_bind_without_address_is_usage),
+		cmocka_unit_test(test_cli_unbind_not_on_vfio_succeeds),
+		cmocka_unit_test(test_cli_info_names_the_fix),
+		cmocka_unit_test(test_cli_unknown_command_exits_2),
+		cmocka_unit_test(test_cli_no_command_exits_2),
+		cmocka_unit_test(test_cli_unknown_option_exits_2),
+		cmocka_unit_test(test_cli_help_lists_commands),
+		cmocka_unit_test(test_cli_help_command),
+		cmocka_unit_test(test_cli_version),
+	};
+
+	return cmocka_run_group_tests_name("cli", tests, setup, teardown);
+}

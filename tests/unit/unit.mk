@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# tests/unit/: CMocka tests, one binary per tests/unit/test_<area>.c, linked
+# with only the kernel/ objects its area needs (UNIT_KOBJ_<area>; without
+# one, with libuhost.a). 'make unit-check' runs them all (run.sh).
+
+UNIT_SRC := $(wildcard $(TOP)/tests/unit/test_*.c)
+UNIT_AREAS := $(patsubst $(TOP)/tests/unit/test_%.c,%,$(UNIT_SRC))
+UNIT_BIN := $(patsubst %,$(BUILD)/tests/unit/test_%,$(UNIT_AREAS))
+# Helpers in an archive, so a test links only those it calls.
+UNIT_HELPERS := $(BUILD)/tests/unit/libunithelp.a
+UNIT_LIBS := -lcmocka
+
+CFLAGS_tests/unit/ := -I$(TOP)/kernel -DULDD_BIN='"$(ULDD_BIN)"'
+
+UNIT_KOBJ_pciaddr := error pciaddr
+UNIT_KOBJ_sysfs := error pciaddr sysfs pcibind
+UNIT_KOBJ_bind := error pciaddr sysfs pcibind
+UNIT_KOBJ_cli := error pciaddr sysfs pcibind
+
+unit_objs = $(if $(UNIT_KOBJ_$(1)),$(patsubst %,$(BUILD)/kernel/%.o,$(UNIT_KOBJ_$(1))),$(LIBUHOST))
+
+$(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o
+	@echo "  AR      tests/unit/$(notdir $@)"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+define unit_rule
+$(BUILD)/tests/unit/test_$(1): $(BUILD)/tests/unit/test_$(1).o $(UNIT_HELPERS) \
+		$(call unit_objs,$(1))
+	@mkdir -p $$(dir $$@)
+	@echo "  LD      tests/unit/test_$(1)"
+	$$(Q)$$(CC) -o $$@ $$^ $(UNIT_LIBS) $(LIBUHOST_LIBS)
+endef
+$(foreach a,$(UNIT_AREAS),$(eval $(call unit_rule,$(a))))
+
+all: $(UNIT_BIN)
+
+# test_cli runs the built command.
+unit-check: $(UNIT_BIN) $(ULDD_BIN)
+	$(Q)$(TOP)/tests/unit/run.sh $(BUILD)/results/unit.txt $(UNIT_BIN)

@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# tools/: the uldd command, one file per subcommand (tools/uldd/*.c), linked
+# with the host layer (libuhost.a) and libpci.
+
+ULDD_VERSION ?= 0.1
+ULDD_SRC := $(wildcard $(TOP)/tools/uldd/*.c)
+ULDD_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/%.o,$(ULDD_SRC))
+ULDD_BIN := $(BUILD)/bin/uldd
+PCI_CFLAGS := $(shell pkg-config --cflags libpci)
+PCI_LIBS := $(shell pkg-config --libs libpci)
+
+CFLAGS_tools/uldd/ := -I$(TOP)/kernel $(PCI_CFLAGS) -DULDD_VERSION='"$(ULDD_VERSION)"'
+
+$(ULDD_BIN): $(ULDD_OBJ) $(LIBUHOST)
+	@mkdir -p $(dir $@)
+	@echo "  LD      bin/uldd"
+	$(Q)$(CC) -o $@ $(ULDD_OBJ) $(LIBUHOST) $(PCI_LIBS) $(LIBUHOST_LIBS)
+
+all: $(ULDD_BIN)

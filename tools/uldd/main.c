@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * main.c - the uldd command: options, help, and dispatch to one file per
+ * subcommand. Exit codes: 0 done, 1 failed, 2 the command line was wrong.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "uhost.h"
+#include "uldd.h"
+
+/* tools.mk passes the release; checkers that compile this file alone do not. */
+#ifndef ULDD_VERSION
+#define ULDD_VERSION "unknown"
+#endif
+
+static const struct uldd_cmd *const cmds[] = {
+	&uldd_cmd_list,
+	&uldd_cmd_bind,
+	&uldd_cmd_unbind,
+	&uldd_cmd_info,
+};
+
+void uldd_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("uldd: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int uldd_usage_err(const struct uldd_cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("uldd: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: uldd %s %s\n", cmd->name, cmd->args);
+	return ULDD_EXIT_USAGE;
+}
+
+static void usage(FILE *out)
+{
+	fputs("usage: uldd [--help | --version] COMMAND [ARGS]\n"
+	      "Runs Linux PCI drivers as user processes over VFIO.\n\n"
+	      "Commands:\n",
+	      out);
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		char synopsis[64];
+
+		snprintf(synopsis, sizeof(synopsis), "%s %s", cmds[i]->name, cmds[i]->args);
+		fprintf(out, "  %-18s %s\n", synopsis, cmds[i]->summary);
+	}
+	fputs("  help [COMMAND]     this text, or one command's\n\n"
+	      "ADDR is a PCI address as 'uldd list' prints it: DDDD:BB:DD.F or BB:DD.F.\n"
+	      "Exit status: 0 success, 1 failure, 2 wrong usage.\n"
+	      "ULDD_SYSFS_ROOT and ULDD_DEV_ROOT stand in for /sys and /dev (for tests).\n",
+	      out);
+}
+
+static const struct uldd_cmd *find_cmd(const char *name)
+{
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (!strcmp(cmds[i]->name, name))
+			return cmds[i];
+	return NULL;
+}
+
+static void cmd_help(const struct uldd_cmd *cmd)
+{
+	printf("usage: uldd %s %s\n%s\n\n%s", cmd->name, cmd->args, cmd->summary, cmd->help);
+}
+
+static int help(int argc, char **argv)
+{
+	const struct uldd_cmd *cmd;
+
+	if (argc < 2) {
+		usage(stdout);
+		return ULDD_EXIT_OK;
+	}
+	if (argc > 2 || !(cmd = find_cmd(argv[1]))) {
+		uldd_err("no command '%s': 'uldd --help' lists them", argv[1]);
+		return ULDD_EXIT_USAGE;
+	}
+	cmd_help(cmd);
+	return ULDD_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	const struct uldd_cmd *cmd;
+
+	if (argc < 2) {
+		usage(stderr);
+		return ULDD_EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return help(1, argv + 1);
+	if (!strcmp(argv[1], "--version")) {
+		printf("uldd %s (host interface version %d)\n", ULDD_VERSION, UHOST_VERSION);
+		return ULDD_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "help"))
+		return help(argc - 1, argv + 1);
+	cmd = find_cmd(argv[1]);
+	if (!cmd) {
+		/* One line, as for every other mistake; --help has the rest. */
+		uldd_err("unknown %s '%s': 'uldd --help' lists the commands",
+			 argv[1][0] == '-' ? "option" : "command", argv[1]);
+		return ULDD_EXIT_USAGE;
+	}
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			cmd_help(cmd);
+			return ULDD_EXIT_OK;
+		}
+		/* No subcommand takes options yet; an address never starts with '-'. */
+		if (argv[i][0] == '-')
+			return uldd_usage_err(cmd, "unknown option '%s'", argv[i]);
+	}
+	return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * uldd.h - what the subcommands of the uldd command share: the command
+ * table entry each file defines, exit codes, and message helpers.
+ */
+#ifndef ULDD_TOOLS_ULDD_H
+#define ULDD_TOOLS_ULDD_H
+
+#define ULDD_EXIT_OK 0
+#define ULDD_EXIT_FAIL 1
+#define ULDD_EXIT_USAGE 2
+
+struct uldd_cmd {
+	const char *name;
+	const char *args; /* synopsis after the name, "" for none */
+	const char *summary; /* one line for 'uldd --help' */
+	const char *help; /* the rest of 'uldd help <name>' */
+	/* argv[0] is the command's name; returns an ULDD_EXIT_* code. */
+	int (*run)(int argc, char **argv);
+};
+
+extern const struct uldd_cmd uldd_cmd_list;
+extern const struct uldd_cmd uldd_cmd_bind;
+extern const struct uldd_cmd uldd_cmd_unbind;
+extern const struct uldd_cmd uldd_cmd_info;
+
+/* "uldd: <message>" on stderr, one line. */
+void uldd_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error: the message, a pointer to the command's help; returns 2. */
+int uldd_usage_err(const struct uldd_cmd *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif /* ULDD_TOOLS_ULDD_H */
