@@ -30,8 +30,8 @@ int uhost_arena_alloc(uhost_size size, void **va, uhost_size *page_size)
 	}
 
 	/* No reserved huge pages: take 2 MiB-aligned memory and advise THP. */
-	p = mmap(NULL, len + UH_ARENA_HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-		 -1, 0);
+	p = mmap(NULL, len + UH_ARENA_HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+		 0);
 	if (p == MAP_FAILED)
 		return uh_fail(errno, "arena: cannot allocate %zu MiB: %s", len >> 20,
 			       strerror(errno));

@@ -10,8 +10,10 @@
 int uhost_init(unsigned int version)
 {
 	if (version != UHOST_VERSION)
-		return uh_fail(EPROTO, "the shim speaks host interface version %u, this host layer %u: rebuild it",
-			       version, UHOST_VERSION);
+		return uh_fail(
+			EPROTO,
+			"the shim speaks host interface version %u, this host layer %u: rebuild it",
+			version, UHOST_VERSION);
 	return 0;
 }
 

@@ -96,8 +96,8 @@ int uhost_dev_region(struct uhost_dev *dev, unsigned int idx, struct uhost_regio
  */
 int uhost_dev_region_read(struct uhost_dev *dev, unsigned int idx, uhost_u64 off, void *buf,
 			  uhost_size len);
-int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u64 off,
-			   const void *buf, uhost_size len);
+int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u64 off, const void *buf,
+			   uhost_size len);
 /* Config space; len up to the 4 KiB of PCIe config space. irq thread: yes. */
 int uhost_dev_cfg_read(struct uhost_dev *dev, uhost_u32 off, void *buf, uhost_size len);
 int uhost_dev_cfg_write(struct uhost_dev *dev, uhost_u32 off, const void *buf, uhost_size len);
@@ -129,8 +129,7 @@ int uhost_irq_disable(struct uhost_dev *dev);
  * last wait. With timeout_ns 0 it waits forever, else ETIMEDOUT. May block;
  * made for the one thread that serves this vector.
  */
-int uhost_irq_wait(struct uhost_dev *dev, unsigned int vec, uhost_u64 timeout_ns,
-		   uhost_u64 *count);
+int uhost_irq_wait(struct uhost_dev *dev, unsigned int vec, uhost_u64 timeout_ns, uhost_u64 *count);
 /* INTx is masked by VFIO when it fires; unmask once the handler ran. */
 int uhost_irq_unmask(struct uhost_dev *dev, unsigned int vec);
 int uhost_irq_mask(struct uhost_dev *dev, unsigned int vec);

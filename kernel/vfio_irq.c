@@ -136,8 +136,8 @@ int uhost_irq_enable(struct uhost_dev *dev, unsigned int type, unsigned int nvec
 		fds[i] = dev->vectors[i].fd;
 	}
 	drain(dev->stop_fd);
-	err = set_irqs(dev, type, VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER, 0,
-		       nvec, fds);
+	err = set_irqs(dev, type, VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER, 0, nvec,
+		       fds);
 	if (err) {
 		uh_fail(err, "%s: cannot route %u %s vectors to eventfds: %s", dev->name, nvec,
 			uh_irq_names[type], strerror(err));
@@ -174,8 +174,7 @@ int uhost_irq_disable(struct uhost_dev *dev)
 	return err;
 }
 
-int uhost_irq_wait(struct uhost_dev *dev, unsigned int vec, uhost_u64 timeout_ns,
-		   uhost_u64 *count)
+int uhost_irq_wait(struct uhost_dev *dev, unsigned int vec, uhost_u64 timeout_ns, uhost_u64 *count)
 {
 	struct pollfd pfd[2];
 	int timeout_ms, n;

@@ -74,7 +74,8 @@ static void test_msi(struct uhost_dev *dev)
 		dt = uhost_clock_ns() - t0;
 		sum += dt;
 		best = dt < best ? dt : best;
-		CHECK(i != 0 || rd32(EDU_IRQ_STATUS) == 0x1, "interrupt status shows the raised bit");
+		if (i == 0)
+			CHECK(rd32(EDU_IRQ_STATUS) == 0x1, "interrupt status shows the raised bit");
 		wr32(EDU_IRQ_ACK, rd32(EDU_IRQ_STATUS));
 	}
 	CHECK(rd32(EDU_IRQ_STATUS) == 0, "all interrupts acknowledged");
@@ -167,6 +168,7 @@ int main(int argc, char **argv)
 	CHECK(r.size == 1u << 20 && (r.flags & UHOST_REGION_MMAP), "BAR0 is 1 MiB and mappable");
 	MUST(uhost_dev_region_map(dev, UHOST_REGION_BAR0, &va));
 	bar = va;
+	set_bus_master(dev);
 	CHECK((rd32(EDU_ID) & 0xff) == 0xed, "ID register reads %#x through the mapped BAR",
 	      rd32(EDU_ID));
 	wr32(EDU_LIVENESS, 0x12345678);

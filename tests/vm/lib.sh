@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# Shared by the guest tests: assertions that print one line each and the
+# paths of what the host built. Source it; it expects ULDD_BUILD.
+
+ULDD=$ULDD_BUILD/bin/uldd
+PROGS=$ULDD_BUILD/tests/vm/progs
+
+fail() {
+	echo "FAIL $*"
+	exit 1
+}
+
+ok() {
+	echo "ok   $*"
+}
+
+driver_of() {
+	local link=/sys/bus/pci/devices/$1/driver
+	if [ -e "$link" ]; then basename "$(readlink "$link")"; else echo none; fi
+}
+
+# expect_error STATUS PATTERN CMD...: CMD must exit with STATUS and say why
+# on stderr in a first line that matches PATTERN (an extended regex); a
+# failure (status 1) says it in that one line only.
+expect_error() {
+	local want=$1 pattern=$2 rc=0 err
+	shift 2
+	err=$("$@" 2>&1 >/dev/null) || rc=$?
+	[ "$rc" -eq "$want" ] || fail "'$*' exited $rc, not $want: $err"
+	[ "$want" -ne 1 ] || [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] ||
+		fail "'$*' printed more than one line: $err"
+	err=$(printf '%s\n' "$err" | head -n 1)
+	printf '%s\n' "$err" | grep -Eq -- "$pattern" || fail "'$*' said '$err', not /$pattern/"
+	ok "'$*' fails with: $err"
+}
