@@ -16,6 +16,7 @@ UNIT_KOBJ_pciaddr := error pciaddr
 UNIT_KOBJ_sysfs := error pciaddr sysfs pcibind
 UNIT_KOBJ_bind := error pciaddr sysfs pcibind
 UNIT_KOBJ_cli := error pciaddr sysfs pcibind
+UNIT_KOBJ_host := error init thread arena
 
 unit_objs = $(if $(UNIT_KOBJ_$(1)),$(patsubst %,$(BUILD)/kernel/%.o,$(UNIT_KOBJ_$(1))),$(LIBUHOST))
 
