@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# Boots the test guest in QEMU (TCG, intel-iommu) and runs one test script in
+# it. Exit status is the test's; the console goes to BUILD_DIR/vm-logs/.
+set -euo pipefail
+
+usage() {
+	cat >&2 <<-EOF
+		usage: $0 BUILD_DIR TEST_SCRIPT
+		The test's header lines choose the guest:
+		  # vm-devices: QEMU ARGS...   (several lines add up)
+		  # vm-timeout: SECONDS        (default 60)
+		  # vm-kernel: 6.12            (default \$GUEST_KERNEL, else 6.1)
+		  # vm-iommu: off              (no intel-iommu: tests of the error paths)
+		Env VM_VERBOSE=1 also streams the console while the guest runs.
+	EOF
+	exit 2
+}
+[ $# -eq 2 ] || usage
+[ -f "$2" ] || {
+	echo "run.sh: no such test: $2" >&2
+	exit 2
+}
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(cd "$here/../.." && pwd)
+mkdir -p "$1"
+build=$(cd "$1" && pwd)
+test=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+name=$(basename "$test" .sh)
+
+# The paths go on the kernel command line (space-separated) and into
+# -virtfs options (comma-separated), so they cannot hold either.
+for p in "$top" "$build" "$test"; do
+	case $p in *[[:space:],]*)
+		echo "run.sh: paths with spaces or commas are not supported: $p" >&2
+		exit 2
+		;;
+	esac
+done
+# The guest sees the host's files at the same paths through the root share,
+# except where it mounts its own file systems; the build share is the
+# exception inside them.
+for p in "$top" "$test"; do
+	case $p in "$build"/*) continue ;; esac
+	case $p in /tmp/* | /run/* | /dev/* | /proc/* | /sys/*)
+		echo "run.sh: the guest cannot see $p: it mounts its own /tmp, /run, /dev, /proc, /sys" >&2
+		exit 2
+		;;
+	esac
+done
+
+# Header lines. Devices are split on blanks (no quoting), which QEMU
+# arguments never need.
+devices=()
+timeout=60
+kernel=${GUEST_KERNEL:-6.1}
+iommu=on
+while IFS= read -r line; do
+	case $line in
+	'# vm-devices:'*)
+		read -ra more <<<"${line#*:}"
+		devices+=("${more[@]}")
+		;;
+	'# vm-timeout:'*) read -r timeout _ <<<"${line#*:}" ;;
+	'# vm-kernel:'*) read -r kernel _ <<<"${line#*:}" ;;
+	'# vm-iommu:'*) read -r iommu _ <<<"${line#*:}" ;;
+	esac
+done <"$test"
+case $timeout in '' | *[!0-9]*)
+	echo "run.sh: $name: vm-timeout must be a number of seconds" >&2
+	exit 2
+	;;
+esac
+
+# Cheap when nothing changed (an apt-cache query and a few hashes); rebuilds
+# the initrd after an edit of init or setup-guest.sh.
+GUEST_KERNEL=$kernel "$here/setup-guest.sh" "$build"
+suffix=
+[ "$kernel" = 6.1 ] || suffix=-$kernel # same names as setup-guest.sh
+# The uncompressed vmlinux (PVH entry) boots about 3 s faster than vmlinuz;
+# VM_BZIMAGE=1 boots the bzImage, as a boot loader would.
+kernel_image=$build/guest/vmlinux$suffix
+if [ "${VM_BZIMAGE:-0}" = 1 ] || [ ! -s "$kernel_image" ]; then
+	kernel_image=$build/guest/vmlinuz$suffix
+fi
+initrd=$build/guest/initrd$suffix
+
+mkdir -p "$build/vm-logs"
+log=$build/vm-logs/$name.log
+
+# quiet/loglevel=5: hide the boot chatter but keep warnings and errors (DMAR
+# faults, WARN_ON, oopses) on the console, between the test's own lines.
+# panic=-1 turns a panic into a reboot, which -no-reboot turns into an exit.
+append="console=ttyS0 intel_iommu=$iommu quiet loglevel=5 panic=-1"
+iommu_dev=(-device intel-iommu,intremap=on,aw-bits=48)
+[ "$iommu" = on ] || iommu_dev=()
+append+=" uldd.test=$test uldd.top=$top uldd.build=$build"
+
+# shellcheck disable=SC2054 # the commas are QEMU's option syntax
+qemu=(
+	qemu-system-x86_64 -machine q35,kernel-irqchip=split -accel tcg
+	-m 1G -smp 2 "${iommu_dev[@]}"
+	-kernel "$kernel_image" -initrd "$initrd" -append "$append"
+	# -nodefaults: no default NIC (an e1000e on q35) or VGA that tests did
+	# not ask for; the serial port is the console, on stdout.
+	-nodefaults -no-user-config -display none -serial stdio -no-reboot
+	-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap"
+	-virtfs "local,path=$build,mount_tag=build,security_model=none"
+	"${devices[@]}"
+)
+
+# timeout(1) kills QEMU when the test hangs; stdin is /dev/null so QEMU
+# never touches the terminal.
+start=$(date +%s)
+qrc=0
+if [ "${VM_VERBOSE:-0}" = 1 ]; then
+	timeout -k 5 "$timeout" "${qemu[@]}" </dev/null 2>&1 | tee "$log" || qrc=$?
+else
+	timeout -k 5 "$timeout" "${qemu[@]}" </dev/null >"$log" 2>&1 || qrc=$?
+fi
+elapsed=$(($(date +%s) - start))
+
+# The serial console ends lines with \r\n.
+sed -i 's/\r$//' "$log"
+rc=$(sed -n 's/^ULDD-VM-EXIT=\([0-9]\+\)$/\1/p' "$log" | tail -n 1)
+
+show_log() {
+	echo "---- console log $log ----"
+	cat "$log"
+	echo "---- end of console log ----"
+}
+if [ "$qrc" -eq 124 ] || [ "$qrc" -eq 137 ]; then
+	show_log
+	echo "run.sh: $name: timed out after $timeout s (vm-timeout)" >&2
+	exit 124
+fi
+if [ -z "$rc" ]; then
+	show_log
+	echo "run.sh: $name: the guest ended without an exit marker (QEMU status $qrc)" >&2
+	exit 125
+fi
+if [ "$rc" -ne 0 ]; then
+	show_log
+	echo "run.sh: $name: failed with status $rc (${elapsed} s)" >&2
+	exit "$rc"
+fi
+# Success: the test's own output only, the lines between the markers.
+[ "${VM_VERBOSE:-0}" = 1 ] ||
+	sed -n '/^ULDD-VM-START$/,/^ULDD-VM-EXIT=/{/^ULDD-VM-/d;p}' "$log"
+exit 0
