@@ -20,6 +20,7 @@ HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -fstack-protector-strong \
 all:
 
 include kernel/kernel.mk
+include shim/shim.mk
 include tools/tools.mk
 include tests/unit/unit.mk
 include tests/vm/vm.mk

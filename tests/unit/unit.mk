@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # tests/unit/: CMocka tests, one binary per tests/unit/test_<area>.c, linked
 # with only the kernel/ objects its area needs (UNIT_KOBJ_<area>; without
-# one, with libuhost.a). 'make unit-check' runs them all (run.sh).
+# one, with libuhost.a) and its K-world part if any (UNIT_KWORLD_<area>).
+# 'make unit-check' runs them all (run.sh).
 
 UNIT_SRC := $(wildcard $(TOP)/tests/unit/test_*.c)
 UNIT_AREAS := $(patsubst $(TOP)/tests/unit/test_%.c,%,$(UNIT_SRC))
@@ -18,6 +19,20 @@ UNIT_KOBJ_bind := error pciaddr sysfs pcibind
 UNIT_KOBJ_cli := error pciaddr sysfs pcibind
 UNIT_KOBJ_host := error init thread arena
 
+# K-world test bodies (rump's "kernspace" tests): tests/unit/kworld/*.c
+# compile K-world, link renamed into kworld.o, and run from test_namespace
+# (kworld/ktest.h). UNIT_KWORLD_<area>: the K-world objects an area links.
+$(eval $(call kworld_dir,tests/unit/kworld))
+UNIT_KWORLD_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(wildcard $(TOP)/tests/unit/kworld/*.c))
+UNIT_KWORLD := $(BUILD)/tests/unit/kworld.o
+UNIT_KWORLD_namespace := $(UNIT_KWORLD) $(LIBSHIM)
+
+$(UNIT_KWORLD): $(UNIT_KWORLD_OBJ) $(KWORLD_TOOLS)
+	$(call kworld_link,$@,$(UNIT_KWORLD_OBJ))
+
+KWORLD_GROUPS += $(UNIT_KWORLD)
+check-namespace: $(UNIT_KWORLD)
+
 unit_objs = $(if $(UNIT_KOBJ_$(1)),$(patsubst %,$(BUILD)/kernel/%.o,$(UNIT_KOBJ_$(1))),$(LIBUHOST))
 
 $(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o
@@ -25,8 +40,8 @@ $(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 define unit_rule
-$(BUILD)/tests/unit/test_$(1): $(BUILD)/tests/unit/test_$(1).o $(UNIT_HELPERS) \
-		$(call unit_objs,$(1))
+$(BUILD)/tests/unit/test_$(1): $(BUILD)/tests/unit/test_$(1).o $(UNIT_KWORLD_$(1)) \
+		$(UNIT_HELPERS) $(call unit_objs,$(1))
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      tests/unit/test_$(1)"
 	$$(Q)$$(CC) -o $$@ $$^ $(UNIT_LIBS) $(LIBUHOST_LIBS)

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/compiler.h - branch hints, the compiler barrier and READ_ONCE/
+ * WRITE_ONCE: accesses the compiler must do exactly once, whole, in program
+ * order with each other (no tearing, merging or re-reading).
+ *
+ * Emulation notes: READ_ONCE/WRITE_ONCE are plain volatile accesses (Linux
+ * adds KCSAN hooks and, on alpha, a barrier); like Linux they accept only
+ * 1, 2, 4 and 8 byte objects, checked at compile time.
+ */
+#ifndef _LINUX_COMPILER_H
+#define _LINUX_COMPILER_H
+
+#include <linux/compiler_types.h>
+
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* The compiler keeps memory accesses on their side of this point. */
+#define barrier() __asm__ __volatile__("" : : : "memory")
+
+#define unreachable() __builtin_unreachable()
+
+#define __ONCE_SIZE_OK(x) (sizeof(x) == 1 || sizeof(x) == 2 || sizeof(x) == 4 || sizeof(x) == 8)
+
+#define READ_ONCE(x)                                                            \
+	({                                                                      \
+		_Static_assert(__ONCE_SIZE_OK(x), "READ_ONCE of a non-scalar"); \
+		*(const volatile typeof(x) *)&(x);                              \
+	})
+
+#define WRITE_ONCE(x, val)                                                       \
+	do {                                                                     \
+		_Static_assert(__ONCE_SIZE_OK(x), "WRITE_ONCE of a non-scalar"); \
+		*(volatile typeof(x) *)&(x) = (val);                             \
+	} while (0)
+
+#endif /* _LINUX_COMPILER_H */

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/compiler_types.h - the attributes and annotations kernel code uses
+ * without including anything. Every K-world compile force-includes this
+ * header (-include, see shim/shim.mk), as Kbuild does.
+ *
+ * Emulation notes: sparse's annotations (__iomem, __user, __force,
+ * __bitwise in linux/types.h) mean something only when sparse runs
+ * (__CHECKER__); gcc sees them as empty.
+ */
+#ifndef _LINUX_COMPILER_TYPES_H
+#define _LINUX_COMPILER_TYPES_H
+
+#ifdef __CHECKER__
+#define __user __attribute__((noderef, address_space(__user)))
+#define __iomem __attribute__((noderef, address_space(__iomem)))
+#define __force __attribute__((force))
+#else
+#define __user
+#define __iomem
+#define __force
+#endif
+
+#define __always_inline inline __attribute__((__always_inline__))
+#define noinline __attribute__((__noinline__))
+#define __must_check __attribute__((__warn_unused_result__))
+#define __packed __attribute__((__packed__))
+#define __aligned(x) __attribute__((__aligned__(x)))
+#define __printf(fmt_arg, first_arg) __attribute__((__format__(printf, fmt_arg, first_arg)))
+#define __maybe_unused __attribute__((__unused__))
+#define __always_unused __attribute__((__unused__))
+#define __used __attribute__((__used__))
+#define __weak __attribute__((__weak__))
+#define __cold __attribute__((__cold__))
+#define __noreturn __attribute__((__noreturn__))
+#define __section(name) __attribute__((__section__(name)))
+#define fallthrough __attribute__((__fallthrough__))
+
+/* True when a and b have the same type, as a constant expression. */
+#define __same_type(a, b) __builtin_types_compatible_p(typeof(a), typeof(b))
+
+#endif /* _LINUX_COMPILER_TYPES_H */

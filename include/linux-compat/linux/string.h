@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/string.h - memory and string functions, in the kernel namespace:
+ * the K-world link renames them (uldd_k_memcpy ...), so driver code and the
+ * calls gcc itself emits for structure copies never reach libc's.
+ *
+ * Emulation notes:
+ * - strscpy takes three arguments; the two-argument form of Linux 6.8+
+ *   comes with the first driver that uses it.
+ * - these are plain byte loops; fast paths come with a measured need.
+ */
+#ifndef _LINUX_STRING_H
+#define _LINUX_STRING_H
+
+#include <linux/compiler_types.h>
+#include <linux/types.h>
+
+void *memcpy(void *dest, const void *src, size_t n);
+void *memmove(void *dest, const void *src, size_t n);
+void *memset(void *s, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t maxlen);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
+/*
+ * Copies src into dest of count bytes, always NUL-terminated (count > 0).
+ * Returns the length copied, or -E2BIG when src did not fit (or count is 0).
+ */
+ssize_t strscpy(char *dest, const char *src, size_t count);
+
+#endif /* _LINUX_STRING_H */

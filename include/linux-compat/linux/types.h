@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/types.h - the kernel's fixed-width and ABI types. Widths follow
+ * Linux on 64-bit x86 and arm64: u64 is unsigned long long (so %llx is
+ * right for it everywhere), size_t and pointers are 64-bit.
+ *
+ * Emulation notes: phys_addr_t and dma_addr_t are always 64-bit, as on a
+ * kernel with CONFIG_PHYS_ADDR_T_64BIT and CONFIG_ARCH_DMA_ADDR_T_64BIT;
+ * a DMA address is an IOVA (see the DMA arena in DESIGN.md).
+ */
+#ifndef _LINUX_TYPES_H
+#define _LINUX_TYPES_H
+
+#include <linux/stddef.h>
+
+#ifdef __CHECKER__
+#define __bitwise __attribute__((bitwise))
+#else
+#define __bitwise
+#endif
+
+/* The user-space-visible names (uapi), then the kernel's short ones. */
+typedef signed char __s8;
+typedef unsigned char __u8;
+typedef signed short __s16;
+typedef unsigned short __u16;
+typedef signed int __s32;
+typedef unsigned int __u32;
+typedef signed long long __s64;
+typedef unsigned long long __u64;
+
+typedef __s8 s8;
+typedef __u8 u8;
+typedef __s16 s16;
+typedef __u16 u16;
+typedef __s32 s32;
+typedef __u32 u32;
+typedef __s64 s64;
+typedef __u64 u64;
+
+/* Values in a fixed byte order; sparse checks their conversions. */
+typedef __u16 __bitwise __le16;
+typedef __u16 __bitwise __be16;
+typedef __u32 __bitwise __le32;
+typedef __u32 __bitwise __be32;
+typedef __u64 __bitwise __le64;
+typedef __u64 __bitwise __be64;
+/* Internet checksums: folded to 16 bits, and the 32-bit partial sum. */
+typedef __u16 __bitwise __sum16;
+typedef __u32 __bitwise __wsum;
+
+typedef __SIZE_TYPE__ size_t;
+/* The signed type of size_t's width; gcc has no __SSIZE_TYPE__. */
+typedef __PTRDIFF_TYPE__ ssize_t;
+typedef __PTRDIFF_TYPE__ ptrdiff_t;
+typedef __UINTPTR_TYPE__ uintptr_t;
+typedef __INTPTR_TYPE__ intptr_t;
+
+typedef _Bool bool;
+
+typedef u64 phys_addr_t;
+typedef phys_addr_t resource_size_t;
+typedef u64 dma_addr_t;
+
+/* Allocation flags (GFP_KERNEL, GFP_ATOMIC, ...). */
+typedef unsigned int __bitwise gfp_t;
+
+#endif /* _LINUX_TYPES_H */

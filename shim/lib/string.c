@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * string.c - the kernel's memory and string functions (linux/string.h).
+ * gcc emits calls to memcpy, memmove, memset and memcmp even in freestanding
+ * code, so K-world must define them; shim.mk builds this file with
+ * -fno-tree-loop-distribute-patterns so these loops do not become calls to
+ * themselves. Reentrant, no state.
+ */
+#include <linux/errno.h>
+#include <linux/string.h>
+
+void *memcpy(void *dest, const void *src, size_t n)
+{
+	unsigned char *d = dest;
+	const unsigned char *s = src;
+
+	while (n--)
+		*d++ = *s++;
+	return dest;
+}
+
+void *memmove(void *dest, const void *src, size_t n)
+{
+	unsigned char *d = dest;
+	const unsigned char *s = src;
+
+	/* Forwards is safe unless dest starts inside src; else backwards. */
+	if ((uintptr_t)d - (uintptr_t)s >= n)
+		return memcpy(dest, src, n);
+	while (n--)
+		d[n] = s[n];
+	return dest;
+}
+
+void *memset(void *s, int c, size_t n)
+{
+	unsigned char *p = s;
+
+	while (n--)
+		*p++ = (unsigned char)c;
+	return s;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+
+	for (; n; n--, x++, y++) {
+		if (*x != *y)
+			return *x - *y;
+	}
+	return 0;
+}
+
+size_t strlen(const char *s)
+{
+	const char *p = s;
+
+	while (*p)
+		p++;
+	return p - s;
+}
+
+size_t strnlen(const char *s, size_t maxlen)
+{
+	size_t n = 0;
+
+	while (n < maxlen && s[n])
+		n++;
+	return n;
+}
+
+int strcmp(const char *a, const char *b)
+{
+	return strncmp(a, b, (size_t)-1);
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	const unsigned char *x = (const unsigned char *)a;
+	const unsigned char *y = (const unsigned char *)b;
+
+	for (; n; n--, x++, y++) {
+		if (*x != *y)
+			return *x < *y ? -1 : 1;
+		if (!*x)
+			break;
+	}
+	return 0;
+}
+
+char *strchr(const char *s, int c)
+{
+	for (;; s++) {
+		if (*s == (char)c)
+			return (char *)s;
+		if (!*s)
+			return NULL;
+	}
+}
+
+char *strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+
+	for (;; s++) {
+		if (*s == (char)c)
+			last = s;
+		if (!*s)
+			return (char *)last;
+	}
+}
+
+ssize_t strscpy(char *dest, const char *src, size_t count)
+{
+	size_t n;
+
+	if (count == 0)
+		return -E2BIG;
+	for (n = 0; n < count - 1 && src[n]; n++)
+		dest[n] = src[n];
+	dest[n] = '\0';
+	return src[n] ? -E2BIG : (ssize_t)n;
+}

@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# shim/ and every K-world source: compiled against include/linux-compat only,
+# then linked into one object whose symbols move into the kernel namespace
+# (NAME -> uldd_k_NAME), so no K-world symbol binds to libc. shim/README.md
+# tells how; 'make check-namespace' proves it.
+
+KWORLD_PREFIX := uldd_k_
+KWORLD_ALLOW := $(TOP)/shim/kworld.allow
+KWORLD_LINK := $(TOP)/scripts/kworld-link.sh
+KWORLD_CHECK := $(TOP)/scripts/check-namespace.sh
+KWORLD_TOOLS := $(KWORLD_LINK) $(KWORLD_CHECK) $(TOP)/scripts/kworld-allow.awk $(KWORLD_ALLOW)
+
+# K-world sees no libc header: only include/linux-compat, the compiler's own
+# folder (stdarg.h) and, from kernel/, uhost.h alone. The stack protector is
+# on, as in Debian's kernels; it is why __stack_chk_fail is on the allow-list.
+KWORLD_CFLAGS := -std=gnu11 -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-ffreestanding -fno-builtin -D__KERNEL__ -I$(TOP)/include/linux-compat -I$(TOP)/kernel \
+	-O2 -g -fPIC -fno-strict-aliasing -fno-common -fstack-protector-strong \
+	-Wall -Wextra -Werror $(EXTRA_KCFLAGS)
+# Kbuild force-includes this too: drivers use __iomem, __packed ... bare.
+KWORLD_FORCE := -include $(TOP)/include/linux-compat/linux/compiler_types.h
+
+# These loops must not be turned into calls to memset/memcpy: themselves.
+KCFLAGS_shim/lib/string.o := -fno-tree-loop-distribute-patterns
+
+# $(call kworld_dir,DIR): DIR/**.c compiles K-world into $(BUILD)/k/DIR/.
+# One pattern rule per K-world folder (shim, later ported/<drv>, K-world
+# test bodies): H-world's $(BUILD)/%.o rule cannot make $(BUILD)/k/ objects
+# (there is no $(TOP)/k/), and this rule never sees a host folder.
+define kworld_dir
+$(BUILD)/k/$(1)/%.o: $(TOP)/$(1)/%.c
+	@mkdir -p $$(dir $$@)
+	@echo "  KCC     $(1)/$$*.c"
+	$$(Q)$$(CC) $$(KWORLD_CFLAGS) $$(KWORLD_FORCE) -MMD -MP $$(KCFLAGS_$(1)/$$*.o) -c -o $$@ $$<
+endef
+
+# $(call kworld_link,OUT,OBJS): link and rename; OUT.map is the rename map.
+define kworld_link
+	@mkdir -p $(dir $(1))
+	@echo "  KLD     $(patsubst $(BUILD)/%,%,$(1))"
+	$(Q)$(KWORLD_LINK) $(KWORLD_ALLOW) $(KWORLD_PREFIX) $(1) $(2)
+endef
+
+$(eval $(call kworld_dir,shim))
+
+SHIM_SRC := $(wildcard $(TOP)/shim/*.c $(TOP)/shim/*/*.c)
+SHIM_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(SHIM_SRC))
+SHIM_KO := $(BUILD)/shim/shim.o
+# What H-world programs link, with libuhost.a after it.
+LIBSHIM := $(BUILD)/lib/libshim.a
+
+# The shim alone must be closed: it is what every driver program links.
+$(SHIM_KO): $(SHIM_OBJ) $(KWORLD_TOOLS)
+	$(call kworld_link,$@,$(SHIM_OBJ))
+	$(Q)$(KWORLD_CHECK) $(KWORLD_ALLOW) $(KWORLD_PREFIX) $@ >/dev/null
+
+$(LIBSHIM): $(SHIM_KO)
+	@mkdir -p $(dir $@)
+	@echo "  AR      $(notdir $@)"
+	$(Q)rm -f $@ && ar rcs $@ $<
+
+all: $(LIBSHIM)
+
+# Every group of K-world objects one program links: the shim alone, and
+# each K-world part of a test with the shim (KWORLD_GROUPS, added to by
+# other .mk files with a prerequisite of check-namespace). The last step
+# is the control: the same check must reject the shim before renaming.
+.PHONY: check-namespace check-headers clean-kworld
+check-namespace: $(SHIM_KO)
+	$(Q)$(KWORLD_CHECK) $(KWORLD_ALLOW) $(KWORLD_PREFIX) $(SHIM_KO)
+	$(Q)$(foreach g,$(KWORLD_GROUPS),$(KWORLD_CHECK) $(KWORLD_ALLOW) $(KWORLD_PREFIX) $(SHIM_KO) $(g) && ) true
+	$(Q)if $(KWORLD_CHECK) $(KWORLD_ALLOW) $(KWORLD_PREFIX) $(SHIM_KO:.o=.pre.o) >/dev/null 2>&1; then \
+		echo "check-namespace: shim.pre.o (not renamed) passed: the check proves nothing" >&2; \
+		exit 1; \
+	fi
+	@echo "check-namespace: shim.pre.o, the same code before renaming, is rejected, so the check is not vacuous"
+
+# Each header compiles on its own, without the force-included one.
+KWORLD_HEADERS = $(sort $(patsubst $(TOP)/include/linux-compat/%,%, \
+	$(shell find $(TOP)/include/linux-compat -name '*.h')))
+check-headers:
+	$(Q)for h in $(KWORLD_HEADERS); do \
+		echo "#include <$$h>" | $(CC) $(KWORLD_CFLAGS) -x c -fsyntax-only - || \
+			{ echo "check-headers: $$h does not compile on its own" >&2; exit 1; }; \
+	done
+	@echo "check-headers: $(words $(KWORLD_HEADERS)) headers in include/linux-compat compile on their own"
+
+unit-check: check-namespace check-headers
+
+clean: clean-kworld
+clean-kworld:
+	rm -rf $(BUILD)/k $(BUILD)/shim
