@@ -61,7 +61,14 @@ int uh_sysfs_write(const char *path, const char *val);
  */
 int uh_sysfs_check_vfio(const char *addr, char canon[UH_PCI_ADDR_LEN], int *group);
 
-/* iova.c: the IOVA space of one VFIO container; see iova.c. */
+/*
+ * vfio_dma.c: "iommufd" or "legacy", the VFIO backend that opened dev. The
+ * process-wide choice is ULDD_VFIO_BACKEND: "iommufd", "legacy", or unset
+ * for iommufd where the kernel offers it (/dev/iommu and a device cdev).
+ */
+const char *uh_dev_backend(const struct uhost_dev *dev);
+
+/* iova.c: the IOVA space of the process's IOMMU address space; see iova.c. */
 struct uh_iova_range {
 	uint64_t start;
 	uint64_t end; /* inclusive */
@@ -70,6 +77,11 @@ struct uh_iova_space;
 
 int uh_iova_create(const struct uh_iova_range *ranges, size_t n, struct uh_iova_space **spacep);
 void uh_iova_destroy(struct uh_iova_space *space);
+/*
+ * Narrows the space to its intersection with ranges: ERANGE if nothing is
+ * left, EBUSY if a block handed out would fall outside; unchanged then.
+ */
+int uh_iova_restrict(struct uh_iova_space *space, const struct uh_iova_range *ranges, size_t n);
 /* Reserves [want, want + len) exactly: EBUSY if taken, ERANGE if outside. */
 int uh_iova_reserve(struct uh_iova_space *space, uint64_t want, uint64_t len);
 /* Takes the highest free, align-aligned block that ends at or below limit. */

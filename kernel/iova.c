@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * iova.c - the IOVA space of one VFIO container: the IOMMU's usable ranges
- * (VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE) minus what is mapped. Identity
- * mappings reserve IOVA = VA; devices with a narrow DMA mask get blocks from
- * the top of the space below their mask, so low IOVAs stay free for the
- * narrowest devices. Not locked: the container's lock covers it.
+ * iova.c - the IOVA space of the process's one IOMMU address space: the
+ * usable ranges (VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE, IOMMU_IOAS_IOVA_RANGES)
+ * minus what is mapped. Identity mappings reserve IOVA = VA; devices with a
+ * narrow DMA mask get blocks from the top of the space below their mask, so
+ * low IOVAs stay free for the narrowest devices. Not locked: vfio_dma.c's
+ * lock covers it.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -70,6 +71,56 @@ static bool inside_ranges(const struct uh_iova_space *space, uint64_t start, uin
 		if (start >= space->ranges[i].start && end <= space->ranges[i].end)
 			return true;
 	return false;
+}
+
+/*
+ * A device that joins later may see less of the IOVA space (a narrower
+ * aperture, more reserved regions): keep only what every device can use.
+ */
+int uh_iova_restrict(struct uh_iova_space *space, const struct uh_iova_range *ranges, size_t n)
+{
+	struct uh_iova_range *both;
+	size_t nboth = 0;
+
+	if (n == 0)
+		return EINVAL;
+	/* Two sets of disjoint ranges intersect in fewer than m + n pieces. */
+	both = malloc((space->nranges + n) * sizeof(*both));
+	if (!both)
+		return ENOMEM;
+	for (size_t i = 0; i < space->nranges; i++) {
+		for (size_t j = 0; j < n; j++) {
+			const struct uh_iova_range *a = &space->ranges[i], *b = &ranges[j];
+			uint64_t lo = a->start > b->start ? a->start : b->start;
+			uint64_t hi = a->end < b->end ? a->end : b->end;
+
+			if (lo <= hi && nboth < space->nranges + n) {
+				both[nboth].start = lo;
+				both[nboth++].end = hi;
+			}
+		}
+	}
+	if (nboth == 0) {
+		free(both);
+		return ERANGE;
+	}
+	qsort(both, nboth, sizeof(*both), cmp_range);
+	/* What is mapped already must stay inside, or the caller gives up. */
+	for (size_t i = 0; i < space->nused; i++) {
+		bool inside = false;
+
+		for (size_t r = 0; r < nboth && !inside; r++)
+			inside = space->used[i].start >= both[r].start &&
+				 space->used[i].end <= both[r].end;
+		if (!inside) {
+			free(both);
+			return EBUSY;
+		}
+	}
+	free(space->ranges);
+	space->ranges = both;
+	space->nranges = nboth;
+	return 0;
 }
 
 /* Index of the first used block that ends at or after addr. */

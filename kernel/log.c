@@ -5,12 +5,17 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "internal.h"
 
-static int uh_log_max = UHOST_LOG_INFO;
+/*
+ * -1 until first asked: then ULDD_LOG_LEVEL (one digit, 0-7, printk's
+ * levels) or UHOST_LOG_INFO, so a test can see debug lines of any program.
+ */
+static int uh_log_max = -1;
 
 void uhost_log_set_level(int level)
 {
@@ -19,7 +24,19 @@ void uhost_log_set_level(int level)
 
 int uhost_log_level(void)
 {
-	return __atomic_load_n(&uh_log_max, __ATOMIC_RELAXED);
+	int level = __atomic_load_n(&uh_log_max, __ATOMIC_RELAXED);
+	const char *env;
+	int unset = -1;
+
+	if (level >= 0)
+		return level;
+	env = getenv("ULDD_LOG_LEVEL");
+	level = env && env[0] >= '0' && env[0] <= '7' && !env[1] ? env[0] - '0' : UHOST_LOG_INFO;
+	/* A concurrent uhost_log_set_level() wins. */
+	if (!__atomic_compare_exchange_n(&uh_log_max, &unset, level, false, __ATOMIC_RELAXED,
+					 __ATOMIC_RELAXED))
+		level = unset;
+	return level;
 }
 
 void uhost_log(int level, const char *msg, uhost_size len)

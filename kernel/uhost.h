@@ -138,11 +138,22 @@ int uhost_irq_mask(struct uhost_dev *dev, unsigned int vec);
  * DMA through the IOMMU. The IOVA equals va when that fits under dma_mask
  * and inside the IOMMU's aperture; else an IOVA below dma_mask is taken from
  * the process's IOVA allocator. Mappings are shared by every device of the
- * process (one VFIO container). May block: the kernel pins the pages.
+ * process (one VFIO container or iommufd IOAS). May block: the kernel pins
+ * the pages.
  */
 int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
 		  uhost_u64 *iova);
 int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len);
+
+/*
+ * Futex: the one blocking primitive the shim's scheduler builds on (vCPU
+ * hand-off, task parking). wait sleeps while *addr == val, until a wake, a
+ * spurious wake-up, or deadline_ns (absolute, uhost_clock_ns(); 0: none):
+ * 0 when woken or *addr differed, ETIMEDOUT, or EINTR. Process-private.
+ * wait may block; wake: irq thread: yes, and never blocks.
+ */
+int uhost_futex_wait(uhost_u32 *addr, uhost_u32 val, uhost_u64 deadline_ns);
+void uhost_futex_wake(uhost_u32 *addr, int nwake);
 
 /* Host threads. The name shows in ps and gdb (15 characters). */
 int uhost_thread_create(void (*fn)(void *), void *arg, const char *name,

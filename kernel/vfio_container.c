@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * vfio_container.c - the process's one VFIO container (legacy type1 API, see
- * linux/vfio.h): IOMMU groups are attached to it, and every DMA mapping lives
- * in it, so the arena is mapped once for all devices. One mutex guards the
- * container, its groups and its IOVA space; none of this is a hot path.
+ * vfio_container.c - the legacy VFIO backend: the process's one VFIO
+ * container (type1 API, see linux/vfio.h). IOMMU groups are attached to it,
+ * devices come from their group, and every DMA mapping lives in it, so the
+ * arena is mapped once for all devices. vfio_dma.c's mutex guards it all.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,15 +16,12 @@
 #include "vfio.h"
 
 #define UH_PAGE_SIZE 4096ull
-#define UH_HUGE_SIZE (2ull << 20)
 
 static struct {
-	pthread_mutex_t lock;
 	int fd; /* /dev/vfio/vfio, -1 until the first group attaches */
 	struct uh_group *groups;
-	struct uh_iova_space *iova;
 	uint64_t iova_pgsizes; /* IOMMU page sizes, a bitmap */
-} uh_ctr = { PTHREAD_MUTEX_INITIALIZER, -1, NULL, NULL, 0 };
+} uh_ctr = { -1, NULL, 0 };
 
 static int container_open(void)
 {
@@ -39,12 +36,14 @@ static int container_open(void)
 	}
 	if (ioctl(fd, VFIO_GET_API_VERSION) != VFIO_API_VERSION) {
 		close(fd);
-		return uh_fail(ENOTSUP, "the kernel's VFIO API version is not %d", VFIO_API_VERSION);
+		return uh_fail(ENOTSUP, "the kernel's VFIO API version is not %d",
+			       VFIO_API_VERSION);
 	}
 	if (ioctl(fd, VFIO_CHECK_EXTENSION, VFIO_TYPE1v2_IOMMU) != 1) {
 		close(fd);
-		return uh_fail(ENOTSUP,
-			       "VFIO has no type1v2 IOMMU: run 'modprobe vfio_iommu_type1' and enable the IOMMU");
+		return uh_fail(
+			ENOTSUP,
+			"VFIO has no type1v2 IOMMU: run 'modprobe vfio_iommu_type1' and enable the IOMMU");
 	}
 	uh_ctr.fd = fd;
 	return 0;
@@ -76,8 +75,8 @@ static int container_query_iommu(void)
 		argsz = info->argsz;
 		free(info);
 	}
-	uh_ctr.iova_pgsizes = info->flags & VFIO_IOMMU_INFO_PGSIZES ? info->iova_pgsizes :
-								       UH_PAGE_SIZE;
+	uh_ctr.iova_pgsizes =
+		info->flags & VFIO_IOMMU_INFO_PGSIZES ? info->iova_pgsizes : UH_PAGE_SIZE;
 
 	if (info->flags & VFIO_IOMMU_INFO_CAPS) {
 		uint32_t off = info->cap_offset;
@@ -113,12 +112,9 @@ static int container_query_iommu(void)
 		ranges[0].end = (1ull << 48) - 1;
 		nranges = 1;
 	}
-	for (size_t i = 0; i < nranges; i++)
-		uh_log(UHOST_LOG_DEBUG, "iommu: usable IOVA range %#llx-%#llx",
-		       (unsigned long long)ranges[i].start, (unsigned long long)ranges[i].end);
-	err = uh_iova_create(ranges, nranges, &uh_ctr.iova);
+	err = uh_dma_set_ranges(ranges, nranges);
 	free(ranges);
-	return err ? uh_fail(err, "cannot set up the IOVA space: %s", strerror(err)) : 0;
+	return err;
 }
 
 static int group_open(int id, struct uh_group **groupp)
@@ -136,7 +132,8 @@ static int group_open(int id, struct uh_group **groupp)
 			return uh_fail(err, "IOMMU group %d is in use by another process (%s)", id,
 				       path);
 		if (err == ENOENT)
-			return uh_fail(err, "%s is missing: bind the device with 'uldd bind'", path);
+			return uh_fail(err, "%s is missing: bind the device with 'uldd bind'",
+				       path);
 		return uh_fail(err, "cannot open %s: %s", path, strerror(err));
 	}
 	if (ioctl(fd, VFIO_GROUP_GET_STATUS, &status)) {
@@ -146,9 +143,10 @@ static int group_open(int id, struct uh_group **groupp)
 	}
 	if (!(status.flags & VFIO_GROUP_FLAGS_VIABLE)) {
 		close(fd);
-		return uh_fail(EPERM,
-			       "IOMMU group %d is not viable: bind every device in /sys/kernel/iommu_groups/%d/devices to vfio-pci",
-			       id, id);
+		return uh_fail(
+			EPERM,
+			"IOMMU group %d is not viable: bind every device in /sys/kernel/iommu_groups/%d/devices to vfio-pci",
+			id, id);
 	}
 	if (ioctl(fd, VFIO_GROUP_SET_CONTAINER, &uh_ctr.fd)) {
 		err = errno;
@@ -171,19 +169,16 @@ static void container_close_if_unused(void)
 {
 	if (uh_ctr.groups || uh_ctr.fd < 0)
 		return;
-	uh_iova_destroy(uh_ctr.iova);
-	uh_ctr.iova = NULL;
 	close(uh_ctr.fd);
 	uh_ctr.fd = -1;
 }
 
-int uh_container_attach(int group_id, struct uh_group **groupp)
+static int container_attach(int group_id, struct uh_group **groupp)
 {
 	struct uh_group *group;
 	bool first;
 	int err = 0;
 
-	pthread_mutex_lock(&uh_ctr.lock);
 	for (group = uh_ctr.groups; group; group = group->next)
 		if (group->id == group_id)
 			goto found;
@@ -196,7 +191,7 @@ int uh_container_attach(int group_id, struct uh_group **groupp)
 	if (err)
 		goto out_close;
 	/* The IOMMU model can only be set once a group is in the container. */
-	first = !uh_ctr.iova;
+	first = !uh_ctr.groups;
 	if (first) {
 		if (ioctl(uh_ctr.fd, VFIO_SET_IOMMU, VFIO_TYPE1v2_IOMMU)) {
 			err = uh_fail(errno, "VFIO_SET_IOMMU(type1v2): %s", strerror(errno));
@@ -219,15 +214,13 @@ out_group:
 out_close:
 	container_close_if_unused();
 out:
-	pthread_mutex_unlock(&uh_ctr.lock);
 	return err;
 }
 
-void uh_container_detach(struct uh_group *group)
+static void container_detach(struct uh_group *group)
 {
 	struct uh_group **pp;
 
-	pthread_mutex_lock(&uh_ctr.lock);
 	if (--group->refs == 0) {
 		for (pp = &uh_ctr.groups; *pp; pp = &(*pp)->next) {
 			if (*pp == group) {
@@ -241,10 +234,33 @@ void uh_container_detach(struct uh_group *group)
 		free(group);
 		container_close_if_unused();
 	}
-	pthread_mutex_unlock(&uh_ctr.lock);
 }
 
-static int dma_map_at(uint64_t va, uint64_t iova, uint64_t len)
+static int legacy_attach(struct uhost_dev *dev, int group_id)
+{
+	int err = container_attach(group_id, &dev->group);
+
+	if (err)
+		return err;
+	dev->fd = ioctl(dev->group->fd, VFIO_GROUP_GET_DEVICE_FD, dev->name);
+	if (dev->fd < 0) {
+		err = errno;
+		uh_fail(err, "%s: VFIO_GROUP_GET_DEVICE_FD: %s%s", dev->name, strerror(err),
+			err == EBUSY ? " (another process has it open)" : "");
+		container_detach(dev->group);
+		dev->group = NULL;
+		return err;
+	}
+	return 0;
+}
+
+static void legacy_detach(struct uhost_dev *dev)
+{
+	container_detach(dev->group);
+	dev->group = NULL;
+}
+
+static int legacy_map(uint64_t va, uint64_t iova, uint64_t len)
 {
 	struct vfio_iommu_type1_dma_map map = {
 		.argsz = sizeof(map),
@@ -258,77 +274,34 @@ static int dma_map_at(uint64_t va, uint64_t iova, uint64_t len)
 		int err = errno;
 
 		if (err == ENOMEM)
-			return uh_fail(err,
-				       "cannot pin %llu KiB for DMA: raise the locked-memory limit (ulimit -l)",
-				       (unsigned long long)len >> 10);
+			return uh_fail(
+				err,
+				"cannot pin %llu KiB for DMA: raise the locked-memory limit (ulimit -l)",
+				(unsigned long long)len >> 10);
 		return uh_fail(err, "VFIO_IOMMU_MAP_DMA of %#llx at IOVA %#llx: %s",
 			       (unsigned long long)va, (unsigned long long)iova, strerror(err));
 	}
 	return 0;
 }
 
-int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
-		  uhost_u64 *iova)
+static int legacy_unmap(uint64_t iova, uint64_t len)
 {
-	uint64_t start = (uintptr_t)va & ~(UH_PAGE_SIZE - 1);
-	uint64_t off = (uintptr_t)va - start;
-	uint64_t size = (off + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
-	uint64_t base, align;
-	int err;
-
-	if (len == 0 || !dev)
-		return uh_fail(EINVAL, "uhost_dma_map: empty mapping");
-	pthread_mutex_lock(&uh_ctr.lock);
-	if (!uh_ctr.iova) {
-		err = uh_fail(ENODEV, "uhost_dma_map: no device is open");
-		goto out;
-	}
-	/* IOVA = VA when the device can reach it: no table to look up, ever. */
-	if (start + size - 1 <= dma_mask && !uh_iova_reserve(uh_ctr.iova, start, size)) {
-		base = start;
-	} else {
-		align = size >= UH_HUGE_SIZE ? UH_HUGE_SIZE : UH_PAGE_SIZE;
-		err = uh_iova_alloc(uh_ctr.iova, size, align, dma_mask, &base);
-		if (err) {
-			err = uh_fail(err, "%s: no IOVA space left below DMA mask %#llx for %llu KiB",
-				      dev->name, (unsigned long long)dma_mask,
-				      (unsigned long long)size >> 10);
-			goto out;
-		}
-	}
-	err = dma_map_at(start, base, size);
-	if (err) {
-		uh_iova_free(uh_ctr.iova, base, size);
-		goto out;
-	}
-	*iova = base + off;
-out:
-	pthread_mutex_unlock(&uh_ctr.lock);
-	return err;
-}
-
-int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)
-{
-	uint64_t start = iova & ~(UH_PAGE_SIZE - 1);
-	uint64_t size = (iova - start + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
 	struct vfio_iommu_type1_dma_unmap unmap = {
 		.argsz = sizeof(unmap),
-		.iova = start,
-		.size = size,
+		.iova = iova,
+		.size = len,
 	};
-	int err = 0;
 
-	(void)dev;
-	pthread_mutex_lock(&uh_ctr.lock);
-	if (!uh_ctr.iova || uh_iova_free(uh_ctr.iova, start, size)) {
-		err = uh_fail(ENOENT, "uhost_dma_unmap: IOVA %#llx+%#llx is not mapped",
-			      (unsigned long long)iova, (unsigned long long)len);
-		goto out;
-	}
 	if (ioctl(uh_ctr.fd, VFIO_IOMMU_UNMAP_DMA, &unmap))
-		err = uh_fail(errno, "VFIO_IOMMU_UNMAP_DMA at %#llx: %s", (unsigned long long)start,
-			      strerror(errno));
-out:
-	pthread_mutex_unlock(&uh_ctr.lock);
-	return err;
+		return uh_fail(errno, "VFIO_IOMMU_UNMAP_DMA at %#llx: %s", (unsigned long long)iova,
+			       strerror(errno));
+	return 0;
 }
+
+const struct uh_backend uh_backend_legacy = {
+	.name = "legacy",
+	.attach = legacy_attach,
+	.detach = legacy_detach,
+	.map = legacy_map,
+	.unmap = legacy_unmap,
+};

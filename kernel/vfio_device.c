@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * vfio_device.c - one PCI device through VFIO (linux/vfio.h): open by PCI
- * address, region layout, config space, BAR access and mapping, reset. Data
- * accesses take no lock; the device mutex guards the one-time BAR mapping.
+ * address (through either backend, see vfio_dma.c), region layout, config
+ * space, BAR access and mapping, reset. Data accesses take no lock; the
+ * device mutex guards the one-time BAR mapping.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -112,8 +113,8 @@ static void dev_free(struct uhost_dev *dev)
 	}
 	if (dev->fd >= 0)
 		close(dev->fd);
-	if (dev->group)
-		uh_container_detach(dev->group);
+	if (dev->backend)
+		uh_dma_detach(dev);
 	pthread_mutex_destroy(&dev->lock);
 	free(dev);
 }
@@ -135,16 +136,10 @@ int uhost_dev_open(const char *addr, struct uhost_dev **devp)
 	err = uh_sysfs_check_vfio(addr, dev->name, &group_id);
 	if (err)
 		goto fail;
-	err = uh_container_attach(group_id, &dev->group);
+	/* From here on the fd works the same whichever backend opened it. */
+	err = uh_dma_attach(dev, group_id);
 	if (err)
 		goto fail;
-	dev->fd = ioctl(dev->group->fd, VFIO_GROUP_GET_DEVICE_FD, dev->name);
-	if (dev->fd < 0) {
-		err = errno;
-		uh_fail(err, "%s: VFIO_GROUP_GET_DEVICE_FD: %s%s", dev->name, strerror(err),
-			err == EBUSY ? " (another process has it open)" : "");
-		goto fail;
-	}
 	if (ioctl(dev->fd, VFIO_DEVICE_GET_INFO, &info)) {
 		err = uh_fail(errno, "%s: VFIO_DEVICE_GET_INFO: %s", dev->name, strerror(errno));
 		goto fail;
@@ -239,8 +234,8 @@ int uhost_dev_region_read(struct uhost_dev *dev, unsigned int idx, uhost_u64 off
 	return region_rw(dev, idx, off, buf, len, false);
 }
 
-int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u64 off,
-			   const void *buf, uhost_size len)
+int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u64 off, const void *buf,
+			   uhost_size len)
 {
 	return region_rw(dev, idx, off, (void *)buf, len, true);
 }
@@ -311,7 +306,8 @@ int uhost_dev_region_map(struct uhost_dev *dev, unsigned int idx, void **va)
 int uhost_dev_reset(struct uhost_dev *dev)
 {
 	if (!(dev->vfio_flags & VFIO_DEVICE_FLAGS_RESET))
-		return uh_fail(ENOTTY, "%s has no reset method VFIO can use (no FLR, PM or bus reset)",
+		return uh_fail(ENOTTY,
+			       "%s has no reset method VFIO can use (no FLR, PM or bus reset)",
 			       dev->name);
 	if (ioctl(dev->fd, VFIO_DEVICE_RESET))
 		return uh_fail(errno, "%s: VFIO_DEVICE_RESET: %s", dev->name, strerror(errno));

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * vfio_dma.c - the process's one IOMMU address space and DMA map/unmap with
+ * its IOVA policy, over either VFIO backend: the legacy container (Linux 3.6+)
+ * or iommufd with device cdevs (Linux 6.6+), chosen when the first device
+ * opens.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vfio.h"
+
+#define UH_PAGE_SIZE 4096ull
+#define UH_HUGE_SIZE (2ull << 20)
+
+/* The lock also guards the backends' state; none of this is a hot path. */
+static struct {
+	pthread_mutex_t lock;
+	const struct uh_backend *backend; /* NULL while no device is attached */
+	unsigned int ndevs;
+	struct uh_iova_space *iova; /* NULL while no device is attached */
+} uh_dma = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+const char *uh_dev_backend(const struct uhost_dev *dev)
+{
+	return dev && dev->backend ? dev->backend->name : "none";
+}
+
+/*
+ * ULDD_VFIO_BACKEND: "legacy" or "iommufd" forces one; unset (or "auto")
+ * takes iommufd where the kernel offers it for this device. A process's
+ * devices share one address space, so a later device follows the first.
+ */
+static int backend_choose(const struct uhost_dev *dev, const struct uh_backend **bep)
+{
+	const char *want = getenv("ULDD_VFIO_BACKEND");
+	const struct uh_backend *be;
+	int err;
+
+	if (!want || !*want || !strcmp(want, "auto")) {
+		want = NULL;
+		if (uh_dma.backend)
+			be = uh_dma.backend;
+		else
+			be = uh_iommufd_usable(dev->name) ? &uh_backend_legacy
+							  : &uh_backend_iommufd;
+	} else if (!strcmp(want, uh_backend_legacy.name)) {
+		be = &uh_backend_legacy;
+	} else if (!strcmp(want, uh_backend_iommufd.name)) {
+		err = uh_iommufd_usable(dev->name);
+		if (err)
+			return uh_fail_prefix(err, "ULDD_VFIO_BACKEND=iommufd");
+		be = &uh_backend_iommufd;
+	} else {
+		return uh_fail(
+			EINVAL,
+			"ULDD_VFIO_BACKEND=%s names no VFIO backend: set it to iommufd or legacy, or unset it",
+			want);
+	}
+	if (uh_dma.backend && be != uh_dma.backend)
+		return uh_fail(
+			EBUSY,
+			"%s: ULDD_VFIO_BACKEND=%s, but this process's open devices use %s: close them first",
+			dev->name, want, uh_dma.backend->name);
+	/* iommufd may have been usable for the first device only. */
+	if (!want && be == &uh_backend_iommufd && uh_dma.backend) {
+		err = uh_iommufd_usable(dev->name);
+		if (err)
+			return uh_fail_prefix(err, "%s joins open devices that use iommufd",
+					      dev->name);
+	}
+	*bep = be;
+	return 0;
+}
+
+int uh_dma_attach(struct uhost_dev *dev, int group_id)
+{
+	const struct uh_backend *be = NULL;
+	int err;
+
+	pthread_mutex_lock(&uh_dma.lock);
+	err = backend_choose(dev, &be);
+	if (!err)
+		err = be->attach(dev, group_id);
+	if (!err) {
+		dev->backend = be;
+		uh_dma.backend = be;
+		uh_dma.ndevs++;
+		uh_log(UHOST_LOG_DEBUG, "%s: opened through the %s VFIO backend", dev->name,
+		       be->name);
+	} else if (!uh_dma.ndevs) {
+		/* A first device that failed after its ranges were read. */
+		uh_iova_destroy(uh_dma.iova);
+		uh_dma.iova = NULL;
+	}
+	pthread_mutex_unlock(&uh_dma.lock);
+	return err;
+}
+
+void uh_dma_detach(struct uhost_dev *dev)
+{
+	pthread_mutex_lock(&uh_dma.lock);
+	dev->backend->detach(dev);
+	dev->backend = NULL;
+	/* The last device out took the mappings with it; so go their IOVAs. */
+	if (--uh_dma.ndevs == 0) {
+		uh_iova_destroy(uh_dma.iova);
+		uh_dma.iova = NULL;
+		uh_dma.backend = NULL;
+	}
+	pthread_mutex_unlock(&uh_dma.lock);
+}
+
+int uh_dma_set_ranges(const struct uh_iova_range *ranges, size_t n)
+{
+	int err;
+
+	for (size_t i = 0; i < n; i++)
+		uh_log(UHOST_LOG_DEBUG, "iommu: usable IOVA range %#llx-%#llx",
+		       (unsigned long long)ranges[i].start, (unsigned long long)ranges[i].end);
+	if (!uh_dma.iova) {
+		err = uh_iova_create(ranges, n, &uh_dma.iova);
+		return err ? uh_fail(err, "cannot set up the IOVA space: %s", strerror(err)) : 0;
+	}
+	err = uh_iova_restrict(uh_dma.iova, ranges, n);
+	if (err == EBUSY)
+		return uh_fail(
+			err,
+			"this device's IOMMU cannot reach IOVAs that are mapped already: open every device before mapping DMA");
+	if (err)
+		return uh_fail(err, "this device shares no IOVA range with the open devices: %s",
+			       strerror(err));
+	return 0;
+}
+
+int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
+		  uhost_u64 *iova)
+{
+	uint64_t start = (uintptr_t)va & ~(UH_PAGE_SIZE - 1);
+	uint64_t off = (uintptr_t)va - start;
+	uint64_t size = (off + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
+	uint64_t base, align;
+	int err;
+
+	if (len == 0 || !dev)
+		return uh_fail(EINVAL, "uhost_dma_map: empty mapping");
+	pthread_mutex_lock(&uh_dma.lock);
+	if (!uh_dma.iova) {
+		err = uh_fail(ENODEV, "uhost_dma_map: no device is open");
+		goto out;
+	}
+	/* IOVA = VA when the device can reach it: no table to look up, ever. */
+	if (start + size - 1 <= dma_mask && !uh_iova_reserve(uh_dma.iova, start, size)) {
+		base = start;
+	} else {
+		align = size >= UH_HUGE_SIZE ? UH_HUGE_SIZE : UH_PAGE_SIZE;
+		err = uh_iova_alloc(uh_dma.iova, size, align, dma_mask, &base);
+		if (err) {
+			err = uh_fail(err,
+				      "%s: no IOVA space left below DMA mask %#llx for %llu KiB",
+				      dev->name, (unsigned long long)dma_mask,
+				      (unsigned long long)size >> 10);
+			goto out;
+		}
+	}
+	err = uh_dma.backend->map(start, base, size);
+	if (err) {
+		uh_iova_free(uh_dma.iova, base, size);
+		goto out;
+	}
+	*iova = base + off;
+out:
+	pthread_mutex_unlock(&uh_dma.lock);
+	return err;
+}
+
+int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)
+{
+	uint64_t start = iova & ~(UH_PAGE_SIZE - 1);
+	uint64_t size = (iova - start + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
+	int err = 0;
+
+	(void)dev;
+	pthread_mutex_lock(&uh_dma.lock);
+	if (!uh_dma.iova || uh_iova_free(uh_dma.iova, start, size)) {
+		err = uh_fail(ENOENT, "uhost_dma_unmap: IOVA %#llx+%#llx is not mapped",
+			      (unsigned long long)iova, (unsigned long long)len);
+		goto out;
+	}
+	err = uh_dma.backend->unmap(start, size);
+out:
+	pthread_mutex_unlock(&uh_dma.lock);
+	return err;
+}
