@@ -23,7 +23,7 @@ ${LD:-ld} -r -o "$pre" "$@"
 	${NM:-nm} -g -P "$pre" | awk '{ print $1 }' | sort -u |
 		awk -f "$here/kworld-allow.awk" "$allow" - |
 		awk -v prefix="$prefix" '{ print $1, prefix $1 }'
-} >"$map.tmp"
-${OBJCOPY:-objcopy} --redefine-syms="$map.tmp" "$pre" "$out.tmp"
-mv "$map.tmp" "$map"
-mv "$out.tmp" "$out"
+} >"$map.tmp.$$"
+${OBJCOPY:-objcopy} --redefine-syms="$map.tmp.$$" "$pre" "$out.tmp.$$"
+mv "$map.tmp.$$" "$map"
+mv "$out.tmp.$$" "$out"

@@ -13,9 +13,11 @@ KWORLD_TOOLS := $(KWORLD_LINK) $(KWORLD_CHECK) $(TOP)/scripts/kworld-allow.awk $
 # K-world sees no libc header: only include/linux-compat, the compiler's own
 # folder (stdarg.h) and, from kernel/, uhost.h alone. The stack protector is
 # on, as in Debian's kernels; it is why __stack_chk_fail is on the allow-list.
+# -fno-strict-overflow: signed arithmetic wraps, as Kbuild makes it, since
+# drivers rely on it (jiffies arithmetic, counters).
 KWORLD_CFLAGS := -std=gnu11 -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-ffreestanding -fno-builtin -D__KERNEL__ -I$(TOP)/include/linux-compat -I$(TOP)/kernel \
-	-O2 -g -fPIC -fno-strict-aliasing -fno-common -fstack-protector-strong \
+	-O2 -g -fPIC -fno-strict-aliasing -fno-strict-overflow -fno-common -fstack-protector-strong \
 	-Wall -Wextra -Werror $(EXTRA_KCFLAGS)
 # Kbuild force-includes this too: drivers use __iomem, __packed ... bare.
 KWORLD_FORCE := -include $(TOP)/include/linux-compat/linux/compiler_types.h
@@ -43,7 +45,7 @@ endef
 
 $(eval $(call kworld_dir,shim))
 
-SHIM_SRC := $(wildcard $(TOP)/shim/*.c $(TOP)/shim/*/*.c)
+SHIM_SRC := $(wildcard $(TOP)/shim/*.c $(TOP)/shim/*/*.c $(TOP)/shim/*/*/*.c)
 SHIM_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(SHIM_SRC))
 SHIM_KO := $(BUILD)/shim/shim.o
 # What H-world programs link, with libuhost.a after it.

@@ -26,12 +26,22 @@ $(eval $(call kworld_dir,tests/unit/kworld))
 UNIT_KWORLD_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(wildcard $(TOP)/tests/unit/kworld/*.c))
 UNIT_KWORLD := $(BUILD)/tests/unit/kworld.o
 UNIT_KWORLD_namespace := $(UNIT_KWORLD) $(LIBSHIM)
+UNIT_KWORLD_kheaders := $(UNIT_KWORLD) $(LIBSHIM)
+UNIT_KWORLD_mm := $(UNIT_KWORLD) $(LIBSHIM)
+UNIT_KWORLD_sched := $(UNIT_KWORLD) $(LIBSHIM)
 
 $(UNIT_KWORLD): $(UNIT_KWORLD_OBJ) $(KWORLD_TOOLS)
 	$(call kworld_link,$@,$(UNIT_KWORLD_OBJ))
 
 KWORLD_GROUPS += $(UNIT_KWORLD)
 check-namespace: $(UNIT_KWORLD)
+
+# Misuses the kernel headers must refuse at build time (min of a signed
+# and an unsigned value, ARRAY_SIZE of a pointer, ...), as Linux's do.
+.PHONY: check-kheaders-reject
+check-kheaders-reject:
+	$(Q)$(TOP)/tests/unit/kheaders-reject.sh $(CC) $(KWORLD_CFLAGS) $(KWORLD_FORCE)
+unit-check: check-kheaders-reject
 
 unit_objs = $(if $(UNIT_KOBJ_$(1)),$(patsubst %,$(BUILD)/kernel/%.o,$(UNIT_KOBJ_$(1))),$(LIBUHOST))
 

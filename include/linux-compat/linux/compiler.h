@@ -21,6 +21,26 @@
 
 #define unreachable() __builtin_unreachable()
 
+/* Whether a type is signed or unsigned, as constant expressions (any integer type). */
+#define is_signed_type(type) (((type)(-1)) < (__force type)1)
+#define is_unsigned_type(type) (!is_signed_type(type))
+
+/* x is known true at compile time (never evaluates x at run time). */
+#define statically_true(x) (__builtin_constant_p(x) && (x))
+
+/*
+ * 0, or a build error with msg when e (an integer constant expression) is
+ * true. An expression, usable where a statement is not.
+ */
+#define __zero_or_build_error(e, msg)       \
+	(0 * (int)sizeof(struct {           \
+		 _Static_assert(!(e), msg); \
+		 char __c;                  \
+	 }))
+
+/* 0 for an array; a build error for a pointer (ARRAY_SIZE of a pointer). */
+#define __must_be_array(a) __zero_or_build_error(__same_type((a), &(a)[0]), "must be array")
+
 #define __ONCE_SIZE_OK(x) (sizeof(x) == 1 || sizeof(x) == 2 || sizeof(x) == 4 || sizeof(x) == 8)
 
 #define READ_ONCE(x)                                                            \

@@ -39,4 +39,29 @@
 /* True when a and b have the same type, as a constant expression. */
 #define __same_type(a, b) __builtin_types_compatible_p(typeof(a), typeof(b))
 
+/* Pastes two tokens after expanding them; a fresh identifier per use. */
+#define ___PASTE(a, b) a##b
+#define __PASTE(a, b) ___PASTE(a, b)
+#define __UNIQUE_ID(prefix) __PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
+
+/* A call to a function with this attribute that survives optimisation fails the build. */
+#define __compiletime_error(msg) __attribute__((__error__(msg)))
+
+/*
+ * compiletime_assert(cond, msg): the build fails with msg unless cond is
+ * known true at compile time, after optimisation (so cond may involve
+ * __builtin_constant_p or values gcc propagates, not only integer constant
+ * expressions). Needs -O1 or more, as in Linux. The failing branch calls a
+ * function that is declared, never defined, and that the optimiser removes
+ * when cond holds.
+ */
+#define __compiletime_assert(cond, msg, name)                               \
+	do {                                                                \
+		extern void name(void) __noreturn __compiletime_error(msg); \
+		if (!(cond))                                                \
+			name();                                             \
+	} while (0)
+#define compiletime_assert(cond, msg) \
+	__compiletime_assert(cond, msg, __UNIQUE_ID(__compiletime_assert_))
+
 #endif /* _LINUX_COMPILER_TYPES_H */

@@ -8,6 +8,9 @@
  * - strscpy takes three arguments; the two-argument form of Linux 6.8+
  *   comes with the first driver that uses it.
  * - these are plain byte loops; fast paths come with a measured need.
+ * - kstrdup_const() always copies (Linux returns a string in .rodata
+ *   itself); kfree_const() frees what is kmalloc memory and ignores the
+ *   rest, so the pair behaves as in Linux.
  */
 #ifndef _LINUX_STRING_H
 #define _LINUX_STRING_H
@@ -31,5 +34,15 @@ char *strrchr(const char *s, int c);
  * Returns the length copied, or -E2BIG when src did not fit (or count is 0).
  */
 ssize_t strscpy(char *dest, const char *src, size_t count);
+
+/* Copies in kmalloc memory (shim/mm/util.c), for kfree(); NULL src gives NULL. */
+char *kstrdup(const char *s, gfp_t gfp) __attribute__((__malloc__));
+/* At most max characters, NUL-terminated. */
+char *kstrndup(const char *s, size_t max, gfp_t gfp) __attribute__((__malloc__));
+void *kmemdup(const void *src, size_t len, gfp_t gfp) __attribute__((__malloc__));
+/* len bytes of s and a NUL after them. */
+char *kmemdup_nul(const char *s, size_t len, gfp_t gfp) __attribute__((__malloc__));
+const char *kstrdup_const(const char *s, gfp_t gfp);
+void kfree_const(const void *x);
 
 #endif /* _LINUX_STRING_H */

@@ -65,4 +65,44 @@ typedef u64 dma_addr_t;
 /* Allocation flags (GFP_KERNEL, GFP_ATOMIC, ...). */
 typedef unsigned int __bitwise gfp_t;
 
+/* A bitmap of bits bits, in longs (linux/bitmap.h, linux/bitops.h). */
+#define DECLARE_BITMAP(name, bits) \
+	unsigned long name[((bits) + 8 * sizeof(long) - 1) / (8 * sizeof(long))]
+
+/*
+ * Counters for linux/atomic.h: read and change them only through its
+ * functions (atomic_read, atomic_inc, ...).
+ */
+typedef struct {
+	int counter;
+} atomic_t;
+
+typedef struct {
+	s64 counter;
+} atomic64_t;
+
+/* A node of a circular doubly linked list, and its head (linux/list.h). */
+struct list_head {
+	struct list_head *next, *prev;
+};
+
+/*
+ * A hash bucket's list (linux/list.h): the head is one pointer; each node
+ * points back to the pointer that points to it, so it can unlink itself.
+ */
+struct hlist_head {
+	struct hlist_node *first;
+};
+
+struct hlist_node {
+	struct hlist_node *next, **pprev;
+};
+
+/* Drivers embed these in their own structures: the layouts are Linux's. */
+_Static_assert(sizeof(atomic_t) == 4 && sizeof(atomic64_t) == 8, "atomic_t layout");
+_Static_assert(sizeof(struct list_head) == 2 * sizeof(void *), "list_head layout");
+_Static_assert(sizeof(struct hlist_head) == sizeof(void *) &&
+		       sizeof(struct hlist_node) == 2 * sizeof(void *),
+	       "hlist layout");
+
 #endif /* _LINUX_TYPES_H */

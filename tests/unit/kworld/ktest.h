@@ -45,4 +45,77 @@ int KTEST(ktest_printk)(void);
 /* Where K-world code's memcpy and snprintf calls go. */
 void KTEST(ktest_bindings)(void **memcpy_fn, void **snprintf_fn);
 
+/*
+ * The kernel headers' checks (ktest_<area>.c, run by test_kheaders.c): case
+ * i of an area sets *name and, if run, returns 0 when all its checks pass
+ * or the line of the first that fails; -1 when there is no case i.
+ */
+int KTEST(ktest_kh_bits)(unsigned int i, const char **name, int run);
+int KTEST(ktest_kh_math)(unsigned int i, const char **name, int run);
+int KTEST(ktest_kh_atomic)(unsigned int i, const char **name, int run);
+int KTEST(ktest_kh_list)(unsigned int i, const char **name, int run);
+int KTEST(ktest_kh_byteorder)(unsigned int i, const char **name, int run);
+int KTEST(ktest_kh_io)(unsigned int i, const char **name, int run);
+/* A refcount_t misuse of one kind (0-3, see ktest_atomic.c); 0 or a line. */
+int KTEST(ktest_kh_refcount_misuse)(int kind);
+/* Shared state for host threads racing in K-world (ktest_atomic.c). */
+void KTEST(ktest_kh_race_reset)(void);
+void KTEST(ktest_kh_race_inc)(unsigned long n);
+long KTEST(ktest_kh_race_count)(void);
+/* test_and_set_bit on bits 0..nbits-1: how many this caller set first. */
+unsigned long KTEST(ktest_kh_race_claim)(unsigned long nbits);
+unsigned long KTEST(ktest_kh_race_weight)(unsigned long nbits);
+
+#ifdef __KERNEL__
+/* In a K-world check: return the line of the first condition that fails. */
+#define KCHECK(cond)                     \
+	do {                             \
+		if (!(cond))             \
+			return __LINE__; \
+	} while (0)
+
+struct ktest_check {
+	const char *name;
+	int (*run)(void);
+};
+
+/* Case i of an area's table, as the ktest_kh_* functions above. */
+static inline int ktest_check_case(const struct ktest_check *table, unsigned int n, unsigned int i,
+				   const char **name, int run)
+{
+	if (i >= n)
+		return -1;
+	*name = table[i].name;
+	return run ? table[i].run() : 0;
+}
+#endif
+
+/* ktest_sched.c: workers for host threads; see test_sched.c. */
+int KTEST(ktest_sched_setup)(unsigned int nr_vcpus);
+long KTEST(ktest_sched_counter)(void);
+int KTEST(ktest_sched_max_inside)(void);
+long KTEST(ktest_sched_spin_worker)(int iters);
+long KTEST(ktest_sched_mutex_worker)(int iters);
+void KTEST(ktest_sched_busy_worker)(int spin_us);
+void KTEST(ktest_sched_complete_after)(int ms);
+long KTEST(ktest_sched_wait_done)(int timeout_ms);
+void KTEST(ktest_sched_set_flag)(int ms);
+long KTEST(ktest_sched_wait_flag)(int timeout_ms);
+int KTEST(ktest_sched_context)(void);
+
+/*
+ * ktest_mm.c: memory. ktest_mm_case is a table like ktest_kh_* above; the
+ * rest serve test_mm.c's H-world parts.
+ */
+int KTEST(ktest_mm_case)(unsigned int i, const char **name, int run);
+int KTEST(ktest_mm_init)(void);
+void KTEST(ktest_mm_stats)(unsigned long *objects, unsigned long *large, unsigned long *free_pages);
+int KTEST(ktest_mm_in_arena)(const void *p);
+/* Random kmalloc/kfree with patterns checked; returns the corrupted or failed. */
+long KTEST(ktest_mm_churn)(unsigned int seed, unsigned int iterations);
+int KTEST(ktest_mm_destroy_leaky_cache)(void);
+int KTEST(ktest_mm_fail)(int nowarn);
+/* Driver bugs that must stop: kfree of 0 the stack, 1 an object+8, 2 twice; 3 virt_to_page. */
+void KTEST(ktest_mm_bug)(int which);
+
 #endif /* ULDD_KTEST_H */

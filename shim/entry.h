@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * entry.h - how host threads enter the kernel namespace. Included by both
+ * worlds, so it includes nothing: K-world sees the plain names, H-world the
+ * names the namespace rename gives them (uldd_k_*), one prototype for both.
+ *
+ * Every host thread that runs kernel code brackets it with uldd_enter() and
+ * uldd_exit(): enter makes the thread a task (current) and takes a virtual
+ * CPU, waiting for one if all are busy; exit gives the CPU back. Pairs nest.
+ */
+#ifndef ULDD_SHIM_ENTRY_H
+#define ULDD_SHIM_ENTRY_H
+
+#ifdef __KERNEL__
+#define ULDD_ENTRY(name) name
+#else
+#define ULDD_ENTRY(name) uldd_k_##name
+#endif
+
+/* Before any uldd_enter(): the number of virtual CPUs (1..64). */
+int ULDD_ENTRY(uldd_sched_init)(unsigned int nr_vcpus);
+/* name becomes the task's comm on its first entry (15 characters kept). */
+void ULDD_ENTRY(uldd_enter)(const char *name);
+void ULDD_ENTRY(uldd_exit)(void);
+/* How many "sleeping while atomic" reports the checker has made. */
+unsigned long ULDD_ENTRY(uldd_sched_bugs)(void);
+
+#endif /* ULDD_SHIM_ENTRY_H */

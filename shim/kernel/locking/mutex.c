@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * kernel/locking/mutex.c - sleeping locks: the owner word is taken with one
+ * compare-and-swap; contenders sleep exclusively on the mutex's wait queue
+ * and the unlocker wakes one. A woken waiter competes again (no hand-off),
+ * which keeps the uncontended path to one atomic each way.
+ */
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
+
+static bool mutex_try(struct mutex *lock)
+{
+	struct task_struct *none = NULL;
+
+	return __atomic_compare_exchange_n(&lock->owner, &none, current, 0, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
+
+void mutex_lock(struct mutex *lock)
+{
+	DEFINE_WAIT(wait);
+
+	might_sleep();
+	if (likely(mutex_try(lock)))
+		return;
+	for (;;) {
+		/* Queued with a full barrier before the retry: see mutex_unlock(). */
+		prepare_to_wait_exclusive(&lock->wait, &wait, TASK_UNINTERRUPTIBLE);
+		if (mutex_try(lock))
+			break;
+		schedule();
+	}
+	finish_wait(&lock->wait, &wait);
+}
+
+int mutex_lock_interruptible(struct mutex *lock)
+{
+	mutex_lock(lock);
+	return 0;
+}
+
+int mutex_lock_killable(struct mutex *lock)
+{
+	mutex_lock(lock);
+	return 0;
+}
+
+int mutex_trylock(struct mutex *lock)
+{
+	return mutex_try(lock);
+}
+
+void mutex_unlock(struct mutex *lock)
+{
+	if (unlikely(__atomic_load_n(&lock->owner, __ATOMIC_RELAXED) != current))
+		pr_err("BUG: %s/%d unlocks a mutex it does not hold\n", current->comm,
+		       current->pid);
+	__atomic_store_n(&lock->owner, NULL, __ATOMIC_RELEASE);
+	/* Pairs with the waiter's barrier between queueing and retrying. */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (waitqueue_active(&lock->wait))
+		wake_up(&lock->wait);
+}

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * kernel/sched/core.c - tasks on virtual CPUs (the rump-kernel model). A
+ * vCPU is a busy flag; a task takes one on entry and gives it back when it
+ * sleeps or leaves, so at most nr_cpu_ids tasks run kernel code at once.
+ * Hand-offs are lock-free; a task waits for a vCPU, or for its wake-up, on
+ * a futex word through the door, so an uncontended path makes no syscall.
+ */
+#include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+
+#include "../../entry.h"
+#include "uhost.h"
+
+#define TLS_IE __attribute__((tls_model("initial-exec")))
+
+struct uldd_vcpu {
+	u32 busy;
+} __attribute__((aligned(64)));
+
+static struct uldd_vcpu uldd_vcpus[NR_CPUS];
+unsigned int nr_cpu_ids = 1;
+/* Bumped when a vCPU is freed while tasks wait: the futex they sleep on. */
+static u32 uldd_vcpu_seq;
+static u32 uldd_vcpu_waiters;
+static int uldd_next_pid = 1;
+static unsigned long uldd_bug_count;
+
+__thread struct task_struct *uldd_current TLS_IE;
+__thread int uldd_preempt_count TLS_IE;
+__thread int uldd_irqs_off TLS_IE;
+__thread int uldd_cpu TLS_IE;
+/* The task of this host thread: it lives exactly as long as the thread. */
+static __thread struct task_struct uldd_task TLS_IE;
+
+int uldd_sched_init(unsigned int nr_vcpus)
+{
+	if (nr_vcpus < 1 || nr_vcpus > NR_CPUS)
+		return -EINVAL;
+	nr_cpu_ids = nr_vcpus;
+	return 0;
+}
+
+unsigned int num_online_cpus(void)
+{
+	return nr_cpu_ids;
+}
+
+unsigned long uldd_sched_bugs(void)
+{
+	return __atomic_load_n(&uldd_bug_count, __ATOMIC_RELAXED);
+}
+
+/* Prefers the vCPU this task ran on last, for cache warmth. */
+static int vcpu_try_take(int prefer)
+{
+	unsigned int n = READ_ONCE(nr_cpu_ids);
+
+	for (unsigned int k = 0; k < n; k++) {
+		unsigned int i = ((unsigned int)prefer + k) % n;
+		u32 free = 0;
+
+		if (!__atomic_load_n(&uldd_vcpus[i].busy, __ATOMIC_RELAXED) &&
+		    __atomic_compare_exchange_n(&uldd_vcpus[i].busy, &free, 1, 0, __ATOMIC_ACQUIRE,
+						__ATOMIC_RELAXED))
+			return (int)i;
+	}
+	return -1;
+}
+
+static void vcpu_take(void)
+{
+	int prefer = uldd_cpu >= 0 ? uldd_cpu : 0;
+
+	for (;;) {
+		u32 seq = __atomic_load_n(&uldd_vcpu_seq, __ATOMIC_ACQUIRE);
+		int i = vcpu_try_take(prefer);
+
+		if (i < 0) {
+			/*
+			 * Announce the wait, then look again: a vCPU freed
+			 * after that look sees us waiting and bumps the seq.
+			 */
+			__atomic_fetch_add(&uldd_vcpu_waiters, 1, __ATOMIC_SEQ_CST);
+			i = vcpu_try_take(prefer);
+			if (i < 0)
+				uhost_futex_wait(&uldd_vcpu_seq, seq, 0);
+			__atomic_fetch_sub(&uldd_vcpu_waiters, 1, __ATOMIC_SEQ_CST);
+		}
+		if (i >= 0) {
+			uldd_cpu = i;
+			return;
+		}
+	}
+}
+
+static void vcpu_give(void)
+{
+	__atomic_store_n(&uldd_vcpus[uldd_cpu].busy, 0, __ATOMIC_RELEASE);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&uldd_vcpu_waiters, __ATOMIC_RELAXED)) {
+		__atomic_fetch_add(&uldd_vcpu_seq, 1, __ATOMIC_RELEASE);
+		uhost_futex_wake(&uldd_vcpu_seq, 1);
+	}
+}
+
+void uldd_enter(const char *name)
+{
+	struct task_struct *t = uldd_current;
+
+	if (!t) {
+		t = &uldd_task;
+		memset(t, 0, sizeof(*t));
+		t->pid = __atomic_fetch_add(&uldd_next_pid, 1, __ATOMIC_RELAXED);
+		strscpy(t->comm, name ? name : "host", sizeof(t->comm));
+		uldd_cpu = -1;
+		uldd_current = t;
+	}
+	if (t->uldd_enter_depth++ == 0)
+		vcpu_take();
+}
+
+void uldd_exit(void)
+{
+	struct task_struct *t = uldd_current;
+
+	if (!t || t->uldd_enter_depth <= 0) {
+		pr_err("BUG: uldd_exit() without uldd_enter()\n");
+		return;
+	}
+	if (--t->uldd_enter_depth)
+		return;
+	if (preempt_count() || irqs_disabled()) {
+		pr_err("BUG: %s/%d leaves the kernel with preempt_count %#x%s\n", t->comm, t->pid,
+		       preempt_count(), irqs_disabled() ? ", interrupts disabled" : "");
+		__atomic_fetch_add(&uldd_bug_count, 1, __ATOMIC_RELAXED);
+		uldd_preempt_count = 0;
+		uldd_irqs_off = 0;
+	}
+	vcpu_give();
+}
+
+static void sleep_check(const char *what, const char *file, int line)
+{
+	struct task_struct *t = current;
+
+	if (likely(!preempt_count() && !irqs_disabled()))
+		return;
+	pr_err("BUG: %s while atomic: %s/%d, preempt_count %#x%s%s%s:%d\n", what, t->comm, t->pid,
+	       preempt_count(), irqs_disabled() ? ", interrupts disabled" : "", file ? " at " : "",
+	       file ? file : "", file ? line : 0);
+	__atomic_fetch_add(&uldd_bug_count, 1, __ATOMIC_RELAXED);
+}
+
+void __might_sleep(const char *file, int line)
+{
+	sleep_check("sleeping function called", file, line);
+}
+
+/*
+ * Sleeps until a wake-up makes the task TASK_RUNNING or the deadline (0:
+ * none) passes. The wake sequence is read before the state, and a waker
+ * changes the state before it bumps the sequence, so no wake-up is lost.
+ */
+static void sleep_until(struct task_struct *t, u64 deadline_ns)
+{
+	vcpu_give();
+	for (;;) {
+		u32 seq = __atomic_load_n(&t->uldd_wake_seq, __ATOMIC_ACQUIRE);
+
+		if (__atomic_load_n(&t->__state, __ATOMIC_SEQ_CST) == TASK_RUNNING)
+			break;
+		if (uhost_futex_wait(&t->uldd_wake_seq, seq, deadline_ns) == ETIMEDOUT)
+			break;
+	}
+	__set_current_state(TASK_RUNNING);
+	vcpu_take();
+}
+
+void schedule(void)
+{
+	struct task_struct *t = current;
+
+	sleep_check("scheduling", NULL, 0);
+	if (READ_ONCE(t->__state) == TASK_RUNNING) {
+		_cond_resched();
+		return;
+	}
+	sleep_until(t, 0);
+}
+
+long schedule_timeout(long timeout)
+{
+	struct task_struct *t = current;
+	u64 now, deadline;
+
+	if (timeout == MAX_SCHEDULE_TIMEOUT) {
+		schedule();
+		return timeout;
+	}
+	if (timeout < 0) {
+		pr_err("schedule_timeout: wrong timeout value %lx\n", (unsigned long)timeout);
+		__set_current_state(TASK_RUNNING);
+		return 0;
+	}
+	sleep_check("scheduling", NULL, 0);
+	if (READ_ONCE(t->__state) == TASK_RUNNING)
+		return timeout;
+	deadline = uhost_clock_ns() + jiffies_to_nsecs((unsigned long)timeout);
+	sleep_until(t, deadline);
+	now = uhost_clock_ns();
+	return now >= deadline ? 0 : (long)nsecs_to_jiffies(deadline - now);
+}
+
+long schedule_timeout_interruptible(long timeout)
+{
+	__set_current_state(TASK_INTERRUPTIBLE);
+	return schedule_timeout(timeout);
+}
+
+long schedule_timeout_uninterruptible(long timeout)
+{
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	return schedule_timeout(timeout);
+}
+
+long schedule_timeout_idle(long timeout)
+{
+	__set_current_state(TASK_IDLE);
+	return schedule_timeout(timeout);
+}
+
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
+	unsigned int s = __atomic_load_n(&p->__state, __ATOMIC_RELAXED);
+
+	do {
+		if (!(s & state))
+			return 0;
+	} while (!__atomic_compare_exchange_n(&p->__state, &s, TASK_RUNNING, 0, __ATOMIC_SEQ_CST,
+					      __ATOMIC_RELAXED));
+	__atomic_fetch_add(&p->uldd_wake_seq, 1, __ATOMIC_RELEASE);
+	uhost_futex_wake(&p->uldd_wake_seq, 1);
+	return 1;
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	return wake_up_state(p, TASK_NORMAL);
+}
+
+int _cond_resched(void)
+{
+	if (preempt_count() || irqs_disabled() ||
+	    !__atomic_load_n(&uldd_vcpu_waiters, __ATOMIC_RELAXED))
+		return 0;
+	vcpu_give();
+	vcpu_take();
+	return 1;
+}
+
+void yield(void)
+{
+	_cond_resched();
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * kernel/time/jiffies.c - jiffies from the monotonic clock, without a tick
+ * thread: a read is one vDSO clock call and a division.
+ */
+#include <linux/jiffies.h>
+
+#include "uhost.h"
+
+static u64 uldd_clock_base;
+
+/* The first reader fixes the base; any later race picks the same value. */
+static u64 clock_base(void)
+{
+	u64 base = __atomic_load_n(&uldd_clock_base, __ATOMIC_RELAXED);
+
+	if (unlikely(!base)) {
+		u64 zero = 0;
+
+		base = uhost_clock_ns() | 1;
+		if (!__atomic_compare_exchange_n(&uldd_clock_base, &zero, base, 0, __ATOMIC_RELAXED,
+						 __ATOMIC_RELAXED))
+			base = zero;
+	}
+	return base;
+}
+
+u64 get_jiffies_64(void)
+{
+	u64 base = clock_base(); /* first: the first call sets it from the clock */
+
+	return (u64)INITIAL_JIFFIES + (uhost_clock_ns() - base) / TICK_NSEC;
+}
+
+unsigned long uldd_jiffies(void)
+{
+	return (unsigned long)get_jiffies_64();
+}

@@ -1,0 +1,486 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * slab.c - kmem_cache and kmalloc (linux/slab.h). A cache carves equal
+ * objects from page-allocator blocks ("slabs"); each slab threads a free
+ * list through its free objects, and the cache keeps its slabs that have
+ * a free object on a partial list. kmalloc is thirteen such caches, one
+ * per size class. One lock per cache; kfree() finds the slab and its
+ * cache from the address (arena.h) without a lock.
+ */
+#define pr_fmt(fmt) "uldd mm: " fmt
+
+#include <linux/compiler.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "../core/stop.h"
+#include "arena.h"
+#include "internal.h"
+#include "lock.h"
+
+/* Slabs of at most 32 KiB for the small objects: 4 or more of them each. */
+#define SLAB_SMALL_MAX_ORDER 3
+#define SLAB_MIN_OBJECTS 4
+/* Empty slabs a cache keeps on its partial list rather than free. */
+#define SLAB_KEEP_PARTIAL 2
+/* What SLAB_HWCACHE_ALIGN aligns to (x86-64 and arm64). */
+#define SLAB_CACHE_LINE 64
+
+struct kmem_cache {
+	struct uldd_mm_lock lock;
+	unsigned int object_size; /* what the creator asked for */
+	unsigned int size; /* the stride: the object, maybe the free pointer, padding */
+	unsigned int offset; /* where a free object holds the next free one */
+	unsigned int reciprocal; /* 2^32 / size rounded up: kfree() divides without a div */
+	unsigned int align;
+	slab_flags_t flags;
+	void (*ctor)(void *obj);
+	const char *name;
+	/* Under lock: */
+	struct page *partial; /* slabs with a free object */
+	unsigned long nr_partial;
+	unsigned long inuse; /* objects allocated */
+	unsigned long nr_slabs;
+} __aligned(SLAB_CACHE_LINE); /* the size classes' locks on lines of their own */
+
+#define slab_reciprocal(size) ((unsigned int)(((1ULL << 32) + (size)-1) / (size)))
+
+#define KMALLOC_CACHE(n)                                                         \
+	{                                                                        \
+		.object_size = (n), .size = (n), .align = ARCH_KMALLOC_MINALIGN, \
+		.reciprocal = slab_reciprocal(n), .name = "kmalloc-" #n,         \
+	}
+
+/* Powers of two from 8 bytes to 8 KiB, and 96 and 192 (common sizes). */
+static struct kmem_cache kmalloc_caches[] = {
+	KMALLOC_CACHE(8),    KMALLOC_CACHE(16),	  KMALLOC_CACHE(32),   KMALLOC_CACHE(64),
+	KMALLOC_CACHE(96),   KMALLOC_CACHE(128),  KMALLOC_CACHE(192),  KMALLOC_CACHE(256),
+	KMALLOC_CACHE(512),  KMALLOC_CACHE(1024), KMALLOC_CACHE(2048), KMALLOC_CACHE(4096),
+	KMALLOC_CACHE(8192),
+};
+
+_Static_assert(sizeof(kmalloc_caches) / sizeof(kmalloc_caches[0]) == 13 &&
+		       KMALLOC_MAX_CACHE_SIZE == 8192,
+	       "the size classes end at KMALLOC_MAX_CACHE_SIZE");
+
+/* The class of sizes up to 192, by (size - 1) / 8. */
+static const u8 kmalloc_small_index[24] = {
+	0, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6,
+};
+
+/* 1 <= size <= KMALLOC_MAX_CACHE_SIZE. Above 192 the classes are powers of two. */
+static __always_inline unsigned int kmalloc_index(size_t size)
+{
+	if (size <= 192)
+		return kmalloc_small_index[(size - 1) / 8];
+	/* The index of 2^k is k - 1 (256 is 7): the bit length of size - 1, minus one. */
+	return (unsigned int)(sizeof(long) * 8 - __builtin_clzl(size - 1)) - 1;
+}
+
+unsigned long uldd_kmalloc_objects(void)
+{
+	unsigned long n = 0;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(kmalloc_caches) / sizeof(kmalloc_caches[0]); i++)
+		n += READ_ONCE(kmalloc_caches[i].inuse);
+	return n;
+}
+
+/*
+ * The slab order for objects of stride size: the smallest small slab that
+ * holds SLAB_MIN_OBJECTS wasting at most an eighth; for large objects the
+ * smallest slab from one object up that wastes at most an eighth.
+ */
+static unsigned int slab_order(unsigned int size)
+{
+	unsigned int order, first = get_order(size);
+
+	for (order = 0; order <= SLAB_SMALL_MAX_ORDER; order++) {
+		unsigned long bytes = PAGE_SIZE << order, n = bytes / size;
+
+		if (n >= SLAB_MIN_OBJECTS && (bytes - n * size) * 8 <= bytes)
+			return order;
+	}
+	for (order = first; order <= MAX_PAGE_ORDER; order++) {
+		unsigned long bytes = PAGE_SIZE << order;
+
+		if ((bytes % size) * 8 <= bytes)
+			return order;
+	}
+	return first;
+}
+
+static __always_inline void *get_free_ptr(const struct kmem_cache *s, void *obj)
+{
+	return *(void **)((char *)obj + s->offset);
+}
+
+static __always_inline void set_free_ptr(const struct kmem_cache *s, void *obj, void *next)
+{
+	*(void **)((char *)obj + s->offset) = next;
+}
+
+/* A slab's objects in use live in the high bits of its flags (internal.h). */
+static __always_inline unsigned long slab_inuse(const struct page *slab)
+{
+	return slab->flags >> PGF_INUSE_SHIFT;
+}
+
+static __always_inline void slab_inuse_inc(struct page *slab)
+{
+	WRITE_ONCE(slab->flags, slab->flags + (1UL << PGF_INUSE_SHIFT));
+}
+
+static __always_inline void slab_inuse_dec(struct page *slab)
+{
+	WRITE_ONCE(slab->flags, slab->flags - (1UL << PGF_INUSE_SHIFT));
+}
+
+/* Under s->lock. */
+static void partial_add(struct kmem_cache *s, struct page *slab)
+{
+	struct uldd_page_state *ps = page_state(slab);
+
+	ps->prev = NULL;
+	ps->next = s->partial;
+	if (s->partial)
+		page_state(s->partial)->prev = slab;
+	s->partial = slab;
+	s->nr_partial++;
+}
+
+/* Under s->lock. */
+static void partial_del(struct kmem_cache *s, struct page *slab)
+{
+	struct uldd_page_state *ps = page_state(slab);
+
+	if (ps->prev)
+		page_state(ps->prev)->next = ps->next;
+	else
+		s->partial = ps->next;
+	if (ps->next)
+		page_state(ps->next)->prev = ps->prev;
+	ps->next = ps->prev = NULL;
+	s->nr_partial--;
+}
+
+/*
+ * A slab with every object free and, with a constructor, constructed.
+ * Without the lock: nobody else sees the slab until it is on the list.
+ */
+static struct page *slab_new(struct kmem_cache *s, gfp_t gfp)
+{
+	unsigned int order = slab_order(s->size);
+	unsigned long i, n = (PAGE_SIZE << order) / s->size;
+	struct page *slab;
+	char *base;
+
+	slab = uldd_alloc_block(gfp & ~__GFP_ZERO, order, PGF_SLAB);
+	if (!slab)
+		return NULL;
+	base = page_address(slab);
+	page_state(slab)->cache = s;
+	/* In address order, so a fresh slab hands out ascending addresses. */
+	for (i = 0; i < n; i++) {
+		char *obj = base + i * s->size;
+
+		if (s->ctor)
+			s->ctor(obj);
+		set_free_ptr(s, obj, i + 1 < n ? obj + s->size : NULL);
+	}
+	slab->private = (unsigned long)base;
+	return slab;
+}
+
+static void slab_release(struct page *slab)
+{
+	page_state(slab)->cache = NULL;
+	uldd_free_block(slab, page_block_order(slab));
+}
+
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	struct page *slab;
+	void *obj;
+
+	uldd_mm_lock(&s->lock);
+	while (unlikely(!s->partial)) {
+		uldd_mm_unlock(&s->lock);
+		slab = slab_new(s, gfp);
+		if (!slab)
+			return NULL;
+		uldd_mm_lock(&s->lock);
+		partial_add(s, slab);
+		s->nr_slabs++;
+	}
+	slab = s->partial;
+	obj = (void *)slab->private;
+	slab->private = (unsigned long)get_free_ptr(s, obj);
+	slab_inuse_inc(slab);
+	s->inuse++;
+	if (!slab->private)
+		partial_del(s, slab);
+	uldd_mm_unlock(&s->lock);
+	if (gfp & __GFP_ZERO)
+		memset(obj, 0, s->object_size);
+	return obj;
+}
+
+static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj)
+{
+	unsigned long off = (unsigned long)((char *)obj - (char *)page_address(slab));
+	struct page *release = NULL;
+	void *head;
+
+	/*
+	 * obj must start an object: off a multiple of size inside the slab.
+	 * For such an off (< 2^22, a slab is at most 4 MiB) the product with
+	 * the rounded-up reciprocal is exactly its index; for any other off,
+	 * index * size differs from off.
+	 */
+	if (unlikely(((off * s->reciprocal) >> 32) * s->size != off ||
+		     off + s->size > (PAGE_SIZE << page_block_order(slab))))
+		uldd_stop("kfree(%px): inside an object of %s, not its start", obj, s->name);
+	uldd_mm_lock(&s->lock);
+	head = (void *)slab->private;
+	if (unlikely(obj == head)) {
+		uldd_mm_unlock(&s->lock);
+		uldd_stop("%s: object %px freed twice", s->name, obj);
+	}
+	set_free_ptr(s, obj, head);
+	slab->private = (unsigned long)obj;
+	slab_inuse_dec(slab);
+	s->inuse--;
+	if (!head) {
+		partial_add(s, slab);
+	} else if (!slab_inuse(slab) && s->nr_partial > SLAB_KEEP_PARTIAL &&
+		   !(s->flags & SLAB_TYPESAFE_BY_RCU)) {
+		partial_del(s, slab);
+		s->nr_slabs--;
+		release = slab;
+	}
+	uldd_mm_unlock(&s->lock);
+	if (release)
+		slab_release(release);
+}
+
+/* The first page of the block holding objp, which must be arena memory. */
+static __always_inline struct page *obj_head(const void *objp, const char *fn)
+{
+	struct uldd_chunk *c = uldd_arena_find(objp);
+
+	if (unlikely(!c))
+		uldd_stop("%s(%px): not memory from kmalloc", fn, objp);
+	return compound_head(uldd_chunk_page(c, objp));
+}
+
+void *kmalloc(size_t size, gfp_t flags)
+{
+	void *p;
+
+	/* size - 1 wraps for 0, which takes the slow branch. */
+	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
+		p = slab_alloc(&kmalloc_caches[kmalloc_index(size)], flags);
+	else if (!size)
+		return ZERO_SIZE_PTR;
+	else if (size <= KMALLOC_MAX_SIZE)
+		p = uldd_alloc_large(size, flags);
+	else
+		p = NULL;
+	if (unlikely(!p))
+		uldd_mm_failed(flags, "kmalloc", size);
+	return p;
+}
+
+void kfree(const void *objp)
+{
+	struct page *head;
+	unsigned long pf;
+
+	if (unlikely(ZERO_OR_NULL_PTR(objp)))
+		return;
+	head = obj_head(objp, "kfree");
+	pf = READ_ONCE(head->flags);
+	if (likely(pf & PGF_SLAB)) {
+		slab_free(page_state(head)->cache, head, (void *)objp);
+		return;
+	}
+	if ((pf & (PGF_LARGE | PGF_HUGE)) && objp == page_address(head)) {
+		uldd_free_large(head);
+		return;
+	}
+	uldd_stop("kfree(%px): not an object kmalloc returned (page flags %#lx)", objp, pf);
+}
+
+size_t ksize(const void *objp)
+{
+	struct page *head;
+	unsigned long pf;
+
+	if (ZERO_OR_NULL_PTR(objp))
+		return 0;
+	head = obj_head(objp, "ksize");
+	pf = READ_ONCE(head->flags);
+	if (pf & PGF_SLAB)
+		return page_state(head)->cache->object_size;
+	if (pf & (PGF_LARGE | PGF_HUGE))
+		return uldd_large_size(head);
+	uldd_stop("ksize(%px): not an object kmalloc returned (page flags %#lx)", objp, pf);
+}
+
+void kfree_sensitive(const void *objp)
+{
+	size_t n = ksize(objp);
+
+	if (n) {
+		memset((void *)objp, 0, n);
+		/* The compiler must not drop the memset of memory about to be freed. */
+		barrier();
+	}
+	kfree(objp);
+}
+
+void *krealloc(const void *p, size_t new_size, gfp_t flags)
+{
+	size_t have;
+	void *n;
+
+	if (unlikely(!new_size)) {
+		kfree(p);
+		return ZERO_SIZE_PTR;
+	}
+	have = ksize(p);
+	if (new_size <= have) {
+		/*
+		 * In place. With __GFP_ZERO (given on every call, as Linux asks)
+		 * the bytes past the new size are zeroed, so growing back in
+		 * place later shows zeros.
+		 */
+		if (flags & __GFP_ZERO)
+			memset((char *)p + new_size, 0, have - new_size);
+		return (void *)p;
+	}
+	n = kmalloc(new_size, flags);
+	if (!n)
+		return NULL;
+	if (have)
+		memcpy(n, p, have);
+	kfree(p);
+	return n;
+}
+
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     slab_flags_t flags, void (*ctor)(void *))
+{
+	unsigned int a = align ? align : ARCH_SLAB_MINALIGN;
+	struct kmem_cache *s = NULL;
+	unsigned long stride;
+
+	if (!name || !size || size > KMALLOC_MAX_SIZE || (a & (a - 1)) || a > KMALLOC_MAX_SIZE)
+		goto err;
+	if (a < ARCH_SLAB_MINALIGN)
+		a = ARCH_SLAB_MINALIGN;
+	if (flags & SLAB_HWCACHE_ALIGN) {
+		unsigned int line = SLAB_CACHE_LINE;
+
+		/* Small objects share a line but never straddle one. */
+		while (size <= line / 2)
+			line /= 2;
+		if (line > a)
+			a = line;
+	}
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		goto err;
+	s->name = kstrdup(name, GFP_KERNEL);
+	if (!s->name)
+		goto err;
+	s->object_size = size;
+	s->align = a;
+	s->flags = flags;
+	s->ctor = ctor;
+	if (ctor || (flags & SLAB_TYPESAFE_BY_RCU)) {
+		/*
+		 * A free object keeps its constructed state (or what an RCU
+		 * reader may still look at): the free pointer goes after it.
+		 */
+		s->offset = (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+		stride = s->offset + sizeof(void *);
+	} else {
+		stride = size < sizeof(void *) ? sizeof(void *) : size;
+	}
+	stride = (stride + a - 1) & ~((unsigned long)a - 1);
+	if (stride > KMALLOC_MAX_SIZE)
+		goto err;
+	s->size = (unsigned int)stride;
+	s->reciprocal = slab_reciprocal(stride);
+	return s;
+
+err:
+	if (s)
+		kfree(s->name);
+	kfree(s);
+	if (flags & SLAB_PANIC)
+		uldd_stop("kmem_cache_create(%s) failed and SLAB_PANIC was given", name);
+	pr_warn("kmem_cache_create(%s, size %u, align %u) failed\n", name, size, align);
+	return NULL;
+}
+
+void kmem_cache_destroy(struct kmem_cache *s)
+{
+	struct page *slab, *next;
+	unsigned long inuse;
+
+	if (!s)
+		return;
+	uldd_mm_lock(&s->lock);
+	inuse = s->inuse;
+	if (inuse) {
+		uldd_mm_unlock(&s->lock);
+		pr_err("kmem_cache_destroy(%s): %lu objects still allocated: leaking the cache\n",
+		       s->name, inuse);
+		return;
+	}
+	/* No object in use: every slab is on the partial list. */
+	slab = s->partial;
+	s->partial = NULL;
+	s->nr_partial = 0;
+	uldd_mm_unlock(&s->lock);
+	for (; slab; slab = next) {
+		next = page_state(slab)->next;
+		slab_release(slab);
+	}
+	kfree(s->name);
+	kfree(s);
+}
+
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
+{
+	void *p = slab_alloc(s, flags);
+
+	if (unlikely(!p))
+		uldd_mm_failed(flags, s->name, s->object_size);
+	return p;
+}
+
+void kmem_cache_free(struct kmem_cache *s, void *objp)
+{
+	struct page *head;
+
+	if (unlikely(!objp))
+		return;
+	head = obj_head(objp, "kmem_cache_free");
+	if (unlikely(!(READ_ONCE(head->flags) & PGF_SLAB) || page_state(head)->cache != s))
+		uldd_stop("kmem_cache_free(%s, %px): not an object of that cache", s->name, objp);
+	slab_free(s, head, objp);
+}
+
+unsigned int kmem_cache_size(struct kmem_cache *s)
+{
+	return s->object_size;
+}

@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# tests/bench/: benchmarks. They print tables (ratios against a reference
+# measured in the same run) and are not tests: 'make all' builds them so
+# they keep compiling, 'make bench' runs them.
+
+# mm: kmalloc/kfree against glibc's malloc/free. Its K-world part is linked
+# and renamed like the unit tests' (shim/shim.mk).
+$(eval $(call kworld_dir,tests/bench/mm/kworld))
+BENCH_MM_KOBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(wildcard $(TOP)/tests/bench/mm/kworld/*.c))
+BENCH_MM_KWORLD := $(BUILD)/tests/bench/mm/kworld.o
+BENCH_MM := $(BUILD)/tests/bench/bench_mm
+CFLAGS_tests/bench/mm/ := -I$(TOP)/kernel
+
+$(BENCH_MM_KWORLD): $(BENCH_MM_KOBJ) $(KWORLD_TOOLS)
+	$(call kworld_link,$@,$(BENCH_MM_KOBJ))
+
+KWORLD_GROUPS += $(BENCH_MM_KWORLD)
+check-namespace: $(BENCH_MM_KWORLD)
+
+$(BENCH_MM): $(BUILD)/tests/bench/mm/bench_mm.o $(BENCH_MM_KWORLD) $(LIBSHIM) $(LIBUHOST)
+	@mkdir -p $(dir $@)
+	@echo "  LD      tests/bench/$(notdir $@)"
+	$(Q)$(CC) -o $@ $^ $(LIBUHOST_LIBS)
+
+all: $(BENCH_MM)
+
+.PHONY: bench
+bench: $(BENCH_MM)
+	$(Q)$(BENCH_MM)
