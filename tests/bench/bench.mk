@@ -24,6 +24,29 @@ $(BENCH_MM): $(BUILD)/tests/bench/mm/bench_mm.o $(BENCH_MM_KWORLD) $(LIBSHIM) $(
 
 all: $(BENCH_MM)
 
+
+# sched: entering the kernel namespace, spinlocks, mutexes and wake-ups
+# against the host's pthread equivalents.
+$(eval $(call kworld_dir,tests/bench/sched/kworld))
+BENCH_SCHED_KOBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(wildcard $(TOP)/tests/bench/sched/kworld/*.c))
+BENCH_SCHED_KWORLD := $(BUILD)/tests/bench/sched/kworld.o
+BENCH_SCHED := $(BUILD)/tests/bench/bench_sched
+
+$(BENCH_SCHED_KWORLD): $(BENCH_SCHED_KOBJ) $(KWORLD_TOOLS)
+	$(call kworld_link,$@,$(BENCH_SCHED_KOBJ))
+
+KWORLD_GROUPS += $(BENCH_SCHED_KWORLD)
+check-namespace: $(BENCH_SCHED_KWORLD)
+
+$(BENCH_SCHED): $(BUILD)/tests/bench/sched/bench_sched.o $(BENCH_SCHED_KWORLD) $(LIBSHIM) $(LIBUHOST)
+	@mkdir -p $(dir $@)
+	@echo "  LD      tests/bench/$(notdir $@)"
+	$(Q)$(CC) -o $@ $^ $(LIBUHOST_LIBS)
+
+all: $(BENCH_SCHED)
+
 .PHONY: bench
-bench: $(BENCH_MM)
+bench: $(BENCH_MM) $(BENCH_SCHED)
 	$(Q)$(BENCH_MM)
+	@echo
+	$(Q)$(BENCH_SCHED)
