@@ -97,6 +97,8 @@ int uh_dma_attach(struct uhost_dev *dev, int group_id);
 void uh_dma_detach(struct uhost_dev *dev);
 /* Creates the IOVA space, or narrows it to what a later device can use too. */
 int uh_dma_set_ranges(const struct uh_iova_range *ranges, size_t n);
+/* The message of a failed map ioctl (op names it); ENOMEM means the pin limit. */
+int uh_dma_map_fail(int err, const char *op, uint64_t va, uint64_t iova, uint64_t len);
 
 /* vfio_iommufd.c: 0 when the device at addr can use iommufd; else why not (uh_fail). */
 int uh_iommufd_usable(const char *addr);

@@ -270,17 +270,8 @@ static int legacy_map(uint64_t va, uint64_t iova, uint64_t len)
 		.size = len,
 	};
 
-	if (ioctl(uh_ctr.fd, VFIO_IOMMU_MAP_DMA, &map)) {
-		int err = errno;
-
-		if (err == ENOMEM)
-			return uh_fail(
-				err,
-				"cannot pin %llu KiB for DMA: raise the locked-memory limit (ulimit -l)",
-				(unsigned long long)len >> 10);
-		return uh_fail(err, "VFIO_IOMMU_MAP_DMA of %#llx at IOVA %#llx: %s",
-			       (unsigned long long)va, (unsigned long long)iova, strerror(err));
-	}
+	if (ioctl(uh_ctr.fd, VFIO_IOMMU_MAP_DMA, &map))
+		return uh_dma_map_fail(errno, "VFIO_IOMMU_MAP_DMA", va, iova, len);
 	return 0;
 }
 

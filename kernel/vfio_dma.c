@@ -134,6 +134,17 @@ int uh_dma_set_ranges(const struct uh_iova_range *ranges, size_t n)
 	return 0;
 }
 
+int uh_dma_map_fail(int err, const char *op, uint64_t va, uint64_t iova, uint64_t len)
+{
+	if (err == ENOMEM)
+		return uh_fail(
+			err,
+			"cannot pin %llu KiB for DMA: raise the locked-memory limit (ulimit -l)",
+			(unsigned long long)len >> 10);
+	return uh_fail(err, "%s of %#llx at IOVA %#llx: %s", op, (unsigned long long)va,
+		       (unsigned long long)iova, strerror(err));
+}
+
 int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
 		  uhost_u64 *iova)
 {

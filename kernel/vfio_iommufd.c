@@ -282,17 +282,8 @@ static int iommufd_map(uint64_t va, uint64_t iova, uint64_t len)
 		.iova = iova,
 	};
 
-	if (ioctl(uh_ifd.fd, IOMMU_IOAS_MAP, &map)) {
-		int err = errno;
-
-		if (err == ENOMEM)
-			return uh_fail(
-				err,
-				"cannot pin %llu KiB for DMA: raise the locked-memory limit (ulimit -l)",
-				(unsigned long long)len >> 10);
-		return uh_fail(err, "IOMMU_IOAS_MAP of %#llx at IOVA %#llx: %s",
-			       (unsigned long long)va, (unsigned long long)iova, strerror(err));
-	}
+	if (ioctl(uh_ifd.fd, IOMMU_IOAS_MAP, &map))
+		return uh_dma_map_fail(errno, "IOMMU_IOAS_MAP", va, iova, len);
 	return 0;
 }
 
