@@ -15,7 +15,7 @@ HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -fstack-protector-strong \
 	-Wpointer-arith -Wformat=2 -Wvla -MMD -MP $(EXTRA_CFLAGS)
 
 .DEFAULT_GOAL := all
-.PHONY: all check unit-check demo lint clean distclean deps
+.PHONY: all check unit-check demo lint clean distclean deps kernel-source
 
 all:
 
@@ -35,9 +35,13 @@ $(BUILD)/%.o: $(TOP)/%.c
 deps:
 	$(Q)$(TOP)/scripts/install-deps.sh
 
+# The target drivers' upstream sources (Debian's linux-source), for ported/.
+kernel-source:
+	$(Q)$(TOP)/scripts/kernel-source.sh $(BUILD) 6.1
+
 # The closing line sums the unit and guest suites.
 check: deps
-	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory all kernel-source
 	$(Q)$(MAKE) --no-print-directory unit-check
 	$(Q)$(MAKE) --no-print-directory vm-check
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results

@@ -10,6 +10,7 @@ packages=(
 	libpci-dev pciutils            # uldd list (libpci), lspci in the guest
 	qemu-system-x86 seabios ipxe-qemu # the test guest and its NIC option ROMs
 	busybox-static cpio kmod       # the guest's initramfs and modules.dep
+	xz-utils                       # unpacking Debian's linux-source
 	iproute2                       # network namespaces in the guest
 	clang-format cppcheck sparse   # make lint
 )
