@@ -140,6 +140,42 @@ static void test_iova_full_64bit_range(void **state)
 	uh_iova_destroy(s);
 }
 
+static void test_iova_restrict_intersects_ranges(void **state)
+{
+	/* A later device whose IOMMU reserves 0x1000000-0x1ffffff as well. */
+	static const struct uh_iova_range later[] = {
+		{ 0, 0xffffffull },
+		{ 0x2000000ull, (1ull << 39) - 1 },
+	};
+	struct uh_iova_space *s = make();
+	uint64_t a;
+
+	(void)state;
+	assert_int_equal(uh_iova_restrict(s, later, 2), 0);
+	assert_int_equal(uh_iova_reserve(s, 0x1000000ull, 4096), ERANGE);
+	assert_int_equal(uh_iova_reserve(s, 1ull << 40, 4096), ERANGE);
+	assert_int_equal(uh_iova_reserve(s, 0xfee00000ull, 4096), ERANGE); /* still out */
+	assert_int_equal(uh_iova_alloc(s, 4096, 4096, 0x1ffffffull, &a), 0);
+	assert_int_equal(a, 0xfff000ull);
+	uh_iova_destroy(s);
+}
+
+static void test_iova_restrict_keeps_mapped_blocks(void **state)
+{
+	static const struct uh_iova_range narrow[] = { { 0, (1ull << 32) - 1 } };
+	static const struct uh_iova_range elsewhere[] = { { 1ull << 50, 1ull << 51 } };
+	struct uh_iova_space *s = make();
+
+	(void)state;
+	assert_int_equal(uh_iova_reserve(s, 0x7f0000000000ull, 4096), 0);
+	/* Refused as a whole: the mapped block would fall outside. */
+	assert_int_equal(uh_iova_restrict(s, narrow, 1), EBUSY);
+	assert_int_equal(uh_iova_reserve(s, 0x7f0000001000ull, 4096), 0);
+	assert_int_equal(uh_iova_restrict(s, elsewhere, 1), ERANGE);
+	assert_int_equal(uh_iova_restrict(s, narrow, 0), EINVAL);
+	uh_iova_destroy(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +186,8 @@ int main(void)
 		cmocka_unit_test(test_iova_alloc_fills_gap_between_blocks),
 		cmocka_unit_test(test_iova_alloc_exhaustion),
 		cmocka_unit_test(test_iova_full_64bit_range),
+		cmocka_unit_test(test_iova_restrict_intersects_ranges),
+		cmocka_unit_test(test_iova_restrict_keeps_mapped_blocks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
