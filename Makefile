@@ -22,6 +22,7 @@ all:
 include kernel/kernel.mk
 include shim/shim.mk
 include tools/tools.mk
+include samples/samples.mk
 include tests/unit/unit.mk
 include tests/vm/vm.mk
 include tests/vm/progs/progs.mk

@@ -61,6 +61,22 @@ int uhost_sleep_ns(uhost_u64 ns);
 int uhost_arena_alloc(uhost_size size, void **va, uhost_size *page_size);
 int uhost_arena_free(void *va, uhost_size size);
 
+/* A PCI function as sysfs describes it, for matching a driver's ID table. */
+struct uhost_pci_info {
+	char addr[16]; /* "DDDD:BB:DD.F" */
+	uhost_u16 vendor, device, subvendor, subdevice;
+	uhost_u32 class; /* base class, subclass, prog-if: 0xBBSSPP */
+	uhost_u8 revision;
+	uhost_u8 vfio; /* bound to vfio-pci */
+	uhost_u8 reserved[2];
+};
+
+/*
+ * Lists the PCI functions, up to max of them, in address order; *n counts
+ * them all. May block.
+ */
+int uhost_pci_scan(struct uhost_pci_info *info, unsigned int max, unsigned int *n);
+
 /*
  * PCI devices through VFIO. addr is "DDDD:BB:DD.F" or "BB:DD.F"; the device
  * must be bound to vfio-pci. May block.

@@ -25,4 +25,23 @@ void ULDD_ENTRY(uldd_exit)(void);
 /* How many "sleeping while atomic" reports the checker has made. */
 unsigned long ULDD_ENTRY(uldd_sched_bugs)(void);
 
+/*
+ * The loaded driver (kernel/module.c). Call with the task entered. The
+ * count is how many modules the driver's constructors registered.
+ */
+unsigned int ULDD_ENTRY(uldd_module_count)(void);
+/* name=value; on failure msg gets one line for the user, and -errno. */
+int ULDD_ENTRY(uldd_param_set)(const char *name, const char *value, char *msg, unsigned long len);
+/* Every module's init in load order; on a failure, undone, and -errno. */
+int ULDD_ENTRY(uldd_modules_init)(void);
+void ULDD_ENTRY(uldd_modules_exit)(void);
+
+/* The DMA arena's first chunk, so atomic allocations have memory at once. */
+int ULDD_ENTRY(uldd_mm_init)(void);
+
+/* The PCI bus (drivers/pci): only these devices, if any are named. */
+int ULDD_ENTRY(uldd_pci_allow)(const char *addr);
+/* How many devices a driver is bound to now. */
+unsigned int ULDD_ENTRY(uldd_pci_bound)(void);
+
 #endif /* ULDD_SHIM_ENTRY_H */

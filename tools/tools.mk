@@ -11,9 +11,11 @@ PCI_LIBS := $(shell pkg-config --libs libpci)
 
 CFLAGS_tools/uldd/ := -I$(TOP)/kernel $(PCI_CFLAGS) -DULDD_VERSION='"$(ULDD_VERSION)"'
 
-$(ULDD_BIN): $(ULDD_OBJ) $(LIBUHOST)
+# -rdynamic: a driver .so that 'uldd run' loads finds the shim's (renamed)
+# kernel functions in the uldd binary itself.
+$(ULDD_BIN): $(ULDD_OBJ) $(LIBSHIM) $(LIBUHOST)
 	@mkdir -p $(dir $@)
 	@echo "  LD      bin/uldd"
-	$(Q)$(CC) -o $@ $(ULDD_OBJ) $(LIBUHOST) $(PCI_LIBS) $(LIBUHOST_LIBS)
+	$(Q)$(CC) -rdynamic -o $@ $(ULDD_OBJ) $(LIBSHIM) $(LIBUHOST) $(PCI_LIBS) $(LIBUHOST_LIBS) -ldl
 
 all: $(ULDD_BIN)

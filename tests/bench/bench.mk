@@ -46,7 +46,33 @@ $(BENCH_SCHED): $(BUILD)/tests/bench/sched/bench_sched.o $(BENCH_SCHED_KWORLD) $
 all: $(BENCH_SCHED)
 
 .PHONY: bench
-bench: $(BENCH_MM) $(BENCH_SCHED)
+bench: $(BENCH_MM) $(BENCH_SCHED) $(BENCH_DMA)
 	$(Q)$(BENCH_MM)
 	@echo
 	$(Q)$(BENCH_SCHED)
+	@echo
+	$(Q)$(BENCH_DMA)
+
+
+# dma: the streaming DMA fast path (map/unmap pairs, bounces, dma_pool) on
+# the unit tests' fake door, so it runs without VFIO; the fast path never
+# calls the door. Linked like test_dma: the fakes and the host layer's core
+# (tests/unit/unit.mk).
+$(eval $(call kworld_dir,tests/bench/dma/kworld))
+BENCH_DMA_KOBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(wildcard $(TOP)/tests/bench/dma/kworld/*.c))
+BENCH_DMA_KWORLD := $(BUILD)/tests/bench/dma/kworld.o
+BENCH_DMA := $(BUILD)/tests/bench/bench_dma
+
+$(BENCH_DMA_KWORLD): $(BENCH_DMA_KOBJ) $(KWORLD_TOOLS)
+	$(call kworld_link,$@,$(BENCH_DMA_KOBJ))
+
+KWORLD_GROUPS += $(BENCH_DMA_KWORLD)
+check-namespace: $(BENCH_DMA_KWORLD)
+
+$(BENCH_DMA): $(BUILD)/tests/bench/dma/bench_dma.o $(BENCH_DMA_KWORLD) $(LIBSHIM) \
+		$(BUILD)/tests/unit/fake_dma.o $(BUILD)/tests/unit/fake_vfio.o $(call unit_objs,dma)
+	@mkdir -p $(dir $@)
+	@echo "  LD      tests/bench/$(notdir $@)"
+	$(Q)$(CC) -o $@ $^ $(LIBUHOST_LIBS)
+
+all: $(BENCH_DMA)

@@ -18,6 +18,19 @@ UNIT_KOBJ_sysfs := error pciaddr sysfs pcibind
 UNIT_KOBJ_bind := error pciaddr sysfs pcibind
 UNIT_KOBJ_cli := error pciaddr sysfs pcibind
 UNIT_KOBJ_host := error init thread arena
+# UNIT_FAKE_<area>: H-world fakes of door calls (tests/unit/<name>.c).
+# Tests with a K-world part link the whole shim, which calls the door's
+# device functions; there is no VFIO here, so they link the host layer's
+# core (UNIT_KCORE) and fake_vfio.c's weak stand-ins, which fake_irq.c and
+# fake_dma.c override where a test drives interrupts or DMA. Tests that
+# capture printk define uhost_log themselves, so they leave log.o out.
+UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan
+UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma
+$(foreach a,$(UNIT_KWORLD_AREAS),$(eval UNIT_FAKE_$(a) := fake_vfio))
+$(foreach a,sched time irq dma,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
+$(foreach a,namespace kheaders mm,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
+UNIT_FAKE_irq += fake_irq
+UNIT_FAKE_dma += fake_dma
 
 # K-world test bodies (rump's "kernspace" tests): tests/unit/kworld/*.c
 # compile K-world, link renamed into kworld.o, and run from test_namespace
@@ -25,10 +38,7 @@ UNIT_KOBJ_host := error init thread arena
 $(eval $(call kworld_dir,tests/unit/kworld))
 UNIT_KWORLD_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(wildcard $(TOP)/tests/unit/kworld/*.c))
 UNIT_KWORLD := $(BUILD)/tests/unit/kworld.o
-UNIT_KWORLD_namespace := $(UNIT_KWORLD) $(LIBSHIM)
-UNIT_KWORLD_kheaders := $(UNIT_KWORLD) $(LIBSHIM)
-UNIT_KWORLD_mm := $(UNIT_KWORLD) $(LIBSHIM)
-UNIT_KWORLD_sched := $(UNIT_KWORLD) $(LIBSHIM)
+$(foreach a,$(UNIT_KWORLD_AREAS),$(eval UNIT_KWORLD_$(a) := $(UNIT_KWORLD) $(LIBSHIM)))
 
 $(UNIT_KWORLD): $(UNIT_KWORLD_OBJ) $(KWORLD_TOOLS)
 	$(call kworld_link,$@,$(UNIT_KWORLD_OBJ))
@@ -51,7 +61,8 @@ $(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o
 
 define unit_rule
 $(BUILD)/tests/unit/test_$(1): $(BUILD)/tests/unit/test_$(1).o $(UNIT_KWORLD_$(1)) \
-		$(UNIT_HELPERS) $(call unit_objs,$(1))
+		$(patsubst %,$(BUILD)/tests/unit/%.o,$(UNIT_FAKE_$(1))) $(UNIT_HELPERS) \
+		$(call unit_objs,$(1))
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      tests/unit/test_$(1)"
 	$$(Q)$$(CC) -o $$@ $$^ $(UNIT_LIBS) $(LIBUHOST_LIBS)

@@ -16,10 +16,7 @@
 #endif
 
 static const struct uldd_cmd *const cmds[] = {
-	&uldd_cmd_list,
-	&uldd_cmd_bind,
-	&uldd_cmd_unbind,
-	&uldd_cmd_info,
+	&uldd_cmd_list, &uldd_cmd_bind, &uldd_cmd_unbind, &uldd_cmd_info, &uldd_cmd_run,
 };
 
 void uldd_err(const char *fmt, ...)
@@ -121,8 +118,8 @@ int main(int argc, char **argv)
 			cmd_help(cmd);
 			return ULDD_EXIT_OK;
 		}
-		/* No subcommand takes options yet; an address never starts with '-'. */
-		if (argv[i][0] == '-')
+		/* Only run takes options; an address never starts with '-'. */
+		if (argv[i][0] == '-' && cmd != &uldd_cmd_run)
 			return uldd_usage_err(cmd, "unknown option '%s'", argv[i]);
 	}
 	return cmd->run(argc - 1, argv + 1);

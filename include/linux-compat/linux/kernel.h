@@ -25,6 +25,7 @@
 #include <linux/types.h>
 #include <linux/printk.h>
 #include <linux/sprintf.h>
+#include <linux/kstrtox.h>
 
 /* Bits 32-63, and 0-31, of n (any integer up to 64 bits; 0 for the top of a u32). */
 #define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))

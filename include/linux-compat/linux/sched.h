@@ -85,4 +85,9 @@ void yield(void);
 void __might_sleep(const char *file, int line);
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
 
+/* Private to the shim (kernel/sched/core.c): deadline sleeps and kthreads' tasks. */
+int uldd_schedule_until(u64 deadline_ns);
+void uldd_task_init(struct task_struct *t, const char *name);
+void uldd_enter_task(struct task_struct *t);
+
 #endif /* _LINUX_SCHED_H */

@@ -266,3 +266,57 @@ void yield(void)
 {
 	_cond_resched();
 }
+
+/*
+ * For hrtimer-precision sleeps (usleep_range, schedule_hrtimeout): sleeps
+ * in the state the caller set until a wake-up or the absolute deadline on
+ * uhost_clock_ns(), whichever comes first, without rounding to jiffies.
+ * Returns 0 when the deadline passed, -EINTR when woken before it.
+ */
+int uldd_schedule_until(u64 deadline_ns)
+{
+	struct task_struct *t = current;
+
+	sleep_check("scheduling", NULL, 0);
+	if (READ_ONCE(t->__state) == TASK_RUNNING)
+		return uhost_clock_ns() >= deadline_ns ? 0 : -EINTR;
+	sleep_until(t, deadline_ns);
+	return uhost_clock_ns() >= deadline_ns ? 0 : -EINTR;
+}
+
+/*
+ * For kthreads: enter with a task the caller owns (heap memory that
+ * outlives the host thread, so kthread_stop() may still use it) instead
+ * of this thread's own. The task must have been set up by uldd_task_init().
+ */
+void uldd_task_init(struct task_struct *t, const char *name)
+{
+	memset(t, 0, sizeof(*t));
+	t->pid = __atomic_fetch_add(&uldd_next_pid, 1, __ATOMIC_RELAXED);
+	strscpy(t->comm, name ? name : "kthread", sizeof(t->comm));
+}
+
+void uldd_enter_task(struct task_struct *t)
+{
+	if (!uldd_current) {
+		uldd_cpu = -1;
+		uldd_current = t;
+	}
+	uldd_enter(NULL);
+}
+
+/*
+ * Around a door call that may block (opening a device, pinning memory):
+ * the task keeps its state but lends its vCPU to others meanwhile. Only
+ * where it could sleep anyway.
+ */
+void uldd_host_block_begin(void)
+{
+	sleep_check("blocking host call", NULL, 0);
+	vcpu_give();
+}
+
+void uldd_host_block_end(void)
+{
+	vcpu_take();
+}

@@ -4,6 +4,7 @@
  * thread: a read is one vDSO clock call and a division.
  */
 #include <linux/jiffies.h>
+#include <linux/timer.h>
 
 #include "uhost.h"
 
@@ -35,4 +36,16 @@ u64 get_jiffies_64(void)
 unsigned long uldd_jiffies(void)
 {
 	return (unsigned long)get_jiffies_64();
+}
+
+/* For timers: the first instant at which jiffies reads j or later. */
+u64 uldd_jiffies_to_clock_ns(unsigned long j)
+{
+	u64 base = clock_base();
+	u64 now = get_jiffies_64();
+	long ahead = (long)(j - (unsigned long)now);
+
+	if (ahead <= 0)
+		return uhost_clock_ns();
+	return base + (now + (u64)ahead - (u64)INITIAL_JIFFIES) * TICK_NSEC;
 }

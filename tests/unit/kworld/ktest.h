@@ -118,4 +118,73 @@ int KTEST(ktest_mm_fail)(int nowarn);
 /* Driver bugs that must stop: kfree of 0 the stack, 1 an object+8, 2 twice; 3 virt_to_page. */
 void KTEST(ktest_mm_bug)(int which);
 
+/*
+ * ktest_irq.c: interrupts over the fake host (fake_irq.c); see test_irq.c.
+ * Handlers are of a kind; each request's dev_id is one of two slots.
+ */
+enum { KIRQ_COUNT, KIRQ_SLEEP, KIRQ_BUSY, KIRQ_LOCK, KIRQ_THREAD, KIRQ_NONE, KIRQ_ONLY_THREAD };
+struct uhost_dev;
+/* ack: the host's "service the device" call, made by every handler but IRQ_NONE's. */
+int KTEST(ktest_irq_setup)(unsigned int nr_vcpus, void (*ack)(unsigned int vec));
+int KTEST(ktest_irq_attach)(struct uhost_dev *dev, unsigned int type, unsigned int vec);
+int KTEST(ktest_irq_detach)(unsigned int irq);
+/* request_threaded_irq for slot (0 or 1) with a handler of kind. */
+int KTEST(ktest_irq_request)(unsigned int irq, int slot, int kind, unsigned long flags);
+/* free_irq of slot: 1 if it returned the slot's name, 0 if NULL, -1 else. */
+int KTEST(ktest_irq_free)(unsigned int irq, int slot);
+/* Hard handler runs, wrong contexts seen, threaded runs, running now. */
+long KTEST(ktest_irq_count)(int slot);
+long KTEST(ktest_irq_bad)(int slot);
+long KTEST(ktest_irq_thread_count)(int slot);
+int KTEST(ktest_irq_running)(void);
+unsigned long long KTEST(ktest_irq_last_ns)(int slot);
+unsigned long KTEST(ktest_irq_unhandled)(unsigned int irq);
+unsigned long KTEST(ktest_irq_sched_bugs)(void);
+/* disable_irq: returns 0 if no handler ran at its return, else a line. */
+int KTEST(ktest_irq_disable)(unsigned int irq);
+void KTEST(ktest_irq_enable)(unsigned int irq);
+/* Holds the handlers' lock with spin_lock_irqsave for ms: 0 if no handler got in. */
+int KTEST(ktest_irq_hold_lock)(int ms);
+long KTEST(ktest_irq_lock_counter)(void);
+
+/*
+ * ktest_time.c: timers, delays, workqueues, kthreads. setup sets the vCPU
+ * count; case i runs as the ktest_kh_* tables do, inside uldd_enter().
+ */
+int KTEST(ktest_time_setup)(unsigned int nr_vcpus);
+int KTEST(ktest_time_case)(unsigned int i, const char **name, int run);
+/* Host threads racing on shared timers and work items (ktest_time.c). */
+int KTEST(ktest_time_race_setup)(unsigned int nr_vcpus);
+void KTEST(ktest_time_race)(unsigned int seed, unsigned int iters);
+int KTEST(ktest_time_race_finish)(long *calls);
+
+/*
+ * ktest_dma.c: the DMA API on up to 4 devices (index i) attached to the
+ * fake door; test_dma.c plays the device between calls. which: 0 the
+ * streaming mask, 1 the coherent one, 2 both. dir: enum dma_data_direction.
+ */
+struct uhost_dev;
+int KTEST(ktest_dma_init)(void);
+int KTEST(ktest_dma_attach)(unsigned int i, struct uhost_dev *udev);
+void KTEST(ktest_dma_detach)(unsigned int i);
+int KTEST(ktest_dma_set_mask)(unsigned int i, unsigned int bits, int which);
+unsigned long long KTEST(ktest_dma_get_mask)(unsigned int i);
+void *KTEST(ktest_dma_kmalloc)(unsigned long size);
+void KTEST(ktest_dma_kfree)(void *p);
+unsigned long long KTEST(ktest_dma_map)(unsigned int i, void *va, unsigned long size, int dir);
+void KTEST(ktest_dma_unmap)(unsigned int i, unsigned long long addr, unsigned long size, int dir);
+void KTEST(ktest_dma_sync)(unsigned int i, unsigned long long addr, unsigned long size, int dir,
+			   int for_device);
+int KTEST(ktest_dma_mapping_error)(unsigned int i, unsigned long long addr);
+void *KTEST(ktest_dma_alloc_coherent)(unsigned int i, unsigned long size,
+				      unsigned long long *handle);
+void KTEST(ktest_dma_free_coherent)(unsigned int i, unsigned long size, void *va,
+				    unsigned long long handle);
+unsigned long KTEST(ktest_dma_chunks)(void);
+/* kmallocs until one lands in a new arena chunk: that one, or NULL. */
+void *KTEST(ktest_dma_grow)(void);
+void KTEST(ktest_dma_grow_release)(void);
+/* The table, on device 0 with 64-bit masks, as the ktest_kh_* functions. */
+int KTEST(ktest_dma_case)(unsigned int i, const char **name, int run);
+
 #endif /* ULDD_KTEST_H */

@@ -10,3 +10,20 @@ $(VMPROGS_BIN): $(BUILD)/tests/vm/progs/%: $(BUILD)/tests/vm/progs/%.o $(LIBUHOS
 	$(Q)$(CC) -o $@ $< $(LIBUHOST) $(LIBUHOST_LIBS)
 
 all: $(VMPROGS_BIN)
+
+# kirq: a K-world client (k/*.c, renamed into kirq-k.o like a driver) with
+# an H-world main, linked with the shim: interrupts through request_irq.
+$(eval $(call kworld_dir,tests/vm/progs/k))
+KIRQ_KOBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(wildcard $(TOP)/tests/vm/progs/k/*.c))
+KIRQ_KO := $(BUILD)/tests/vm/progs/kirq-k.o
+
+$(KIRQ_KO): $(KIRQ_KOBJ) $(KWORLD_TOOLS)
+	$(call kworld_link,$@,$(KIRQ_KOBJ))
+
+$(BUILD)/tests/vm/progs/kirq: $(BUILD)/tests/vm/progs/kirq.o $(KIRQ_KO) $(LIBSHIM) $(LIBUHOST)
+	@echo "  LD      $(notdir $@)"
+	$(Q)$(CC) -o $@ $^ $(LIBUHOST_LIBS)
+
+KWORLD_GROUPS += $(KIRQ_KO)
+check-namespace: $(KIRQ_KO)
+all: $(BUILD)/tests/vm/progs/kirq

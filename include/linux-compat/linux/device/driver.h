@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/device/driver.h - the generic part of a driver that a bus driver
+ * (struct pci_driver) embeds.
+ *
+ * Emulation notes: there is no driver core or sysfs; the bus layer binds
+ * devices itself, and these fields are kept for drivers that read them.
+ */
+#ifndef _LINUX_DEVICE_DRIVER_H
+#define _LINUX_DEVICE_DRIVER_H
+
+#include <linux/types.h>
+
+struct module;
+struct device;
+
+struct device_driver {
+	const char *name;
+	struct module *owner;
+	const char *mod_name;
+	bool suppress_bind_attrs;
+	const void *pm; /* struct dev_pm_ops, not called */
+	int (*probe)(struct device *dev);
+	int (*remove)(struct device *dev);
+	void (*shutdown)(struct device *dev);
+};
+
+#endif /* _LINUX_DEVICE_DRIVER_H */

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/dma-mapping.h - the DMA API of Documentation/core-api/dma-api.rst:
+ * masks, streaming mappings (single, page, scatterlist), their syncs, and
+ * coherent memory. Mapping, unmapping and syncing may run in any context;
+ * setting masks and allocating with blocking flags may sleep.
+ *
+ * Emulation notes (shim/kernel/dma/mapping.c):
+ * - All kernel memory is in the DMA arena, mapped in the IOMMU once per
+ *   mask class, so mapping arena memory is a lookup and an addition with
+ *   no system call. IOVA equals the virtual address when the mask allows.
+ * - Memory outside the arena (a driver's stack or static buffer) is
+ *   bounced, as swiotlb does: copied in at map (every direction, as
+ *   swiotlb does since Linux 5.19, so bytes the device does not write
+ *   survive a FROM_DEVICE unmap), back at unmap and sync_for_cpu for
+ *   FROM_DEVICE and BIDIRECTIONAL.
+ * - x86 (and the IOMMUs VFIO drives on arm64) snoop the CPU caches: the
+ *   syncs are ordering barriers plus the bounce copies.
+ * - A mask a driver writes directly (*dev->dma_mask = ...) is honoured as
+ *   a bound check at map time only; dma_set_mask() is what maps memory.
+ * - dma_map_sg() never merges entries: it returns nents or 0.
+ * - Mapping on a device the PCI layer has not attached (no DMA domain), or
+ *   with DMA_NONE, logs an error and returns DMA_MAPPING_ERROR rather than
+ *   oopsing. dma_alloc_attrs() ignores attrs: coherent memory is ordinary
+ *   cached arena memory, zeroed.
+ * - At most four distinct masks are mapped at once; a fifth mask uses the
+ *   widest narrower one's mappings, or dma_set_mask() fails with -EIO.
+ */
+#ifndef _LINUX_DMA_MAPPING_H
+#define _LINUX_DMA_MAPPING_H
+
+#include <linux/device.h>
+#include <linux/dma-direction.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/types.h>
+
+#define DMA_BIT_MASK(n) (((n) == 64) ? ~0ULL : ((1ULL << (n)) - 1))
+
+/* The address no mapping gets: what a failed map returns. */
+#define DMA_MAPPING_ERROR (~(dma_addr_t)0)
+
+/* Attributes (dma-attributes.rst); the bounce copies honour SKIP_CPU_SYNC. */
+#define DMA_ATTR_WEAK_ORDERING (1UL << 1)
+#define DMA_ATTR_WRITE_COMBINE (1UL << 2)
+#define DMA_ATTR_NO_KERNEL_MAPPING (1UL << 4)
+#define DMA_ATTR_SKIP_CPU_SYNC (1UL << 5)
+#define DMA_ATTR_FORCE_CONTIGUOUS (1UL << 6)
+#define DMA_ATTR_ALLOC_SINGLE_PAGES (1UL << 7)
+#define DMA_ATTR_NO_WARN (1UL << 8)
+#define DMA_ATTR_PRIVILEGED (1UL << 9)
+
+struct page;
+struct scatterlist;
+
+/* 0, or -EIO when no IOVA space below mask can take the arena. May sleep. */
+int dma_set_mask(struct device *dev, u64 mask);
+int dma_set_coherent_mask(struct device *dev, u64 mask);
+
+static inline int dma_set_mask_and_coherent(struct device *dev, u64 mask)
+{
+	int rc = dma_set_mask(dev, mask);
+
+	if (rc == 0)
+		rc = dma_set_coherent_mask(dev, mask);
+	return rc;
+}
+
+static inline u64 dma_get_mask(struct device *dev)
+{
+	if (dev->dma_mask && *dev->dma_mask)
+		return *dev->dma_mask;
+	return DMA_BIT_MASK(32);
+}
+
+/* Every mask the arena can be mapped under is supported. */
+static inline int dma_coerce_mask_and_coherent(struct device *dev, u64 mask)
+{
+	return dma_set_mask_and_coherent(dev, mask);
+}
+
+static inline int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
+{
+	(void)dev;
+	return dma_addr == DMA_MAPPING_ERROR ? -ENOMEM : 0;
+}
+
+dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
+				enum dma_data_direction dir, unsigned long attrs);
+dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page, size_t offset, size_t size,
+			      enum dma_data_direction dir, unsigned long attrs);
+void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
+			  enum dma_data_direction dir, unsigned long attrs);
+
+static inline void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr, size_t size,
+					  enum dma_data_direction dir, unsigned long attrs)
+{
+	dma_unmap_page_attrs(dev, addr, size, dir, attrs);
+}
+
+void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
+			     enum dma_data_direction dir);
+void dma_sync_single_for_device(struct device *dev, dma_addr_t addr, size_t size,
+				enum dma_data_direction dir);
+
+static inline void dma_sync_single_range_for_cpu(struct device *dev, dma_addr_t addr,
+						 unsigned long offset, size_t size,
+						 enum dma_data_direction dir)
+{
+	dma_sync_single_for_cpu(dev, addr + offset, size, dir);
+}
+
+static inline void dma_sync_single_range_for_device(struct device *dev, dma_addr_t addr,
+						    unsigned long offset, size_t size,
+						    enum dma_data_direction dir)
+{
+	dma_sync_single_for_device(dev, addr + offset, size, dir);
+}
+
+/* The number of entries mapped (nents), or 0 when none could be. */
+unsigned int dma_map_sg_attrs(struct device *dev, struct scatterlist *sg, int nents,
+			      enum dma_data_direction dir, unsigned long attrs);
+/* nents as passed to dma_map_sg(), not as it returned. */
+void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sg, int nents,
+			enum dma_data_direction dir, unsigned long attrs);
+void dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sg, int nelems,
+			 enum dma_data_direction dir);
+void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sg, int nelems,
+			    enum dma_data_direction dir);
+
+/* Zeroed, page-aligned memory the device reaches at *dma_handle. */
+void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t flag,
+		      unsigned long attrs);
+void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle,
+		    unsigned long attrs);
+
+static inline void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle,
+				       gfp_t gfp)
+{
+	return dma_alloc_attrs(dev, size, dma_handle, gfp, 0);
+}
+
+static inline void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr,
+				     dma_addr_t dma_handle)
+{
+	dma_free_attrs(dev, size, cpu_addr, dma_handle, 0);
+}
+
+#define dma_map_single(d, a, s, r) dma_map_single_attrs(d, a, s, r, 0)
+#define dma_unmap_single(d, a, s, r) dma_unmap_single_attrs(d, a, s, r, 0)
+#define dma_map_page(d, p, o, s, r) dma_map_page_attrs(d, p, o, s, r, 0)
+#define dma_unmap_page(d, a, s, r) dma_unmap_page_attrs(d, a, s, r, 0)
+#define dma_map_sg(d, s, n, r) dma_map_sg_attrs(d, s, n, r, 0)
+#define dma_unmap_sg(d, s, n, r) dma_unmap_sg_attrs(d, s, n, r, 0)
+
+/* The IOMMU lets any mask reach all kernel memory (bouncing aside): never. */
+static inline bool dma_addressing_limited(struct device *dev)
+{
+	(void)dev;
+	return false;
+}
+
+static inline unsigned int dma_get_max_seg_size(struct device *dev)
+{
+	if (dev->dma_parms && dev->dma_parms->max_segment_size)
+		return dev->dma_parms->max_segment_size;
+	return 65536;
+}
+
+static inline int dma_set_max_seg_size(struct device *dev, unsigned int size)
+{
+	if (!dev->dma_parms)
+		return -EIO;
+	dev->dma_parms->max_segment_size = size;
+	return 0;
+}
+
+#endif /* _LINUX_DMA_MAPPING_H */

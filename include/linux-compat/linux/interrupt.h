@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/interrupt.h - device interrupt handlers: request_irq() and its
+ * threaded form, free_irq(), and disabling a line (nesting, waiting for
+ * running handlers). Each vector has a host thread that takes the interrupt
+ * on a free virtual CPU, as another CPU would; a threaded handler runs in
+ * a thread of its own action, in process context.
+ *
+ * Emulation notes: irq numbers are the shim's (from 32 up), given out by
+ * the PCI layer for a device's INTx, MSI or MSI-X vectors. INTx stays
+ * masked from its firing until the handlers (with IRQF_ONESHOT, the
+ * threaded handler too) returned. MSI cannot be masked through VFIO: an
+ * MSI arriving while the line is disabled (or its ONESHOT thread runs) is
+ * remembered, one at most, and delivered when that ends; enable_irq()
+ * delivers it on the calling task as a local interrupt would, unless the
+ * caller has interrupts disabled: then it waits for the vector's next
+ * interrupt (warned once). Unhandled interrupts are counted and warned
+ * about once per line; the line is never disabled for them. The trigger
+ * flags, IRQF_NO_SUSPEND and the like are accepted and ignored; affinity
+ * hints and wake-up settings are no-ops. devm_request_irq() does not exist
+ * yet (no devres).
+ */
+#ifndef _LINUX_INTERRUPT_H
+#define _LINUX_INTERRUPT_H
+
+#include <linux/compiler.h>
+#include <linux/hardirq.h>
+#include <linux/irqreturn.h>
+#include <linux/types.h>
+
+#define IRQF_TRIGGER_NONE 0x00000000
+#define IRQF_TRIGGER_RISING 0x00000001
+#define IRQF_TRIGGER_FALLING 0x00000002
+#define IRQF_TRIGGER_HIGH 0x00000004
+#define IRQF_TRIGGER_LOW 0x00000008
+#define IRQF_TRIGGER_MASK \
+	(IRQF_TRIGGER_HIGH | IRQF_TRIGGER_LOW | IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING)
+#define IRQF_TRIGGER_PROBE 0x00000010
+
+#define IRQF_SHARED 0x00000080
+#define IRQF_PROBE_SHARED 0x00000100
+#define __IRQF_TIMER 0x00000200
+#define IRQF_PERCPU 0x00000400
+#define IRQF_NOBALANCING 0x00000800
+#define IRQF_IRQPOLL 0x00001000
+#define IRQF_ONESHOT 0x00002000
+#define IRQF_NO_SUSPEND 0x00004000
+#define IRQF_FORCE_RESUME 0x00008000
+#define IRQF_NO_THREAD 0x00010000
+#define IRQF_EARLY_RESUME 0x00020000
+#define IRQF_COND_SUSPEND 0x00040000
+#define IRQF_NO_AUTOEN 0x00080000
+#define IRQF_NO_DEBUG 0x00100000
+#define IRQF_TIMER (__IRQF_TIMER | IRQF_NO_SUSPEND | IRQF_NO_THREAD)
+
+typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
+
+struct cpumask;
+
+/*
+ * handler runs in hard interrupt context; thread_fn, if given, in its own
+ * thread when handler returns IRQ_WAKE_THREAD. handler NULL: only the
+ * thread, which then needs IRQF_ONESHOT. May sleep.
+ */
+int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,
+			 unsigned long flags, const char *name, void *dev);
+
+static inline int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+			      const char *name, void *dev)
+{
+	return request_threaded_irq(irq, handler, NULL, flags, name, dev);
+}
+
+/* Waits for the action's handlers, stops its thread; returns its name. */
+const void *free_irq(unsigned int irq, void *dev_id);
+
+/* Nesting; disable_irq() also waits for running handlers (may sleep). */
+void disable_irq(unsigned int irq);
+void disable_irq_nosync(unsigned int irq);
+void enable_irq(unsigned int irq);
+
+/* No-op: vector threads run on any free virtual CPU. */
+static inline int irq_set_affinity_hint(unsigned int irq, const struct cpumask *m)
+{
+	(void)irq;
+	(void)m;
+	return 0;
+}
+
+/* No-op: there is no system suspend to wake from. */
+static inline int enable_irq_wake(unsigned int irq)
+{
+	(void)irq;
+	return 0;
+}
+
+static inline int disable_irq_wake(unsigned int irq)
+{
+	(void)irq;
+	return 0;
+}
+
+#endif /* _LINUX_INTERRUPT_H */

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/ioport.h - resources: the address ranges a device decodes.
+ *
+ * Emulation notes: a memory BAR's start is the address where the BAR is
+ * mapped in this process, so ioremap() of it is the identity; an I/O BAR's
+ * start is a port number in a window the shim gives each I/O BAR, which
+ * inb()/outb() route to the device through VFIO.
+ */
+#ifndef _LINUX_IOPORT_H
+#define _LINUX_IOPORT_H
+
+#include <linux/types.h>
+
+struct resource {
+	resource_size_t start;
+	resource_size_t end; /* inclusive */
+	const char *name;
+	unsigned long flags;
+	unsigned long desc;
+	struct resource *parent, *sibling, *child;
+};
+
+#define IORESOURCE_BITS 0x000000ff
+#define IORESOURCE_TYPE_BITS 0x00001f00
+#define IORESOURCE_IO 0x00000100
+#define IORESOURCE_MEM 0x00000200
+#define IORESOURCE_REG 0x00000300
+#define IORESOURCE_IRQ 0x00000400
+#define IORESOURCE_DMA 0x00000800
+#define IORESOURCE_PREFETCH 0x00002000
+#define IORESOURCE_READONLY 0x00004000
+#define IORESOURCE_MEM_64 0x00100000
+#define IORESOURCE_UNSET 0x20000000
+#define IORESOURCE_DISABLED 0x10000000
+#define IORESOURCE_BUSY 0x80000000
+
+static inline resource_size_t resource_size(const struct resource *res)
+{
+	return res->end - res->start + 1;
+}
+
+static inline unsigned long resource_type(const struct resource *res)
+{
+	return res->flags & IORESOURCE_TYPE_BITS;
+}
+
+#endif /* _LINUX_IOPORT_H */

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/pci.h - PCI drivers and devices. pci_register_driver() binds the
+ * driver to every matching device bound to vfio-pci (or to those named
+ * with `uldd run --device`), opening each through VFIO and calling probe in
+ * process context; pci_unregister_driver() calls remove and closes them.
+ *
+ * Emulation notes: BAR resources hold process addresses (memory BARs, so
+ * ioremap and pci_iomap are the mapping itself) or port windows (I/O BARs,
+ * see linux/ioport.h). Config space accesses are VFIO reads and writes
+ * (system calls): fine for probe and error paths, not for a hot path, as
+ * in Linux. No hot plug, power management, SR-IOV or AER.
+ */
+#ifndef _LINUX_PCI_H
+#define _LINUX_PCI_H
+
+#include <linux/dev_printk.h>
+#include <linux/device.h>
+#include <linux/device/driver.h>
+#include <linux/errno.h>
+#include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/list.h>
+#include <linux/mod_devicetable.h>
+#include <linux/module.h>
+#include <linux/pci_ids.h>
+#include <linux/pci_regs.h>
+#include <linux/types.h>
+
+#define PCI_STD_NUM_BARS 6
+#define PCI_ROM_RESOURCE 6
+#define DEVICE_COUNT_RESOURCE 7
+
+#define PCI_DEVFN(slot, func) ((((slot)&0x1f) << 3) | ((func)&0x07))
+#define PCI_SLOT(devfn) (((devfn) >> 3) & 0x1f)
+#define PCI_FUNC(devfn) ((devfn)&0x07)
+
+/* pci_alloc_irq_vectors flags */
+#define PCI_IRQ_INTX (1 << 0)
+#define PCI_IRQ_LEGACY PCI_IRQ_INTX
+#define PCI_IRQ_MSI (1 << 1)
+#define PCI_IRQ_MSIX (1 << 2)
+#define PCI_IRQ_AFFINITY (1 << 3)
+#define PCI_IRQ_ALL_TYPES (PCI_IRQ_INTX | PCI_IRQ_MSI | PCI_IRQ_MSIX)
+
+typedef int pci_power_t;
+#define PCI_D0 ((pci_power_t)0)
+#define PCI_D1 ((pci_power_t)1)
+#define PCI_D2 ((pci_power_t)2)
+#define PCI_D3hot ((pci_power_t)3)
+#define PCI_D3cold ((pci_power_t)4)
+
+typedef unsigned int pci_channel_state_t;
+#define pci_channel_io_normal ((pci_channel_state_t)1)
+#define pci_channel_io_frozen ((pci_channel_state_t)2)
+#define pci_channel_io_perm_failure ((pci_channel_state_t)3)
+typedef unsigned int pci_ers_result_t;
+#define PCI_ERS_RESULT_NONE ((pci_ers_result_t)1)
+#define PCI_ERS_RESULT_CAN_RECOVER ((pci_ers_result_t)2)
+#define PCI_ERS_RESULT_NEED_RESET ((pci_ers_result_t)3)
+#define PCI_ERS_RESULT_DISCONNECT ((pci_ers_result_t)4)
+#define PCI_ERS_RESULT_RECOVERED ((pci_ers_result_t)5)
+
+/* PCI return codes of the config accessors (positive, as in Linux). */
+#define PCIBIOS_SUCCESSFUL 0x00
+#define PCIBIOS_DEVICE_NOT_FOUND 0x86
+#define PCIBIOS_BAD_REGISTER_NUMBER 0x87
+
+struct pci_bus {
+	unsigned char number;
+	struct pci_bus *parent;
+	struct pci_dev *self; /* the bridge above; NULL here */
+};
+
+struct uldd_pci_private;
+
+struct pci_dev {
+	struct pci_bus *bus;
+	unsigned int devfn;
+	unsigned short vendor;
+	unsigned short device;
+	unsigned short subsystem_vendor;
+	unsigned short subsystem_device;
+	unsigned int class; /* 0xBBSSPP */
+	u8 revision;
+	u8 hdr_type;
+	u8 pin; /* INTx pin, 0 for none */
+	u8 pcie_cap; /* offset of the PCIe capability, 0 for none */
+	u8 msi_cap;
+	u8 msix_cap;
+	u64 dma_mask;
+	struct device dev;
+	unsigned int irq;
+	struct resource resource[DEVICE_COUNT_RESOURCE];
+	pci_channel_state_t error_state;
+	unsigned int is_busmaster : 1;
+	unsigned int msi_enabled : 1;
+	unsigned int msix_enabled : 1;
+	unsigned int state_saved : 1;
+	unsigned int no_msi : 1;
+	/* Private to the shim. */
+	struct uldd_pci_private *uldd;
+};
+
+struct pci_error_handlers {
+	pci_ers_result_t (*error_detected)(struct pci_dev *dev, pci_channel_state_t error);
+	pci_ers_result_t (*mmio_enabled)(struct pci_dev *dev);
+	pci_ers_result_t (*slot_reset)(struct pci_dev *dev);
+	void (*reset_prepare)(struct pci_dev *dev);
+	void (*reset_done)(struct pci_dev *dev);
+	void (*resume)(struct pci_dev *dev);
+};
+
+struct pci_driver {
+	const char *name;
+	const struct pci_device_id *id_table;
+	int (*probe)(struct pci_dev *dev, const struct pci_device_id *id);
+	void (*remove)(struct pci_dev *dev);
+	int (*suspend)(struct pci_dev *dev, int state);
+	int (*resume)(struct pci_dev *dev);
+	void (*shutdown)(struct pci_dev *dev);
+	int (*sriov_configure)(struct pci_dev *dev, int num_vfs);
+	const struct pci_error_handlers *err_handler;
+	struct device_driver driver;
+	struct list_head node; /* the shim's list of registered drivers */
+};
+
+#define to_pci_dev(d) container_of(d, struct pci_dev, dev)
+#define to_pci_driver(d) container_of(d, struct pci_driver, driver)
+
+/* Table entries. */
+#define PCI_DEVICE(vend, dev) \
+	.vendor = (vend), .device = (dev), .subvendor = PCI_ANY_ID, .subdevice = PCI_ANY_ID
+#define PCI_DEVICE_SUB(vend, dev, subvend, subdev) \
+	.vendor = (vend), .device = (dev), .subvendor = (subvend), .subdevice = (subdev)
+#define PCI_DEVICE_CLASS(dev_class, dev_class_mask)                                 \
+	.class = (dev_class), .class_mask = (dev_class_mask), .vendor = PCI_ANY_ID, \
+	.device = PCI_ANY_ID, .subvendor = PCI_ANY_ID, .subdevice = PCI_ANY_ID
+#define PCI_VDEVICE(vend, dev)                                                    \
+	.vendor = PCI_VENDOR_ID_##vend, .device = (dev), .subvendor = PCI_ANY_ID, \
+	.subdevice = PCI_ANY_ID, 0, 0
+#define PCI_DEVICE_DATA(vend, dev, data)                                        \
+	.vendor = PCI_VENDOR_ID_##vend, .device = PCI_DEVICE_ID_##vend##_##dev, \
+	.subvendor = PCI_ANY_ID, .subdevice = PCI_ANY_ID, 0, 0,                 \
+	.driver_data = (kernel_ulong_t)(data)
+
+int __pci_register_driver(struct pci_driver *drv, struct module *owner, const char *mod_name);
+#define pci_register_driver(drv) __pci_register_driver(drv, THIS_MODULE, KBUILD_MODNAME)
+void pci_unregister_driver(struct pci_driver *drv);
+#define module_pci_driver(__pci_driver)                      \
+	static int __init __uldd_pci_driver_init(void)       \
+	{                                                    \
+		return pci_register_driver(&(__pci_driver)); \
+	}                                                    \
+	module_init(__uldd_pci_driver_init);                 \
+	static void __exit __uldd_pci_driver_exit(void)      \
+	{                                                    \
+		pci_unregister_driver(&(__pci_driver));      \
+	}                                                    \
+	module_exit(__uldd_pci_driver_exit)
+const struct pci_device_id *pci_match_id(const struct pci_device_id *ids, struct pci_dev *dev);
+
+int __must_check pci_enable_device(struct pci_dev *dev);
+int __must_check pci_enable_device_mem(struct pci_dev *dev);
+void pci_disable_device(struct pci_dev *dev);
+bool pci_is_enabled(struct pci_dev *pdev);
+void pci_set_master(struct pci_dev *dev);
+void pci_clear_master(struct pci_dev *dev);
+int pci_set_mwi(struct pci_dev *dev);
+int pci_try_set_mwi(struct pci_dev *dev);
+void pci_clear_mwi(struct pci_dev *dev);
+void pci_intx(struct pci_dev *dev, int enable);
+
+int __must_check pci_request_regions(struct pci_dev *dev, const char *name);
+void pci_release_regions(struct pci_dev *dev);
+int __must_check pci_request_selected_regions(struct pci_dev *dev, int bars, const char *name);
+void pci_release_selected_regions(struct pci_dev *dev, int bars);
+int pci_request_region(struct pci_dev *dev, int bar, const char *name);
+void pci_release_region(struct pci_dev *dev, int bar);
+int pci_select_bars(struct pci_dev *dev, unsigned long flags);
+
+void __iomem *pci_iomap(struct pci_dev *dev, int bar, unsigned long maxlen);
+void __iomem *pci_iomap_range(struct pci_dev *dev, int bar, unsigned long offset,
+			      unsigned long maxlen);
+void pci_iounmap(struct pci_dev *dev, void __iomem *addr);
+void __iomem *pci_ioremap_bar(struct pci_dev *pdev, int bar);
+
+int pci_read_config_byte(const struct pci_dev *dev, int where, u8 *val);
+int pci_read_config_word(const struct pci_dev *dev, int where, u16 *val);
+int pci_read_config_dword(const struct pci_dev *dev, int where, u32 *val);
+int pci_write_config_byte(const struct pci_dev *dev, int where, u8 val);
+int pci_write_config_word(const struct pci_dev *dev, int where, u16 val);
+int pci_write_config_dword(const struct pci_dev *dev, int where, u32 val);
+u8 pci_find_capability(struct pci_dev *dev, int cap);
+u16 pci_find_ext_capability(struct pci_dev *dev, int cap);
+int pcie_capability_read_word(struct pci_dev *dev, int pos, u16 *val);
+int pcie_capability_read_dword(struct pci_dev *dev, int pos, u32 *val);
+int pcie_capability_write_word(struct pci_dev *dev, int pos, u16 val);
+int pcie_capability_clear_and_set_word(struct pci_dev *dev, int pos, u16 clear, u16 set);
+int pci_save_state(struct pci_dev *dev);
+void pci_restore_state(struct pci_dev *dev);
+int pci_reset_function(struct pci_dev *dev);
+int pci_set_power_state(struct pci_dev *dev, pci_power_t state);
+int pci_wake_from_d3(struct pci_dev *dev, bool enable);
+int pci_enable_wake(struct pci_dev *dev, pci_power_t state, bool enable);
+int pci_prepare_to_sleep(struct pci_dev *dev);
+
+int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
+			  unsigned int flags);
+void pci_free_irq_vectors(struct pci_dev *dev);
+int pci_irq_vector(struct pci_dev *dev, unsigned int nr);
+int pci_enable_msi(struct pci_dev *dev);
+void pci_disable_msi(struct pci_dev *dev);
+int pci_enable_msix_range(struct pci_dev *dev, void *entries, int minvec, int maxvec);
+void pci_disable_msix(struct pci_dev *dev);
+int pci_msix_vec_count(struct pci_dev *dev);
+
+static inline resource_size_t pci_resource_start(const struct pci_dev *dev, int bar)
+{
+	return dev->resource[bar].start;
+}
+
+static inline resource_size_t pci_resource_end(const struct pci_dev *dev, int bar)
+{
+	return dev->resource[bar].end;
+}
+
+static inline unsigned long pci_resource_flags(const struct pci_dev *dev, int bar)
+{
+	return dev->resource[bar].flags;
+}
+
+static inline resource_size_t pci_resource_len(const struct pci_dev *dev, int bar)
+{
+	return dev->resource[bar].start || dev->resource[bar].end
+		       ? resource_size(&dev->resource[bar])
+		       : 0;
+}
+
+static inline void *pci_get_drvdata(struct pci_dev *pdev)
+{
+	return dev_get_drvdata(&pdev->dev);
+}
+
+static inline void pci_set_drvdata(struct pci_dev *pdev, void *data)
+{
+	dev_set_drvdata(&pdev->dev, data);
+}
+
+static inline const char *pci_name(const struct pci_dev *pdev)
+{
+	return dev_name(&pdev->dev);
+}
+
+static inline bool pci_is_pcie(struct pci_dev *dev)
+{
+	return dev->pcie_cap != 0;
+}
+
+static inline int pci_domain_nr(struct pci_bus *bus)
+{
+	(void)bus;
+	return 0;
+}
+
+static inline int pci_pcie_cap(struct pci_dev *dev)
+{
+	return dev->pcie_cap;
+}
+
+#endif /* _LINUX_PCI_H */

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * linux/pci_ids.h - PCI vendor IDs and class codes the target drivers name
+ * (the PCI-SIG's and vendors' assigned numbers).
+ */
+#ifndef _LINUX_PCI_IDS_H
+#define _LINUX_PCI_IDS_H
+
+#define PCI_CLASS_NOT_DEFINED 0x0000
+#define PCI_CLASS_STORAGE_EXPRESS 0x0108
+#define PCI_CLASS_NETWORK_ETHERNET 0x0200
+#define PCI_CLASS_NETWORK_OTHER 0x0280
+#define PCI_CLASS_BRIDGE_PCI 0x0604
+#define PCI_CLASS_OTHERS 0xff
+
+#define PCI_VENDOR_ID_AMD 0x1022
+#define PCI_VENDOR_ID_DEC 0x1011
+#define PCI_VENDOR_ID_REALTEK 0x10ec
+#define PCI_VENDOR_ID_VMWARE 0x15ad
+#define PCI_VENDOR_ID_REDHAT 0x1b36
+#define PCI_VENDOR_ID_REDHAT_QUMRANET 0x1af4
+#define PCI_VENDOR_ID_INTEL 0x8086
+#define PCI_VENDOR_ID_QEMU 0x1234
+
+#endif /* _LINUX_PCI_IDS_H */

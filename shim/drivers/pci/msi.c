@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * drivers/pci/msi.c - a PCI device's interrupt vectors as irq numbers:
+ * INTx from probe on (pdev->irq, as Linux gives it), MSI or MSI-X once the
+ * driver asks. VFIO routes one type at a time, so switching type detaches
+ * the old vectors first; that fails while a handler is still requested.
+ * Process context, under the driver's own serialisation as in Linux.
+ */
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/pci.h>
+
+#include "../../kernel/irq/irq.h"
+#include "pci.h"
+#include "uhost.h"
+
+static void detach_all(struct pci_dev *pdev)
+{
+	struct uldd_pci_private *priv = pdev->uldd;
+
+	for (unsigned int i = 0; i < priv->nvec; i++)
+		if (priv->irqs[i] > 0 && uldd_irq_detach(priv->irqs[i]))
+			dev_warn(&pdev->dev, "irq %d still has a handler: free_irq() it first\n",
+				 priv->irqs[i]);
+	priv->nvec = 0;
+	priv->irq_type = -1;
+	pdev->irq = 0;
+	pdev->msi_enabled = 0;
+	pdev->msix_enabled = 0;
+}
+
+static int attach(struct pci_dev *pdev, unsigned int type, unsigned int nvec)
+{
+	struct uldd_pci_private *priv = pdev->uldd;
+
+	for (unsigned int i = 0; i < nvec; i++) {
+		int irq = uldd_irq_attach(priv->udev, type, i);
+
+		if (irq < 0) {
+			priv->nvec = i;
+			detach_all(pdev);
+			return irq;
+		}
+		priv->irqs[i] = irq;
+	}
+	priv->nvec = nvec;
+	priv->irq_type = (int)type;
+	pdev->irq = (unsigned int)priv->irqs[0];
+	pdev->msi_enabled = type == UHOST_IRQ_MSI;
+	pdev->msix_enabled = type == UHOST_IRQ_MSIX;
+	return 0;
+}
+
+static unsigned int vectors_of(struct pci_dev *pdev, unsigned int type)
+{
+	unsigned int n = 0;
+
+	if (uhost_irq_count(pdev_udev(pdev), type, &n))
+		return 0;
+	return n;
+}
+
+int uldd_pci_intx_attach(struct pci_dev *pdev)
+{
+	if (!pdev->pin || !vectors_of(pdev, UHOST_IRQ_INTX))
+		return 0;
+	return attach(pdev, UHOST_IRQ_INTX, 1);
+}
+
+void uldd_pci_irqs_detach(struct pci_dev *pdev)
+{
+	detach_all(pdev);
+}
+
+/* MSI-X first, then MSI, then INTx, as far as flags allow: Linux's order. */
+int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
+			  unsigned int flags)
+{
+	static const struct {
+		unsigned int flag, type;
+	} order[] = {
+		{ PCI_IRQ_MSIX, UHOST_IRQ_MSIX },
+		{ PCI_IRQ_MSI, UHOST_IRQ_MSI },
+		{ PCI_IRQ_INTX, UHOST_IRQ_INTX },
+	};
+
+	if (!min_vecs || min_vecs > max_vecs)
+		return -EINVAL;
+	if (max_vecs > ULDD_PCI_MAX_VECTORS)
+		max_vecs = ULDD_PCI_MAX_VECTORS;
+	for (unsigned int i = 0; i < ARRAY_SIZE(order); i++) {
+		unsigned int avail, n;
+		int err;
+
+		if (!(flags & order[i].flag))
+			continue;
+		avail = vectors_of(dev, order[i].type);
+		n = min(avail, max_vecs);
+		if (!n || n < min_vecs)
+			continue;
+		detach_all(dev);
+		err = attach(dev, order[i].type, n);
+		if (!err)
+			return (int)n;
+		/* Put INTx back so pdev->irq stays usable, then try the next type. */
+		uldd_pci_intx_attach(dev);
+		if (err == -EBUSY)
+			return err;
+	}
+	return -ENOSPC;
+}
+
+void pci_free_irq_vectors(struct pci_dev *dev)
+{
+	detach_all(dev);
+	uldd_pci_intx_attach(dev);
+}
+
+int pci_irq_vector(struct pci_dev *dev, unsigned int nr)
+{
+	struct uldd_pci_private *priv = dev->uldd;
+
+	if (nr >= priv->nvec)
+		return -EINVAL;
+	return priv->irqs[nr];
+}
+
+int pci_enable_msi(struct pci_dev *dev)
+{
+	int n = pci_alloc_irq_vectors(dev, 1, 1, PCI_IRQ_MSI);
+
+	return n < 0 ? n : 0;
+}
+
+void pci_disable_msi(struct pci_dev *dev)
+{
+	if (dev->msi_enabled)
+		pci_free_irq_vectors(dev);
+}
+
+int pci_enable_msix_range(struct pci_dev *dev, void *entries, int minvec, int maxvec)
+{
+	int n;
+
+	if (entries) {
+		/* XXX: struct msix_entry tables are not filled in yet. */
+		dev_err(&dev->dev, "pci_enable_msix_range with entries is not supported yet\n");
+		return -EOPNOTSUPP;
+	}
+	n = pci_alloc_irq_vectors(dev, (unsigned int)minvec, (unsigned int)maxvec, PCI_IRQ_MSIX);
+	return n;
+}
+
+void pci_disable_msix(struct pci_dev *dev)
+{
+	if (dev->msix_enabled)
+		pci_free_irq_vectors(dev);
+}
+
+int pci_msix_vec_count(struct pci_dev *dev)
+{
+	unsigned int n = vectors_of(dev, UHOST_IRQ_MSIX);
+
+	return n ? (int)n : -EINVAL;
+}

@@ -1,0 +1,624 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * kernel/irq/manage.c - irq descriptors, request/free, disable/enable. Each
+ * vector has a host thread that waits on its eventfd outside the kernel and
+ * then runs the actions on a virtual CPU in hard interrupt context; a
+ * threaded handler has a thread of its own. desc->lock guards a line's state;
+ * the action list is read without it and changed under irq_mutex, an action
+ * being freed only after synchronize_irq() saw no handler running.
+ */
+#include <linux/completion.h>
+#include <linux/errno.h>
+#include <linux/interrupt.h>
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/wait.h>
+
+#include "../../entry.h"
+#include "irq.h"
+#include "uhost.h"
+
+struct irqaction {
+	struct irqaction *next; /* published with a release store */
+	irq_handler_t handler;
+	irq_handler_t thread_fn;
+	unsigned long flags;
+	const char *name;
+	void *dev_id;
+	unsigned int irq;
+	struct irq_desc *desc;
+	/* The threaded handler's thread: run and stop under desc->lock. */
+	struct uhost_thread *thread;
+	struct completion thread_exited;
+	struct wait_queue_head wq;
+	int run;
+	int stop;
+	char thread_name[TASK_COMM_LEN];
+};
+
+struct irq_desc {
+	raw_spinlock_t lock;
+	struct uhost_dev *dev;
+	unsigned int type;
+	unsigned int vec;
+	unsigned int irq;
+	bool attached;
+	struct irqaction *actions;
+	/* Under lock: */
+	unsigned int depth; /* disable_irq nesting */
+	unsigned int inprogress; /* hard handlers running (0 or 1) */
+	unsigned int threads_active; /* thread runs woken and not finished */
+	unsigned int oneshot_active; /* of those, IRQF_ONESHOT ones */
+	bool pending; /* an interrupt came that could not be handled yet */
+	bool masked; /* INTx: the line fired and nobody unmasked it yet */
+	bool warned_resend;
+	unsigned long unhandled;
+	struct wait_queue_head sync_wq; /* woken when a handler finishes */
+	/* The vector's thread, under irq_mutex. */
+	struct uhost_thread *thread;
+	struct completion thread_exited;
+	char thread_name[TASK_COMM_LEN];
+};
+
+static DEFINE_MUTEX(irq_mutex);
+static struct irq_desc irq_descs[ULDD_NR_IRQS];
+
+static struct irq_desc *irq_to_desc(unsigned int irq)
+{
+	struct irq_desc *desc;
+
+	if (irq < ULDD_IRQ_BASE || irq >= ULDD_IRQ_BASE + ULDD_NR_IRQS)
+		return NULL;
+	desc = &irq_descs[irq - ULDD_IRQ_BASE];
+	return READ_ONCE(desc->attached) ? desc : NULL;
+}
+
+int uldd_irq_attach(struct uhost_dev *dev, unsigned int type, unsigned int vec)
+{
+	struct irq_desc *free = NULL;
+	int ret;
+
+	if (!dev || type > UHOST_IRQ_MSIX)
+		return -EINVAL;
+	mutex_lock(&irq_mutex);
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++) {
+		struct irq_desc *d = &irq_descs[i];
+
+		if (!d->attached) {
+			if (!free)
+				free = d;
+			continue;
+		}
+		if (d->dev != dev)
+			continue;
+		ret = d->type != type ? -EINVAL : d->vec == vec ? -EBUSY : 0;
+		if (ret)
+			goto out;
+	}
+	ret = -ENOSPC;
+	if (!free)
+		goto out;
+	memset(free, 0, sizeof(*free));
+	raw_spin_lock_init(&free->lock);
+	init_waitqueue_head(&free->sync_wq);
+	free->dev = dev;
+	free->type = type;
+	free->vec = vec;
+	free->irq = ULDD_IRQ_BASE + (unsigned int)(free - irq_descs);
+	WRITE_ONCE(free->attached, true);
+	ret = (int)free->irq;
+out:
+	mutex_unlock(&irq_mutex);
+	return ret;
+}
+
+int uldd_irq_detach(unsigned int irq)
+{
+	struct irq_desc *desc;
+	int ret = 0;
+
+	mutex_lock(&irq_mutex);
+	desc = irq_to_desc(irq);
+	if (!desc)
+		ret = -EINVAL;
+	else if (desc->actions || desc->thread)
+		ret = -EBUSY;
+	else
+		WRITE_ONCE(desc->attached, false);
+	mutex_unlock(&irq_mutex);
+	if (ret == -EBUSY)
+		pr_err("irq %u: detached while requested; free_irq first\n", irq);
+	return ret;
+}
+
+unsigned long uldd_irq_unhandled(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags, n = 0;
+
+	if (desc) {
+		raw_spin_lock_irqsave(&desc->lock, flags);
+		n = desc->unhandled;
+		raw_spin_unlock_irqrestore(&desc->lock, flags);
+	}
+	return n;
+}
+
+/* With desc->lock: may the hard handlers run now? */
+static bool irq_may_run(struct irq_desc *desc)
+{
+	return desc->actions && !desc->depth && !desc->oneshot_active && !desc->inprogress;
+}
+
+static void irq_wake_thread(struct irq_desc *desc, struct irqaction *action)
+{
+	unsigned long flags;
+	bool wake = false;
+
+	raw_spin_lock_irqsave(&desc->lock, flags);
+	if (!action->run && !action->stop) {
+		action->run = 1;
+		desc->threads_active++;
+		if (action->flags & IRQF_ONESHOT)
+			desc->oneshot_active++;
+		wake = true;
+	}
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
+	if (wake)
+		wake_up(&action->wq);
+}
+
+/* Every action's hard handler, in hard interrupt context. */
+static irqreturn_t irq_run_actions(struct irq_desc *desc)
+{
+	irqreturn_t ret = IRQ_NONE;
+	struct irqaction *a;
+
+	for (a = __atomic_load_n(&desc->actions, __ATOMIC_ACQUIRE); a;
+	     a = __atomic_load_n(&a->next, __ATOMIC_ACQUIRE)) {
+		irqreturn_t r = a->handler((int)desc->irq, a->dev_id);
+
+		if (r & IRQ_WAKE_THREAD) {
+			if (a->thread_fn)
+				irq_wake_thread(desc, a);
+			else
+				pr_err("irq %u: %s returned IRQ_WAKE_THREAD without a thread\n",
+				       desc->irq, a->name);
+			r = IRQ_HANDLED;
+		}
+		ret |= r;
+	}
+	return ret;
+}
+
+/*
+ * Takes one interrupt of desc on the current task, as a CPU would: the hard
+ * handlers run with HARDIRQ_OFFSET and interrupts disabled. If the line is
+ * disabled, has no action, or another CPU handles it, the interrupt stays
+ * pending (that CPU runs the handlers again). only_pending: deliver only a
+ * pending interrupt. Returns true when the caller must unmask INTx.
+ */
+static bool irq_deliver(struct irq_desc *desc, bool only_pending)
+{
+	unsigned long flags;
+	irqreturn_t ret;
+	bool unmask = false;
+
+	preempt_count_add(HARDIRQ_OFFSET);
+	raw_spin_lock_irqsave(&desc->lock, flags);
+	if (only_pending && !desc->pending)
+		goto out;
+	if (!irq_may_run(desc)) {
+		desc->pending = true;
+		if (desc->type == UHOST_IRQ_INTX && !desc->inprogress)
+			desc->masked = true;
+		goto out;
+	}
+	desc->inprogress = 1;
+	do {
+		desc->pending = false;
+		raw_spin_unlock(&desc->lock);
+		ret = irq_run_actions(desc);
+		raw_spin_lock(&desc->lock);
+		if (ret == IRQ_NONE && !desc->unhandled++) {
+			pr_warn("irq %u: nobody cared (every handler returned IRQ_NONE); counted, the line stays enabled\n",
+				desc->irq);
+		}
+	} while (desc->pending && !desc->depth && !desc->oneshot_active && desc->actions);
+	desc->inprogress = 0;
+	if (desc->type == UHOST_IRQ_INTX) {
+		if (!desc->depth && !desc->oneshot_active)
+			unmask = true;
+		else
+			desc->masked = true;
+		/* This run answered the level: nothing is pending beside the mask. */
+		desc->pending = false;
+	}
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
+	wake_up_all(&desc->sync_wq);
+	preempt_count_sub(HARDIRQ_OFFSET);
+	return unmask;
+out:
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
+	preempt_count_sub(HARDIRQ_OFFSET);
+	return false;
+}
+
+/* The vector's thread: waits outside the kernel, handles on a vCPU. */
+static void irq_vector_thread(void *arg)
+{
+	struct irq_desc *desc = arg;
+	uhost_u64 count;
+	bool unmask;
+	int err;
+
+	for (;;) {
+		err = uhost_irq_wait(desc->dev, desc->vec, 0, &count);
+		if (err == ECANCELED)
+			break;
+		if (err == EINTR || err == ETIMEDOUT)
+			continue;
+		if (err) {
+			uldd_enter(desc->thread_name);
+			pr_err("irq %u: waiting for vector %u failed: %s\n", desc->irq, desc->vec,
+			       uhost_errmsg());
+			uldd_exit();
+			break;
+		}
+		uldd_enter(desc->thread_name);
+		unmask = irq_deliver(desc, false);
+		uldd_exit();
+		if (unmask)
+			uhost_irq_unmask(desc->dev, desc->vec);
+	}
+	uldd_enter(desc->thread_name);
+	complete(&desc->thread_exited);
+	uldd_exit();
+}
+
+/* A threaded handler finished: let the ONESHOT line go. Process context. */
+static void irq_thread_done(struct irq_desc *desc, struct irqaction *action)
+{
+	bool unmask = false, deliver = false;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&desc->lock, flags);
+	desc->threads_active--;
+	if ((action->flags & IRQF_ONESHOT) && !--desc->oneshot_active && !desc->depth) {
+		if (desc->masked && !desc->inprogress) {
+			desc->masked = false;
+			unmask = true;
+		}
+		deliver = desc->pending && desc->type != UHOST_IRQ_INTX;
+	}
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
+	wake_up_all(&desc->sync_wq);
+	if (unmask)
+		uhost_irq_unmask(desc->dev, desc->vec);
+	if (deliver)
+		irq_deliver(desc, true);
+}
+
+static void irq_action_thread(void *arg)
+{
+	struct irqaction *action = arg;
+	struct irq_desc *desc = action->desc;
+	unsigned long flags;
+
+	uldd_enter(action->thread_name);
+	for (;;) {
+		wait_event(action->wq, READ_ONCE(action->run) || READ_ONCE(action->stop));
+		raw_spin_lock_irqsave(&desc->lock, flags);
+		if (!action->run) {
+			raw_spin_unlock_irqrestore(&desc->lock, flags);
+			break;
+		}
+		action->run = 0;
+		raw_spin_unlock_irqrestore(&desc->lock, flags);
+		action->thread_fn((int)action->irq, action->dev_id);
+		irq_thread_done(desc, action);
+	}
+	complete(&action->thread_exited);
+	uldd_exit();
+}
+
+/* The primary handler of a request with handler NULL. */
+static irqreturn_t irq_default_primary_handler(int irq, void *dev_id)
+{
+	(void)irq;
+	(void)dev_id;
+	return IRQ_WAKE_THREAD;
+}
+
+/* With irq_mutex: are dev's vectors routed (some vector has a thread)? */
+static bool irq_dev_requested(struct uhost_dev *dev)
+{
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++)
+		if (irq_descs[i].attached && irq_descs[i].dev == dev && irq_descs[i].thread)
+			return true;
+	return false;
+}
+
+/* With irq_mutex: has any vector of dev an action? */
+static bool irq_dev_has_actions(struct uhost_dev *dev)
+{
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++)
+		if (irq_descs[i].attached && irq_descs[i].dev == dev && irq_descs[i].actions)
+			return true;
+	return false;
+}
+
+/* Routes every attached vector of dev to its eventfd. With irq_mutex. */
+static int irq_dev_enable(struct irq_desc *desc)
+{
+	unsigned int nvec = 0;
+	int err;
+
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++)
+		if (irq_descs[i].attached && irq_descs[i].dev == desc->dev)
+			nvec = max(nvec, irq_descs[i].vec + 1);
+	err = uhost_irq_enable(desc->dev, desc->type, nvec);
+	if (err)
+		pr_err("irq %u: %s\n", desc->irq, uhost_errmsg());
+	return -err;
+}
+
+/*
+ * Stops the threads of every vector of dev (the last action went). With
+ * irq_mutex; sleeps until each thread left the kernel, then joins it.
+ */
+static void irq_dev_disable(struct uhost_dev *dev)
+{
+	int err = uhost_irq_disable(dev);
+
+	if (err)
+		pr_err("irq: %s\n", uhost_errmsg());
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++) {
+		struct irq_desc *d = &irq_descs[i];
+
+		if (!d->attached || d->dev != dev || !d->thread)
+			continue;
+		wait_for_completion(&d->thread_exited);
+		uhost_thread_join(d->thread);
+		d->thread = NULL;
+		d->masked = false;
+		d->pending = false;
+	}
+}
+
+static int irq_start_thread(void (*fn)(void *), void *arg, char *name, unsigned int irq,
+			    const char *devname, struct uhost_thread **threadp)
+{
+	int err;
+
+	snprintf(name, TASK_COMM_LEN, "irq/%u-%s", irq, devname);
+	err = uhost_thread_create(fn, arg, name, threadp);
+	if (err)
+		pr_err("irq %u: %s\n", irq, uhost_errmsg());
+	return -err;
+}
+
+static void irq_stop_action_thread(struct irq_desc *desc, struct irqaction *action)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&desc->lock, flags);
+	action->stop = 1;
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
+	wake_up(&action->wq);
+	wait_for_completion(&action->thread_exited);
+	uhost_thread_join(action->thread);
+}
+
+int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,
+			 unsigned long flags, const char *name, void *dev)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irqaction *action, **tail;
+	bool unmask = false;
+	unsigned long lflags;
+	int ret;
+
+	might_sleep();
+	if (!desc || (!handler && !thread_fn) || ((flags & IRQF_SHARED) && !dev))
+		return -EINVAL;
+	if (!handler) {
+		if (!(flags & IRQF_ONESHOT)) {
+			pr_err("irq %u: threaded irq requested with handler NULL and without IRQF_ONESHOT\n",
+			       irq);
+			return -EINVAL;
+		}
+		handler = irq_default_primary_handler;
+	}
+	action = kzalloc(sizeof(*action), GFP_KERNEL);
+	if (!action)
+		return -ENOMEM;
+	action->handler = handler;
+	action->thread_fn = thread_fn;
+	action->flags = flags;
+	action->name = name;
+	action->dev_id = dev;
+	action->irq = irq;
+	action->desc = desc;
+	init_waitqueue_head(&action->wq);
+	init_completion(&action->thread_exited);
+
+	mutex_lock(&irq_mutex);
+	ret = -EINVAL;
+	if (!READ_ONCE(desc->attached))
+		goto err_unlock;
+	if (desc->actions) {
+		ret = -EBUSY;
+		if (!(desc->actions->flags & flags & IRQF_SHARED) ||
+		    ((desc->actions->flags ^ flags) & IRQF_ONESHOT)) {
+			pr_err("irq %u: %s cannot share it with %s\n", irq, name,
+			       desc->actions->name);
+			goto err_unlock;
+		}
+	}
+	if (thread_fn) {
+		ret = irq_start_thread(irq_action_thread, action, action->thread_name, irq, name,
+				       &action->thread);
+		if (ret)
+			goto err_unlock;
+	}
+	if (!desc->thread) {
+		if (!irq_dev_requested(desc->dev)) {
+			ret = irq_dev_enable(desc);
+			if (ret)
+				goto err_thread;
+		}
+		init_completion(&desc->thread_exited);
+		ret = irq_start_thread(irq_vector_thread, desc, desc->thread_name, irq, name,
+				       &desc->thread);
+		if (ret) {
+			if (!irq_dev_requested(desc->dev))
+				uhost_irq_disable(desc->dev);
+			goto err_thread;
+		}
+	}
+
+	raw_spin_lock_irqsave(&desc->lock, lflags);
+	if (!desc->actions) {
+		desc->depth = (flags & IRQF_NO_AUTOEN) ? 1 : 0;
+		desc->pending = false;
+		if (desc->masked && !desc->depth) {
+			desc->masked = false;
+			unmask = true;
+		}
+	}
+	for (tail = &desc->actions; *tail; tail = &(*tail)->next)
+		;
+	__atomic_store_n(tail, action, __ATOMIC_RELEASE);
+	raw_spin_unlock_irqrestore(&desc->lock, lflags);
+	mutex_unlock(&irq_mutex);
+	if (unmask)
+		uhost_irq_unmask(desc->dev, desc->vec);
+	return 0;
+
+err_thread:
+	if (thread_fn)
+		irq_stop_action_thread(desc, action);
+err_unlock:
+	mutex_unlock(&irq_mutex);
+	kfree(action);
+	return ret;
+}
+
+const void *free_irq(unsigned int irq, void *dev_id)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irqaction *action, **prev;
+	const char *name;
+	unsigned long flags;
+	bool last;
+
+	might_sleep();
+	if (!desc) {
+		pr_err("Trying to free IRQ %u, which does not exist\n", irq);
+		return NULL;
+	}
+	mutex_lock(&irq_mutex);
+	raw_spin_lock_irqsave(&desc->lock, flags);
+	for (prev = &desc->actions; (action = *prev); prev = &action->next)
+		if (action->dev_id == dev_id)
+			break;
+	if (!action) {
+		raw_spin_unlock_irqrestore(&desc->lock, flags);
+		mutex_unlock(&irq_mutex);
+		pr_err("Trying to free already-free IRQ %u\n", irq);
+		return NULL;
+	}
+	/* Readers that hold action go on to action->next, which stays valid. */
+	__atomic_store_n(prev, action->next, __ATOMIC_RELEASE);
+	last = !desc->actions;
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
+
+	synchronize_irq(irq);
+	if (action->thread)
+		irq_stop_action_thread(desc, action);
+	if (last && !irq_dev_has_actions(desc->dev))
+		irq_dev_disable(desc->dev);
+	mutex_unlock(&irq_mutex);
+	name = action->name;
+	kfree(action);
+	return name;
+}
+
+static bool irq_idle(struct irq_desc *desc)
+{
+	unsigned long flags;
+	bool idle;
+
+	raw_spin_lock_irqsave(&desc->lock, flags);
+	idle = !desc->inprogress && !desc->threads_active;
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
+	return idle;
+}
+
+void synchronize_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	if (desc)
+		wait_event(desc->sync_wq, irq_idle(desc));
+}
+
+void disable_irq_nosync(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags;
+
+	if (!desc)
+		return;
+	raw_spin_lock_irqsave(&desc->lock, flags);
+	desc->depth++;
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
+}
+
+void disable_irq(unsigned int irq)
+{
+	disable_irq_nosync(irq);
+	synchronize_irq(irq);
+}
+
+void enable_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	bool unmask = false, deliver = false;
+	unsigned long flags;
+
+	if (!desc)
+		return;
+	raw_spin_lock_irqsave(&desc->lock, flags);
+	if (!desc->depth) {
+		raw_spin_unlock_irqrestore(&desc->lock, flags);
+		pr_warn("Unbalanced enable for IRQ %u\n", irq);
+		return;
+	}
+	if (!--desc->depth && !desc->oneshot_active && desc->actions) {
+		if (desc->masked && !desc->inprogress) {
+			desc->masked = false;
+			unmask = true;
+		}
+		deliver = desc->pending && desc->type != UHOST_IRQ_INTX;
+		if (deliver && irqs_disabled_flags(flags)) {
+			deliver = false;
+			if (!desc->warned_resend) {
+				desc->warned_resend = true;
+				pr_warn("irq %u: enabled with interrupts disabled; its pending interrupt waits for the next one\n",
+					irq);
+			}
+		}
+	}
+	raw_spin_unlock_irqrestore(&desc->lock, flags);
+	if (unmask)
+		uhost_irq_unmask(desc->dev, desc->vec);
+	if (deliver)
+		irq_deliver(desc, true);
+}

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * kernel/time/timer.c - timer_list and the timer thread hrtimers share.
+ * Pending nodes sit on one deadline-sorted list under a raw spinlock; a
+ * host thread, started on first use, sleeps on a futex word until the
+ * earliest deadline (or until the head changes) and runs expired callbacks
+ * one at a time, in the context each node asks for, on a virtual CPU.
+ */
+#include <asm/processor.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+#include <linux/wait.h>
+
+#include "../../entry.h"
+#include "uhost.h"
+
+static DEFINE_RAW_SPINLOCK(tnode_lock);
+static LIST_HEAD(tnode_pending);
+/* The node whose callback runs now; cleared under tnode_lock. */
+static struct uldd_tnode *tnode_running;
+/* A futex word: bumped under tnode_lock whenever the head of the list changes. */
+static u32 tnode_seq;
+/* 0: no thread yet, 1: being started, 2: running. */
+static u32 tnode_thread_state;
+static struct task_struct *tnode_task;
+/* del_timer_sync() waiters, woken after each callback. */
+static DECLARE_WAIT_QUEUE_HEAD(tnode_sync_wq);
+
+static bool node_pending(struct uldd_tnode *node)
+{
+	return node->entry.next != NULL;
+}
+
+static void node_unlink(struct uldd_tnode *node)
+{
+	list_del(&node->entry);
+	WRITE_ONCE(node->entry.next, NULL);
+}
+
+/* Runs the expired nodes; returns the next deadline (0: none) and the seq seen. */
+static u64 run_expired(u32 *seq)
+{
+	unsigned long flags;
+
+	for (;;) {
+		struct uldd_tnode *node;
+		u64 next;
+
+		raw_spin_lock_irqsave(&tnode_lock, flags);
+		*seq = tnode_seq;
+		node = list_first_entry_or_null(&tnode_pending, struct uldd_tnode, entry);
+		if (!node || node->expires_ns > uhost_clock_ns()) {
+			next = node ? node->expires_ns : 0;
+			raw_spin_unlock_irqrestore(&tnode_lock, flags);
+			return next;
+		}
+		node_unlink(node);
+		tnode_running = node;
+		raw_spin_unlock_irqrestore(&tnode_lock, flags);
+
+		preempt_count_add(node->ctx_offset);
+		node->fire(node); /* the node may be freed from here on */
+		preempt_count_sub(node->ctx_offset);
+
+		raw_spin_lock_irqsave(&tnode_lock, flags);
+		tnode_running = NULL;
+		raw_spin_unlock_irqrestore(&tnode_lock, flags);
+		if (wq_has_sleeper(&tnode_sync_wq))
+			wake_up_all(&tnode_sync_wq);
+	}
+}
+
+/* Holds a vCPU only while callbacks run: an idle timer thread costs none. */
+static void timer_thread(void *arg)
+{
+	(void)arg;
+	uldd_enter("ktimers");
+	WRITE_ONCE(tnode_task, current);
+	for (;;) {
+		u32 seq;
+		u64 next = run_expired(&seq);
+
+		uldd_exit();
+		uhost_futex_wait(&tnode_seq, seq, next);
+		uldd_enter(NULL);
+	}
+}
+
+static void timer_thread_start(void)
+{
+	struct uhost_thread *thread;
+	u32 none = 0;
+	int err;
+
+	if (likely(__atomic_load_n(&tnode_thread_state, __ATOMIC_ACQUIRE) == 2))
+		return;
+	if (!__atomic_compare_exchange_n(&tnode_thread_state, &none, 1, 0, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE))
+		return; /* another task starts it; pending nodes wait for it */
+	err = uhost_thread_create(timer_thread, NULL, "ktimers", &thread);
+	if (err) {
+		pr_err("timer: cannot start the timer thread (%d): timers will not fire\n", err);
+		__atomic_store_n(&tnode_thread_state, 0, __ATOMIC_RELEASE);
+		return;
+	}
+	__atomic_store_n(&tnode_thread_state, 2, __ATOMIC_RELEASE);
+}
+
+int uldd_tnode_arm(struct uldd_tnode *node, u64 expires_ns, bool only_if_pending)
+{
+	struct uldd_tnode *pos;
+	unsigned long flags;
+	bool head;
+	int was;
+
+	timer_thread_start();
+	raw_spin_lock_irqsave(&tnode_lock, flags);
+	was = node_pending(node);
+	if (only_if_pending && !was) {
+		raw_spin_unlock_irqrestore(&tnode_lock, flags);
+		return 0;
+	}
+	if (was)
+		node_unlink(node);
+	node->expires_ns = expires_ns;
+	/* From the tail: equal deadlines fire in the order they were armed. */
+	list_for_each_entry_reverse(pos, &tnode_pending, entry) {
+		if (pos->expires_ns <= expires_ns)
+			break;
+	}
+	list_add(&node->entry, &pos->entry);
+	head = tnode_pending.next == &node->entry;
+	if (head)
+		tnode_seq++;
+	raw_spin_unlock_irqrestore(&tnode_lock, flags);
+	if (head)
+		uhost_futex_wake(&tnode_seq, 1);
+	return was;
+}
+
+int uldd_tnode_del(struct uldd_tnode *node)
+{
+	unsigned long flags;
+	int was;
+
+	raw_spin_lock_irqsave(&tnode_lock, flags);
+	was = node_pending(node);
+	if (was)
+		node_unlink(node);
+	raw_spin_unlock_irqrestore(&tnode_lock, flags);
+	return was;
+}
+
+int uldd_tnode_try_del(struct uldd_tnode *node)
+{
+	unsigned long flags;
+	int ret = -1;
+
+	raw_spin_lock_irqsave(&tnode_lock, flags);
+	if (tnode_running != node) {
+		ret = node_pending(node);
+		if (ret)
+			node_unlink(node);
+	}
+	raw_spin_unlock_irqrestore(&tnode_lock, flags);
+	return ret;
+}
+
+bool uldd_tnode_running(struct uldd_tnode *node)
+{
+	return READ_ONCE(tnode_running) == node;
+}
+
+int uldd_tnode_del_sync(struct uldd_tnode *node)
+{
+	int ret;
+
+	if (current == READ_ONCE(tnode_task) && uldd_tnode_running(node)) {
+		pr_err("BUG: del_timer_sync() of a timer from its own callback: not waiting\n");
+		return uldd_tnode_del(node);
+	}
+	/* A callback may re-arm its timer: delete again until none runs. */
+	while ((ret = uldd_tnode_try_del(node)) < 0) {
+		if (in_atomic() || irqs_disabled())
+			cpu_relax(); /* the callback holds another vCPU */
+		else
+			wait_event(tnode_sync_wq, !uldd_tnode_running(node));
+	}
+	return ret;
+}
+
+void uldd_timer_fire(struct uldd_tnode *node)
+{
+	struct timer_list *timer = container_of(node, struct timer_list, uldd_node);
+	void (*fn)(struct timer_list *) = READ_ONCE(timer->function);
+
+	if (fn)
+		fn(timer);
+}
+
+void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags)
+{
+	timer->uldd_node.entry.next = NULL;
+	timer->uldd_node.entry.prev = NULL;
+	timer->uldd_node.expires_ns = 0;
+	timer->uldd_node.fire = uldd_timer_fire;
+	timer->uldd_node.ctx_offset = SOFTIRQ_OFFSET;
+	timer->function = func;
+	timer->flags = flags;
+	timer->expires = 0;
+}
+
+int mod_timer(struct timer_list *timer, unsigned long expires)
+{
+	if (!READ_ONCE(timer->function))
+		return 0; /* shut down: re-arming is silently ignored, as in Linux */
+	timer->expires = expires;
+	return uldd_tnode_arm(&timer->uldd_node, uldd_jiffies_to_clock_ns(expires), false);
+}
+
+int mod_timer_pending(struct timer_list *timer, unsigned long expires)
+{
+	if (!READ_ONCE(timer->function) || !timer_pending(timer))
+		return 0;
+	timer->expires = expires;
+	return uldd_tnode_arm(&timer->uldd_node, uldd_jiffies_to_clock_ns(expires), true);
+}
+
+int timer_reduce(struct timer_list *timer, unsigned long expires)
+{
+	if (timer_pending(timer) && !time_before(expires, timer->expires))
+		return 1;
+	return mod_timer(timer, expires);
+}
+
+void add_timer(struct timer_list *timer)
+{
+	if (timer_pending(timer))
+		pr_err("BUG: add_timer() of a pending timer\n");
+	mod_timer(timer, timer->expires);
+}
+
+void add_timer_on(struct timer_list *timer, int cpu)
+{
+	(void)cpu;
+	add_timer(timer);
+}
+
+int timer_delete(struct timer_list *timer)
+{
+	return uldd_tnode_del(&timer->uldd_node);
+}
+
+int try_to_del_timer_sync(struct timer_list *timer)
+{
+	return uldd_tnode_try_del(&timer->uldd_node);
+}
+
+int timer_delete_sync(struct timer_list *timer)
+{
+	return uldd_tnode_del_sync(&timer->uldd_node);
+}
+
+/* The function goes first, so a callback running now cannot re-arm it. */
+int timer_shutdown(struct timer_list *timer)
+{
+	WRITE_ONCE(timer->function, NULL);
+	return timer_delete(timer);
+}
+
+int timer_shutdown_sync(struct timer_list *timer)
+{
+	WRITE_ONCE(timer->function, NULL);
+	return timer_delete_sync(timer);
+}

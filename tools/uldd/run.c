@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * run.c - 'uldd run': loads a driver built against the shim, sets its
+ * module parameters, calls its init (which registers with the PCI bus and
+ * probes the matching devices), runs until SIGINT or SIGTERM, then calls
+ * its exit, so every device is removed and closed before the process ends.
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../shim/entry.h"
+#include "uhost.h"
+#include "uldd.h"
+
+#define MAX_PARAMS 64
+
+struct run_opts {
+	const char *driver;
+	const char *devices[16];
+	unsigned int ndevices;
+	unsigned int vcpus;
+	const char *params[MAX_PARAMS];
+	unsigned int nparams;
+};
+
+static int parse(int argc, char **argv, struct run_opts *o)
+{
+	long n;
+
+	o->vcpus = (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--device") || !strcmp(a, "-d")) {
+			if (++i == argc)
+				return uldd_usage_err(&uldd_cmd_run, "%s needs a PCI address", a);
+			if (o->ndevices == 16)
+				return uldd_usage_err(&uldd_cmd_run, "at most 16 devices");
+			o->devices[o->ndevices++] = argv[i];
+		} else if (!strcmp(a, "--vcpus")) {
+			if (++i == argc || (n = strtol(argv[i], NULL, 10)) < 1 || n > 64)
+				return uldd_usage_err(&uldd_cmd_run, "--vcpus takes 1 to 64");
+			o->vcpus = (unsigned int)n;
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			uhost_log_set_level(UHOST_LOG_DEBUG);
+		} else if (a[0] == '-') {
+			return uldd_usage_err(&uldd_cmd_run, "unknown option '%s'", a);
+		} else if (!o->driver) {
+			o->driver = a;
+		} else if (strchr(a, '=')) {
+			if (o->nparams == MAX_PARAMS)
+				return uldd_usage_err(&uldd_cmd_run, "at most %d parameters",
+						      MAX_PARAMS);
+			o->params[o->nparams++] = a;
+		} else {
+			return uldd_usage_err(
+				&uldd_cmd_run,
+				"'%s' is not a parameter: module parameters are name=value", a);
+		}
+	}
+	if (!o->driver)
+		return uldd_usage_err(&uldd_cmd_run, "which driver? give its .so file");
+	if (o->vcpus < 1)
+		o->vcpus = 1;
+	return 0;
+}
+
+/* dlerror() names a missing kernel function by its renamed symbol. */
+static void load_error(const char *driver)
+{
+	const char *msg = dlerror();
+	const char *missing = msg ? strstr(msg, "undefined symbol: uldd_k_") : NULL;
+
+	if (missing)
+		uldd_err("%s calls %s, which uldd's kernel API does not provide yet", driver,
+			 missing + strlen("undefined symbol: uldd_k_"));
+	else
+		uldd_err("cannot load %s: %s", driver, msg ? msg : "unknown error");
+}
+
+static int set_params(const struct run_opts *o)
+{
+	char msg[512];
+
+	for (unsigned int i = 0; i < o->nparams; i++) {
+		char name[128];
+		const char *eq = strchr(o->params[i], '=');
+		size_t len = (size_t)(eq - o->params[i]);
+
+		if (len == 0 || len >= sizeof(name)) {
+			uldd_err("bad parameter '%s': use name=value", o->params[i]);
+			return -EINVAL;
+		}
+		memcpy(name, o->params[i], len);
+		name[len] = '\0';
+		msg[0] = '\0';
+		if (uldd_k_uldd_param_set(name, eq + 1, msg, sizeof(msg))) {
+			uldd_err("%s: %s", o->driver, msg);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int run(int argc, char **argv)
+{
+	struct run_opts o = { 0 };
+	sigset_t stop;
+	int err, sig;
+
+	err = parse(argc, argv, &o);
+	if (err)
+		return err;
+	if (uhost_init(UHOST_VERSION)) {
+		uldd_err("%s", uhost_errmsg());
+		return ULDD_EXIT_FAIL;
+	}
+	/* Every thread the shim starts inherits this: the signals come here. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+
+	uldd_k_uldd_sched_init(o.vcpus);
+	if (uldd_k_uldd_mm_init()) {
+		uldd_err("cannot set up the DMA arena: %s", uhost_errmsg());
+		return ULDD_EXIT_FAIL;
+	}
+	if (!dlopen(o.driver, RTLD_NOW | RTLD_LOCAL)) {
+		load_error(o.driver);
+		return ULDD_EXIT_FAIL;
+	}
+	if (!uldd_k_uldd_module_count()) {
+		uldd_err("%s has no module_init(): is it a driver built for uldd?", o.driver);
+		return ULDD_EXIT_FAIL;
+	}
+	for (unsigned int i = 0; i < o.ndevices; i++)
+		uldd_k_uldd_pci_allow(o.devices[i]);
+
+	uldd_k_uldd_enter("uldd-run");
+	err = set_params(&o);
+	if (!err) {
+		err = uldd_k_uldd_modules_init();
+		if (err)
+			uldd_err("%s: init failed: %s", o.driver, strerror(-err));
+	}
+	if (!err && !uldd_k_uldd_pci_bound()) {
+		uldd_err(
+			"%s bound no device: bind one with 'uldd bind ADDR' ('uldd list' shows them)",
+			o.driver);
+		uldd_k_uldd_modules_exit();
+		err = -ENODEV;
+	}
+	uldd_k_uldd_exit();
+	if (err)
+		return ULDD_EXIT_FAIL;
+
+	fprintf(stderr, "uldd: %s runs on %u device(s) with %u vCPUs; SIGINT or SIGTERM stops it\n",
+		o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
+	if (sigwait(&stop, &sig) == 0)
+		fprintf(stderr, "uldd: %s, stopping %s\n", strsignal(sig), o.driver);
+
+	uldd_k_uldd_enter("uldd-run");
+	uldd_k_uldd_modules_exit();
+	uldd_k_uldd_exit();
+	return ULDD_EXIT_OK;
+}
+
+const struct uldd_cmd uldd_cmd_run = {
+	.name = "run",
+	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [-v] [name=value]...",
+	.summary = "run a driver on the devices bound to vfio-pci",
+	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
+		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
+		"matching device bound to vfio-pci, or only those given with --device. Runs\n"
+		"until SIGINT or SIGTERM, then removes the devices and calls the driver's exit.\n"
+		"--vcpus N sets the virtual CPUs (default: one per host core; 1 makes races\n"
+		"reproducible). -v shows the driver's debug messages.\n",
+	.run = run,
+};
