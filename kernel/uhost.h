@@ -48,6 +48,16 @@ void uhost_log(int level, const char *msg, uhost_size len);
 void uhost_log_set_level(int level);
 int uhost_log_level(void);
 
+/*
+ * Crashes. uhost_backtrace() writes the calling thread's stack to stderr,
+ * one frame a line (symbols from the dynamic symbol table: K-world's
+ * uldd_k_* names, since uldd is linked -rdynamic). uhost_abort() writes
+ * msg (if not NULL; the shim may have logged it already), the backtrace, then calls abort(): SIGABRT, so the supervisor
+ * sees a crash and a core dump can be taken. Neither blocks; irq thread: yes.
+ */
+void uhost_backtrace(void);
+__attribute__((__noreturn__)) void uhost_abort(const char *msg);
+
 /* Time. CLOCK_MONOTONIC in nanoseconds. irq thread: yes. */
 uhost_u64 uhost_clock_ns(void);
 /* Sleeps at least ns nanoseconds. May block. */
@@ -60,6 +70,17 @@ int uhost_sleep_ns(uhost_u64 ns);
  */
 int uhost_arena_alloc(uhost_size size, void **va, uhost_size *page_size);
 int uhost_arena_free(void *va, uhost_size size);
+
+/*
+ * Files (firmware). uhost_file_read() reads the whole regular file at path
+ * into a buffer it allocates; *size is its length (0 for an empty file,
+ * with *data still non-NULL). Give the buffer back with uhost_file_free();
+ * the shim copies what it keeps into arena memory first. ENOENT, EACCES,
+ * EISDIR, ...; uhost_errmsg() names the path. read: may block. free: never
+ * blocks; irq thread: yes.
+ */
+int uhost_file_read(const char *path, void **data, uhost_size *size);
+void uhost_file_free(void *data);
 
 /* A PCI function as sysfs describes it, for matching a driver's ID table. */
 struct uhost_pci_info {

@@ -44,4 +44,7 @@ int ULDD_ENTRY(uldd_pci_allow)(const char *addr);
 /* How many devices a driver is bound to now. */
 unsigned int ULDD_ENTRY(uldd_pci_bound)(void);
 
+/* Firmware files (drivers/base/firmware.c): DIR/name; default /lib/firmware. */
+int ULDD_ENTRY(uldd_firmware_dir)(const char *dir);
+
 #endif /* ULDD_SHIM_ENTRY_H */

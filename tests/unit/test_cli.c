@@ -339,6 +339,17 @@ static void test_cli_unknown_option_exits_2(void **state)
 	assert_has(r.err, "usage: uldd list");
 }
 
+static void test_cli_run_firmware_needs_a_directory(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "run", "drv.so", "--firmware");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "--firmware needs a directory");
+	assert_has(r.err, "[--firmware DIR]");
+}
+
 static void test_cli_help_lists_commands(void **state)
 {
 	static const char *const cmds[] = { "list", "bind ADDR...", "unbind ADDR...", "info ADDR",
@@ -401,6 +412,7 @@ int main(void)
 		cmocka_unit_test(test_cli_unknown_command_exits_2),
 		cmocka_unit_test(test_cli_no_command_exits_2),
 		cmocka_unit_test(test_cli_unknown_option_exits_2),
+		cmocka_unit_test(test_cli_run_firmware_needs_a_directory),
 		cmocka_unit_test(test_cli_help_lists_commands),
 		cmocka_unit_test(test_cli_help_command),
 		cmocka_unit_test(test_cli_version),

@@ -122,7 +122,7 @@ static void test_mm_failure_warns_unless_nowarn(void **state)
 	assert_int_equal(nlogged, from);
 }
 
-/* Runs ktest_mm_bug(which) in a child: it must die by the trap, SIGILL. */
+/* Runs ktest_mm_bug(which) in a child: it must die by uhost_abort(), SIGABRT. */
 static void expect_stop(int which)
 {
 	struct rlimit no_core = { 0, 0 };
@@ -132,15 +132,15 @@ static void expect_stop(int which)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		/* CMocka catches SIGILL in its tests; the child must die of it. */
-		signal(SIGILL, SIG_DFL);
+		/* CMocka catches SIGABRT in its tests; the child must die of it. */
+		signal(SIGABRT, SIG_DFL);
 		setrlimit(RLIMIT_CORE, &no_core);
 		KTEST(ktest_mm_bug)(which);
 		_exit(0);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFSIGNALED(status));
-	assert_int_equal(WTERMSIG(status), SIGILL);
+	assert_int_equal(WTERMSIG(status), SIGABRT);
 }
 
 static void test_mm_driver_bugs_stop_loudly(void **state)

@@ -24,11 +24,11 @@ UNIT_KOBJ_host := error init thread arena
 # core (UNIT_KCORE) and fake_vfio.c's weak stand-ins, which fake_irq.c and
 # fake_dma.c override where a test drives interrupts or DMA. Tests that
 # capture printk define uhost_log themselves, so they leave log.o out.
-UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan
-UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma
+UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file
+UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking
 $(foreach a,$(UNIT_KWORLD_AREAS),$(eval UNIT_FAKE_$(a) := fake_vfio))
-$(foreach a,sched time irq dma,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
-$(foreach a,namespace kheaders mm,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
+$(foreach a,sched time irq dma devres locking,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
+$(foreach a,namespace kheaders mm bug firmware,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
 UNIT_FAKE_irq += fake_irq
 UNIT_FAKE_dma += fake_dma
 

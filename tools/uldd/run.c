@@ -25,6 +25,7 @@ struct run_opts {
 	const char *devices[16];
 	unsigned int ndevices;
 	unsigned int vcpus;
+	const char *firmware;
 	const char *params[MAX_PARAMS];
 	unsigned int nparams;
 };
@@ -43,6 +44,10 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			if (o->ndevices == 16)
 				return uldd_usage_err(&uldd_cmd_run, "at most 16 devices");
 			o->devices[o->ndevices++] = argv[i];
+		} else if (!strcmp(a, "--firmware")) {
+			if (++i == argc)
+				return uldd_usage_err(&uldd_cmd_run, "%s needs a directory", a);
+			o->firmware = argv[i];
 		} else if (!strcmp(a, "--vcpus")) {
 			if (++i == argc || (n = strtol(argv[i], NULL, 10)) < 1 || n > 64)
 				return uldd_usage_err(&uldd_cmd_run, "--vcpus takes 1 to 64");
@@ -142,6 +147,10 @@ static int run(int argc, char **argv)
 	}
 	for (unsigned int i = 0; i < o.ndevices; i++)
 		uldd_k_uldd_pci_allow(o.devices[i]);
+	if (o.firmware && uldd_k_uldd_firmware_dir(o.firmware)) {
+		uldd_err("--firmware '%s': give a directory of 1 to 255 characters", o.firmware);
+		return ULDD_EXIT_FAIL;
+	}
 
 	uldd_k_uldd_enter("uldd-run");
 	err = set_params(&o);
@@ -174,13 +183,14 @@ static int run(int argc, char **argv)
 
 const struct uldd_cmd uldd_cmd_run = {
 	.name = "run",
-	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [-v] [name=value]...",
+	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [-v] [name=value]...",
 	.summary = "run a driver on the devices bound to vfio-pci",
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
 		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
 		"matching device bound to vfio-pci, or only those given with --device. Runs\n"
 		"until SIGINT or SIGTERM, then removes the devices and calls the driver's exit.\n"
 		"--vcpus N sets the virtual CPUs (default: one per host core; 1 makes races\n"
-		"reproducible). -v shows the driver's debug messages.\n",
+		"reproducible). --firmware DIR: where request_firmware() looks (default\n"
+		"/lib/firmware). -v shows the driver's debug messages.\n",
 	.run = run,
 };

@@ -1,18 +1,29 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * linux/device.h - struct device, as far as DMA needs it for now: the
- * parent, the driver's data, the DMA masks and the shim's private state.
- * No locking of its own: the fields are set at probe, before concurrency.
+ * linux/device.h - struct device, as far as DMA and devres need it for
+ * now: the parent, the driver's data, the DMA masks, the shim's private
+ * state and the managed resources. No locking of its own but devres's: the
+ * fields are set at probe, before concurrency.
  *
  * Emulation notes: the layout is uldd's and only grows at the end (the
- * device model, dev_printk and devres come later). The shim's state (the
+ * device model comes later). The shim's state (the
  * host device handle, the DMA domain) sits behind the one private member
  * p, set by the PCI layer at probe (uldd_dma_attach). There is no kobject:
  * dev_name() is init_name, set by whoever creates the device.
+ *
+ * devres (managed resources, driver-api/driver-model/devres.rst): each
+ * device keeps a list of release actions, run in reverse order when the
+ * driver is detached and when probe fails. The list head is zero until the
+ * first devres call initialises it, so a kzalloc'ed device needs no set-up;
+ * one lock in the shim guards every device's list. There are no devres
+ * groups (devres_open_group) yet.
  */
 #ifndef _LINUX_DEVICE_H
 #define _LINUX_DEVICE_H
 
+#include <linux/compiler.h>
+#include <linux/gfp_types.h>
+#include <linux/list.h>
 #include <linux/types.h>
 
 struct uldd_device_private;
@@ -35,6 +46,8 @@ struct device {
 	struct device_dma_parameters *dma_parms;
 	/* The shim's: never touched by drivers. */
 	struct uldd_device_private *p;
+	/* devres: release actions, newest last (see the notes above). */
+	struct list_head devres_head;
 };
 
 static inline const char *dev_name(const struct device *dev)
@@ -50,6 +63,58 @@ static inline void *dev_get_drvdata(const struct device *dev)
 static inline void dev_set_drvdata(struct device *dev, void *data)
 {
 	dev->driver_data = data;
+}
+
+/* devres: data that a release function gets when the device lets go of it. */
+typedef void (*dr_release_t)(struct device *dev, void *res);
+typedef int (*dr_match_t)(struct device *dev, void *res, void *match_data);
+
+/* A zeroed resource of size bytes for devres_add(); not on any list yet. */
+void *__devres_alloc_node(dr_release_t release, size_t size, gfp_t gfp, int nid, const char *name)
+	__attribute__((__malloc__));
+#define devres_alloc(release, size, gfp) __devres_alloc_node(release, size, gfp, -1, #release)
+#define devres_alloc_node(release, size, gfp, nid) \
+	__devres_alloc_node(release, size, gfp, nid, #release)
+void devres_free(void *res);
+void devres_add(struct device *dev, void *res);
+/* The newest resource with this release that match accepts (match NULL: any). */
+void *devres_find(struct device *dev, dr_release_t release, dr_match_t match, void *match_data);
+/* Taken off the list, not released: the caller owns it. */
+void *devres_remove(struct device *dev, dr_release_t release, dr_match_t match, void *match_data);
+/* Removed and freed without release (-ENOENT if none); release: released too. */
+int devres_destroy(struct device *dev, dr_release_t release, dr_match_t match, void *match_data);
+int devres_release(struct device *dev, dr_release_t release, dr_match_t match, void *match_data);
+
+/* action(data) at detach. The _or_reset form runs it at once if adding fails. */
+int devm_add_action(struct device *dev, void (*action)(void *), void *data);
+int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
+/* Forgets the action without running it; devm_release_action runs it now. */
+void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
+void devm_release_action(struct device *dev, void (*action)(void *), void *data);
+
+/* Memory freed at detach, or earlier with devm_kfree(). */
+void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp) __attribute__((__malloc__));
+void devm_kfree(struct device *dev, const void *p);
+char *devm_kstrdup(struct device *dev, const char *s, gfp_t gfp) __attribute__((__malloc__));
+void *devm_kmemdup(struct device *dev, const void *src, size_t len, gfp_t gfp);
+
+static inline void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp)
+{
+	return devm_kmalloc(dev, size, gfp | __GFP_ZERO);
+}
+
+static inline void *devm_kmalloc_array(struct device *dev, size_t n, size_t size, gfp_t flags)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(n, size, &bytes))
+		return NULL;
+	return devm_kmalloc(dev, bytes, flags);
+}
+
+static inline void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_t flags)
+{
+	return devm_kmalloc_array(dev, n, size, flags | __GFP_ZERO);
 }
 
 #endif /* _LINUX_DEVICE_H */

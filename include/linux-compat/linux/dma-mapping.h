@@ -146,6 +146,10 @@ static inline void dma_free_coherent(struct device *dev, size_t size, void *cpu_
 	dma_free_attrs(dev, size, cpu_addr, dma_handle, 0);
 }
 
+/* Coherent memory freed when the driver is detached (or dmam_free_coherent). */
+void *dmam_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t gfp);
+void dmam_free_coherent(struct device *dev, size_t size, void *vaddr, dma_addr_t dma_handle);
+
 #define dma_map_single(d, a, s, r) dma_map_single_attrs(d, a, s, r, 0)
 #define dma_unmap_single(d, a, s, r) dma_unmap_single_attrs(d, a, s, r, 0)
 #define dma_map_page(d, p, o, s, r) dma_map_page_attrs(d, p, o, s, r, 0)

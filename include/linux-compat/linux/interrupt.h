@@ -17,8 +17,8 @@
  * interrupt (warned once). Unhandled interrupts are counted and warned
  * about once per line; the line is never disabled for them. The trigger
  * flags, IRQF_NO_SUSPEND and the like are accepted and ignored; affinity
- * hints and wake-up settings are no-ops. devm_request_irq() does not exist
- * yet (no devres).
+ * hints and wake-up settings are no-ops. devm_request_irq() frees the
+ * line at detach (devres, linux/device.h).
  */
 #ifndef _LINUX_INTERRUPT_H
 #define _LINUX_INTERRUPT_H
@@ -26,6 +26,9 @@
 #include <linux/compiler.h>
 #include <linux/hardirq.h>
 #include <linux/irqreturn.h>
+#include <linux/atomic.h>
+#include <linux/bitops.h>
+#include <linux/container_of.h>
 #include <linux/types.h>
 
 #define IRQF_TRIGGER_NONE 0x00000000
@@ -74,6 +77,20 @@ static inline int request_irq(unsigned int irq, irq_handler_t handler, unsigned 
 /* Waits for the action's handlers, stops its thread; returns its name. */
 const void *free_irq(unsigned int irq, void *dev_id);
 
+/* Freed with devm_free_irq() or when the device's driver is detached. */
+struct device;
+int devm_request_threaded_irq(struct device *dev, unsigned int irq, irq_handler_t handler,
+			      irq_handler_t thread_fn, unsigned long irqflags, const char *devname,
+			      void *dev_id);
+
+static inline int devm_request_irq(struct device *dev, unsigned int irq, irq_handler_t handler,
+				   unsigned long irqflags, const char *devname, void *dev_id)
+{
+	return devm_request_threaded_irq(dev, irq, handler, NULL, irqflags, devname, dev_id);
+}
+
+void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id);
+
 /* Nesting; disable_irq() also waits for running handlers (may sleep). */
 void disable_irq(unsigned int irq);
 void disable_irq_nosync(unsigned int irq);
@@ -99,5 +116,93 @@ static inline int disable_irq_wake(unsigned int irq)
 	(void)irq;
 	return 0;
 }
+
+/*
+ * Tasklets: deferred functions run by the softirq thread (shim's
+ * kernel/softirq.c) in softirq context (in_softirq() true, the vCPU held,
+ * no sleeping). Scheduling a pending tasklet again does nothing: it runs
+ * once for all the schedules before it starts. A tasklet never runs on two
+ * vCPUs at once. tasklet_hi_schedule() queues on the high list, which the
+ * thread drains before the normal one.
+ *
+ * Emulation notes: one softirq thread, started on first use, runs every
+ * tasklet; tasklets therefore never run concurrently with one another
+ * either. A disabled tasklet stays scheduled and runs after
+ * tasklet_enable(). tasklet_disable() and tasklet_kill() sleep while they
+ * wait (tasklet_disable() spins instead when called in atomic context).
+ */
+enum {
+	TASKLET_STATE_SCHED, /* pending: on a list of the softirq thread */
+	TASKLET_STATE_RUN, /* its function runs now */
+};
+
+struct tasklet_struct {
+	struct tasklet_struct *next;
+	unsigned long state;
+	atomic_t count; /* disable nesting: runs only at 0 */
+	bool use_callback;
+	union {
+		void (*func)(unsigned long data);
+		void (*callback)(struct tasklet_struct *t);
+	};
+	unsigned long data;
+};
+
+#define DECLARE_TASKLET(name, _callback)                        \
+	struct tasklet_struct name = { .count = ATOMIC_INIT(0), \
+				       .callback = _callback,   \
+				       .use_callback = true }
+#define DECLARE_TASKLET_DISABLED(name, _callback)               \
+	struct tasklet_struct name = { .count = ATOMIC_INIT(1), \
+				       .callback = _callback,   \
+				       .use_callback = true }
+#define DECLARE_TASKLET_OLD(name, _func) \
+	struct tasklet_struct name = { .count = ATOMIC_INIT(0), .func = _func }
+#define from_tasklet(var, callback_tasklet, tasklet_fieldname) \
+	container_of(callback_tasklet, typeof(*var), tasklet_fieldname)
+
+void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data);
+void tasklet_setup(struct tasklet_struct *t, void (*callback)(struct tasklet_struct *));
+/* Queue t (not yet pending) and raise the softirq thread. */
+void __tasklet_schedule(struct tasklet_struct *t);
+void __tasklet_hi_schedule(struct tasklet_struct *t);
+
+static inline void tasklet_schedule(struct tasklet_struct *t)
+{
+	if (!test_and_set_bit(TASKLET_STATE_SCHED, &t->state))
+		__tasklet_schedule(t);
+}
+
+static inline void tasklet_hi_schedule(struct tasklet_struct *t)
+{
+	if (!test_and_set_bit(TASKLET_STATE_SCHED, &t->state))
+		__tasklet_hi_schedule(t);
+}
+
+/* Waits until t is neither pending nor running; t must not reschedule itself forever. */
+void tasklet_kill(struct tasklet_struct *t);
+/* Waits until t's function is not running (spins in atomic context). */
+void tasklet_unlock_wait(struct tasklet_struct *t);
+
+static inline void tasklet_disable_nosync(struct tasklet_struct *t)
+{
+	atomic_inc(&t->count);
+	smp_mb__after_atomic();
+}
+
+static inline void tasklet_disable_in_atomic(struct tasklet_struct *t)
+{
+	tasklet_disable_nosync(t);
+	tasklet_unlock_wait(t);
+}
+
+static inline void tasklet_disable(struct tasklet_struct *t)
+{
+	tasklet_disable_nosync(t);
+	tasklet_unlock_wait(t);
+}
+
+/* Lets a still pending t run again. */
+void tasklet_enable(struct tasklet_struct *t);
 
 #endif /* _LINUX_INTERRUPT_H */

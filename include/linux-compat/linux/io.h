@@ -12,4 +12,12 @@
 #include <asm/barrier.h>
 #include <asm/io.h>
 
+struct device;
+
+/*
+ * A memory BAR's resource start is its mapping in this process, so this is
+ * the identity (offset is returned as the address); nothing to undo.
+ */
+void __iomem *devm_ioremap(struct device *dev, resource_size_t offset, resource_size_t size);
+
 #endif /* _LINUX_IO_H */

@@ -3,8 +3,8 @@
  * linux/kernel.h - the catch-all most drivers include first. As in Linux it
  * pulls in printk, the sprintf family, the basic types, and the helpers
  * drivers use without including their own headers: ARRAY_SIZE,
- * container_of, BUILD_BUG_ON, ALIGN, min/max, DIV_ROUND_UP, the limits,
- * bit operations and ilog2. Its own: the halves of a 32- or 64-bit value.
+ * container_of, BUILD_BUG_ON, WARN_ON and BUG_ON, ALIGN, min/max,
+ * DIV_ROUND_UP, the limits, bit operations and ilog2. Its own: the halves of a 32- or 64-bit value.
  */
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
@@ -12,6 +12,7 @@
 #include <linux/align.h>
 #include <linux/array_size.h>
 #include <linux/bitops.h>
+#include <linux/bug.h>
 #include <linux/build_bug.h>
 #include <linux/compiler.h>
 #include <linux/container_of.h>

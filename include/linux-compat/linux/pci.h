@@ -183,6 +183,16 @@ void __iomem *pci_iomap(struct pci_dev *dev, int bar, unsigned long maxlen);
 void __iomem *pci_iomap_range(struct pci_dev *dev, int bar, unsigned long offset,
 			      unsigned long maxlen);
 void pci_iounmap(struct pci_dev *dev, void __iomem *addr);
+
+/*
+ * Managed PCI (devres): pcim_enable_device() disables the device at detach;
+ * pcim_iomap() records the mapping in the table pcim_iomap_table() returns;
+ * pcim_iomap_regions() requests and maps the BARs in mask, released at detach.
+ */
+int __must_check pcim_enable_device(struct pci_dev *pdev);
+void __iomem *pcim_iomap(struct pci_dev *pdev, int bar, unsigned long maxlen);
+void __iomem *const *pcim_iomap_table(struct pci_dev *pdev);
+int pcim_iomap_regions(struct pci_dev *pdev, int mask, const char *name);
 void __iomem *pci_ioremap_bar(struct pci_dev *pdev, int bar);
 
 int pci_read_config_byte(const struct pci_dev *dev, int where, u8 *val);

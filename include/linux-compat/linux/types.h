@@ -98,6 +98,13 @@ struct hlist_node {
 	struct hlist_node *next, **pprev;
 };
 
+/* A deferred call queued on a list (call_rcu(), linux/rcupdate.h). */
+struct callback_head {
+	struct callback_head *next;
+	void (*func)(struct callback_head *head);
+};
+#define rcu_head callback_head
+
 /* Drivers embed these in their own structures: the layouts are Linux's. */
 _Static_assert(sizeof(atomic_t) == 4 && sizeof(atomic64_t) == 8, "atomic_t layout");
 _Static_assert(sizeof(struct list_head) == 2 * sizeof(void *), "list_head layout");

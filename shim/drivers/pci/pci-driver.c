@@ -18,6 +18,7 @@
 
 #include "../../entry.h"
 #include "../../kernel/dma/dma.h"
+#include "../base/base.h"
 #include "pci.h"
 #include "uhost.h"
 
@@ -208,6 +209,7 @@ static int probe_one(struct pci_driver *drv, const struct uhost_pci_info *d,
 	err = drv->probe(pdev, id);
 	if (err) {
 		dev_err(&pdev->dev, "%s: probe failed: %pe\n", drv->name, ERR_PTR(err));
+		uldd_devres_release_all(&pdev->dev);
 		pdev_free(pdev);
 		return err;
 	}
@@ -273,6 +275,7 @@ void pci_unregister_driver(struct pci_driver *drv)
 		pdev = priv->pdev;
 		if (drv->remove)
 			drv->remove(pdev);
+		uldd_devres_release_all(&pdev->dev);
 		list_del(&priv->node);
 		uldd_pci_nbound--;
 		pdev_free(pdev);

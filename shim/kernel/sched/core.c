@@ -13,12 +13,14 @@
 #include <linux/string.h>
 
 #include "../../entry.h"
+#include "../rcu/rcu.h" /* RCU: uldd_vcpu_rcu_snap() */
 #include "uhost.h"
 
 #define TLS_IE __attribute__((tls_model("initial-exec")))
 
 struct uldd_vcpu {
 	u32 busy;
+	u32 gives; /* RCU (kernel/rcu/): bumped by every vcpu_give, a quiescent state */
 } __attribute__((aligned(64)));
 
 static struct uldd_vcpu uldd_vcpus[NR_CPUS];
@@ -99,12 +101,23 @@ static void vcpu_take(void)
 
 static void vcpu_give(void)
 {
+	/* RCU (kernel/rcu/): only the holder writes it; its accesses come first. */
+	__atomic_store_n(&uldd_vcpus[uldd_cpu].gives, uldd_vcpus[uldd_cpu].gives + 1,
+			 __ATOMIC_RELEASE);
 	__atomic_store_n(&uldd_vcpus[uldd_cpu].busy, 0, __ATOMIC_RELEASE);
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&uldd_vcpu_waiters, __ATOMIC_RELAXED)) {
 		__atomic_fetch_add(&uldd_vcpu_seq, 1, __ATOMIC_RELEASE);
 		uhost_futex_wake(&uldd_vcpu_seq, 1);
 	}
+}
+
+/* RCU (kernel/rcu/rcu.h): vCPU i's give count times two, plus 1 if it is busy. */
+u64 uldd_vcpu_rcu_snap(unsigned int i)
+{
+	u64 gives = __atomic_load_n(&uldd_vcpus[i].gives, __ATOMIC_ACQUIRE);
+
+	return gives << 1 | __atomic_load_n(&uldd_vcpus[i].busy, __ATOMIC_ACQUIRE);
 }
 
 void uldd_enter(const char *name)

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * kernel/locking/rwsem.c - read-write semaphores. The count and the number
+ * of waiting writers change under the semaphore's spinlock; a task that
+ * cannot enter queues itself on the wait queue (non-exclusive) before it
+ * tries, then sleeps, so a release between its try and its sleep still
+ * wakes it. Releases that may let a waiter in wake the whole queue: woken
+ * tasks compete again, and a waiting writer keeps new readers out.
+ */
+#include <linux/kernel.h>
+#include <linux/rwsem.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
+
+static bool rwsem_try_read(struct rw_semaphore *sem)
+{
+	bool ok;
+
+	spin_lock(&sem->lock);
+	ok = sem->count >= 0 && !sem->write_waiters;
+	if (ok)
+		sem->count++;
+	spin_unlock(&sem->lock);
+	return ok;
+}
+
+/* waiting: the caller counts among the waiting writers; it stops on success. */
+static bool rwsem_try_write(struct rw_semaphore *sem, bool waiting)
+{
+	bool ok;
+
+	spin_lock(&sem->lock);
+	ok = sem->count == 0;
+	if (ok) {
+		sem->count = -1;
+		if (waiting)
+			sem->write_waiters--;
+	}
+	spin_unlock(&sem->lock);
+	return ok;
+}
+
+static void rwsem_wake(struct rw_semaphore *sem)
+{
+	/* Pairs with the spinlock the waiter took after queueing itself. */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (waitqueue_active(&sem->wait))
+		wake_up_all(&sem->wait);
+}
+
+void down_read(struct rw_semaphore *sem)
+{
+	DEFINE_WAIT(wait);
+
+	might_sleep();
+	if (likely(rwsem_try_read(sem)))
+		return;
+	for (;;) {
+		prepare_to_wait(&sem->wait, &wait, TASK_UNINTERRUPTIBLE);
+		if (rwsem_try_read(sem))
+			break;
+		schedule();
+	}
+	finish_wait(&sem->wait, &wait);
+}
+
+int down_read_interruptible(struct rw_semaphore *sem)
+{
+	down_read(sem);
+	return 0;
+}
+
+int down_read_killable(struct rw_semaphore *sem)
+{
+	down_read(sem);
+	return 0;
+}
+
+int down_read_trylock(struct rw_semaphore *sem)
+{
+	return rwsem_try_read(sem);
+}
+
+void up_read(struct rw_semaphore *sem)
+{
+	long left;
+
+	spin_lock(&sem->lock);
+	if (unlikely(sem->count <= 0)) {
+		spin_unlock(&sem->lock);
+		pr_err("BUG: up_read of a rw_semaphore not held for reading (count %ld)\n",
+		       sem->count);
+		return;
+	}
+	left = --sem->count;
+	spin_unlock(&sem->lock);
+	if (!left)
+		rwsem_wake(sem);
+}
+
+void down_write(struct rw_semaphore *sem)
+{
+	DEFINE_WAIT(wait);
+
+	might_sleep();
+	if (likely(rwsem_try_write(sem, false)))
+		return;
+	spin_lock(&sem->lock);
+	sem->write_waiters++;
+	spin_unlock(&sem->lock);
+	for (;;) {
+		prepare_to_wait(&sem->wait, &wait, TASK_UNINTERRUPTIBLE);
+		if (rwsem_try_write(sem, true))
+			break;
+		schedule();
+	}
+	finish_wait(&sem->wait, &wait);
+}
+
+int down_write_killable(struct rw_semaphore *sem)
+{
+	down_write(sem);
+	return 0;
+}
+
+int down_write_trylock(struct rw_semaphore *sem)
+{
+	return rwsem_try_write(sem, false);
+}
+
+void up_write(struct rw_semaphore *sem)
+{
+	spin_lock(&sem->lock);
+	if (unlikely(sem->count != -1)) {
+		spin_unlock(&sem->lock);
+		pr_err("BUG: up_write of a rw_semaphore not held for writing (count %ld)\n",
+		       sem->count);
+		return;
+	}
+	sem->count = 0;
+	spin_unlock(&sem->lock);
+	rwsem_wake(sem);
+}
+
+void downgrade_write(struct rw_semaphore *sem)
+{
+	spin_lock(&sem->lock);
+	if (unlikely(sem->count != -1)) {
+		spin_unlock(&sem->lock);
+		pr_err("BUG: downgrade_write of a rw_semaphore not held for writing\n");
+		return;
+	}
+	sem->count = 1;
+	spin_unlock(&sem->lock);
+	rwsem_wake(sem);
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * kernel/panic.c - what WARN() and BUG() (linux/bug.h) print: the message,
+ * "WARNING: at file:line func()" and the door's backtrace, or the BUG line
+ * and the door's abort. Any context; no state.
+ */
+#include <linux/bug.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <uhost.h>
+
+void __warn_printk(const char *file, int line, const char *func, const char *fmt, ...)
+{
+	va_list args;
+
+	if (fmt) {
+		struct va_format vaf;
+
+		va_start(args, fmt);
+		vaf.fmt = fmt;
+		vaf.va = &args;
+		printk(KERN_WARNING "%pV", &vaf);
+		va_end(args);
+	}
+	printk(KERN_WARNING "WARNING: at %s:%d %s()\n", file, line, func);
+	uhost_backtrace();
+}
+
+void __uldd_bug(const char *file, int line, const char *func)
+{
+	printk(KERN_EMERG "kernel BUG at %s:%d %s()!\n", file, line, func);
+	uhost_abort("uldd: BUG: stopping the driver");
+}

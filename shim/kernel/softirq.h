@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * softirq.h - the shim's softirq thread, for the parts of the shim that
+ * defer work to softirq context (tasklets now; NAPI polling later). An
+ * action is a function the thread calls, on a virtual CPU and with
+ * SOFTIRQ_OFFSET in the preemption counter, after somebody raised it;
+ * raising an action that is already raised does nothing more, so an action
+ * drains its own queue. Raising may be done from any context.
+ */
+#ifndef ULDD_SHIM_KERNEL_SOFTIRQ_H
+#define ULDD_SHIM_KERNEL_SOFTIRQ_H
+
+/* Run in this order whenever several are raised. */
+enum uldd_softirq {
+	ULDD_SOFTIRQ_HI, /* tasklet_hi_schedule() */
+	ULDD_SOFTIRQ_TASKLET, /* tasklet_schedule() */
+	ULDD_NR_SOFTIRQ, /* NET_RX and NET_TX go above this line */
+};
+
+/*
+ * Sets the action of nr (before its first raise). The tasklet actions are
+ * set statically; a later NAPI layer calls this for its own.
+ */
+void uldd_softirq_open(enum uldd_softirq nr, void (*action)(void));
+/* Marks nr raised and wakes the softirq thread, starting it on first use. */
+void uldd_softirq_raise(enum uldd_softirq nr);
+
+#endif /* ULDD_SHIM_KERNEL_SOFTIRQ_H */
