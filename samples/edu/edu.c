@@ -55,6 +55,7 @@ struct edu {
 	int irq;
 	struct completion irq_done;
 	u32 irq_status;
+	unsigned int atomic_allocs; /* GFP_ATOMIC allocations the handler made */
 	struct timer_list timer;
 	struct work_struct work;
 	struct completion work_done;
@@ -65,10 +66,16 @@ static irqreturn_t edu_irq(int irq, void *data)
 {
 	struct edu *edu = data;
 	u32 status = readl(edu->regs + EDU_IRQ_STATUS);
+	void *scratch;
 
 	if (!status)
 		return IRQ_NONE;
 	writel(status, edu->regs + EDU_IRQ_ACK);
+	/* Hard-irq context may allocate, but only without sleeping. */
+	scratch = kmalloc(64, GFP_ATOMIC);
+	if (scratch && in_hardirq())
+		edu->atomic_allocs++;
+	kfree(scratch);
 	edu->irq_status = status;
 	complete(&edu->irq_done);
 	return IRQ_HANDLED;
@@ -106,6 +113,13 @@ static int edu_test_irq(struct edu *edu)
 	}
 	dev_info(&edu->pdev->dev, "%d MSIs handled, %lld us each on average\n", rounds,
 		 rounds ? total / rounds / 1000 : 0);
+	if (edu->atomic_allocs != (unsigned int)rounds) {
+		dev_err(&edu->pdev->dev, "%u of %d GFP_ATOMIC allocations in hard-irq context\n",
+			edu->atomic_allocs, rounds);
+		return -ENOMEM;
+	}
+	dev_info(&edu->pdev->dev,
+		 "the handler allocated with GFP_ATOMIC in hard-irq context %d times\n", rounds);
 	return 0;
 }
 
