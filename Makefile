@@ -67,7 +67,7 @@ lint: deps
 
 clean:
 	rm -rf $(BUILD)/kernel $(BUILD)/tools $(BUILD)/tests $(BUILD)/bin $(BUILD)/lib \
-		$(BUILD)/results $(BUILD)/vm-logs
+		$(BUILD)/k $(BUILD)/shim $(BUILD)/samples $(BUILD)/results $(BUILD)/vm-logs
 
 # Also drops the downloaded guest kernel and kernel sources.
 distclean:
