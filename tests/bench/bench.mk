@@ -76,3 +76,11 @@ $(BENCH_DMA): $(BUILD)/tests/bench/dma/bench_dma.o $(BENCH_DMA_KWORLD) $(LIBSHIM
 	$(Q)$(CC) -o $@ $^ $(LIBUHOST_LIBS)
 
 all: $(BENCH_DMA)
+
+# bench-vm: the shim against the guest kernel itself, in one guest boot
+# (tests/bench/vm/bench.sh); the kernel side is a module built with
+# Debian's linux-headers for the guest's version.
+.PHONY: bench-vm
+bench-vm: all vm-setup
+	$(Q)$(TOP)/tests/bench/kmod/build.sh $(BUILD)
+	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/bench/vm/bench.sh
