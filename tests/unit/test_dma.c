@@ -18,6 +18,7 @@
 
 #include "uhost.h"
 #include "fake_dma.h"
+#include "ktable.h"
 #include "kworld/ktest.h"
 
 /* enum dma_data_direction */
@@ -236,53 +237,6 @@ static void test_dma_detach_unmaps_everything(void **state)
 	assert_int_equal(st.maps, st.unmaps);
 }
 
-/* Each case of the K-world table as a test of its own. */
-struct table_case {
-	unsigned int i;
-	char name[96];
-};
-
-static void test_table_case(void **state)
-{
-	const struct table_case *tc = *state;
-	const char *name;
-
-	/* 0, or the line in ktest_dma.c of the first check that failed. */
-	assert_int_equal(KTEST(ktest_dma_case)(tc->i, &name, 1), 0);
-}
-
-static int run_table(void)
-{
-	struct CMUnitTest *tests;
-	struct table_case *cases;
-	unsigned int i, n = 0;
-	const char *name;
-	int failed;
-
-	while (KTEST(ktest_dma_case)(n, &name, 0) == 0)
-		n++;
-	tests = calloc(n, sizeof(*tests));
-	cases = calloc(n, sizeof(*cases));
-	if (!tests || !cases || n == 0) {
-		fprintf(stderr, "test_dma: the table is empty or out of memory\n");
-		free(tests);
-		free(cases);
-		return 1;
-	}
-	for (i = 0; i < n; i++) {
-		KTEST(ktest_dma_case)(i, &name, 0);
-		cases[i].i = i;
-		snprintf(cases[i].name, sizeof(cases[i].name), "test_dma_%s", name);
-		tests[i].name = cases[i].name;
-		tests[i].test_func = test_table_case;
-		tests[i].initial_state = &cases[i];
-	}
-	failed = _cmocka_run_group_tests("dma_kworld", tests, n, NULL, NULL);
-	free(tests);
-	free(cases);
-	return failed;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,13 +249,17 @@ int main(void)
 		cmocka_unit_test(test_dma_growth_maps_new_chunk),
 		cmocka_unit_test(test_dma_detach_unmaps_everything),
 	};
+	static const struct ktable table = {
+		.area = "dma",
+		.run_case = KTEST(ktest_dma_case),
+	};
 	int failed;
 
 	if (dma_setup(NULL)) {
 		fprintf(stderr, "test_dma: cannot attach the fake devices\n");
 		return 1;
 	}
-	failed = run_table();
+	failed = ktable_run(&table);
 	failed += cmocka_run_group_tests(tests, NULL, NULL);
 	return failed ? 1 : 0;
 }

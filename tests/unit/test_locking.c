@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "ktable.h"
 #include "kworld/ktest.h"
 
 #define NTHREADS 4
@@ -61,22 +62,6 @@ static int wait_stat(int which)
 		usleep(1000);
 	}
 	return -1;
-}
-
-struct lock_case {
-	unsigned int i;
-	unsigned int vcpus;
-	char name[96];
-};
-
-static void test_locking_case(void **state)
-{
-	const struct lock_case *lc = *state;
-	const char *name;
-
-	assert_int_equal(KTEST(ktest_lock_setup)(lc->vcpus), 0);
-	/* 0, or the line in ktest_locking.c of the first check that failed. */
-	assert_int_equal(KTEST(ktest_lock_case)(lc->i, &name, 1), 0);
 }
 
 static void test_locking_rwsem_shares_and_excludes(void **state)
@@ -201,35 +186,16 @@ int main(void)
 		cmocka_unit_test(test_locking_call_rcu_waits_for_reader),
 		cmocka_unit_test(test_locking_tasklet_never_concurrent),
 	};
-	struct CMUnitTest *tests;
-	struct lock_case *cases;
-	unsigned int i, v, n = 0, k = 0;
-	const char *name;
+	const struct ktable table = {
+		.area = "locking",
+		.run_case = KTEST(ktest_lock_case),
+		.case_setup = KTEST(ktest_lock_setup),
+		.vcpus = vcpus,
+		.nvcpus = 2,
+	};
 	int failed;
 
-	while (KTEST(ktest_lock_case)(n, &name, 0) == 0)
-		n++;
-	tests = calloc(2 * n, sizeof(*tests));
-	cases = calloc(2 * n, sizeof(*cases));
-	if (!tests || !cases || n == 0) {
-		fprintf(stderr, "test_locking: the table is empty or out of memory\n");
-		return 1;
-	}
-	for (v = 0; v < 2; v++) {
-		for (i = 0; i < n; i++, k++) {
-			KTEST(ktest_lock_case)(i, &name, 0);
-			cases[k].i = i;
-			cases[k].vcpus = vcpus[v];
-			snprintf(cases[k].name, sizeof(cases[k].name), "test_locking_%s_%ucpu",
-				 name, vcpus[v]);
-			tests[k].name = cases[k].name;
-			tests[k].test_func = test_locking_case;
-			tests[k].initial_state = &cases[k];
-		}
-	}
-	failed = _cmocka_run_group_tests("locking", tests, k, NULL, NULL);
-	free(tests);
-	free(cases);
+	failed = ktable_run(&table);
 	failed += cmocka_run_group_tests(race_tests, NULL, NULL);
 	return failed ? 1 : 0;
 }

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "uhost.h"
+#include "ktable.h"
 #include "kworld/ktest.h"
 
 #define CHURN_THREADS 4
@@ -165,53 +166,6 @@ static void test_mm_host_memory_is_not_arena(void **state)
 	free(heap);
 }
 
-/* Each case of the K-world table as a test of its own. */
-struct table_case {
-	unsigned int i;
-	char name[96];
-};
-
-static void test_table_case(void **state)
-{
-	const struct table_case *tc = *state;
-	const char *name;
-
-	/* 0, or the line in ktest_mm.c of the first check that failed. */
-	assert_int_equal(KTEST(ktest_mm_case)(tc->i, &name, 1), 0);
-}
-
-static int run_table(void)
-{
-	struct CMUnitTest *tests;
-	struct table_case *cases;
-	unsigned int i, n = 0;
-	const char *name;
-	int failed;
-
-	while (KTEST(ktest_mm_case)(n, &name, 0) == 0)
-		n++;
-	tests = calloc(n, sizeof(*tests));
-	cases = calloc(n, sizeof(*cases));
-	if (!tests || !cases || n == 0) {
-		fprintf(stderr, "test_mm: the table is empty or out of memory\n");
-		free(tests);
-		free(cases);
-		return 1;
-	}
-	for (i = 0; i < n; i++) {
-		KTEST(ktest_mm_case)(i, &name, 0);
-		cases[i].i = i;
-		snprintf(cases[i].name, sizeof(cases[i].name), "test_mm_%s", name);
-		tests[i].name = cases[i].name;
-		tests[i].test_func = test_table_case;
-		tests[i].initial_state = &cases[i];
-	}
-	failed = _cmocka_run_group_tests("mm_kworld", tests, n, mm_setup, NULL);
-	free(tests);
-	free(cases);
-	return failed;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,9 +175,14 @@ int main(void)
 		cmocka_unit_test(test_mm_driver_bugs_stop_loudly),
 		cmocka_unit_test(test_mm_host_memory_is_not_arena),
 	};
+	static const struct ktable table = {
+		.area = "mm",
+		.run_case = KTEST(ktest_mm_case),
+		.group_setup = mm_setup,
+	};
 	int failed;
 
-	failed = run_table();
+	failed = ktable_run(&table);
 	failed += cmocka_run_group_tests(tests, mm_setup, NULL);
 	return failed ? 1 : 0;
 }

@@ -17,23 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ktable.h"
 #include "kworld/ktest.h"
-
-struct time_case {
-	unsigned int i;
-	unsigned int vcpus;
-	char name[96];
-};
-
-static void test_time_case(void **state)
-{
-	const struct time_case *tc = *state;
-	const char *name;
-
-	assert_int_equal(KTEST(ktest_time_setup)(tc->vcpus), 0);
-	/* 0, or the line in ktest_time.c of the first check that failed. */
-	assert_int_equal(KTEST(ktest_time_case)(tc->i, &name, 1), 0);
-}
 
 #define RACE_THREADS 4
 #define RACE_ITERS 3000
@@ -81,35 +66,16 @@ int main(void)
 		cmocka_unit_test(test_time_race_2cpu),
 	};
 	static const unsigned int vcpus[] = { 1, 2 };
-	struct CMUnitTest *tests;
-	struct time_case *cases;
-	unsigned int i, v, n = 0, k = 0;
-	const char *name;
+	const struct ktable table = {
+		.area = "time",
+		.run_case = KTEST(ktest_time_case),
+		.case_setup = KTEST(ktest_time_setup),
+		.vcpus = vcpus,
+		.nvcpus = 2,
+	};
 	int failed;
 
-	while (KTEST(ktest_time_case)(n, &name, 0) == 0)
-		n++;
-	tests = calloc(2 * n, sizeof(*tests));
-	cases = calloc(2 * n, sizeof(*cases));
-	if (!tests || !cases || n == 0) {
-		fprintf(stderr, "test_time: the table is empty or out of memory\n");
-		return 1;
-	}
-	for (v = 0; v < 2; v++) {
-		for (i = 0; i < n; i++, k++) {
-			KTEST(ktest_time_case)(i, &name, 0);
-			cases[k].i = i;
-			cases[k].vcpus = vcpus[v];
-			snprintf(cases[k].name, sizeof(cases[k].name), "test_time_%s_%ucpu", name,
-				 vcpus[v]);
-			tests[k].name = cases[k].name;
-			tests[k].test_func = test_time_case;
-			tests[k].initial_state = &cases[k];
-		}
-	}
-	failed = _cmocka_run_group_tests("time", tests, k, NULL, NULL);
-	free(tests);
-	free(cases);
+	failed = ktable_run(&table);
 	failed += cmocka_run_group_tests(race_tests, NULL, NULL);
 	return failed ? 1 : 0;
 }

@@ -55,7 +55,7 @@ unit-check: check-kheaders-reject
 
 unit_objs = $(if $(UNIT_KOBJ_$(1)),$(patsubst %,$(BUILD)/kernel/%.o,$(UNIT_KOBJ_$(1))),$(LIBUHOST))
 
-$(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o
+$(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o $(BUILD)/tests/unit/ktable.o
 	@echo "  AR      tests/unit/$(notdir $@)"
 	$(Q)rm -f $@ && ar rcs $@ $^
 
