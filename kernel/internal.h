@@ -41,6 +41,8 @@ void uh_pci_addr_format(const struct uh_pci_addr *addr, char buf[UH_PCI_ADDR_LEN
  * sysfs.c: what /sys/bus/pci says about a device. The root is "/sys" unless
  * ULDD_SYSFS_ROOT names a fake tree (unit tests) or uh_sysfs_set_root() did.
  */
+/* *cache, else the environment variable env if set, else dflt (remembered). */
+const char *uh_root_from_env(const char **cache, const char *env, const char *dflt);
 void uh_sysfs_set_root(const char *root);
 const char *uh_sysfs_root(void);
 /* Builds "<root>/bus/pci/devices/<addr>/<leaf>". ENAMETOOLONG if it cannot. */

@@ -31,12 +31,7 @@ void uh_dev_set_root(const char *root)
 
 const char *uh_dev_root(void)
 {
-	if (!uh_devroot) {
-		const char *env = getenv("ULDD_DEV_ROOT");
-
-		uh_devroot = env && *env ? env : "/dev";
-	}
-	return uh_devroot;
+	return uh_root_from_env(&uh_devroot, "ULDD_DEV_ROOT", "/dev");
 }
 
 void uh_pci_bind_set_write(uh_sysfs_write_fn fn)

@@ -22,14 +22,19 @@ void uh_sysfs_set_root(const char *root)
 	uh_root = root;
 }
 
+const char *uh_root_from_env(const char **cache, const char *env, const char *dflt)
+{
+	if (!*cache) {
+		const char *val = getenv(env);
+
+		*cache = val && *val ? val : dflt;
+	}
+	return *cache;
+}
+
 const char *uh_sysfs_root(void)
 {
-	if (!uh_root) {
-		const char *env = getenv("ULDD_SYSFS_ROOT");
-
-		uh_root = env && *env ? env : "/sys";
-	}
-	return uh_root;
+	return uh_root_from_env(&uh_root, "ULDD_SYSFS_ROOT", "/sys");
 }
 
 int uh_sysfs_dev_path(char *buf, size_t len, const char *addr, const char *leaf)

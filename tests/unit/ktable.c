@@ -2,8 +2,12 @@
 /*
  * ktable.c - one CMocka test per case of a K-world table; see ktable.h.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "ktable.h"
 
@@ -63,4 +67,23 @@ int ktable_run(const struct ktable *t)
 	free(tests);
 	free(cases);
 	return failed;
+}
+
+int ktable_child(void (*body)(int), int arg)
+{
+	struct rlimit no_core = { 0, 0 };
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* CMocka catches SIGABRT in its tests; the child must die of it. */
+		signal(SIGABRT, SIG_DFL);
+		setrlimit(RLIMIT_CORE, &no_core);
+		body(arg);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return status;
 }

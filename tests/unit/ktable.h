@@ -28,4 +28,11 @@ struct ktable {
 /* Returns the number of failed cases, or 1 when the table is empty. */
 int ktable_run(const struct ktable *t);
 
+/*
+ * Runs body(arg) in a forked child with SIGABRT at its default action and
+ * no core dump (a BUG or a stopped driver must kill it), and returns the
+ * child's wait status.
+ */
+int ktable_child(void (*body)(int), int arg);
+
 #endif /* ULDD_TESTS_KTABLE_H */

@@ -13,11 +13,11 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "uhost.h"
+#include "ktable.h"
 #include "kworld/ktest.h"
 
 /* The door's log, faked: every printk line is kept, the last few in full. */
@@ -115,34 +115,15 @@ static void test_bug_warn_ratelimit_limits(void **state)
 	assert_int_equal(nwarnings, 10);
 }
 
-static int run_bug_on(int cond)
-{
-	struct rlimit no_core = { 0, 0 };
-	int status;
-	pid_t pid;
-
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		/* CMocka catches SIGABRT in its tests; the child must die of it. */
-		signal(SIGABRT, SIG_DFL);
-		setrlimit(RLIMIT_CORE, &no_core);
-		KTEST(ktest_bug_on)(cond);
-		_exit(0);
-	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	return status;
-}
-
 static void test_bug_on_kills_with_sigabrt(void **state)
 {
 	int status;
 
 	(void)state;
-	status = run_bug_on(0);
+	status = ktable_child(KTEST(ktest_bug_on), 0);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
-	status = run_bug_on(1);
+	status = ktable_child(KTEST(ktest_bug_on), 1);
 	assert_true(WIFSIGNALED(status));
 	assert_int_equal(WTERMSIG(status), SIGABRT);
 }

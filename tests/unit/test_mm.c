@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -126,20 +125,8 @@ static void test_mm_failure_warns_unless_nowarn(void **state)
 /* Runs ktest_mm_bug(which) in a child: it must die by uhost_abort(), SIGABRT. */
 static void expect_stop(int which)
 {
-	struct rlimit no_core = { 0, 0 };
-	int status;
-	pid_t pid;
+	int status = ktable_child(KTEST(ktest_mm_bug), which);
 
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		/* CMocka catches SIGABRT in its tests; the child must die of it. */
-		signal(SIGABRT, SIG_DFL);
-		setrlimit(RLIMIT_CORE, &no_core);
-		KTEST(ktest_mm_bug)(which);
-		_exit(0);
-	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFSIGNALED(status));
 	assert_int_equal(WTERMSIG(status), SIGABRT);
 }
