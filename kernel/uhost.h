@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 1
+#define UHOST_VERSION 2
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -212,5 +212,104 @@ void uhost_timer_destroy(struct uhost_timer *timer);
 int uhost_timer_arm(struct uhost_timer *timer, uhost_u64 expires_ns, uhost_u64 period_ns);
 /* Waits for expiry; count is the expirations since the last wait. May block. */
 int uhost_timer_wait(struct uhost_timer *timer, uhost_u64 *count);
+
+/*
+ * TAP interfaces: the host side of a driver's net_device. A TAP is created
+ * IFF_TAP | IFF_NO_PI | IFF_VNET_HDR and down; it disappears when closed.
+ * Every frame read or written starts with a struct uhost_vnet_hdr (the
+ * virtio-net header, 10 bytes, little-endian fields), which carries
+ * checksum offload and GSO between the host stack and the driver.
+ */
+struct uhost_tap;
+
+struct uhost_vnet_hdr {
+	uhost_u8 flags; /* UHOST_VNET_F_* */
+	uhost_u8 gso_type; /* UHOST_VNET_GSO_* */
+	uhost_u16 hdr_len; /* bytes of headers in a GSO frame */
+	uhost_u16 gso_size; /* payload bytes per segment */
+	uhost_u16 csum_start; /* checksum from here to the end ... */
+	uhost_u16 csum_offset; /* ... stored at csum_start + csum_offset */
+};
+
+#define UHOST_VNET_F_NEEDS_CSUM 1
+#define UHOST_VNET_F_DATA_VALID 2
+#define UHOST_VNET_GSO_NONE 0
+#define UHOST_VNET_GSO_TCPV4 1
+#define UHOST_VNET_GSO_UDP 3
+#define UHOST_VNET_GSO_TCPV6 4
+#define UHOST_VNET_GSO_ECN 0x80
+
+/* What the driver side can take from the host (TUNSETOFFLOAD). */
+#define UHOST_TAP_OFFLOAD_CSUM (1u << 0)
+#define UHOST_TAP_OFFLOAD_TSO4 (1u << 1)
+#define UHOST_TAP_OFFLOAD_TSO6 (1u << 2)
+#define UHOST_TAP_OFFLOAD_TSO_ECN (1u << 3)
+
+/* The host's view of the interface (netlink). */
+#define UHOST_TAP_UP (1u << 0) /* IFF_UP: the host wants the device open */
+#define UHOST_TAP_PROMISC (1u << 1)
+#define UHOST_TAP_ALLMULTI (1u << 2)
+
+struct uhost_tap_link {
+	uhost_u32 flags; /* UHOST_TAP_UP ... */
+	uhost_u32 mtu;
+	uhost_u8 mac[6];
+	uhost_u8 reserved[2];
+};
+
+/*
+ * name: the interface name, or a pattern such as "eth%d" that the host
+ * numbers; uhost_tap_name() gives the result. EPERM without CAP_NET_ADMIN,
+ * EEXIST when an interface of that name exists. May block.
+ */
+int uhost_tap_open(const char *name, struct uhost_tap **tapp);
+/* Removes the interface; no uhost_tap_wait() may be running. May block. */
+void uhost_tap_close(struct uhost_tap *tap);
+const char *uhost_tap_name(const struct uhost_tap *tap);
+int uhost_tap_ifindex(const struct uhost_tap *tap);
+
+/* Mirror the driver's state to the host. May block. */
+int uhost_tap_set_carrier(struct uhost_tap *tap, int on);
+int uhost_tap_set_mtu(struct uhost_tap *tap, unsigned int mtu);
+int uhost_tap_set_mac(struct uhost_tap *tap, const uhost_u8 mac[6]);
+int uhost_tap_set_offload(struct uhost_tap *tap, unsigned int offloads);
+
+/* The host's current view. May block. */
+int uhost_tap_link(struct uhost_tap *tap, struct uhost_tap_link *link);
+/*
+ * The link-layer multicast addresses the host joined on the interface,
+ * 6 bytes each, up to max of them; *n counts them all. May block.
+ */
+int uhost_tap_mc_list(struct uhost_tap *tap, uhost_u8 (*mac)[6], unsigned int max,
+		      unsigned int *n);
+
+/*
+ * Waits until a frame can be read, the host changed the link (flags, MTU,
+ * MAC: netlink), uhost_tap_kick() was called, or timeout_ns passed (0: no
+ * timeout); *events says which (several may be set; none on a timeout).
+ * For the one thread that serves the TAP. May block.
+ */
+#define UHOST_TAP_EV_READ (1u << 0)
+#define UHOST_TAP_EV_LINK (1u << 1)
+#define UHOST_TAP_EV_KICK (1u << 2)
+int uhost_tap_wait(struct uhost_tap *tap, uhost_u64 timeout_ns, unsigned int *events);
+/* Wakes the waiter with UHOST_TAP_EV_KICK. Never blocks; irq thread: yes. */
+void uhost_tap_kick(struct uhost_tap *tap);
+
+/*
+ * One frame (vnet header first) from the host into buf: EAGAIN when none
+ * is queued, EMSGSIZE (frame dropped) when it does not fit. Never blocks.
+ */
+int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size *got);
+/*
+ * One frame to the host, gathered from n pieces (vnet header first);
+ * up to 18 pieces. EIO while the host has the interface down. Never
+ * blocks; irq thread: yes.
+ */
+struct uhost_iovec {
+	const void *base;
+	uhost_size len;
+};
+int uhost_tap_write(struct uhost_tap *tap, const struct uhost_iovec *iov, unsigned int n);
 
 #endif /* ULDD_UHOST_H */

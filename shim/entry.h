@@ -47,4 +47,16 @@ unsigned int ULDD_ENTRY(uldd_pci_bound)(void);
 /* Firmware files (drivers/base/firmware.c): DIR/name; default /lib/firmware. */
 int ULDD_ENTRY(uldd_firmware_dir)(const char *dir);
 
+/*
+ * The net layer (shim/net). uldd_net_ifname: the name of the next
+ * net_device's TAP interface (uldd run --ifname), NULL for the driver's own
+ * ("eth%d"); called before uldd_modules_init(). uldd_net_report: text for
+ * 'uldd stats' about interface ifname (a TAP this process serves): driver
+ * information, link settings and the driver's ethtool statistics, one
+ * "name: value" a line; its length, or -ENODEV when this process has no
+ * such interface. Called from a host thread without a vCPU.
+ */
+int ULDD_ENTRY(uldd_net_ifname)(const char *name);
+long ULDD_ENTRY(uldd_net_report)(const char *ifname, char *buf, unsigned long len);
+
 #endif /* ULDD_SHIM_ENTRY_H */
