@@ -259,8 +259,10 @@ struct uhost_tap_link {
 
 /*
  * name: the interface name, or a pattern such as "eth%d" that the host
- * numbers; uhost_tap_name() gives the result. EPERM without CAP_NET_ADMIN,
- * EEXIST when an interface of that name exists. May block.
+ * numbers (NULL or "": "tap%d"); uhost_tap_name() gives the result, up to
+ * 15 characters. EPERM without CAP_NET_ADMIN, ENOENT without /dev/net/tun,
+ * EEXIST when an interface of that name exists (never attached to), EINVAL
+ * for a name the host refuses. The carrier starts off. May block.
  */
 int uhost_tap_open(const char *name, struct uhost_tap **tapp);
 /* Removes the interface; no uhost_tap_wait() may be running. May block. */
@@ -268,7 +270,10 @@ void uhost_tap_close(struct uhost_tap *tap);
 const char *uhost_tap_name(const struct uhost_tap *tap);
 int uhost_tap_ifindex(const struct uhost_tap *tap);
 
-/* Mirror the driver's state to the host. May block. */
+/*
+ * Mirror the driver's state to the host. set_mtu: tun takes 68 to 65535.
+ * set_offload: TSO needs CSUM, TSO_ECN needs TSO4 or TSO6. May block.
+ */
 int uhost_tap_set_carrier(struct uhost_tap *tap, int on);
 int uhost_tap_set_mtu(struct uhost_tap *tap, unsigned int mtu);
 int uhost_tap_set_mac(struct uhost_tap *tap, const uhost_u8 mac[6]);
@@ -278,16 +283,18 @@ int uhost_tap_set_offload(struct uhost_tap *tap, unsigned int offloads);
 int uhost_tap_link(struct uhost_tap *tap, struct uhost_tap_link *link);
 /*
  * The link-layer multicast addresses the host joined on the interface,
- * 6 bytes each, up to max of them; *n counts them all. May block.
+ * 6 bytes each, up to max of them; *n counts them all. The host sends no
+ * notification when this list changes: ask again now and then. May block.
  */
-int uhost_tap_mc_list(struct uhost_tap *tap, uhost_u8 (*mac)[6], unsigned int max,
-		      unsigned int *n);
+int uhost_tap_mc_list(struct uhost_tap *tap, uhost_u8 (*mac)[6], unsigned int max, unsigned int *n);
 
 /*
  * Waits until a frame can be read, the host changed the link (flags, MTU,
- * MAC: netlink), uhost_tap_kick() was called, or timeout_ns passed (0: no
- * timeout); *events says which (several may be set; none on a timeout).
- * For the one thread that serves the TAP. May block.
+ * MAC: netlink; the driver's own set_* calls count too), uhost_tap_kick()
+ * was called, or timeout_ns passed (0: no timeout); *events says which
+ * (several may be set; none on a timeout, which returns 0). ENODEV once
+ * the host removed the interface. For the one thread that serves the TAP.
+ * May block.
  */
 #define UHOST_TAP_EV_READ (1u << 0)
 #define UHOST_TAP_EV_LINK (1u << 1)
@@ -298,13 +305,15 @@ void uhost_tap_kick(struct uhost_tap *tap);
 
 /*
  * One frame (vnet header first) from the host into buf: EAGAIN when none
- * is queued, EMSGSIZE (frame dropped) when it does not fit. Never blocks.
+ * is queued (no message set: it is no failure), EMSGSIZE (frame dropped)
+ * when it does not fit, EINVAL when len cannot hold the vnet header. Never
+ * blocks. May run while another thread waits or writes.
  */
 int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size *got);
 /*
  * One frame to the host, gathered from n pieces (vnet header first);
  * up to 18 pieces. EIO while the host has the interface down. Never
- * blocks; irq thread: yes.
+ * blocks; irq thread: yes; from any thread, also while another reads.
  */
 struct uhost_iovec {
 	const void *base;
