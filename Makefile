@@ -23,6 +23,7 @@ include kernel/kernel.mk
 include shim/shim.mk
 include tools/tools.mk
 include samples/samples.mk
+include ported/ported.mk
 include tests/unit/unit.mk
 include tests/vm/vm.mk
 include tests/vm/progs/progs.mk

@@ -21,7 +21,8 @@ KWORLD_CFLAGS := -std=gnu11 -nostdinc -isystem $(shell $(CC) -print-file-name=in
 	-Wall -Wextra -Werror $(EXTRA_KCFLAGS)
 # Driver code (samples/, ported/) gets Kbuild's warning set, which unlike
 # the shim's -Wextra lets a callback ignore a parameter and mix signedness.
-KWORLD_DRIVER_CFLAGS := -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers
+KWORLD_DRIVER_CFLAGS := -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers \
+	-Wno-pointer-sign
 
 # Kbuild force-includes this too: drivers use __iomem, __packed ... bare.
 KWORLD_FORCE := -include $(TOP)/include/linux-compat/linux/compiler_types.h

@@ -277,4 +277,19 @@ void outsl(unsigned long port, const void *buffer, unsigned long count);
 #define outw_p(value, port) outw(value, port)
 #define outl_p(value, port) outl(value, port)
 
+/*
+ * Physical and virtual addresses: a process has only virtual ones, and the
+ * IOMMU mapping makes them the bus addresses too (IOVA = VA), so these are
+ * the identity. Drivers use them for fixed chip windows only.
+ */
+static inline void *phys_to_virt(phys_addr_t addr)
+{
+	return (void *)(uintptr_t)addr;
+}
+
+static inline phys_addr_t virt_to_phys(volatile void *addr)
+{
+	return (phys_addr_t)(uintptr_t)addr;
+}
+
 #endif /* _ASM_X86_IO_H */

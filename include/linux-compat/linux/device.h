@@ -24,6 +24,7 @@
 #include <linux/compiler.h>
 #include <linux/gfp_types.h>
 #include <linux/list.h>
+#include <linux/pm.h>
 #include <linux/types.h>
 
 struct uldd_device_private;

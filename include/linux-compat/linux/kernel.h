@@ -38,4 +38,16 @@
 /* The byte x repeated in every byte of a long. */
 #define REPEAT_BYTE(x) ((~0ul / 0xff) * (x))
 
+/* uldd's "system" is the driver process: always running, never halting. */
+enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_SCHEDULING,
+	SYSTEM_RUNNING,
+	SYSTEM_HALT,
+	SYSTEM_POWER_OFF,
+	SYSTEM_RESTART,
+	SYSTEM_SUSPEND,
+};
+#define system_state SYSTEM_RUNNING
+
 #endif /* _LINUX_KERNEL_H */

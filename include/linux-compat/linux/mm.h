@@ -103,6 +103,8 @@ bool __virt_addr_valid(unsigned long addr);
 #define virt_addr_valid(kaddr) __virt_addr_valid((unsigned long)(kaddr))
 #define page_to_pfn(page) ((unsigned long)page_address(page) >> PAGE_SHIFT)
 #define pfn_to_page(pfn) uldd_virt_to_page((unsigned long)(pfn) << PAGE_SHIFT)
+/* A page's "physical" address is its IOVA when IOVA = VA (the common case). */
+#define page_to_phys(page) ((phys_addr_t)(uintptr_t)page_address(page))
 #define virt_to_pfn(kaddr) ((unsigned long)(kaddr) >> PAGE_SHIFT)
 
 #endif /* _LINUX_MM_H */

@@ -14,6 +14,7 @@
 #include <linux/build_bug.h>
 #include <linux/compiler.h>
 #include <linux/init.h>
+#include <linux/stringify.h>
 #include <linux/types.h>
 
 enum uldd_param_type {
@@ -101,5 +102,8 @@ void uldd_param_describe(const char *name, const char *desc);
 	{                                                                       \
 		uldd_param_describe(#name, text);                               \
 	}
+
+/* A number as a string, for parameter descriptions ("default " __MODULE_STRING(x)). */
+#define __MODULE_STRING(x) __stringify(x)
 
 #endif /* _LINUX_MODULEPARAM_H */

@@ -166,6 +166,15 @@ void pci_disable_device(struct pci_dev *dev);
 bool pci_is_enabled(struct pci_dev *pdev);
 void pci_set_master(struct pci_dev *dev);
 void pci_clear_master(struct pci_dev *dev);
+static inline bool pci_channel_offline(const struct pci_dev *pdev)
+{
+	return pdev->error_state != pci_channel_io_normal;
+}
+
+/* PCI-X maximum memory read byte count; -EINVAL without the capability. */
+int pcix_get_mmrbc(struct pci_dev *dev);
+int pcix_set_mmrbc(struct pci_dev *dev, int mmrbc);
+
 int pci_set_mwi(struct pci_dev *dev);
 int pci_try_set_mwi(struct pci_dev *dev);
 void pci_clear_mwi(struct pci_dev *dev);

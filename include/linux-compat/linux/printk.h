@@ -86,4 +86,15 @@ __printf(1, 2) __cold int printk(const char *fmt, ...);
 #define pr_devel(fmt, ...) no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #endif
 
+/* print_hex_dump(): what each line starts with. */
+enum {
+	DUMP_PREFIX_NONE,
+	DUMP_PREFIX_ADDRESS,
+	DUMP_PREFIX_OFFSET,
+};
+
+/* Lines of rowsize (16 or 32) bytes in groups of groupsize (1, 2, 4, 8). */
+void print_hex_dump(const char *level, const char *prefix_str, int prefix_type, int rowsize,
+		    int groupsize, const void *buf, size_t len, bool ascii);
+
 #endif /* _LINUX_PRINTK_H */

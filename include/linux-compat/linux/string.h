@@ -34,6 +34,10 @@ char *strrchr(const char *s, int c);
  * Returns the length copied, or -E2BIG when src did not fit (or count is 0).
  */
 ssize_t strscpy(char *dest, const char *src, size_t count);
+char *strcpy(char *dest, const char *src);
+char *strncpy(char *dest, const char *src, size_t count);
+size_t strlcpy(char *dest, const char *src, size_t size);
+char *strcat(char *dest, const char *src);
 
 /* Copies in kmalloc memory (shim/mm/util.c), for kfree(); NULL src gives NULL. */
 char *kstrdup(const char *s, gfp_t gfp) __attribute__((__malloc__));

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * pm.h - a driver's power-management callbacks. uldd records them with
+ * the driver but never suspends the process's devices, so none is called.
+ */
+#ifndef _LINUX_PM_H
+#define _LINUX_PM_H
+
+#include <linux/compiler.h>
+
+struct device;
+
+struct dev_pm_ops {
+	int (*prepare)(struct device *dev);
+	void (*complete)(struct device *dev);
+	int (*suspend)(struct device *dev);
+	int (*resume)(struct device *dev);
+	int (*freeze)(struct device *dev);
+	int (*thaw)(struct device *dev);
+	int (*poweroff)(struct device *dev);
+	int (*restore)(struct device *dev);
+	int (*runtime_suspend)(struct device *dev);
+	int (*runtime_resume)(struct device *dev);
+	int (*runtime_idle)(struct device *dev);
+};
+
+#define SET_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn)                            \
+	.suspend = suspend_fn, .resume = resume_fn, .freeze = suspend_fn,         \
+	.thaw = resume_fn, .poweroff = suspend_fn, .restore = resume_fn,
+#define SET_RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn) \
+	.runtime_suspend = suspend_fn, .runtime_resume = resume_fn, .runtime_idle = idle_fn,
+
+#define SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn) \
+	const struct dev_pm_ops __maybe_unused name = { SET_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) }
+#define DEFINE_SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn) \
+	SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn)
+#define pm_sleep_ptr(ptr) (ptr)
+#define pm_ptr(ptr) (ptr)
+
+/* Wake-up capability: nothing here can wake a machine. */
+static inline bool device_can_wakeup(struct device *dev)
+{
+	(void)dev;
+	return false;
+}
+
+static inline int device_set_wakeup_enable(struct device *dev, bool enable)
+{
+	(void)dev;
+	(void)enable;
+	return 0;
+}
+
+static inline int device_init_wakeup(struct device *dev, bool enable)
+{
+	(void)dev;
+	(void)enable;
+	return 0;
+}
+
+static inline bool device_may_wakeup(struct device *dev)
+{
+	(void)dev;
+	return false;
+}
+
+#endif /* _LINUX_PM_H */
