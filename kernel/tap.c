@@ -441,12 +441,18 @@ static bool nl_drain(struct uhost_tap *tap)
 	}
 }
 
-int uhost_tap_wait(struct uhost_tap *tap, uhost_u64 timeout_ns, unsigned int *events)
+int uhost_tap_wait(struct uhost_tap *tap, unsigned int want, uhost_u64 timeout_ns,
+		   unsigned int *events)
 {
+	/*
+	 * The tun fd is polled even when frames are not wanted: POLLERR, which
+	 * says the interface is gone, comes whatever events asks for. Netlink
+	 * not wanted queues up; an overrun later reads as a link event.
+	 */
 	struct pollfd pfd[3] = {
-		{ .fd = tap->fd, .events = POLLIN },
-		{ .fd = tap->nl_fd, .events = POLLIN },
-		{ .fd = tap->kick_fd, .events = POLLIN },
+		{ .fd = tap->fd, .events = want & UHOST_TAP_EV_READ ? POLLIN : 0 },
+		{ .fd = want & UHOST_TAP_EV_LINK ? tap->nl_fd : -1, .events = POLLIN },
+		{ .fd = want & UHOST_TAP_EV_KICK ? tap->kick_fd : -1, .events = POLLIN },
 	};
 	uhost_u64 now = uhost_clock_ns();
 	/* 0: forever; so is a timeout too long to add to the clock. */

@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 2
+#define UHOST_VERSION 3
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -289,17 +289,20 @@ int uhost_tap_link(struct uhost_tap *tap, struct uhost_tap_link *link);
 int uhost_tap_mc_list(struct uhost_tap *tap, uhost_u8 (*mac)[6], unsigned int max, unsigned int *n);
 
 /*
- * Waits until a frame can be read, the host changed the link (flags, MTU,
- * MAC: netlink; the driver's own set_* calls count too), uhost_tap_kick()
- * was called, or timeout_ns passed (0: no timeout); *events says which
- * (several may be set; none on a timeout, which returns 0). ENODEV once
- * the host removed the interface. For the one thread that serves the TAP.
- * May block.
+ * Waits until one of the events in want happens: a frame can be read, the
+ * host changed the link (flags, MTU, MAC: netlink; the driver's own set_*
+ * calls count too), uhost_tap_kick() was called; or until timeout_ns
+ * passed (0: no timeout). *events says which (several may be set; none on
+ * a timeout, which returns 0). Leaving UHOST_TAP_EV_READ out of want lets
+ * a waiter whose transmit queue is stopped sleep while frames are queued.
+ * ENODEV once the host removed the interface. For the one thread that
+ * serves the TAP. May block.
  */
 #define UHOST_TAP_EV_READ (1u << 0)
 #define UHOST_TAP_EV_LINK (1u << 1)
 #define UHOST_TAP_EV_KICK (1u << 2)
-int uhost_tap_wait(struct uhost_tap *tap, uhost_u64 timeout_ns, unsigned int *events);
+int uhost_tap_wait(struct uhost_tap *tap, unsigned int want, uhost_u64 timeout_ns,
+		   unsigned int *events);
 /* Wakes the waiter with UHOST_TAP_EV_KICK. Never blocks; irq thread: yes. */
 void uhost_tap_kick(struct uhost_tap *tap);
 
