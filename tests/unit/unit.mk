@@ -11,12 +11,13 @@ UNIT_BIN := $(patsubst %,$(BUILD)/tests/unit/test_%,$(UNIT_AREAS))
 UNIT_HELPERS := $(BUILD)/tests/unit/libunithelp.a
 UNIT_LIBS := -lcmocka
 
-CFLAGS_tests/unit/ := -I$(TOP)/kernel -DULDD_BIN='"$(ULDD_BIN)"'
+CFLAGS_tests/unit/ := -I$(TOP)/kernel -I$(TOP)/tools/uldd -DULDD_BIN='"$(ULDD_BIN)"'
 
 UNIT_KOBJ_pciaddr := error pciaddr
 UNIT_KOBJ_sysfs := error pciaddr sysfs pcibind
 UNIT_KOBJ_bind := error pciaddr sysfs pcibind
-UNIT_KOBJ_cli := error pciaddr sysfs pcibind
+UNIT_KOBJ_cli := error pciaddr sysfs pcibind thread log
+UNIT_KOBJ_ctl := error pciaddr sysfs thread log
 UNIT_KOBJ_host := error init thread arena
 UNIT_KOBJ_tap := error thread tap
 # UNIT_FAKE_<area>: H-world fakes of door calls (tests/unit/<name>.c).
@@ -32,6 +33,10 @@ $(foreach a,sched time irq dma devres locking,$(eval UNIT_KOBJ_$(a) := $(UNIT_KC
 $(foreach a,namespace kheaders mm bug firmware,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
 UNIT_FAKE_irq += fake_irq
 UNIT_FAKE_dma += fake_dma
+# UNIT_TOOLS_<area>: objects of the uldd command (tools/uldd/<name>.c) a
+# test calls in-process: the control socket, served and asked.
+UNIT_TOOLS_cli := ctl
+UNIT_TOOLS_ctl := ctl
 
 # K-world test bodies (rump's "kernspace" tests): tests/unit/kworld/*.c
 # compile K-world, link renamed into kworld.o, and run from test_namespace
@@ -63,6 +68,7 @@ $(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o $(BUILD)/tests/unit/ktable.o
 define unit_rule
 $(BUILD)/tests/unit/test_$(1): $(BUILD)/tests/unit/test_$(1).o $(UNIT_KWORLD_$(1)) \
 		$(patsubst %,$(BUILD)/tests/unit/%.o,$(UNIT_FAKE_$(1))) $(UNIT_HELPERS) \
+		$(patsubst %,$(BUILD)/tools/uldd/%.o,$(UNIT_TOOLS_$(1))) \
 		$(call unit_objs,$(1))
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      tests/unit/test_$(1)"

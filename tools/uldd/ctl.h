@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * ctl.h - the control socket of 'uldd run' and its client, 'uldd stats'.
+ * One unix stream socket per process, <run dir>/<pid>.sock; a client sends
+ * one line, "stats IFNAME\n", and reads the answer until the server closes:
+ * the report's text, or one line "error: MESSAGE\n". The server takes its
+ * report as a callback, so it can be tested without the shim.
+ */
+#ifndef ULDD_TOOLS_CTL_H
+#define ULDD_TOOLS_CTL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The largest answer: the report buffer, and room for an error line. */
+#define ULDD_CTL_REPORT_MAX (64 * 1024)
+#define ULDD_CTL_ANSWER_MAX (ULDD_CTL_REPORT_MAX + 256)
+
+/* ULDD_RUN_DIR (tests), else /run/uldd. */
+const char *uldd_run_dir(void);
+
+/* What the kernel takes as an interface name: 1-15 characters, no '/' or space. */
+bool uldd_ifname_ok(const char *name);
+
+/*
+ * The report on interface ifname into buf: its length, or -ENODEV when
+ * this process has no such interface, or another -errno. Called from the
+ * server's thread, which is a host thread without a vCPU.
+ */
+typedef long (*uldd_ctl_report_fn)(const char *ifname, char *buf, unsigned long len);
+
+struct uldd_ctl;
+
+/*
+ * Creates dir (mode 0700, parents too) and <dir>/<pid>.sock, replacing a
+ * socket a dead process of the same pid left, and starts the thread that
+ * serves it. 0 or an errno value, with uhost_errmsg() set.
+ */
+int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp);
+/* Stops and joins the thread, closes and removes the socket. NULL: nothing. */
+void uldd_ctl_stop(struct uldd_ctl *ctl);
+const char *uldd_ctl_path(const struct uldd_ctl *ctl);
+
+/*
+ * Asks the server at path about ifname; buf (at least ULDD_CTL_ANSWER_MAX
+ * for a whole report) gets the answer, NUL-terminated. ENODEV when that
+ * process has no such interface; ECONNREFUSED or ENOENT when no process
+ * listens there (a stale socket); EIO with the server's message for its
+ * other errors; others for what went wrong on the way.
+ */
+int uldd_ctl_ask(const char *path, const char *ifname, char *buf, size_t len);
+
+/*
+ * Asks every server in dir until one has ifname, unlinking stale sockets
+ * on the way. ENODEV (with the message that says how to start one) when
+ * none has it; a failure to reach one comes first if nobody answers.
+ */
+int uldd_ctl_stats(const char *dir, const char *ifname, char *buf, size_t len);
+
+#endif /* ULDD_TOOLS_CTL_H */
