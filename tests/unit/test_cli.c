@@ -2,7 +2,8 @@
 /*
  * test_cli.c - runs the built uldd command against a fake sysfs tree
  * (ULDD_SYSFS_ROOT, ULDD_DEV_ROOT) and checks its output and exit codes:
- * 0 done, 1 failed with one line on stderr, 2 usage.
+ * 0 done, 1 failed with one line on stderr, 2 usage. 'uldd stats' asks a
+ * control socket this process serves with a fake report (ULDD_RUN_DIR).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,11 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "ctl.h"
 #include "fakesys.h"
 #include "internal.h"
 
@@ -350,10 +353,98 @@ static void test_cli_run_firmware_needs_a_directory(void **state)
 	assert_has(r.err, "[--firmware DIR]");
 }
 
+static void test_cli_run_ifname_is_checked(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "run", "drv.so", "--ifname", "a name");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "--ifname 'a name': give 1 to 15 characters, no '/' or spaces");
+	assert_has(r.err, "[--ifname NAME]");
+	run_uldd(&r, fs.sys, "run", "drv.so", "--ifname", "eth0/1");
+	assert_int_equal(r.status, 2);
+	run_uldd(&r, fs.sys, "run", "drv.so", "--ifname");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "--ifname needs an interface name");
+}
+
+/* ULDD_RUN_DIR for the commands run from here on: <top>/<name>. */
+static void set_run_dir(char *buf, size_t len, const char *name)
+{
+	snprintf(buf, len, "%s/%s", fs.top, name);
+	setenv("ULDD_RUN_DIR", buf, 1);
+}
+
+static void test_cli_stats_without_a_server_fails(void **state)
+{
+	char dir[300];
+	struct run r;
+
+	(void)state;
+	set_run_dir(dir, sizeof(dir), "run-empty");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	run_uldd(&r, fs.sys, "stats", "nosuch");
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, "");
+	assert_string_equal(
+		r.err,
+		"uldd: no uldd process serves nosuch: start it with 'uldd run DRIVER.so --ifname nosuch'\n");
+	/* No folder at all: nobody ever ran; the same line. */
+	set_run_dir(dir, sizeof(dir), "run-none");
+	run_uldd(&r, fs.sys, "stats", "nosuch");
+	assert_int_equal(r.status, 1);
+	assert_int_equal(count_lines(r.err), 1);
+	assert_has(r.err, "no uldd process serves nosuch");
+	unsetenv("ULDD_RUN_DIR");
+}
+
+static long fake_report(const char *ifname, char *buf, unsigned long len)
+{
+	if (strcmp(ifname, "fake0"))
+		return -ENODEV;
+	return snprintf(buf, len, "driver: fake\nlink: up\n");
+}
+
+static void test_cli_stats_asks_the_server(void **state)
+{
+	struct uldd_ctl *ctl;
+	char dir[300];
+	struct run r;
+
+	(void)state;
+	set_run_dir(dir, sizeof(dir), "run");
+	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+	run_uldd(&r, fs.sys, "stats", "fake0");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	assert_string_equal(r.out, "driver: fake\nlink: up\n");
+	run_uldd(&r, fs.sys, "stats", "other0");
+	assert_int_equal(r.status, 1);
+	assert_has(r.err, "no uldd process serves other0");
+	uldd_ctl_stop(ctl);
+	unsetenv("ULDD_RUN_DIR");
+}
+
+static void test_cli_stats_usage(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "stats");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "usage: uldd stats IFNAME");
+	run_uldd(&r, fs.sys, "stats", "a/b");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "'a/b' is not an interface name");
+	run_uldd(&r, fs.sys, "stats", "eth0", "eth1");
+	assert_int_equal(r.status, 2);
+}
+
 static void test_cli_help_lists_commands(void **state)
 {
-	static const char *const cmds[] = { "list", "bind ADDR...", "unbind ADDR...", "info ADDR",
-					    "help [COMMAND]" };
+	static const char *const cmds[] = { "list",	 "bind ADDR...", "unbind ADDR...",
+					    "info ADDR", "stats IFNAME", "help [COMMAND]" };
 	struct run r;
 
 	(void)state;
@@ -413,6 +504,10 @@ int main(void)
 		cmocka_unit_test(test_cli_no_command_exits_2),
 		cmocka_unit_test(test_cli_unknown_option_exits_2),
 		cmocka_unit_test(test_cli_run_firmware_needs_a_directory),
+		cmocka_unit_test(test_cli_run_ifname_is_checked),
+		cmocka_unit_test(test_cli_stats_without_a_server_fails),
+		cmocka_unit_test(test_cli_stats_asks_the_server),
+		cmocka_unit_test(test_cli_stats_usage),
 		cmocka_unit_test(test_cli_help_lists_commands),
 		cmocka_unit_test(test_cli_help_command),
 		cmocka_unit_test(test_cli_version),

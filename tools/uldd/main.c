@@ -16,7 +16,8 @@
 #endif
 
 static const struct uldd_cmd *const cmds[] = {
-	&uldd_cmd_list, &uldd_cmd_bind, &uldd_cmd_unbind, &uldd_cmd_info, &uldd_cmd_run,
+	&uldd_cmd_list, &uldd_cmd_bind, &uldd_cmd_unbind,
+	&uldd_cmd_info, &uldd_cmd_run,	&uldd_cmd_stats,
 };
 
 void uldd_err(const char *fmt, ...)
@@ -57,7 +58,8 @@ static void usage(FILE *out)
 	fputs("  help [COMMAND]     this text, or one command's\n\n"
 	      "ADDR is a PCI address as 'uldd list' prints it: DDDD:BB:DD.F or BB:DD.F.\n"
 	      "Exit status: 0 success, 1 failure, 2 wrong usage.\n"
-	      "ULDD_SYSFS_ROOT and ULDD_DEV_ROOT stand in for /sys and /dev (for tests).\n",
+	      "ULDD_SYSFS_ROOT and ULDD_DEV_ROOT stand in for /sys and /dev (for tests),\n"
+	      "ULDD_RUN_DIR for /run/uldd, where running drivers listen for 'uldd stats'.\n",
 	      out);
 }
 

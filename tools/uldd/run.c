@@ -4,6 +4,7 @@
  * module parameters, calls its init (which registers with the PCI bus and
  * probes the matching devices), runs until SIGINT or SIGTERM, then calls
  * its exit, so every device is removed and closed before the process ends.
+ * While it runs, a control socket (ctl.c) answers 'uldd stats'.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -15,8 +16,16 @@
 #include <unistd.h>
 
 #include "../../shim/entry.h"
+#include "ctl.h"
 #include "uhost.h"
 #include "uldd.h"
+
+/*
+ * The net layer (shim/net) may not be in this build yet: weak, so uldd
+ * links either way, and the functions are NULL while it is missing.
+ */
+#pragma weak uldd_k_uldd_net_ifname
+#pragma weak uldd_k_uldd_net_report
 
 #define MAX_PARAMS 64
 
@@ -26,6 +35,7 @@ struct run_opts {
 	unsigned int ndevices;
 	unsigned int vcpus;
 	const char *firmware;
+	const char *ifname;
 	const char *params[MAX_PARAMS];
 	unsigned int nparams;
 };
@@ -48,6 +58,16 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			if (++i == argc)
 				return uldd_usage_err(&uldd_cmd_run, "%s needs a directory", a);
 			o->firmware = argv[i];
+		} else if (!strcmp(a, "--ifname")) {
+			if (++i == argc)
+				return uldd_usage_err(&uldd_cmd_run, "%s needs an interface name",
+						      a);
+			if (!uldd_ifname_ok(argv[i]))
+				return uldd_usage_err(
+					&uldd_cmd_run,
+					"--ifname '%s': give 1 to 15 characters, no '/' or spaces",
+					argv[i]);
+			o->ifname = argv[i];
 		} else if (!strcmp(a, "--vcpus")) {
 			if (++i == argc || (n = strtol(argv[i], NULL, 10)) < 1 || n > 64)
 				return uldd_usage_err(&uldd_cmd_run, "--vcpus takes 1 to 64");
@@ -113,9 +133,49 @@ static int set_params(const struct run_opts *o)
 	return 0;
 }
 
+/* What 'uldd stats' gets while the net layer is not built in: no interface. */
+static long no_net_report(const char *ifname, char *buf, unsigned long len)
+{
+	(void)ifname;
+	(void)buf;
+	(void)len;
+	return -ENODEV;
+}
+
+static int set_ifname(const struct run_opts *o)
+{
+	int err;
+
+	if (!o->ifname)
+		return 0;
+	if (!uldd_k_uldd_net_ifname) {
+		uldd_err("--ifname: this uldd is built without its network layer (shim/net)");
+		return -ENOSYS;
+	}
+	err = uldd_k_uldd_net_ifname(o->ifname);
+	if (err)
+		uldd_err("--ifname '%s': %s", o->ifname, strerror(-err));
+	return err;
+}
+
+/*
+ * Without a control socket the driver still runs; only 'uldd stats' cannot
+ * reach it, and the warning says so.
+ */
+static struct uldd_ctl *start_ctl(void)
+{
+	uldd_ctl_report_fn report = uldd_k_uldd_net_report ? uldd_k_uldd_net_report : no_net_report;
+	struct uldd_ctl *ctl = NULL;
+
+	if (uldd_ctl_start(uldd_run_dir(), report, &ctl))
+		uldd_err("warning: %s: 'uldd stats' cannot reach this process", uhost_errmsg());
+	return ctl;
+}
+
 static int run(int argc, char **argv)
 {
 	struct run_opts o = { 0 };
+	struct uldd_ctl *ctl;
 	sigset_t stop;
 	int err, sig;
 
@@ -153,7 +213,9 @@ static int run(int argc, char **argv)
 	}
 
 	uldd_k_uldd_enter("uldd-run");
-	err = set_params(&o);
+	err = set_ifname(&o);
+	if (!err)
+		err = set_params(&o);
 	if (!err) {
 		err = uldd_k_uldd_modules_init();
 		if (err)
@@ -170,10 +232,13 @@ static int run(int argc, char **argv)
 	if (err)
 		return ULDD_EXIT_FAIL;
 
+	ctl = start_ctl();
 	fprintf(stderr, "uldd: %s runs on %u device(s) with %u vCPUs; SIGINT or SIGTERM stops it\n",
 		o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
 	if (sigwait(&stop, &sig) == 0)
 		fprintf(stderr, "uldd: %s, stopping %s\n", strsignal(sig), o.driver);
+	/* Before the driver's exit: no report may race its teardown. */
+	uldd_ctl_stop(ctl);
 
 	uldd_k_uldd_enter("uldd-run");
 	uldd_k_uldd_modules_exit();
@@ -183,7 +248,8 @@ static int run(int argc, char **argv)
 
 const struct uldd_cmd uldd_cmd_run = {
 	.name = "run",
-	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [-v] [name=value]...",
+	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [--ifname NAME] [-v]\n"
+		"       [name=value]...",
 	.summary = "run a driver on the devices bound to vfio-pci",
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
 		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
@@ -191,6 +257,8 @@ const struct uldd_cmd uldd_cmd_run = {
 		"until SIGINT or SIGTERM, then removes the devices and calls the driver's exit.\n"
 		"--vcpus N sets the virtual CPUs (default: one per host core; 1 makes races\n"
 		"reproducible). --firmware DIR: where request_firmware() looks (default\n"
-		"/lib/firmware). -v shows the driver's debug messages.\n",
+		"/lib/firmware). --ifname NAME names the driver's network interface (a TAP;\n"
+		"default: the driver's own, such as eth0). -v shows the driver's debug messages.\n"
+		"While it runs, 'uldd stats IFNAME' asks it for its report.\n",
 	.run = run,
 };

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * stats.c - 'uldd stats IFNAME': the report of the 'uldd run' process that
+ * serves interface IFNAME, asked through its control socket (ctl.c), since
+ * the driver's state lives in that process alone.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "internal.h"
+#include "uldd.h"
+
+static int stats_run(int argc, char **argv)
+{
+	char *buf;
+	int err;
+
+	if (argc != 2)
+		return uldd_usage_err(&uldd_cmd_stats, "give one interface name");
+	if (!uldd_ifname_ok(argv[1]))
+		return uldd_usage_err(
+			&uldd_cmd_stats,
+			"'%s' is not an interface name: 1 to 15 characters, no '/' or spaces",
+			argv[1]);
+	buf = malloc(ULDD_CTL_ANSWER_MAX);
+	if (!buf) {
+		uldd_err("out of memory");
+		return ULDD_EXIT_FAIL;
+	}
+	err = uldd_ctl_stats(uldd_run_dir(), argv[1], buf, ULDD_CTL_ANSWER_MAX);
+	if (err)
+		uldd_err("%s", uhost_errmsg());
+	else
+		fputs(buf, stdout);
+	free(buf);
+	return err ? ULDD_EXIT_FAIL : ULDD_EXIT_OK;
+}
+
+const struct uldd_cmd uldd_cmd_stats = {
+	.name = "stats",
+	.args = "IFNAME",
+	.summary = "a running driver's report on its interface",
+	.help = "Asks the 'uldd run' process that serves network interface IFNAME (see its\n"
+		"--ifname) for its report: driver information, link settings and the driver's\n"
+		"statistics, one \"name: value\" a line. The processes listen on\n"
+		"/run/uldd/PID.sock (ULDD_RUN_DIR overrides the folder); sockets that dead\n"
+		"processes left are removed on the way.\n",
+	.run = stats_run,
+};
