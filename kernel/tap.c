@@ -551,5 +551,15 @@ int uhost_tap_write(struct uhost_tap *tap, const struct uhost_iovec *iov, unsign
 		return 0;
 	if (errno == EIO)
 		return uh_fail(EIO, "TAP %s is down: the host has not brought it up", tap->name);
+	if (errno == EINVAL) {
+		size_t len = 0;
+
+		for (unsigned int i = 0; i < n; i++)
+			len += iov[i].len;
+		return uh_fail(
+			EINVAL,
+			"TAP %s: the host refused a %zu-byte frame: too short, or its vnet header does not fit it",
+			tap->name, len);
+	}
 	return uh_fail(errno, "TAP %s: write: %s", tap->name, strerror(errno));
 }

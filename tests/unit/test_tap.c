@@ -257,6 +257,10 @@ static void test_tap_write_needs_up(void **state)
 	assert_non_null(strstr(uhost_errmsg(), "is down"));
 	set_up(uhost_tap_name(tap), true);
 	assert_int_equal(uhost_tap_write(tap, iov, 2), 0);
+	/* Shorter than an Ethernet header: tun refuses it. */
+	iov[1].len = 5;
+	assert_int_equal(uhost_tap_write(tap, iov, 2), EINVAL);
+	assert_non_null(strstr(uhost_errmsg(), "refused a 15-byte frame"));
 	assert_int_equal(uhost_tap_write(tap, iov, 0), EINVAL);
 	assert_int_equal(uhost_tap_write(tap, iov, 19), EINVAL);
 	uhost_tap_close(tap);
