@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * softirq.h - the shim's softirq thread, for the parts of the shim that
- * defer work to softirq context (tasklets now; NAPI polling later). An
+ * defer work to softirq context (tasklets, NAPI polling). An
  * action is a function the thread calls, on a virtual CPU and with
  * SOFTIRQ_OFFSET in the preemption counter, after somebody raised it;
  * raising an action that is already raised does nothing more, so an action
@@ -13,8 +13,9 @@
 /* Run in this order whenever several are raised. */
 enum uldd_softirq {
 	ULDD_SOFTIRQ_HI, /* tasklet_hi_schedule() */
+	ULDD_SOFTIRQ_NET_RX, /* NAPI polling (shim/net/napi.c) */
 	ULDD_SOFTIRQ_TASKLET, /* tasklet_schedule() */
-	ULDD_NR_SOFTIRQ, /* NET_RX and NET_TX go above this line */
+	ULDD_NR_SOFTIRQ,
 };
 
 /*

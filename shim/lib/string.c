@@ -111,6 +111,46 @@ char *strrchr(const char *s, int c)
 	}
 }
 
+char *strcpy(char *dest, const char *src)
+{
+	char *d = dest;
+
+	while ((*d++ = *src++))
+		;
+	return dest;
+}
+
+/* Pads with NULs to count and, unlike strscpy, may leave dest unterminated. */
+char *strncpy(char *dest, const char *src, size_t count)
+{
+	size_t n = 0;
+
+	for (; n < count && src[n]; n++)
+		dest[n] = src[n];
+	for (; n < count; n++)
+		dest[n] = '\0';
+	return dest;
+}
+
+size_t strlcpy(char *dest, const char *src, size_t size)
+{
+	size_t len = strlen(src);
+
+	if (size) {
+		size_t n = len < size - 1 ? len : size - 1;
+
+		memcpy(dest, src, n);
+		dest[n] = '\0';
+	}
+	return len;
+}
+
+char *strcat(char *dest, const char *src)
+{
+	strcpy(dest + strlen(dest), src);
+	return dest;
+}
+
 ssize_t strscpy(char *dest, const char *src, size_t count)
 {
 	size_t n;

@@ -26,7 +26,7 @@ UNIT_KOBJ_tap := error thread tap
 # core (UNIT_KCORE) and fake_vfio.c's weak stand-ins, which fake_irq.c and
 # fake_dma.c override where a test drives interrupts or DMA. Tests that
 # capture printk define uhost_log themselves, so they leave log.o out.
-UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file
+UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap
 UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking
 $(foreach a,$(UNIT_KWORLD_AREAS),$(eval UNIT_FAKE_$(a) := fake_vfio))
 $(foreach a,sched time irq dma devres locking,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))

@@ -19,6 +19,7 @@
 #include <linux/compiler_types.h>
 #include <linux/kern_levels.h>
 #include <linux/stdarg.h>
+#include <linux/types.h>
 
 /* The level of a message without one (Linux's default configuration). */
 #define MESSAGE_LOGLEVEL_DEFAULT 4

@@ -14,6 +14,7 @@
 #ifndef _LINUX_SKBUFF_H
 #define _LINUX_SKBUFF_H
 
+#include <asm/byteorder.h>
 #include <linux/bug.h>
 #include <linux/cache.h>
 #include <linux/compiler.h>
@@ -193,8 +194,6 @@ void *__pskb_pull_tail(struct sk_buff *skb, int delta);
 int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
 /* Zeroes pad bytes of tailroom (growing it); on failure frees skb. */
 int skb_pad(struct sk_buff *skb, int pad);
-__wsum skb_checksum(const struct sk_buff *skb, int offset, int len, __wsum csum);
-int skb_checksum_help(struct sk_buff *skb);
 
 static inline struct skb_shared_info *skb_shinfo(const struct sk_buff *skb)
 {

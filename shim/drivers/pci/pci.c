@@ -372,3 +372,45 @@ int pci_prepare_to_sleep(struct pci_dev *dev)
 	(void)dev;
 	return 0;
 }
+
+/*
+ * PCI-X command register: bits 3:2 are the maximum memory read byte count
+ * (512 << n); status bits 22:21 the largest the device supports.
+ */
+#define ULDD_PCI_X_CMD 2
+#define ULDD_PCI_X_CMD_MAX_READ 0x000c
+#define ULDD_PCI_X_STATUS 4
+#define ULDD_PCI_X_STATUS_MAX_READ 0x00600000
+
+int pcix_get_mmrbc(struct pci_dev *dev)
+{
+	u8 cap = pci_find_capability(dev, PCI_CAP_ID_PCIX);
+	u16 cmd;
+
+	if (!cap)
+		return -EINVAL;
+	if (pci_read_config_word(dev, cap + ULDD_PCI_X_CMD, &cmd))
+		return -EINVAL;
+	return 512 << ((cmd & ULDD_PCI_X_CMD_MAX_READ) >> 2);
+}
+
+int pcix_set_mmrbc(struct pci_dev *dev, int mmrbc)
+{
+	u8 cap = pci_find_capability(dev, PCI_CAP_ID_PCIX);
+	u32 status;
+	u16 cmd;
+	int v;
+
+	if (mmrbc < 512 || mmrbc > 4096 || (mmrbc & (mmrbc - 1)))
+		return -EINVAL;
+	v = __builtin_ctz((unsigned int)mmrbc) - 9;
+	if (!cap)
+		return -EINVAL;
+	if (pci_read_config_dword(dev, cap + ULDD_PCI_X_STATUS, &status) ||
+	    pci_read_config_word(dev, cap + ULDD_PCI_X_CMD, &cmd))
+		return -EINVAL;
+	if (v > (int)((status & ULDD_PCI_X_STATUS_MAX_READ) >> 21))
+		return -E2BIG;
+	cmd = (u16)((cmd & ~ULDD_PCI_X_CMD_MAX_READ) | (v << 2));
+	return pci_write_config_word(dev, cap + ULDD_PCI_X_CMD, cmd) ? -EIO : 0;
+}

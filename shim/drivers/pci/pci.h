@@ -42,8 +42,6 @@ void uldd_ioport_remove(struct uhost_dev *udev);
 int uldd_pci_intx_attach(struct pci_dev *pdev);
 void uldd_pci_irqs_detach(struct pci_dev *pdev);
 
-/* The shim gives up its virtual CPU around a door call that may block. */
-void uldd_host_block_begin(void);
-void uldd_host_block_end(void);
+#include "../../kernel/sched/sched.h"
 
 #endif /* ULDD_SHIM_DRIVERS_PCI_H */

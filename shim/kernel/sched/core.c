@@ -13,6 +13,7 @@
 #include <linux/string.h>
 
 #include "../../entry.h"
+#include "sched.h"
 #include "../rcu/rcu.h" /* RCU: uldd_vcpu_rcu_snap() */
 #include "uhost.h"
 

@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * net/dev.c - net_device life: allocation, registration (which gives the
+ * device its TAP, tap.c), open and close, queue state with byte queue
+ * limits, carrier, and the rtnl lock that orders them.
+ *
+ * Byte queue limits: the queue stops (STACK_XOFF) while more than
+ * bql_limit bytes sit in the device's ring, so the host's queue, not the
+ * ring, absorbs a burst. The limit is fixed: enough for a 1 Gb/s ring to
+ * stay busy between two completion interrupts at TCG speeds.
+ */
+#include <linux/etherdevice.h>
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "../entry.h"
+#include "net.h"
+
+#define BQL_LIMIT (256 * 1024)
+
+LIST_HEAD(uldd_net_devices);
+static DEFINE_MUTEX(rtnl_mutex);
+static char net_ifname[IFNAMSIZ];
+
+void rtnl_lock(void)
+{
+	mutex_lock(&rtnl_mutex);
+}
+
+void rtnl_unlock(void)
+{
+	mutex_unlock(&rtnl_mutex);
+}
+
+int rtnl_is_locked(void)
+{
+	return mutex_is_locked(&rtnl_mutex);
+}
+
+int uldd_net_ifname(const char *name)
+{
+	if (name && strlen(name) >= IFNAMSIZ)
+		return -ENAMETOOLONG;
+	strscpy(net_ifname, name ? name : "", IFNAMSIZ);
+	return 0;
+}
+
+struct net_device *alloc_netdev_mqs(int sizeof_priv, const char *name, unsigned char assign_type,
+				    void (*setup)(struct net_device *), unsigned int txqs,
+				    unsigned int rxqs)
+{
+	struct net_device *dev;
+	struct uldd_netdev *un;
+
+	(void)assign_type;
+	if (WARN_ON(!txqs || !rxqs || sizeof_priv < 0))
+		return NULL;
+	dev = kzalloc(ALIGN(sizeof(*dev), NETDEV_ALIGN) + sizeof_priv, GFP_KERNEL);
+	un = kzalloc(sizeof(*un), GFP_KERNEL);
+	if (dev)
+		dev->_tx = kcalloc(txqs, sizeof(*dev->_tx), GFP_KERNEL);
+	if (!dev || !un || !dev->_tx) {
+		if (dev)
+			kfree(dev->_tx);
+		kfree(dev);
+		kfree(un);
+		return NULL;
+	}
+	for (unsigned int i = 0; i < txqs; i++) {
+		dev->_tx[i].dev = dev;
+		spin_lock_init(&dev->_tx[i]._xmit_lock);
+		dev->_tx[i].bql_limit = BQL_LIMIT;
+	}
+	un->dev = dev;
+	dev->uldd = un;
+	dev->dev_addr = un->addr;
+	strscpy(dev->name, name, IFNAMSIZ);
+	dev->num_tx_queues = dev->real_num_tx_queues = txqs;
+	dev->num_rx_queues = dev->real_num_rx_queues = rxqs;
+	dev->gso_max_size = 65536;
+	dev->gso_max_segs = 65535;
+	INIT_LIST_HEAD(&dev->uc.list);
+	INIT_LIST_HEAD(&dev->mc.list);
+	INIT_LIST_HEAD(&dev->napi_list);
+	spin_lock_init(&dev->addr_list_lock);
+	set_bit(__LINK_STATE_PRESENT, &dev->state);
+	if (setup)
+		setup(dev);
+	return dev;
+}
+
+static void hw_addr_flush(struct netdev_hw_addr_list *list)
+{
+	struct netdev_hw_addr *ha, *tmp;
+
+	list_for_each_entry_safe(ha, tmp, &list->list, list)
+		kfree(ha);
+	INIT_LIST_HEAD(&list->list);
+	list->count = 0;
+}
+
+void free_netdev(struct net_device *dev)
+{
+	struct napi_struct *n, *tmp;
+
+	if (!dev)
+		return;
+	if (WARN(dev->reg_state == NETREG_REGISTERED, "free_netdev(%s) while registered\n",
+		 dev->name))
+		return;
+	list_for_each_entry_safe(n, tmp, &dev->napi_list, dev_list)
+		netif_napi_del(n);
+	hw_addr_flush(&dev->uc);
+	hw_addr_flush(&dev->mc);
+	kfree(dev->uldd);
+	kfree(dev->_tx);
+	kfree(dev);
+}
+
+int register_netdevice(struct net_device *dev)
+{
+	int err;
+
+	ASSERT_RTNL();
+	if (WARN_ON(dev->reg_state != NETREG_UNINITIALIZED))
+		return -EINVAL;
+	/* --ifname: a fixed name is the first device's, a pattern everybody's. */
+	if (net_ifname[0]) {
+		strscpy(dev->name, net_ifname, IFNAMSIZ);
+		if (!strchr(net_ifname, '%'))
+			net_ifname[0] = '\0';
+	}
+	if (dev->netdev_ops->ndo_init) {
+		err = dev->netdev_ops->ndo_init(dev);
+		if (err)
+			return err;
+	}
+	dev->wanted_features = dev->features;
+	err = uldd_tap_start(dev);
+	if (err) {
+		if (dev->netdev_ops->ndo_uninit)
+			dev->netdev_ops->ndo_uninit(dev);
+		return err;
+	}
+	dev->reg_state = NETREG_REGISTERED;
+	list_add_tail(&dev->uldd->node, &uldd_net_devices);
+	netdev_info(dev, "registered: the host's %s is this device, MAC %pM\n", dev->name,
+		    dev->dev_addr);
+	return 0;
+}
+
+int register_netdev(struct net_device *dev)
+{
+	int err;
+
+	rtnl_lock();
+	err = register_netdevice(dev);
+	rtnl_unlock();
+	return err;
+}
+
+/* With rtnl: the TAP thread must be gone already (unregister_netdev). */
+void unregister_netdevice(struct net_device *dev)
+{
+	ASSERT_RTNL();
+	if (WARN_ON(dev->reg_state != NETREG_REGISTERED))
+		return;
+	uldd_dev_close(dev);
+	dev->reg_state = NETREG_UNREGISTERING;
+	list_del(&dev->uldd->node);
+	if (dev->netdev_ops->ndo_uninit)
+		dev->netdev_ops->ndo_uninit(dev);
+	dev->reg_state = NETREG_UNREGISTERED;
+}
+
+void unregister_netdev(struct net_device *dev)
+{
+	/* The TAP thread takes rtnl itself: stop it before taking it here. */
+	uldd_tap_stop(dev);
+	rtnl_lock();
+	unregister_netdevice(dev);
+	rtnl_unlock();
+}
+
+int netif_set_real_num_tx_queues(struct net_device *dev, unsigned int txq)
+{
+	if (txq < 1 || txq > dev->num_tx_queues)
+		return -EINVAL;
+	dev->real_num_tx_queues = txq;
+	return 0;
+}
+
+int netif_set_real_num_rx_queues(struct net_device *dev, unsigned int rxq)
+{
+	if (rxq < 1 || rxq > dev->num_rx_queues)
+		return -EINVAL;
+	dev->real_num_rx_queues = rxq;
+	return 0;
+}
+
+void dev_addr_set(struct net_device *dev, const u8 *addr)
+{
+	memcpy(dev->uldd->addr, addr, dev->addr_len ? dev->addr_len : ETH_ALEN);
+	if (dev->reg_state == NETREG_REGISTERED) {
+		set_bit(ULDD_NET_MAC, &dev->uldd->pending);
+		uldd_tap_kick(dev);
+	}
+}
+
+/* Open and close, as the host's 'ip link set up/down' asks (rtnl held). */
+int uldd_dev_open(struct net_device *dev)
+{
+	int err = 0;
+
+	ASSERT_RTNL();
+	if (netif_running(dev))
+		return 0;
+	if (!netif_device_present(dev))
+		return -ENODEV;
+	set_bit(__LINK_STATE_START, &dev->state);
+	if (dev->netdev_ops->ndo_validate_addr)
+		err = dev->netdev_ops->ndo_validate_addr(dev);
+	if (!err && dev->netdev_ops->ndo_open)
+		err = dev->netdev_ops->ndo_open(dev);
+	if (err) {
+		clear_bit(__LINK_STATE_START, &dev->state);
+		netdev_err(dev, "cannot open the device (%d): the host's interface has no link\n",
+			   err);
+		return err;
+	}
+	dev->flags |= IFF_UP;
+	uldd_dev_set_rx_mode(dev);
+	return 0;
+}
+
+void uldd_dev_close(struct net_device *dev)
+{
+	ASSERT_RTNL();
+	if (!netif_running(dev))
+		return;
+	clear_bit(__LINK_STATE_START, &dev->state);
+	smp_mb__after_atomic();
+	if (dev->netdev_ops->ndo_stop)
+		dev->netdev_ops->ndo_stop(dev);
+	dev->flags &= ~IFF_UP;
+}
+
+void uldd_dev_set_rx_mode(struct net_device *dev)
+{
+	if (!dev->netdev_ops->ndo_set_rx_mode)
+		return;
+	netif_addr_lock_bh(dev);
+	dev->netdev_ops->ndo_set_rx_mode(dev);
+	netif_addr_unlock_bh(dev);
+}
+
+/* Carrier and presence: the TAP thread mirrors the carrier to the host. */
+void netif_carrier_on(struct net_device *dev)
+{
+	if (test_and_clear_bit(__LINK_STATE_NOCARRIER, &dev->state) &&
+	    dev->reg_state == NETREG_REGISTERED) {
+		set_bit(ULDD_NET_CARRIER, &dev->uldd->pending);
+		uldd_tap_kick(dev);
+	}
+}
+
+void netif_carrier_off(struct net_device *dev)
+{
+	if (!test_and_set_bit(__LINK_STATE_NOCARRIER, &dev->state) &&
+	    dev->reg_state == NETREG_REGISTERED) {
+		set_bit(ULDD_NET_CARRIER, &dev->uldd->pending);
+		uldd_tap_kick(dev);
+	}
+}
+
+void netif_device_detach(struct net_device *dev)
+{
+	if (test_and_clear_bit(__LINK_STATE_PRESENT, &dev->state) && netif_running(dev))
+		netif_tx_stop_all_queues(dev);
+}
+
+void netif_device_attach(struct net_device *dev)
+{
+	if (!test_and_set_bit(__LINK_STATE_PRESENT, &dev->state) && netif_running(dev))
+		netif_tx_wake_all_queues(dev);
+}
+
+/* Queues */
+void netif_tx_wake_queue(struct netdev_queue *txq)
+{
+	if (test_and_clear_bit(__QUEUE_STATE_DRV_XOFF, &txq->state))
+		uldd_tap_kick(txq->dev);
+}
+
+void netif_tx_disable(struct net_device *dev)
+{
+	for (unsigned int i = 0; i < dev->num_tx_queues; i++) {
+		struct netdev_queue *txq = netdev_get_tx_queue(dev, i);
+
+		spin_lock_bh(&txq->_xmit_lock);
+		netif_tx_stop_queue(txq);
+		spin_unlock_bh(&txq->_xmit_lock);
+	}
+}
+
+void netdev_tx_sent_queue(struct netdev_queue *txq, unsigned int bytes)
+{
+	unsigned int inflight = __atomic_add_fetch(&txq->bql_inflight, bytes, __ATOMIC_RELAXED);
+
+	if (likely(inflight < txq->bql_limit))
+		return;
+	set_bit(__QUEUE_STATE_STACK_XOFF, &txq->state);
+	/* A completion between the store and the bit would not see the bit. */
+	smp_mb__after_atomic();
+	if (READ_ONCE(txq->bql_inflight) < txq->bql_limit)
+		clear_bit(__QUEUE_STATE_STACK_XOFF, &txq->state);
+}
+
+void netdev_tx_completed_queue(struct netdev_queue *txq, unsigned int pkts, unsigned int bytes)
+{
+	unsigned int inflight;
+
+	if (!bytes)
+		return;
+	(void)pkts;
+	inflight = __atomic_sub_fetch(&txq->bql_inflight, bytes, __ATOMIC_SEQ_CST);
+	if (inflight < txq->bql_limit && test_bit(__QUEUE_STATE_STACK_XOFF, &txq->state) &&
+	    test_and_clear_bit(__QUEUE_STATE_STACK_XOFF, &txq->state))
+		uldd_tap_kick(txq->dev);
+}
+
+void netdev_tx_reset_queue(struct netdev_queue *txq)
+{
+	WRITE_ONCE(txq->bql_inflight, 0);
+	clear_bit(__QUEUE_STATE_STACK_XOFF, &txq->state);
+}
+
+void netdev_printk(const char *level, const struct net_device *dev, const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	if (dev && dev->dev.parent)
+		_dev_printk(level, dev->dev.parent, "%s: %pV", netdev_name(dev), &vaf);
+	else
+		printk("%s%s: %pV", level, dev ? netdev_name(dev) : "(NULL net_device)", &vaf);
+	va_end(args);
+}
+
+bool net_ratelimit(void)
+{
+	static unsigned long state[3];
+
+	return uldd_ratelimit(state);
+}

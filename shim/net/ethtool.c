@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * net/ethtool.c - ethtool helpers drivers call, and 'uldd stats': the
+ * host's ethtool only sees a TAP, so the running uldd answers for the
+ * driver (uldd_net_report, asked over the control socket).
+ */
+#include <linux/ethtool.h>
+#include <linux/netdevice.h>
+#include <linux/slab.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+
+#include "../entry.h"
+#include "net.h"
+
+void ethtool_convert_legacy_u32_to_link_mode(unsigned long *dst, u32 legacy_u32)
+{
+	bitmap_zero(dst, __ETHTOOL_LINK_MODE_MASK_NBITS);
+	dst[0] = legacy_u32;
+}
+
+bool ethtool_convert_link_mode_to_legacy_u32(u32 *legacy_u32, const unsigned long *src)
+{
+	bool fits = !(src[0] >> 31 >> 1);
+
+	for (unsigned int i = 1; i < BITS_TO_LONGS(__ETHTOOL_LINK_MODE_MASK_NBITS); i++)
+		fits = fits && !src[i];
+	*legacy_u32 = (u32)src[0];
+	return fits;
+}
+
+u32 ethtool_op_get_link(struct net_device *dev)
+{
+	return netif_carrier_ok(dev);
+}
+
+/* Software time stamps only (SOF_TIMESTAMPING_{TX,RX}_SOFTWARE, SOFTWARE). */
+int ethtool_op_get_ts_info(struct net_device *dev, struct ethtool_ts_info *info)
+{
+	(void)dev;
+	info->so_timestamping = (1 << 1) | (1 << 3) | (1 << 4);
+	info->phc_index = -1;
+	return 0;
+}
+
+struct report {
+	char *buf;
+	unsigned long len;
+	unsigned long used;
+};
+
+static __printf(2, 3) void report(struct report *r, const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	if (r->used + 1 >= r->len)
+		return;
+	va_start(args, fmt);
+	n = vsnprintf(r->buf + r->used, r->len - r->used, fmt, args);
+	va_end(args);
+	r->used = min(r->used + (unsigned long)n, r->len - 1);
+}
+
+static const char *duplex_name(u8 duplex)
+{
+	return duplex == DUPLEX_FULL ? "full" : duplex == DUPLEX_HALF ? "half" : "unknown";
+}
+
+static void report_link(struct report *r, struct net_device *dev)
+{
+	const struct ethtool_ops *ops = dev->ethtool_ops;
+	struct ethtool_link_ksettings ks;
+
+	report(r, "link: %s\n",
+	       (ops && ops->get_link ? ops->get_link(dev) : netif_carrier_ok(dev)) ? "yes" : "no");
+	if (!ops || !ops->get_link_ksettings)
+		return;
+	memset(&ks, 0, sizeof(ks));
+	if (ops->get_link_ksettings(dev, &ks))
+		return;
+	if ((int)ks.base.speed == SPEED_UNKNOWN)
+		report(r, "speed: unknown\n");
+	else
+		report(r, "speed: %uMb/s\n", ks.base.speed);
+	report(r, "duplex: %s\nautoneg: %s\n", duplex_name(ks.base.duplex),
+	       ks.base.autoneg == AUTONEG_ENABLE ? "on" : "off");
+}
+
+static void report_stats(struct report *r, struct net_device *dev)
+{
+	const struct ethtool_ops *ops = dev->ethtool_ops;
+	struct ethtool_stats stats;
+	u64 *data;
+	u8 *names;
+	int n;
+
+	if (!ops || !ops->get_sset_count || !ops->get_strings || !ops->get_ethtool_stats)
+		return;
+	n = ops->get_sset_count(dev, ETH_SS_STATS);
+	if (n <= 0)
+		return;
+	names = kcalloc(n, ETH_GSTRING_LEN, GFP_KERNEL);
+	data = kcalloc(n, sizeof(*data), GFP_KERNEL);
+	if (names && data) {
+		stats.cmd = 0;
+		stats.n_stats = (u32)n;
+		ops->get_strings(dev, ETH_SS_STATS, names);
+		ops->get_ethtool_stats(dev, &stats, data);
+		for (int i = 0; i < n; i++)
+			report(r, "%.*s: %llu\n", ETH_GSTRING_LEN, names + i * ETH_GSTRING_LEN,
+			       (unsigned long long)data[i]);
+	}
+	kfree(names);
+	kfree(data);
+}
+
+long uldd_net_report(const char *ifname, char *buf, unsigned long len)
+{
+	struct report r = { buf, len, 0 };
+	struct ethtool_drvinfo info;
+	struct net_device *dev = NULL;
+	struct netdev_queue *txq;
+	struct uldd_netdev *un;
+
+	if (!len)
+		return -EINVAL;
+	buf[0] = '\0';
+	uldd_enter("uldd-stats");
+	rtnl_lock();
+	list_for_each_entry(un, &uldd_net_devices, node)
+		if (!strcmp(un->dev->name, ifname))
+			dev = un->dev;
+	if (!dev) {
+		rtnl_unlock();
+		uldd_exit();
+		return -ENODEV;
+	}
+	un = dev->uldd;
+	memset(&info, 0, sizeof(info));
+	if (dev->ethtool_ops && dev->ethtool_ops->get_drvinfo)
+		dev->ethtool_ops->get_drvinfo(dev, &info);
+	report(&r, "interface: %s\ndriver: %s\nversion: %s\nfirmware-version: %s\nbus-info: %s\n",
+	       dev->name, info.driver, info.version, info.fw_version, info.bus_info);
+	report(&r, "mac: %pM\nmtu: %u (%u..%u)\nup: %s\n", dev->dev_addr, dev->mtu, dev->min_mtu,
+	       dev->max_mtu, netif_running(dev) ? "yes" : "no");
+	report_link(&r, dev);
+	txq = netdev_get_tx_queue(dev, 0);
+	report(&r, "queue: %s, %u bytes in flight of %u\n",
+	       netif_xmit_stopped(txq) ? "stopped" : "running", READ_ONCE(txq->bql_inflight),
+	       txq->bql_limit);
+	report(&r, "uldd_frames_from_host: %ld\nuldd_frames_to_host: %ld\n",
+	       atomic_long_read(&un->from_host), atomic_long_read(&un->to_host));
+	report(&r, "uldd_dropped_from_host: %ld\nuldd_dropped_to_host: %ld\n",
+	       atomic_long_read(&un->from_host_dropped), atomic_long_read(&un->to_host_dropped));
+	report_stats(&r, dev);
+	rtnl_unlock();
+	uldd_exit();
+	return (long)r.used;
+}

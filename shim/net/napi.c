@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * net/napi.c - NAPI: interrupt handlers schedule a napi_struct, the
+ * softirq thread (kernel/softirq.c, action NET_RX) polls it with a budget,
+ * and what the driver receives goes to the host's TAP at once (there is
+ * no GRO: napi_gro_receive() delivers).
+ *
+ * State is the kernel's protocol: SCHED is owned by whoever scheduled the
+ * instance until napi_complete_done() gives it back; a schedule that finds
+ * SCHED taken sets MISSED, and completion then polls once more rather
+ * than lose the event. A disabled instance holds SCHED, so nothing can
+ * schedule it until napi_enable().
+ */
+#include <linux/delay.h>
+#include <linux/etherdevice.h>
+#include <linux/jiffies.h>
+#include <linux/netdevice.h>
+#include <linux/spinlock.h>
+
+#include "../kernel/softirq.h"
+#include "net.h"
+
+/* One NET_RX run: at most this many packets or two jiffies, then yield. */
+#define NAPI_RUN_BUDGET 300
+#define NAPI_RUN_JIFFIES 2
+
+static LIST_HEAD(napi_poll_list);
+static DEFINE_RAW_SPINLOCK(napi_poll_lock);
+
+static void net_rx_action(void);
+
+void netif_napi_add_weight(struct net_device *dev, struct napi_struct *napi,
+			   int (*poll)(struct napi_struct *, int), int weight)
+{
+	static unsigned int napi_ids;
+
+	if (test_and_set_bit(NAPI_STATE_LISTED, &napi->state))
+		return;
+	INIT_LIST_HEAD(&napi->poll_list);
+	napi->poll = poll;
+	napi->weight = weight;
+	napi->dev = dev;
+	napi->skb = NULL;
+	napi->napi_id = __atomic_add_fetch(&napi_ids, 1, __ATOMIC_RELAXED);
+	set_bit(NAPI_STATE_SCHED, &napi->state);
+	list_add_tail(&napi->dev_list, &dev->napi_list);
+	uldd_softirq_open(ULDD_SOFTIRQ_NET_RX, net_rx_action);
+}
+
+void netif_napi_del(struct napi_struct *napi)
+{
+	if (!test_and_clear_bit(NAPI_STATE_LISTED, &napi->state))
+		return;
+	list_del(&napi->dev_list);
+	napi_free_frags(napi);
+}
+
+void napi_enable(struct napi_struct *n)
+{
+	WARN_ON(!test_bit(NAPI_STATE_SCHED, &n->state));
+	smp_mb__before_atomic();
+	clear_bit(NAPI_STATE_DISABLE, &n->state);
+	clear_bit(NAPI_STATE_MISSED, &n->state);
+	clear_bit(NAPI_STATE_SCHED, &n->state);
+}
+
+/* Waits until a running poll gives SCHED back, then keeps it. */
+void napi_disable(struct napi_struct *n)
+{
+	might_sleep();
+	set_bit(NAPI_STATE_DISABLE, &n->state);
+	while (test_and_set_bit(NAPI_STATE_SCHED, &n->state))
+		usleep_range(20, 200);
+	clear_bit(NAPI_STATE_MISSED, &n->state);
+	clear_bit(NAPI_STATE_DISABLE, &n->state);
+}
+
+bool napi_schedule_prep(struct napi_struct *n)
+{
+	unsigned long val, new;
+
+	val = READ_ONCE(n->state);
+	do {
+		if (unlikely(val & (1UL << NAPI_STATE_DISABLE)))
+			return false;
+		new = val | (1UL << NAPI_STATE_SCHED);
+		/* Taken already: make the owner poll once more. */
+		if (val & (1UL << NAPI_STATE_SCHED))
+			new |= 1UL << NAPI_STATE_MISSED;
+	} while (!__atomic_compare_exchange_n(&n->state, &val, new, false, __ATOMIC_SEQ_CST,
+					      __ATOMIC_RELAXED));
+	return !(val & (1UL << NAPI_STATE_SCHED));
+}
+
+void __napi_schedule(struct napi_struct *n)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&napi_poll_lock, flags);
+	list_add_tail(&n->poll_list, &napi_poll_list);
+	raw_spin_unlock_irqrestore(&napi_poll_lock, flags);
+	uldd_softirq_raise(ULDD_SOFTIRQ_NET_RX);
+}
+
+bool napi_complete_done(struct napi_struct *n, int work_done)
+{
+	unsigned long val, new;
+
+	(void)work_done;
+	val = READ_ONCE(n->state);
+	do {
+		new = val & ~((1UL << NAPI_STATE_MISSED) | (1UL << NAPI_STATE_SCHED));
+		/* An event came in while polling: stay scheduled, poll again. */
+		if (val & (1UL << NAPI_STATE_MISSED))
+			new |= 1UL << NAPI_STATE_SCHED;
+	} while (!__atomic_compare_exchange_n(&n->state, &val, new, false, __ATOMIC_SEQ_CST,
+					      __ATOMIC_RELAXED));
+	if (unlikely(val & (1UL << NAPI_STATE_MISSED))) {
+		__napi_schedule(n);
+		return false;
+	}
+	return true;
+}
+
+/* The NET_RX action: poll what is scheduled, within the run's budget. */
+static void net_rx_action(void)
+{
+	unsigned long deadline = jiffies + NAPI_RUN_JIFFIES;
+	int budget = NAPI_RUN_BUDGET;
+	LIST_HEAD(list);
+	LIST_HEAD(repoll);
+
+	raw_spin_lock_irq(&napi_poll_lock);
+	list_splice_init(&napi_poll_list, &list);
+	raw_spin_unlock_irq(&napi_poll_lock);
+
+	while (!list_empty(&list)) {
+		struct napi_struct *n = list_first_entry(&list, struct napi_struct, poll_list);
+		int work = 0;
+
+		list_del_init(&n->poll_list);
+		if (test_bit(NAPI_STATE_SCHED, &n->state)) {
+			work = n->poll(n, n->weight);
+			WARN_ONCE(work > n->weight, "napi poll of %s returned %d of budget %d\n",
+				  n->dev->name, work, n->weight);
+		}
+		budget -= work;
+		/* A full budget means the driver kept SCHED: it wants more. */
+		if (work >= n->weight) {
+			if (unlikely(napi_disable_pending(n)))
+				napi_complete(n);
+			else
+				list_add_tail(&n->poll_list, &repoll);
+		}
+		if (budget <= 0 || time_after_eq(jiffies, deadline))
+			break;
+	}
+
+	list_splice_tail_init(&repoll, &list);
+	if (!list_empty(&list)) {
+		raw_spin_lock_irq(&napi_poll_lock);
+		list_splice(&list, &napi_poll_list);
+		raw_spin_unlock_irq(&napi_poll_lock);
+		uldd_softirq_raise(ULDD_SOFTIRQ_NET_RX);
+	}
+}
+
+int netif_receive_skb(struct sk_buff *skb)
+{
+	uldd_tap_deliver(skb);
+	return NET_RX_SUCCESS;
+}
+
+int netif_rx(struct sk_buff *skb)
+{
+	uldd_tap_deliver(skb);
+	return NET_RX_SUCCESS;
+}
+
+void netif_receive_skb_list(struct list_head *head)
+{
+	struct sk_buff *skb, *next;
+
+	list_for_each_entry_safe(skb, next, head, list) {
+		list_del(&skb->list);
+		uldd_tap_deliver(skb);
+	}
+}
+
+gro_result_t napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb)
+{
+	(void)napi;
+	uldd_tap_deliver(skb);
+	return GRO_NORMAL;
+}
+
+/* The frame the driver builds from pages, Ethernet header in the first. */
+struct sk_buff *napi_get_frags(struct napi_struct *napi)
+{
+	if (!napi->skb)
+		napi->skb = napi_alloc_skb(napi, 128);
+	return napi->skb;
+}
+
+gro_result_t napi_gro_frags(struct napi_struct *napi)
+{
+	struct sk_buff *skb = napi->skb;
+
+	napi->skb = NULL;
+	if (!skb)
+		return GRO_CONSUMED;
+	if (!pskb_may_pull(skb, ETH_HLEN)) {
+		atomic_long_inc(&napi->dev->rx_dropped);
+		kfree_skb(skb);
+		return GRO_CONSUMED;
+	}
+	skb->protocol = eth_type_trans(skb, napi->dev);
+	uldd_tap_deliver(skb);
+	return GRO_NORMAL;
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * net.h - what the files of shim/net share: the private half of a
+ * net_device (its TAP twin on the host and the thread that serves it).
+ *
+ * One host thread per registered net_device ("the TAP thread") does all
+ * that crosses to the host's view of the interface: it opens and closes
+ * the device when the host sets the TAP up or down, passes MTU, MAC and
+ * receive-mode changes to the driver, mirrors carrier and MAC back, reads
+ * the frames the host sends and hands them to ndo_start_xmit(), and runs
+ * the transmit watchdog. Received frames go the other way from the NAPI
+ * softirq (napi.c), written to the TAP directly.
+ */
+#ifndef ULDD_SHIM_NET_H
+#define ULDD_SHIM_NET_H
+
+#include <linux/completion.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+
+struct uhost_tap;
+struct uhost_thread;
+
+/* uldd_netdev.pending: driver-side changes the TAP thread mirrors. */
+#define ULDD_NET_CARRIER 0
+#define ULDD_NET_MAC 1
+
+struct uldd_netdev {
+	struct net_device *dev;
+	struct list_head node; /* uldd_net_devices, under rtnl */
+	struct uhost_tap *tap;
+	struct uhost_thread *thread;
+	unsigned long pending;
+	bool stop;
+	struct completion exited; /* the thread ends */
+	/* The thread's view of the host side, to notice changes. */
+	unsigned int host_flags;
+	/* Frames read but not yet taken by the driver (queue stopped). */
+	struct sk_buff_head backlog;
+	void *rxbuf; /* one frame from the host, vnet header first */
+	unsigned int rxbuf_len;
+	unsigned long next_tick; /* jiffies: watchdog and multicast list */
+	/* Counters of the shim's own, for 'uldd stats'. */
+	atomic_long_t from_host; /* frames read from the TAP */
+	atomic_long_t to_host; /* frames written to the TAP */
+	atomic_long_t to_host_dropped; /* not written: host down, errors */
+	atomic_long_t from_host_dropped; /* driver not open, bad frames */
+	unsigned char addr[MAX_ADDR_LEN]; /* dev->dev_addr points here */
+};
+
+/* dev.c */
+extern struct list_head uldd_net_devices;
+int uldd_dev_open(struct net_device *dev);
+void uldd_dev_close(struct net_device *dev);
+void uldd_dev_set_rx_mode(struct net_device *dev);
+
+/* tap.c */
+int uldd_tap_start(struct net_device *dev);
+void uldd_tap_stop(struct net_device *dev);
+void uldd_tap_kick(struct net_device *dev);
+/* Writes one received frame to the host and consumes skb. */
+void uldd_tap_deliver(struct sk_buff *skb);
+
+#endif /* ULDD_SHIM_NET_H */

@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * net/skbuff.c - socket buffers. An skb's head is either kmalloc() memory
+ * or a page fragment (head_frag); fragments come from a per-vCPU cache of
+ * 32 KiB compound blocks. The block's reference count is raised by a large
+ * bias when it is taken, each fragment handed out owns one of those
+ * references and skb_free_frag() drops it through the block's head page,
+ * so a fragment can be freed from any pointer inside it, from any vCPU,
+ * and the block goes back to the page allocator when the last is freed.
+ *
+ * The per-vCPU cache needs no lock: a vCPU runs one task at a time and
+ * nothing here sleeps, so nobody else touches the cache in between.
+ */
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+
+#define FRAG_ORDER 3
+#define FRAG_BLOCK (PAGE_SIZE << FRAG_ORDER)
+/* More than the fragments one block can give (at least one cache line each). */
+#define FRAG_BIAS (FRAG_BLOCK / SMP_CACHE_BYTES + 1)
+
+struct frag_cache {
+	struct page *page;
+	unsigned int offset;
+	unsigned int bias; /* references still owned by the cache */
+};
+
+static struct frag_cache frag_caches[NR_CPUS];
+
+static void frag_block_release(struct page *page, unsigned int refs)
+{
+	if (__atomic_sub_fetch(&page->_refcount, refs, __ATOMIC_ACQ_REL) == 0)
+		uldd_page_put_last(page);
+}
+
+static void *frag_alloc(unsigned int fragsz, gfp_t gfp)
+{
+	struct frag_cache *c;
+	struct page *page;
+	void *p;
+
+	fragsz = SKB_DATA_ALIGN(fragsz);
+	if (unlikely(fragsz > FRAG_BLOCK)) {
+		page = alloc_pages(gfp, get_order(fragsz));
+		return page ? page_address(page) : NULL;
+	}
+	c = &frag_caches[smp_processor_id()];
+	if (unlikely(!c->page || c->offset + fragsz > FRAG_BLOCK)) {
+		if (c->page)
+			frag_block_release(c->page, c->bias);
+		c->page = NULL;
+		page = alloc_pages(gfp | __GFP_COMP, FRAG_ORDER);
+		if (!page)
+			return NULL;
+		__atomic_add_fetch(&page->_refcount, FRAG_BIAS - 1, __ATOMIC_RELAXED);
+		c->page = page;
+		c->bias = FRAG_BIAS;
+		c->offset = 0;
+	}
+	p = (char *)page_address(c->page) + c->offset;
+	c->offset += fragsz;
+	c->bias--;
+	return p;
+}
+
+void *netdev_alloc_frag(unsigned int fragsz)
+{
+	return frag_alloc(fragsz, GFP_ATOMIC);
+}
+
+void *napi_alloc_frag(unsigned int fragsz)
+{
+	return frag_alloc(fragsz, GFP_ATOMIC);
+}
+
+void skb_free_frag(void *addr)
+{
+	put_page(virt_to_page(addr));
+}
+
+static void skb_head_free(struct sk_buff *skb)
+{
+	if (skb->head_frag)
+		skb_free_frag(skb->head);
+	else
+		kfree(skb->head);
+}
+
+/* The skb around a head of size bytes (shared info included). */
+static struct sk_buff *skb_wrap(void *data, unsigned int size, bool frag, gfp_t gfp)
+{
+	struct skb_shared_info *shinfo;
+	struct sk_buff *skb;
+
+	skb = kmalloc(sizeof(*skb), gfp);
+	if (!skb)
+		return NULL;
+	memset(skb, 0, sizeof(*skb));
+	size = SKB_WITH_OVERHEAD(size);
+	skb->head = data;
+	skb->data = data;
+	skb->tail = data;
+	skb->end = (unsigned char *)data + size;
+	skb->head_frag = frag;
+	skb->truesize = SKB_TRUESIZE(size);
+	skb->mac_header = (u16)~0U;
+	skb->network_header = (u16)~0U;
+	skb->transport_header = (u16)~0U;
+	refcount_set(&skb->users, 1);
+	shinfo = skb_shinfo(skb);
+	memset(shinfo, 0, offsetof(struct skb_shared_info, dataref));
+	atomic_set(&shinfo->dataref, 1);
+	return skb;
+}
+
+struct sk_buff *__alloc_skb(unsigned int size, gfp_t gfp, int flags, int node)
+{
+	struct sk_buff *skb;
+	unsigned int total;
+	void *data;
+
+	(void)flags;
+	(void)node;
+	total = SKB_DATA_ALIGN(size) + SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
+	data = kmalloc(total, gfp);
+	if (!data)
+		return NULL;
+	skb = skb_wrap(data, total, false, gfp);
+	if (!skb)
+		kfree(data);
+	return skb;
+}
+
+struct sk_buff *build_skb(void *data, unsigned int frag_size)
+{
+	unsigned int size = frag_size ? frag_size : (unsigned int)ksize(data);
+
+	return skb_wrap(data, size, frag_size != 0, GFP_ATOMIC);
+}
+
+struct sk_buff *napi_build_skb(void *data, unsigned int frag_size)
+{
+	return build_skb(data, frag_size);
+}
+
+struct sk_buff *__netdev_alloc_skb(struct net_device *dev, unsigned int len, gfp_t gfp)
+{
+	struct sk_buff *skb = __alloc_skb(len + NET_SKB_PAD, gfp, 0, -1);
+
+	if (skb) {
+		skb_reserve(skb, NET_SKB_PAD);
+		skb->dev = dev;
+	}
+	return skb;
+}
+
+struct sk_buff *__napi_alloc_skb(struct napi_struct *napi, unsigned int len, gfp_t gfp)
+{
+	struct sk_buff *skb = __alloc_skb(len + NET_SKB_PAD + NET_IP_ALIGN, gfp, 0, -1);
+
+	if (skb) {
+		skb_reserve(skb, NET_SKB_PAD + NET_IP_ALIGN);
+		skb->dev = napi->dev;
+	}
+	return skb;
+}
+
+void kfree_skb(struct sk_buff *skb)
+{
+	struct skb_shared_info *shinfo;
+
+	if (!skb || !refcount_dec_and_test(&skb->users))
+		return;
+	shinfo = skb_shinfo(skb);
+	for (unsigned int i = 0; i < shinfo->nr_frags; i++)
+		put_page(skb_frag_page(&shinfo->frags[i]));
+	skb_head_free(skb);
+	kfree(skb);
+}
+
+void consume_skb(struct sk_buff *skb)
+{
+	kfree_skb(skb);
+}
+
+void napi_consume_skb(struct sk_buff *skb, int budget)
+{
+	(void)budget;
+	kfree_skb(skb);
+}
+
+void skb_add_rx_frag(struct sk_buff *skb, int i, struct page *page, int off, int size,
+		     unsigned int truesize)
+{
+	skb_fill_page_desc(skb, i, page, off, size);
+	skb->len += size;
+	skb->data_len += size;
+	skb->truesize += truesize;
+}
+
+void skb_over_panic(struct sk_buff *skb, unsigned int len, void *here)
+{
+	pr_emerg("skb_over_panic: put %u bytes past the end: len %u, tailroom %d, from %pS\n", len,
+		 skb->len, skb_tailroom(skb), here);
+	BUG();
+}
+
+void skb_under_panic(struct sk_buff *skb, unsigned int len, void *here)
+{
+	pr_emerg("skb_under_panic: pushed %u bytes before the head: headroom %u, from %pS\n", len,
+		 skb_headroom(skb), here);
+	BUG();
+}
+
+/*
+ * A new head with nhead more bytes before and ntail more after; the
+ * header offsets are from head, so they move with it.
+ */
+int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail, gfp_t gfp)
+{
+	unsigned int old_size = skb_end_offset(skb);
+	unsigned int size = SKB_DATA_ALIGN(old_size + nhead + ntail);
+	unsigned int total = size + SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
+	unsigned char *data;
+	long delta;
+
+	if (WARN_ON(nhead < 0 || ntail < 0))
+		return -EINVAL;
+	data = kmalloc(total, gfp);
+	if (!data)
+		return -ENOMEM;
+	memcpy(data + nhead, skb->head, skb->tail - skb->head);
+	memcpy(data + size, skb_shinfo(skb),
+	       offsetof(struct skb_shared_info, frags[skb_shinfo(skb)->nr_frags]));
+	delta = data + nhead - skb->head;
+	skb_head_free(skb);
+	skb->head = data;
+	skb->head_frag = 0;
+	skb->data += delta;
+	skb->tail += delta;
+	skb->end = data + size;
+	if (skb->mac_header != (u16)~0U)
+		skb->mac_header += nhead;
+	if (skb->network_header != (u16)~0U)
+		skb->network_header += nhead;
+	if (skb->transport_header != (u16)~0U)
+		skb->transport_header += nhead;
+	if (skb->ip_summed == CHECKSUM_PARTIAL)
+		skb->csum_start += nhead;
+	skb->truesize += size - old_size;
+	return 0;
+}
+
+int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
+{
+	unsigned int start = skb_headlen(skb);
+	struct skb_shared_info *shinfo = skb_shinfo(skb);
+	char *out = to;
+
+	if (offset < 0 || len < 0 || (unsigned int)(offset + len) > skb->len)
+		return -EFAULT;
+	if ((unsigned int)offset < start) {
+		int n = min_t(int, len, (int)start - offset);
+
+		memcpy(out, skb->data + offset, n);
+		out += n;
+		offset += n;
+		len -= n;
+	}
+	for (unsigned int i = 0; len > 0 && i < shinfo->nr_frags; i++) {
+		const skb_frag_t *f = &shinfo->frags[i];
+		unsigned int end = start + skb_frag_size(f);
+
+		if ((unsigned int)offset < end) {
+			int n = min_t(int, len, (int)(end - offset));
+
+			memcpy(out, (char *)skb_frag_address(f) + (offset - start), n);
+			out += n;
+			offset += n;
+			len -= n;
+		}
+		start = end;
+	}
+	return 0;
+}
+
+/* Moves delta bytes from the fragments into the linear part. */
+void *__pskb_pull_tail(struct sk_buff *skb, int delta)
+{
+	struct skb_shared_info *shinfo;
+	int eat = delta, tailroom = (int)(skb->end - skb->tail);
+	unsigned int i, k;
+
+	if (tailroom < delta && pskb_expand_head(skb, 0, delta - tailroom + 128, GFP_ATOMIC))
+		return NULL;
+	if (skb_copy_bits(skb, (int)skb_headlen(skb), skb->tail, delta))
+		return NULL;
+	shinfo = skb_shinfo(skb);
+	for (i = 0, k = 0; i < shinfo->nr_frags; i++) {
+		skb_frag_t *f = &shinfo->frags[i];
+
+		if (eat >= (int)skb_frag_size(f)) {
+			eat -= (int)skb_frag_size(f);
+			put_page(skb_frag_page(f));
+			continue;
+		}
+		shinfo->frags[k] = *f;
+		if (eat) {
+			shinfo->frags[k].bv_offset += eat;
+			shinfo->frags[k].bv_len -= eat;
+			eat = 0;
+		}
+		k++;
+	}
+	shinfo->nr_frags = (u8)k;
+	skb->tail += delta;
+	skb->data_len -= delta;
+	return skb->tail;
+}
+
+int skb_pad(struct sk_buff *skb, int pad)
+{
+	int tailroom;
+
+	if (skb_is_nonlinear(skb) && !__pskb_pull_tail(skb, (int)skb->data_len))
+		goto fail;
+	tailroom = (int)(skb->end - skb->tail);
+	if (tailroom < pad && pskb_expand_head(skb, 0, pad - tailroom, GFP_ATOMIC))
+		goto fail;
+	memset(skb->tail, 0, pad);
+	return 0;
+fail:
+	kfree_skb(skb);
+	return -ENOMEM;
+}
+
+void skb_queue_tail(struct sk_buff_head *list, struct sk_buff *skb)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&list->lock, flags);
+	__skb_queue_tail(list, skb);
+	spin_unlock_irqrestore(&list->lock, flags);
+}
+
+struct sk_buff *skb_dequeue(struct sk_buff_head *list)
+{
+	struct sk_buff *skb;
+	unsigned long flags;
+
+	spin_lock_irqsave(&list->lock, flags);
+	skb = __skb_dequeue(list);
+	spin_unlock_irqrestore(&list->lock, flags);
+	return skb;
+}
+
+void skb_queue_purge(struct sk_buff_head *list)
+{
+	struct sk_buff *skb;
+
+	while ((skb = skb_dequeue(list)))
+		kfree_skb(skb);
+}

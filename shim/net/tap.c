@@ -1,0 +1,531 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * net/tap.c - a net_device's host side: its TAP interface and the thread
+ * that serves it (see net.h for the division of work).
+ *
+ * Transmit: the thread reads up to TAP_TX_BATCH frames from the TAP, then
+ * hands them to ndo_start_xmit() under the queue's xmit lock, telling the
+ * driver (netdev_xmit_more) that more follow so it rings its doorbell once
+ * per batch. When the driver or byte queue limits stop the queue, the
+ * thread stops reading: the host's own queue on the TAP holds the rest,
+ * and netif_tx_wake_queue() kicks the thread. Checksum offload and GSO
+ * arrive in the virtio-net header and become the skb's fields.
+ *
+ * Receive: uldd_tap_deliver() writes each frame with one gathering write,
+ * putting back a VLAN tag the device stripped.
+ */
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/jiffies.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/tcp.h>
+
+#include "../entry.h"
+#include "../kernel/sched/sched.h"
+#include "net.h"
+#include "uhost.h"
+
+#define TAP_TX_BATCH 32 /* frames read before they are handed over */
+#define TAP_TX_BUDGET 256 /* frames per round, so link events get a turn */
+#define TAP_TICK (HZ / 4) /* watchdog and multicast list polling */
+#define TAP_MAX_FRAME (65536 + VLAN_ETH_HLEN)
+#define TAP_MAX_MC 256
+#define TAP_IOV_MAX 18
+
+static bool xmit_more[NR_CPUS];
+
+bool uldd_netdev_xmit_more(void)
+{
+	return READ_ONCE(xmit_more[smp_processor_id()]);
+}
+
+void uldd_tap_kick(struct net_device *dev)
+{
+	struct uldd_netdev *un = dev->uldd;
+
+	if (un && un->tap)
+		uhost_tap_kick(un->tap);
+}
+
+/* Receive: one frame to the host. */
+void uldd_tap_deliver(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	struct uldd_netdev *un = dev ? dev->uldd : NULL;
+	struct uhost_vnet_hdr vh = { 0 };
+	struct uhost_iovec iov[TAP_IOV_MAX];
+	struct skb_shared_info *shinfo;
+	unsigned char *mac;
+	unsigned int linear, n = 0;
+	__be16 tag[2];
+
+	if (unlikely(!un || !un->tap))
+		goto drop;
+	shinfo = skb_shinfo(skb);
+	if (unlikely(shinfo->nr_frags + 4 > TAP_IOV_MAX) &&
+	    !__pskb_pull_tail(skb, (int)skb->data_len))
+		goto drop;
+	mac = skb_mac_header_was_set(skb) ? skb_mac_header(skb) : skb->data;
+	linear = (unsigned int)(skb->tail - mac);
+	if (skb->ip_summed == CHECKSUM_UNNECESSARY)
+		vh.flags = UHOST_VNET_F_DATA_VALID;
+	iov[n++] = (struct uhost_iovec){ &vh, sizeof(vh) };
+	if (skb->vlan_present && linear >= 2 * ETH_ALEN) {
+		tag[0] = skb->vlan_proto;
+		tag[1] = htons(skb->vlan_tci);
+		iov[n++] = (struct uhost_iovec){ mac, 2 * ETH_ALEN };
+		iov[n++] = (struct uhost_iovec){ tag, sizeof(tag) };
+		iov[n++] = (struct uhost_iovec){ mac + 2 * ETH_ALEN, linear - 2 * ETH_ALEN };
+	} else {
+		iov[n++] = (struct uhost_iovec){ mac, linear };
+	}
+	for (unsigned int i = 0; i < shinfo->nr_frags; i++)
+		iov[n++] = (struct uhost_iovec){ skb_frag_address(&shinfo->frags[i]),
+						 skb_frag_size(&shinfo->frags[i]) };
+	if (unlikely(uhost_tap_write(un->tap, iov, n)))
+		goto drop;
+	atomic_long_inc(&un->to_host);
+	consume_skb(skb);
+	return;
+drop:
+	if (un)
+		atomic_long_inc(&un->to_host_dropped);
+	kfree_skb(skb);
+}
+
+/* Transmit: the host's frame in rxbuf (got bytes) as an skb, or NULL. */
+static struct sk_buff *tap_frame_to_skb(struct uldd_netdev *un, size_t got)
+{
+	/* The TAP was made with the host's (x86: little-endian) byte order. */
+	const struct uhost_vnet_hdr *vh = un->rxbuf;
+	const unsigned char *frame = (const unsigned char *)un->rxbuf + sizeof(*vh);
+	unsigned int len = (unsigned int)(got - sizeof(*vh)), nh = ETH_HLEN;
+	struct net_device *dev = un->dev;
+	struct skb_shared_info *shinfo;
+	struct sk_buff *skb;
+	__be16 proto;
+
+	if (got < sizeof(*vh) + ETH_HLEN)
+		return NULL;
+	proto = ((const struct ethhdr *)frame)->h_proto;
+	if (eth_type_vlan(proto))
+		nh = VLAN_ETH_HLEN;
+	if (len < nh || (vh->gso_type == UHOST_VNET_GSO_NONE && len > dev->mtu + nh))
+		return NULL;
+	skb = netdev_alloc_skb(dev, len);
+	if (!skb)
+		return NULL;
+	skb_put_data(skb, frame, len);
+	skb_reset_mac_header(skb);
+	skb_set_network_header(skb, (int)nh);
+	skb->protocol = proto;
+	if (vh->flags & UHOST_VNET_F_NEEDS_CSUM) {
+		if ((unsigned int)vh->csum_start + vh->csum_offset + 2 > len)
+			goto bad;
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb->csum_start = (u16)(skb_headroom(skb) + vh->csum_start);
+		skb->csum_offset = vh->csum_offset;
+		skb_set_transport_header(skb, vh->csum_start);
+	}
+	if (vh->gso_type != UHOST_VNET_GSO_NONE) {
+		shinfo = skb_shinfo(skb);
+		switch (vh->gso_type & ~UHOST_VNET_GSO_ECN) {
+		case UHOST_VNET_GSO_TCPV4:
+			shinfo->gso_type = SKB_GSO_TCPV4;
+			break;
+		case UHOST_VNET_GSO_TCPV6:
+			shinfo->gso_type = SKB_GSO_TCPV6;
+			break;
+		default:
+			goto bad; /* UDP fragmentation was never offered */
+		}
+		if (vh->gso_type & UHOST_VNET_GSO_ECN)
+			shinfo->gso_type |= SKB_GSO_TCP_ECN;
+		if (skb->ip_summed != CHECKSUM_PARTIAL || !vh->gso_size)
+			goto bad;
+		shinfo->gso_size = vh->gso_size;
+		shinfo->gso_segs = (u16)DIV_ROUND_UP(len - skb_tcp_all_headers(skb), vh->gso_size);
+	}
+	return skb;
+bad:
+	kfree_skb(skb);
+	return NULL;
+}
+
+/* The next frame from the host as an skb; NULL when the TAP is empty. */
+static struct sk_buff *tap_read(struct uldd_netdev *un, bool *empty)
+{
+	size_t got;
+	int err;
+
+	for (;;) {
+		struct sk_buff *skb;
+
+		err = uhost_tap_read(un->tap, un->rxbuf, un->rxbuf_len, &got);
+		if (err == EAGAIN) {
+			*empty = true;
+			return NULL;
+		}
+		if (!err) {
+			skb = tap_frame_to_skb(un, got);
+			if (likely(skb)) {
+				atomic_long_inc(&un->from_host);
+				return skb;
+			}
+		} else if (err != EMSGSIZE) {
+			if (net_ratelimit())
+				netdev_err(un->dev, "reading from the host: %s\n", uhost_errmsg());
+			*empty = true;
+			return NULL;
+		}
+		atomic_long_inc(&un->from_host_dropped);
+	}
+}
+
+static bool tap_may_xmit(struct net_device *dev)
+{
+	return netif_running(dev) && netif_device_present(dev) &&
+	       !netif_xmit_stopped(netdev_get_tx_queue(dev, 0));
+}
+
+static void tap_xmit(struct uldd_netdev *un)
+{
+	struct net_device *dev = un->dev;
+	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
+	int budget = TAP_TX_BUDGET;
+	bool empty = false;
+	struct sk_buff *skb;
+
+	if (!netif_running(dev)) {
+		skb_queue_purge(&un->backlog);
+		return;
+	}
+	while (budget > 0 && tap_may_xmit(dev)) {
+		while (!empty && skb_queue_len(&un->backlog) < TAP_TX_BATCH) {
+			skb = tap_read(un, &empty);
+			if (skb)
+				__skb_queue_tail(&un->backlog, skb);
+		}
+		if (skb_queue_empty(&un->backlog))
+			break;
+		spin_lock_bh(&txq->_xmit_lock);
+		/* The driver checks netif_xmit_stopped() before deferring its doorbell. */
+		while (!netif_xmit_stopped(txq) && (skb = __skb_dequeue(&un->backlog))) {
+			netdev_tx_t rc;
+
+			WRITE_ONCE(xmit_more[smp_processor_id()], !skb_queue_empty(&un->backlog));
+			rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
+			if (unlikely(rc != NETDEV_TX_OK)) {
+				/* Busy: the driver kept nothing; try again after a wake. */
+				skb->next = un->backlog.next;
+				skb->prev = (struct sk_buff *)&un->backlog;
+				un->backlog.next->prev = skb;
+				un->backlog.next = skb;
+				un->backlog.qlen++;
+				break;
+			}
+			txq_trans_cond_update(txq);
+			budget--;
+		}
+		WRITE_ONCE(xmit_more[smp_processor_id()], false);
+		spin_unlock_bh(&txq->_xmit_lock);
+	}
+}
+
+static int tap_door(struct uldd_netdev *un, const char *what, int err)
+{
+	if (err)
+		netdev_warn(un->dev, "%s: %s\n", what, uhost_errmsg());
+	return err;
+}
+
+/* The host changed the MTU: the driver decides (rtnl held). */
+static void tap_take_mtu(struct uldd_netdev *un, unsigned int mtu)
+{
+	struct net_device *dev = un->dev;
+	int err = 0;
+
+	if (mtu < dev->min_mtu || mtu > dev->max_mtu) {
+		netdev_warn(dev, "MTU %u is outside this device's %u..%u: keeping %u\n", mtu,
+			    dev->min_mtu, dev->max_mtu, dev->mtu);
+		err = -EINVAL;
+	} else if (dev->netdev_ops->ndo_change_mtu) {
+		err = dev->netdev_ops->ndo_change_mtu(dev, (int)mtu);
+		if (err)
+			netdev_warn(dev, "the driver refused MTU %u (%d): keeping %u\n", mtu, err,
+				    dev->mtu);
+	} else {
+		WRITE_ONCE(dev->mtu, mtu);
+	}
+	if (err || dev->mtu != mtu) {
+		uldd_host_block_begin();
+		tap_door(un, "setting the host's MTU back", uhost_tap_set_mtu(un->tap, dev->mtu));
+		uldd_host_block_end();
+	}
+}
+
+static void tap_take_mac(struct uldd_netdev *un, const u8 *mac)
+{
+	struct net_device *dev = un->dev;
+	struct sockaddr sa;
+	int err;
+
+	sa.sa_family = dev->type;
+	memcpy(sa.sa_data, mac, ETH_ALEN);
+	if (dev->netdev_ops->ndo_set_mac_address)
+		err = dev->netdev_ops->ndo_set_mac_address(dev, &sa);
+	else
+		err = eth_mac_addr(dev, &sa);
+	if (err) {
+		netdev_warn(dev, "the driver refused MAC address %pM (%d)\n", mac, err);
+		set_bit(ULDD_NET_MAC, &un->pending);
+	}
+}
+
+static bool tap_mc_same(struct net_device *dev, u8 (*mac)[6], unsigned int n)
+{
+	struct netdev_hw_addr *ha;
+	unsigned int i = 0;
+
+	if ((unsigned int)netdev_mc_count(dev) != n)
+		return false;
+	netdev_for_each_mc_addr(ha, dev)
+		if (!ether_addr_equal(ha->addr, mac[i++]))
+			return false;
+	return true;
+}
+
+/* Makes dev->mc the host's list; true when it changed (rtnl held). */
+static bool tap_take_mc(struct uldd_netdev *un)
+{
+	struct net_device *dev = un->dev;
+	struct netdev_hw_addr *ha, *tmp;
+	unsigned int n, i;
+	u8(*mac)[6];
+	LIST_HEAD(fresh);
+	LIST_HEAD(old);
+
+	mac = kmalloc_array(TAP_MAX_MC, 6, GFP_KERNEL);
+	if (!mac)
+		return false;
+	if (uhost_tap_mc_list(un->tap, mac, TAP_MAX_MC, &n) || tap_mc_same(dev, mac, n)) {
+		kfree(mac);
+		return false;
+	}
+	if (n > TAP_MAX_MC) {
+		netdev_warn(dev, "the host joined %u multicast groups: passing the first %u\n", n,
+			    TAP_MAX_MC);
+		n = TAP_MAX_MC;
+	}
+	for (i = 0; i < n; i++) {
+		ha = kzalloc(sizeof(*ha), GFP_KERNEL);
+		if (!ha)
+			break;
+		memcpy(ha->addr, mac[i], ETH_ALEN);
+		ha->refcount = 1;
+		list_add_tail(&ha->list, &fresh);
+	}
+	kfree(mac);
+	netif_addr_lock_bh(dev);
+	list_splice_init(&dev->mc.list, &old);
+	list_splice_init(&fresh, &dev->mc.list);
+	dev->mc.count = (int)i;
+	netif_addr_unlock_bh(dev);
+	list_for_each_entry_safe(ha, tmp, &old, list)
+		kfree(ha);
+	return true;
+}
+
+/* What the host did to the TAP, taken to the driver. */
+static void tap_sync_host(struct uldd_netdev *un)
+{
+	struct net_device *dev = un->dev;
+	struct uhost_tap_link link;
+	unsigned int flags;
+	bool rx_mode;
+
+	if (uhost_tap_link(un->tap, &link)) {
+		if (net_ratelimit())
+			netdev_warn(dev, "reading the host's view: %s\n", uhost_errmsg());
+		return;
+	}
+	rtnl_lock();
+	if (link.mtu != dev->mtu)
+		tap_take_mtu(un, link.mtu);
+	if (!ether_addr_equal(link.mac, dev->dev_addr) && !test_bit(ULDD_NET_MAC, &un->pending))
+		tap_take_mac(un, link.mac);
+	if ((link.flags & UHOST_TAP_UP) && !netif_running(dev))
+		uldd_dev_open(dev);
+	else if (!(link.flags & UHOST_TAP_UP) && netif_running(dev))
+		uldd_dev_close(dev);
+	flags = (link.flags & UHOST_TAP_PROMISC ? IFF_PROMISC : 0) |
+		(link.flags & UHOST_TAP_ALLMULTI ? IFF_ALLMULTI : 0);
+	rx_mode = (dev->flags ^ flags) & (IFF_PROMISC | IFF_ALLMULTI);
+	dev->flags = (dev->flags & ~(IFF_PROMISC | IFF_ALLMULTI)) | flags;
+	if (tap_take_mc(un))
+		rx_mode = true;
+	if (rx_mode && netif_running(dev))
+		uldd_dev_set_rx_mode(dev);
+	rtnl_unlock();
+}
+
+/* What the driver changed, shown to the host. */
+static void tap_sync_driver(struct uldd_netdev *un)
+{
+	struct net_device *dev = un->dev;
+	u8 mac[ETH_ALEN];
+	int on;
+
+	if (test_and_clear_bit(ULDD_NET_CARRIER, &un->pending)) {
+		on = netif_carrier_ok(dev);
+		uldd_host_block_begin();
+		tap_door(un, "mirroring the carrier", uhost_tap_set_carrier(un->tap, on));
+		uldd_host_block_end();
+	}
+	if (test_and_clear_bit(ULDD_NET_MAC, &un->pending)) {
+		memcpy(mac, dev->dev_addr, ETH_ALEN);
+		uldd_host_block_begin();
+		tap_door(un, "mirroring the MAC address", uhost_tap_set_mac(un->tap, mac));
+		uldd_host_block_end();
+	}
+}
+
+/* A queue the driver stopped and never woke: its ndo_tx_timeout. */
+static void tap_watchdog(struct uldd_netdev *un)
+{
+	struct net_device *dev = un->dev;
+	unsigned long timeo = dev->watchdog_timeo > 0 ? (unsigned long)dev->watchdog_timeo : 5 * HZ;
+
+	if (!netif_running(dev) || !netif_carrier_ok(dev) || !netif_device_present(dev) ||
+	    !dev->netdev_ops->ndo_tx_timeout)
+		return;
+	for (unsigned int i = 0; i < dev->real_num_tx_queues; i++) {
+		struct netdev_queue *txq = netdev_get_tx_queue(dev, i);
+
+		if (netif_tx_queue_stopped(txq) &&
+		    time_after(jiffies, READ_ONCE(txq->trans_start) + timeo)) {
+			netdev_err(dev, "NETDEV WATCHDOG: transmit queue %u timed out (%u ms)\n", i,
+				   jiffies_to_msecs(jiffies - txq->trans_start));
+			WRITE_ONCE(txq->trans_start, jiffies);
+			dev->netdev_ops->ndo_tx_timeout(dev, i);
+		}
+	}
+}
+
+static void tap_thread(void *arg)
+{
+	struct uldd_netdev *un = arg;
+	struct net_device *dev = un->dev;
+	unsigned int want, events = UHOST_TAP_EV_LINK;
+	int err;
+
+	uldd_enter(dev->name);
+	un->next_tick = jiffies;
+	while (!READ_ONCE(un->stop)) {
+		bool tick = time_after_eq(jiffies, un->next_tick);
+
+		if ((events & UHOST_TAP_EV_LINK) || tick)
+			tap_sync_host(un);
+		if (READ_ONCE(un->pending))
+			tap_sync_driver(un);
+		if (tick) {
+			tap_watchdog(un);
+			un->next_tick = jiffies + TAP_TICK;
+		}
+		tap_xmit(un);
+		want = UHOST_TAP_EV_LINK | UHOST_TAP_EV_KICK;
+		if (tap_may_xmit(dev))
+			want |= UHOST_TAP_EV_READ;
+		uldd_exit();
+		err = uhost_tap_wait(un->tap, want, jiffies_to_nsecs(TAP_TICK), &events);
+		uldd_enter(NULL);
+		if (err && err != EINTR) {
+			netdev_err(dev, "waiting for the host: %s\n", uhost_errmsg());
+			msleep(100);
+		}
+	}
+	complete(&un->exited);
+	uldd_exit();
+}
+
+int uldd_tap_start(struct net_device *dev)
+{
+	struct uldd_netdev *un = dev->uldd;
+	unsigned int offload = 0;
+	int err;
+
+	un->rxbuf_len = sizeof(struct uhost_vnet_hdr) + TAP_MAX_FRAME;
+	un->rxbuf = kmalloc(un->rxbuf_len, GFP_KERNEL);
+	if (!un->rxbuf)
+		return -ENOMEM;
+	__skb_queue_head_init(&un->backlog);
+	init_completion(&un->exited);
+	uldd_host_block_begin();
+	err = uhost_tap_open(dev->name, &un->tap);
+	uldd_host_block_end();
+	if (err) {
+		pr_err("%s: %s\n", dev->dev.parent ? dev_name(dev->dev.parent) : dev->name,
+		       uhost_errmsg());
+		goto fail;
+	}
+	strscpy(dev->name, uhost_tap_name(un->tap), IFNAMSIZ);
+	if (dev->features & NETIF_F_CSUM_MASK) {
+		offload |= UHOST_TAP_OFFLOAD_CSUM;
+		if (dev->features & NETIF_F_TSO)
+			offload |= UHOST_TAP_OFFLOAD_TSO4;
+		if (dev->features & NETIF_F_TSO6)
+			offload |= UHOST_TAP_OFFLOAD_TSO6;
+		if (dev->features & NETIF_F_TSO_ECN)
+			offload |= UHOST_TAP_OFFLOAD_TSO_ECN;
+	}
+	uldd_host_block_begin();
+	err = tap_door(un, "offloads", uhost_tap_set_offload(un->tap, offload));
+	if (!err)
+		err = tap_door(un, "MTU", uhost_tap_set_mtu(un->tap, dev->mtu));
+	if (!err && is_valid_ether_addr(dev->dev_addr))
+		err = tap_door(un, "MAC address", uhost_tap_set_mac(un->tap, dev->dev_addr));
+	if (!err)
+		err = tap_door(un, "carrier", uhost_tap_set_carrier(un->tap, netif_carrier_ok(dev)));
+	uldd_host_block_end();
+	if (!err)
+		err = uhost_thread_create(tap_thread, un, dev->name, &un->thread);
+	if (err) {
+		uldd_host_block_begin();
+		uhost_tap_close(un->tap);
+		uldd_host_block_end();
+		un->tap = NULL;
+		goto fail;
+	}
+	return 0;
+fail:
+	kfree(un->rxbuf);
+	un->rxbuf = NULL;
+	return -err;
+}
+
+void uldd_tap_stop(struct net_device *dev)
+{
+	struct uldd_netdev *un = dev->uldd;
+
+	if (!un->tap)
+		return;
+	WRITE_ONCE(un->stop, true);
+	uhost_tap_kick(un->tap);
+	wait_for_completion(&un->exited);
+	uldd_host_block_begin();
+	uhost_thread_join(un->thread);
+	uhost_tap_close(un->tap);
+	uldd_host_block_end();
+	un->tap = NULL;
+	un->thread = NULL;
+	skb_queue_purge(&un->backlog);
+	kfree(un->rxbuf);
+	un->rxbuf = NULL;
+}
