@@ -87,6 +87,21 @@ static void report_link(struct report *r, struct net_device *dev)
 	       ks.base.autoneg == AUTONEG_ENABLE ? "on" : "off");
 }
 
+static void report_rings(struct report *r, struct net_device *dev)
+{
+	const struct ethtool_ops *ops = dev->ethtool_ops;
+	struct kernel_ethtool_ringparam kring;
+	struct ethtool_ringparam ring;
+
+	if (!ops || !ops->get_ringparam)
+		return;
+	memset(&ring, 0, sizeof(ring));
+	memset(&kring, 0, sizeof(kring));
+	ops->get_ringparam(dev, &ring, &kring, NULL);
+	report(r, "rx-ring: %u (max %u)\ntx-ring: %u (max %u)\n", ring.rx_pending,
+	       ring.rx_max_pending, ring.tx_pending, ring.tx_max_pending);
+}
+
 static void report_stats(struct report *r, struct net_device *dev)
 {
 	const struct ethtool_ops *ops = dev->ethtool_ops;
@@ -145,6 +160,7 @@ long uldd_net_report(const char *ifname, char *buf, unsigned long len)
 	report(&r, "mac: %pM\nmtu: %u (%u..%u)\nup: %s\n", dev->dev_addr, dev->mtu, dev->min_mtu,
 	       dev->max_mtu, netif_running(dev) ? "yes" : "no");
 	report_link(&r, dev);
+	report_rings(&r, dev);
 	txq = netdev_get_tx_queue(dev, 0);
 	report(&r, "queue: %s, %u bytes in flight of %u\n",
 	       netif_xmit_stopped(txq) ? "stopped" : "running", READ_ONCE(txq->bql_inflight),
