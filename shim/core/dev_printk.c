@@ -6,6 +6,7 @@
  */
 #include <linux/dev_printk.h>
 #include <linux/device.h>
+#include <linux/device/driver.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
@@ -15,15 +16,25 @@
 #define RATELIMIT_INTERVAL (5 * HZ)
 #define RATELIMIT_BURST 10
 
+const char *dev_driver_string(const struct device *dev)
+{
+	const struct device_driver *drv = READ_ONCE(dev->driver);
+
+	return drv && drv->name ? drv->name : "";
+}
+
+/* "e1000 0000:00:03.0: msg", or without the driver before a probe. */
 void _dev_printk(const char *level, const struct device *dev, const char *fmt, ...)
 {
+	const char *drv = dev ? dev_driver_string(dev) : "";
 	struct va_format vaf;
 	va_list args;
 
 	va_start(args, fmt);
 	vaf.fmt = fmt;
 	vaf.va = &args;
-	printk("%s%s: %pV", level, dev ? dev_name(dev) : "(NULL device)", &vaf);
+	printk("%s%s%s%s: %pV", level, drv, *drv ? " " : "", dev ? dev_name(dev) : "(NULL device)",
+	       &vaf);
 	va_end(args);
 }
 

@@ -347,7 +347,8 @@ void netdev_printk(const char *level, const struct net_device *dev, const char *
 	vaf.fmt = fmt;
 	vaf.va = &args;
 	if (dev && dev->dev.parent)
-		_dev_printk(level, dev->dev.parent, "%s: %pV", netdev_name(dev), &vaf);
+		printk("%s%s %s %s: %pV", level, dev_driver_string(dev->dev.parent),
+		       dev_name(dev->dev.parent), netdev_name(dev), &vaf);
 	else
 		printk("%s%s: %pV", level, dev ? netdev_name(dev) : "(NULL net_device)", &vaf);
 	va_end(args);

@@ -39,6 +39,8 @@ struct device_dma_parameters {
 struct device {
 	struct device *parent;
 	const char *init_name;
+	/* The bound driver, set before its probe runs. */
+	struct device_driver *driver;
 	void *driver_data;
 	/* Streaming DMA: points at the bus device's own mask (pci_dev). */
 	u64 *dma_mask;
@@ -55,6 +57,9 @@ static inline const char *dev_name(const struct device *dev)
 {
 	return dev->init_name ? dev->init_name : "(unnamed device)";
 }
+
+/* The bound driver's name, or "" (messages start with it). */
+const char *dev_driver_string(const struct device *dev);
 
 static inline void *dev_get_drvdata(const struct device *dev)
 {

@@ -7,6 +7,7 @@
 #define _LINUX_PM_H
 
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 struct device;
 

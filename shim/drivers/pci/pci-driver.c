@@ -206,8 +206,10 @@ static int probe_one(struct pci_driver *drv, const struct uhost_pci_info *d,
 
 	if (IS_ERR(pdev))
 		return PTR_ERR(pdev);
+	pdev->dev.driver = &drv->driver;
 	err = drv->probe(pdev, id);
 	if (err) {
+		pdev->dev.driver = NULL;
 		dev_err(&pdev->dev, "%s: probe failed: %pe\n", drv->name, ERR_PTR(err));
 		uldd_devres_release_all(&pdev->dev);
 		pdev_free(pdev);
