@@ -27,9 +27,9 @@ UNIT_KOBJ_tap := error thread tap
 # fake_dma.c override where a test drives interrupts or DMA. Tests that
 # capture printk define uhost_log themselves, so they leave log.o out.
 UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap
-UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking
+UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net
 $(foreach a,$(UNIT_KWORLD_AREAS),$(eval UNIT_FAKE_$(a) := fake_vfio))
-$(foreach a,sched time irq dma devres locking,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
+$(foreach a,sched time irq dma devres locking net,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
 $(foreach a,namespace kheaders mm bug firmware,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
 UNIT_FAKE_irq += fake_irq
 UNIT_FAKE_dma += fake_dma

@@ -240,4 +240,8 @@ int KTEST(ktest_fw_load)(int form, const char *name, char *buf, unsigned long le
 			 unsigned long *size);
 long KTEST(ktest_fw_nowait)(const char *name, char *first);
 
+/* ktest_net.c: shim/net without a TAP; see test_net.c. */
+int KTEST(ktest_net_setup)(unsigned int nr_vcpus);
+int KTEST(ktest_net_case)(unsigned int i, const char **name, int run);
+
 #endif /* ULDD_KTEST_H */
