@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # uldd: one non-recursive Makefile; each folder adds its rules in a *.mk file.
 #   make          build everything        make check   install, build, run all tests
+#   make ported   the upstream drivers (unpacks Debian's kernel source first)
 #   make demo     boot the guest, run it  make lint    style and static checks
 
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
@@ -43,13 +44,13 @@ kernel-source:
 
 # The closing line sums the unit and guest suites.
 check: deps
-	$(Q)$(MAKE) --no-print-directory all kernel-source
+	$(Q)$(MAKE) --no-print-directory all kernel-source ported
 	$(Q)$(MAKE) --no-print-directory unit-check
 	$(Q)$(MAKE) --no-print-directory vm-check
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results
 
 demo: deps
-	$(Q)$(MAKE) --no-print-directory all vm-setup
+	$(Q)$(MAKE) --no-print-directory all ported vm-setup
 	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/vm/demo.sh
 
 LINT_SRC = $(shell cd $(TOP) && git ls-files '*.c' '*.h' 2>/dev/null)
