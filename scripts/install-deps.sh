@@ -9,9 +9,10 @@ packages=(
 	libcmocka-dev                  # unit tests
 	libpci-dev pciutils            # uldd list (libpci), lspci in the guest
 	qemu-system-x86 seabios ipxe-qemu # the test guest and its NIC option ROMs
-	busybox-static cpio kmod       # the guest's initramfs and modules.dep
+	busybox-static cpio kmod       # the guest's initramfs and modules.dep; nc, ping
 	xz-utils                       # unpacking Debian's linux-source
 	iproute2                       # network namespaces in the guest
+	iperf3 jq                      # make bench-net: throughput, its JSON report
 	clang-format cppcheck sparse   # make lint
 )
 

@@ -1,0 +1,378 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# Network helpers for the guest tests and benchmarks: two namespaces, side A
+# and side B, each holding one end of a link between two emulated NICs on
+# one QEMU hub. Side B is either the kernel's e1000 interface moved there, or
+# the TAP of a 'uldd run' started inside namespace B. Source after lib.sh;
+# call net_teardown when done (trap net_teardown EXIT).
+#
+#   net_setup                         fresh namespaces $NET_NS_A, $NET_NS_B
+#   net_ifname ADDR                   prints the kernel interface of a PCI function
+#   net_move ADDR NS NAME             moves that interface into NS, renamed NAME
+#   net_return NS NAME                moves it back, with its old name and MTU
+#   net_addr NS IF IP4 [IP6]          addresses IF (/24, /64) and sets it up
+#   net_wait_carrier NS IF [SECS]     waits until IF carries traffic
+#   net_mtu NS IF MTU                 sets the MTU, waits for the carrier again
+#   net_ping NS DST [COUNT [SIZE]]    COUNT echo replies of SIZE bytes, or fail
+#   net_transfer FROM TO DST MIB      TCP bulk transfer, SHA-256 compared
+#   net_rx_stats NS IF                prints "bytes packets" received on IF
+#   net_bg NS SECS CMD...             CMD in NS in the background, under timeout
+#   net_wait_listen NS PORT [SECS]    waits for a listening TCP socket
+#   net_check_link IF_A IF_B MIB      what the tests assert about a link
+#   net_uldd_ready SO                 false, with NET_ERR, when uldd cannot serve a NIC
+#   net_uldd_start SO ADDR NS IF [PARAM=VAL]...  uldd run inside NS
+#   net_uldd_stop                     SIGTERM, and it must exit 0
+#   net_teardown                      undoes all of the above
+#
+# Every helper checks its own result and ends the script with lib.sh's fail.
+# Side programs run under timeout(1): it puts them in their own process group
+# and hands its SIGTERM to the whole group, so net_teardown can stop a
+# pipeline in another namespace by one pid.
+
+# The NET_ variables are this library's interface to its callers.
+# shellcheck shell=bash disable=SC2034
+NET_NS_A=ulddA
+NET_NS_B=ulddB
+NET_IP_A=10.9.0.1
+NET_IP_B=10.9.0.2
+NET_IP6_A=fd00:9::1
+NET_IP6_B=fd00:9::2
+NET_TMP=/tmp/uldd-net
+# The ported driver as ported/ported.mk builds it (or in a folder of its
+# own, should the recipe move it there).
+NET_E1000_SO=$ULDD_BUILD/ported/e1000.so
+[ -e "$NET_E1000_SO" ] || [ ! -e "$ULDD_BUILD/ported/e1000/e1000.so" ] ||
+	NET_E1000_SO=$ULDD_BUILD/ported/e1000/e1000.so
+
+# What net_teardown undoes: moved interfaces ("NS NAME" -> "ORIG MTU"),
+# helper pids, the running uldd and the devices uldd took for it.
+declare -A NET_MOVED=()
+NET_PIDS=()
+NET_ULDD_PID='' NET_ULDD_NS='' NET_ULDD_IF='' NET_ULDD_LOG=''
+NET_ULDD_BOUND=()
+NET_ERR='' NET_BG_PID=''
+# Results of the last net_transfer, for benchmarks.
+NET_LAST_SECS='' NET_LAST_MBITS=''
+
+net_setup() {
+	net_teardown
+	mkdir -p "$NET_TMP"
+	local ns
+	for ns in "$NET_NS_A" "$NET_NS_B"; do
+		ip netns add "$ns" || fail "ip netns add $ns"
+		ip -n "$ns" link set lo up || fail "lo up in $ns"
+	done
+}
+
+# Builtins only (a glob), as lib.sh's driver_of. Called in $(...), so a
+# failure must say so on stderr: stdout is the caller's variable.
+net_ifname() {
+	local p
+	for p in /sys/bus/pci/devices/"$1"/net/*; do
+		if [ -e "$p" ]; then
+			echo "${p##*/}"
+			return 0
+		fi
+	done
+	echo "FAIL $1 has no network interface in this namespace (driver: $(driver_of "$1"))" >&2
+	exit 1
+}
+
+net_move() { # ADDR NS NAME
+	local orig mtu
+	orig=$(net_ifname "$1")
+	read -r mtu <"/sys/class/net/$orig/mtu"
+	# One netlink request moves and renames (do_setlink passes the name to
+	# the namespace change), so NAME never collides with a name in NS.
+	ip link set dev "$orig" netns "$2" name "$3" || fail "cannot move $orig ($1) into $2 as $3"
+	NET_MOVED["$2 $3"]="$orig $mtu"
+}
+
+# Back to the namespace of PID 1 (the guest's first one), down, without
+# addresses (a namespace change drops them), with its old name and MTU.
+net_return() { # NS NAME
+	local orig mtu
+	read -r orig mtu <<<"${NET_MOVED["$1 $2"]}"
+	ip -n "$1" link set dev "$2" down mtu "$mtu" || fail "cannot reset $2 in $1"
+	ip -n "$1" link set dev "$2" netns 1 name "$orig" || fail "cannot move $2 back from $1"
+	unset 'NET_MOVED["$1 $2"]'
+}
+
+net_addr() { # NS IF IP4 [IP6]
+	# nodad: duplicate address detection would hold the address back for
+	# a second or two, and there is nobody else on this hub.
+	ip -n "$1" -batch - <<-EOF || fail "cannot address $2 in $1"
+		addr add $3/24 dev $2
+		${4:+addr add $4/64 dev $2 nodad}
+		link set dev $2 up
+	EOF
+}
+
+# The flag LOWER_UP follows the driver's netif_carrier_on() at once, but the
+# kernel attaches the real qdisc (before that the noop one drops every
+# packet) in linkwatch, up to a second later, which is also where the
+# operational state becomes UP. A TAP whose carrier never changed stays in
+# state UNKNOWN, with its qdisc attached at open.
+net_wait_carrier() { # NS IF [SECS]
+	local deadline=$((SECONDS + ${3:-15})) line
+	while :; do
+		line=$(ip -n "$1" -o link show dev "$2" 2>/dev/null) || line=
+		case $line in *,LOWER_UP\>*' state UP '* | *,LOWER_UP\>*' state UNKNOWN '*) return 0 ;; esac
+		[ "$SECONDS" -lt "$deadline" ] || fail "no carrier on $2 in $1 after ${3:-15} s: ${line:-no such interface}"
+		sleep 0.1
+	done
+}
+
+# e1000 resets itself for a new MTU (the link drops and returns). A uldd TAP
+# hands the change to its driver asynchronously, so the carrier may still be
+# the old one when this returns: net_ping with a large SIZE proves the path.
+net_mtu() { # NS IF MTU
+	local up
+	up=$(ip -n "$1" -o link show dev "$2") || fail "no $2 in $1"
+	ip -n "$1" link set dev "$2" mtu "$3" || fail "cannot set MTU $3 on $2 in $1"
+	case $up in *'<'*UP*'>'*) net_wait_carrier "$1" "$2" ;; esac
+}
+
+# Waits up to 10 s for a first reply (ARP, a link that just came up), then
+# wants COUNT replies in a row. busybox's ping: iputils-ping is not in the
+# host's base system. It needs no DF bit to prove a jumbo path: a frame
+# larger than a receiver's MTU is dropped by its NIC, not fragmented.
+net_ping() { # NS DST [COUNT [SIZE]]
+	local count=${3:-3} size=${4:-56} out deadline=$((SECONDS + 10))
+	until ip netns exec "$1" busybox ping -q -c 1 -W 1 -s "$size" "$2" >/dev/null 2>&1; do
+		[ "$SECONDS" -lt "$deadline" ] || fail "$1 cannot ping $2 (size $size) for 10 s"
+		sleep 0.2
+	done
+	out=$(ip netns exec "$1" busybox ping -q -c "$count" -i 0.2 -W 2 -s "$size" "$2" 2>&1) || true
+	case $out in *" $count packets received"*) ;; *) fail "$1 ping $2 (size $size): $out" ;; esac
+	ok "$1 -> $2: $count of $count echo replies, $size bytes"
+}
+
+# net_rx_stats NS IF: "bytes packets" received so far, from the kernel's
+# counters of the interface; busybox-free so a benchmark can call it often.
+net_rx_stats() {
+	ip -n "$1" -s -o link show dev "$2" |
+		sed -n 's/.*RX: *bytes *packets[^\\]*\\ *\([0-9]*\) *\([0-9]*\).*/\1 \2/p'
+}
+
+# Runs CMD in NS in the background for at most SECS seconds; its pid (that
+# of timeout(1)) goes to NET_BG_PID and to the list net_teardown stops.
+# Not in $(...): the caller must be the parent to wait for it.
+net_bg() { # NS SECS CMD...
+	local ns=$1 secs=$2
+	shift 2
+	timeout "$secs" ip netns exec "$ns" "$@" &
+	NET_BG_PID=$!
+	NET_PIDS+=("$NET_BG_PID")
+}
+
+_net_forget() { # PID: it was waited for
+	local p keep=()
+	for p in "${NET_PIDS[@]}"; do
+		[ "$p" = "$1" ] || keep+=("$p")
+	done
+	NET_PIDS=("${keep[@]}")
+}
+
+# Waits until a TCP socket listens on PORT in NS.
+net_wait_listen() { # NS PORT [SECS]
+	local deadline=$((SECONDS + ${3:-10}))
+	until [ -n "$(ip netns exec "$1" ss -Hltn "sport = :$2")" ]; do
+		[ "$SECONDS" -lt "$deadline" ] || fail "nothing listens on port $2 in $1 after ${3:-10} s"
+		sleep 0.1
+	done
+}
+
+# MIB MiB of random data from FROM's namespace to DST (an address in TO's),
+# over one TCP connection; the SHA-256 of what arrived must be the sent one.
+# The receiver is busybox nc: it hashes the stream as it comes, so nothing
+# but the sent file takes memory. The sender is bash's /dev/tcp (busybox nc
+# would quit when the receiver, with nothing to say, closes its half). The
+# data file is made and hashed once per size and kept for later transfers.
+net_transfer() { # FROM TO DST MIB [PORT]
+	local from=$1 to=$2 dst=$3 mib=$4 port=${5:-5001}
+	local data=$NET_TMP/data-$mib sum got rc=0 start limit=$((60 + mib)) pid
+	if [ ! -s "$data.sha256" ]; then
+		head -c "${mib}M" /dev/urandom >"$data" || fail "cannot write $data"
+		sha256sum <"$data" >"$data.sha256"
+	fi
+	read -r sum _ <"$data.sha256"
+	rm -f "$NET_TMP/recv.sha256"
+	net_bg "$to" "$limit" bash -c "set -o pipefail; busybox nc -l -p $port </dev/null | sha256sum" \
+		>"$NET_TMP/recv.sha256" 2>"$NET_TMP/recv.err"
+	pid=$NET_BG_PID
+	start=$EPOCHREALTIME
+	# Connection refused until the receiver listens: retry for 10 s.
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	timeout "$limit" ip netns exec "$from" bash -c '
+		for _ in $(seq 100); do
+			{ exec 3>"/dev/tcp/$1/$2"; } 2>/dev/null && exec cat "$3" >&3
+			sleep 0.1
+		done
+		echo "cannot connect to $1 port $2" >&2
+		exit 1' _ "$dst" "$port" "$data" || rc=$?
+	[ "$rc" -eq 0 ] || fail "sending $mib MiB from $from to $dst:$port failed (status $rc)"
+	wait "$pid" || rc=$?
+	_net_forget "$pid"
+	[ "$rc" -eq 0 ] || fail "receiving $mib MiB in $to failed (status $rc): $(<"$NET_TMP/recv.err")"
+	NET_LAST_SECS=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
+	NET_LAST_MBITS=$(awk -v s="$NET_LAST_SECS" -v m="$mib" 'BEGIN { printf "%.0f", m * 8 * 1.048576 / s }')
+	read -r got _ <"$NET_TMP/recv.sha256" || got=
+	[ "$got" = "$sum" ] || fail "$mib MiB $from -> $to: received SHA-256 '$got', sent $sum"
+	ok "$mib MiB TCP $from -> $dst: SHA-256 equal, $NET_LAST_SECS s, $NET_LAST_MBITS Mbit/s"
+}
+
+# What a test asserts about a link, whichever driver serves each end:
+# interface IF_A in $NET_NS_A and IF_B in $NET_NS_B, both down and without
+# addresses. Addresses, carrier, pings both ways (IPv4 and IPv6), MIB MiB
+# each way, then MTU 9000: jumbo pings and MIB MiB in jumbo frames; MTU 1500
+# again at the end.
+net_check_link() { # IF_A IF_B MIB
+	local a=$NET_NS_A b=$NET_NS_B start=$SECONDS bytes0 packets0 bytes1 packets1 avg
+	net_addr "$a" "$1" "$NET_IP_A" "$NET_IP6_A"
+	net_addr "$b" "$2" "$NET_IP_B" "$NET_IP6_B"
+	net_wait_carrier "$a" "$1"
+	net_wait_carrier "$b" "$2"
+	ok "carrier on $1 ($a) and $2 ($b) after $((SECONDS - start)) s"
+
+	net_ping "$a" "$NET_IP_B"
+	net_ping "$b" "$NET_IP_A"
+	net_ping "$a" "$NET_IP6_B"
+	net_ping "$b" "$NET_IP6_A"
+	net_transfer "$a" "$b" "$NET_IP_B" "$3"
+	net_transfer "$b" "$a" "$NET_IP_A" "$3"
+
+	net_mtu "$a" "$1" 9000
+	net_mtu "$b" "$2" 9000
+	# 8972 bytes of ICMP payload make a 9000-byte IP packet: one frame,
+	# which a NIC still at MTU 1500 drops.
+	net_ping "$a" "$NET_IP_B" 3 8972
+	net_ping "$b" "$NET_IP_A" 3 8972
+	read -r bytes0 packets0 <<<"$(net_rx_stats "$b" "$2")"
+	net_transfer "$a" "$b" "$NET_IP_B" "$3"
+	read -r bytes1 packets1 <<<"$(net_rx_stats "$b" "$2")"
+	# The ACKs going the other way are small; the data frames must be jumbo.
+	avg=$(((bytes1 - bytes0) / (packets1 - packets0)))
+	[ "$avg" -gt 4000 ] || fail "MTU 9000 transfer: $avg bytes per frame received on $2"
+	ok "MTU 9000: $((packets1 - packets0)) frames of $avg bytes on average received on $2"
+	net_mtu "$a" "$1" 1500
+	net_mtu "$b" "$2" 1500
+	net_ping "$a" "$NET_IP_B" 1
+}
+
+# Whether the uldd side can run: SO is built and 'uldd run' makes TAP
+# interfaces (--ifname). The port's objects exist before the net layer is
+# done, and a half-built stack is no verdict on the harness. If not, the
+# reason is in NET_ERR.
+net_uldd_ready() { # SO
+	if [ ! -e "$1" ]; then
+		NET_ERR="${1##*/} not built"
+		return 1
+	fi
+	case $("$ULDD" help run 2>&1) in
+	*--ifname*) ;;
+	*)
+		NET_ERR="'uldd run' has no --ifname yet"
+		return 1
+		;;
+	esac
+}
+
+# Starts 'uldd run SO' on the PCI function ADDR in namespace NS, so that its
+# TAP interface IF is born there, and waits until IF exists. ADDR is handed
+# to vfio-pci first when needed, and given back by net_teardown.
+# 'ip netns exec' execs uldd, so $! is uldd's own pid.
+net_uldd_start() { # SO ADDR NS IF [PARAM=VAL]...
+	local so=$1 addr=$2 ns=$3 ifname=$4 deadline=$((SECONDS + 60))
+	shift 4
+	[ -z "$NET_ULDD_PID" ] || fail "uldd already runs (pid $NET_ULDD_PID)"
+	if [ "$(driver_of "$addr")" != vfio-pci ]; then
+		"$ULDD" bind "$addr" >/dev/null || fail "uldd bind $addr"
+		NET_ULDD_BOUND+=("$addr")
+	fi
+	NET_ULDD_LOG=$NET_TMP/uldd-$ifname.log
+	ip netns exec "$ns" "$ULDD" run "$so" --device "$addr" --ifname "$ifname" "$@" \
+		</dev/null >"$NET_ULDD_LOG" 2>&1 &
+	NET_ULDD_PID=$! NET_ULDD_NS=$ns NET_ULDD_IF=$ifname
+	until ip -n "$ns" link show dev "$ifname" >/dev/null 2>&1; do
+		if ! kill -0 "$NET_ULDD_PID" 2>/dev/null; then
+			local rc=0
+			wait "$NET_ULDD_PID" || rc=$?
+			NET_ULDD_PID=
+			cat "$NET_ULDD_LOG"
+			fail "uldd run ${so##*/} on $addr exited $rc before $ifname appeared in $ns"
+		fi
+		[ "$SECONDS" -lt "$deadline" ] || fail "no $ifname in $ns 60 s after uldd run ${so##*/}"
+		sleep 0.1
+	done
+}
+
+# SIGTERM is uldd run's normal stop: the driver's remove runs and the TAP
+# goes away; anything but exit status 0 within 20 s is a failure.
+net_uldd_stop() {
+	_net_uldd_halt || fail "$NET_ERR"
+}
+
+# The body of net_uldd_stop, for net_teardown too: returns 1 with the reason
+# in NET_ERR rather than failing. Not in a subshell: only the shell that
+# started uldd can wait for it.
+_net_uldd_halt() {
+	local pid=$NET_ULDD_PID rc=0 deadline=$((SECONDS + 20))
+	[ -n "$pid" ] || return 0
+	NET_ULDD_PID=
+	kill -TERM "$pid" 2>/dev/null || true
+	while kill -0 "$pid" 2>/dev/null; do
+		if [ "$SECONDS" -ge "$deadline" ]; then
+			kill -KILL "$pid" 2>/dev/null || true
+			wait "$pid" 2>/dev/null || true
+			cat "$NET_ULDD_LOG"
+			NET_ERR="uldd run did not stop within 20 s of SIGTERM"
+			return 1
+		fi
+		sleep 0.1
+	done
+	wait "$pid" || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		cat "$NET_ULDD_LOG"
+		NET_ERR="uldd run exited $rc after SIGTERM"
+		return 1
+	fi
+	if ip -n "$NET_ULDD_NS" link show dev "$NET_ULDD_IF" >/dev/null 2>&1; then
+		NET_ERR="$NET_ULDD_IF still exists in $NET_ULDD_NS after uldd run stopped"
+		return 1
+	fi
+}
+
+# Idempotent, and safe from an EXIT trap after a failure: it does what it
+# can and fails (exit 1) only after the last step, so one leftover does not
+# hide another.
+net_teardown() {
+	local pid key ns addr bad=
+	for pid in "${NET_PIDS[@]}"; do
+		[ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null || true
+	done
+	for pid in "${NET_PIDS[@]}"; do
+		[ -z "$pid" ] || wait "$pid" 2>/dev/null || true
+	done
+	NET_PIDS=()
+	_net_uldd_halt || {
+		echo "FAIL $NET_ERR"
+		bad+=" uldd-stop"
+	}
+	for key in "${!NET_MOVED[@]}"; do
+		# shellcheck disable=SC2086 # "NS NAME"
+		(net_return $key) || bad+=" return:${key// /:}"
+		unset 'NET_MOVED["$key"]'
+	done
+	for ns in "$NET_NS_A" "$NET_NS_B"; do
+		[ ! -e "/run/netns/$ns" ] || ip netns del "$ns" || bad+=" netns:$ns"
+	done
+	if [ ${#NET_ULDD_BOUND[@]} -gt 0 ]; then
+		"$ULDD" unbind "${NET_ULDD_BOUND[@]}" >/dev/null || bad+=" unbind"
+		for addr in "${NET_ULDD_BOUND[@]}"; do
+			[ "$(driver_of "$addr")" = e1000 ] || bad+=" driver:$addr"
+		done
+		NET_ULDD_BOUND=()
+	fi
+	rm -rf "$NET_TMP"
+	[ -z "$bad" ] || fail "net_teardown could not undo:$bad"
+}
