@@ -84,3 +84,10 @@ all: $(BENCH_DMA)
 bench-vm: all vm-setup
 	$(Q)$(TOP)/tests/bench/kmod/build.sh $(BUILD)
 	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/bench/vm/bench.sh
+
+# bench-net: iperf3 between two emulated e1000 in one guest boot, NIC B on
+# the kernel's driver and then on uldd's port (tests/bench/net/bench.sh);
+# the uldd column stays empty until the port is built ('make ported').
+.PHONY: bench-net
+bench-net: all vm-setup
+	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/bench/net/bench.sh
