@@ -87,7 +87,7 @@ bench-vm: all vm-setup
 
 # bench-net: iperf3 between two emulated e1000 in one guest boot, NIC B on
 # the kernel's driver and then on uldd's port (tests/bench/net/bench.sh);
-# the uldd column stays empty until the port is built ('make ported').
+# the uldd column stays empty, with the reason, while the port cannot run.
 .PHONY: bench-net
-bench-net: all vm-setup
+bench-net: all ported vm-setup
 	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/bench/net/bench.sh

@@ -30,7 +30,9 @@ declare -A res # "kernel.tcp_ab" -> value
 # iperf3 delivered: CPU seconds per GiB. The uldd process's own share comes
 # from utime + stime in /proc/PID/stat, all of its threads included.
 # QEMU's own work (the emulated NICs, its TCG translation) is outside the
-# guest and in neither number.
+# guest and in neither number. Under TCG the guest has no steal time: a
+# vCPU thread waiting for a host CPU counts as busy, so CPU s/GiB from a
+# loaded host is inflated (fourfold seen), for both columns alike.
 busy_ticks() {
 	local u n s irq sirq st
 	read -r _ u n s _ _ irq sirq st _ </proc/stat
