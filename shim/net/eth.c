@@ -35,8 +35,8 @@ __be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev)
 	eth = (const struct ethhdr *)skb->data;
 	__skb_pull(skb, ETH_HLEN);
 	if (unlikely(is_multicast_ether_addr(eth->h_dest)))
-		skb->pkt_type = is_broadcast_ether_addr(eth->h_dest) ? PACKET_BROADCAST :
-								       PACKET_MULTICAST;
+		skb->pkt_type =
+			is_broadcast_ether_addr(eth->h_dest) ? PACKET_BROADCAST : PACKET_MULTICAST;
 	else if (unlikely(!ether_addr_equal(eth->h_dest, dev->dev_addr)))
 		skb->pkt_type = PACKET_OTHERHOST;
 	else

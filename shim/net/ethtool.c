@@ -167,6 +167,7 @@ long uldd_net_report(const char *ifname, char *buf, unsigned long len)
 	       txq->bql_limit);
 	report(&r, "uldd_frames_from_host: %ld\nuldd_frames_to_host: %ld\n",
 	       atomic_long_read(&un->from_host), atomic_long_read(&un->to_host));
+	report(&r, "uldd_merged_to_host: %ld\n", atomic_long_read(&un->to_host_merged));
 	report(&r, "uldd_dropped_from_host: %ld\nuldd_dropped_to_host: %ld\n",
 	       atomic_long_read(&un->from_host_dropped), atomic_long_read(&un->to_host_dropped));
 	report_stats(&r, dev);

@@ -84,8 +84,7 @@ static bool gro_parse(struct sk_buff *skb, struct gro_seg *s)
 	u8 flags;
 
 	if ((skb->ip_summed != CHECKSUM_UNNECESSARY && skb->ip_summed != CHECKSUM_NONE) ||
-	    skb->vlan_present ||
-	    skb->protocol != htons(ETH_P_IP) || skb_is_nonlinear(skb) ||
+	    skb->vlan_present || skb->protocol != htons(ETH_P_IP) || skb_is_nonlinear(skb) ||
 	    !skb_mac_header_was_set(skb) || skb->data != mac + ETH_HLEN ||
 	    skb->len < sizeof(struct iphdr) + sizeof(struct tcphdr))
 		return false;
@@ -97,8 +96,7 @@ static bool gro_parse(struct sk_buff *skb, struct gro_seg *s)
 	s->th = (struct tcphdr *)(skb->data + sizeof(struct iphdr));
 	thlen = s->th->doff * 4;
 	if (thlen < sizeof(struct tcphdr) || tot > skb->len ||
-	    tot < sizeof(struct iphdr) + thlen + 1 ||
-	    skb->len < sizeof(struct iphdr) + thlen)
+	    tot < sizeof(struct iphdr) + thlen + 1 || skb->len < sizeof(struct iphdr) + thlen)
 		return false;
 	flags = TCP_FLAGS_WORD(s->th);
 	if ((flags & ~TCP_FL_PSH) != TCP_FL_ACK)

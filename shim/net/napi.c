@@ -2,8 +2,8 @@
 /*
  * net/napi.c - NAPI: interrupt handlers schedule a napi_struct, the
  * softirq thread (kernel/softirq.c, action NET_RX) polls it with a budget,
- * and what the driver receives goes to the host's TAP at once (there is
- * no GRO: napi_gro_receive() delivers).
+ * and what the driver receives goes to the host's TAP, consecutive TCP
+ * segments merged into one frame (gro.c) before the poll ends.
  *
  * State is the kernel's protocol: SCHED is owned by whoever scheduled the
  * instance until napi_complete_done() gives it back; a schedule that finds
@@ -44,6 +44,8 @@ void netif_napi_add_weight(struct net_device *dev, struct napi_struct *napi,
 	napi->napi_id = __atomic_add_fetch(&napi_ids, 1, __ATOMIC_RELAXED);
 	set_bit(NAPI_STATE_SCHED, &napi->state);
 	list_add_tail(&napi->dev_list, &dev->napi_list);
+	if (uldd_gro_init(napi))
+		netdev_warn(dev, "no memory for receive coalescing: frames go up one by one\n");
 	uldd_softirq_open(ULDD_SOFTIRQ_NET_RX, net_rx_action);
 }
 
@@ -53,6 +55,7 @@ void netif_napi_del(struct napi_struct *napi)
 		return;
 	list_del(&napi->dev_list);
 	napi_free_frags(napi);
+	uldd_gro_free(napi);
 }
 
 void napi_enable(struct napi_struct *n)
@@ -107,6 +110,8 @@ bool napi_complete_done(struct napi_struct *n, int work_done)
 	unsigned long val, new;
 
 	(void)work_done;
+	/* What is held goes up before another poll may start. */
+	uldd_gro_flush(n);
 	val = READ_ONCE(n->state);
 	do {
 		new = val & ~((1UL << NAPI_STATE_MISSED) | (1UL << NAPI_STATE_SCHED));
@@ -144,6 +149,7 @@ static void net_rx_action(void)
 			WARN_ONCE(work > n->weight, "napi poll of %s returned %d of budget %d\n",
 				  n->dev->name, work, n->weight);
 		}
+		uldd_gro_flush(n);
 		budget -= work;
 		/* A full budget means the driver kept SCHED: it wants more. */
 		if (work >= n->weight) {
@@ -189,8 +195,7 @@ void netif_receive_skb_list(struct list_head *head)
 
 gro_result_t napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb)
 {
-	(void)napi;
-	uldd_tap_deliver(skb);
+	uldd_gro_receive(napi, skb);
 	return GRO_NORMAL;
 }
 
@@ -215,6 +220,6 @@ gro_result_t napi_gro_frags(struct napi_struct *napi)
 		return GRO_CONSUMED;
 	}
 	skb->protocol = eth_type_trans(skb, napi->dev);
-	uldd_tap_deliver(skb);
+	uldd_gro_receive(napi, skb);
 	return GRO_NORMAL;
 }

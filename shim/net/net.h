@@ -44,6 +44,7 @@ struct uldd_netdev {
 	atomic_long_t from_host; /* frames read from the TAP */
 	atomic_long_t to_host; /* frames written to the TAP */
 	atomic_long_t to_host_dropped; /* not written: host down, errors */
+	atomic_long_t to_host_merged; /* GSO frames written by gro.c */
 	atomic_long_t from_host_dropped; /* driver not open, bad frames */
 	unsigned char addr[MAX_ADDR_LEN]; /* dev->dev_addr points here */
 };
@@ -53,6 +54,12 @@ extern struct list_head uldd_net_devices;
 int uldd_dev_open(struct net_device *dev);
 void uldd_dev_close(struct net_device *dev);
 void uldd_dev_set_rx_mode(struct net_device *dev);
+
+/* gro.c: held segments of one napi_struct, written as one GSO frame. */
+int uldd_gro_init(struct napi_struct *napi);
+void uldd_gro_free(struct napi_struct *napi);
+void uldd_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
+void uldd_gro_flush(struct napi_struct *napi);
 
 /* tap.c */
 int uldd_tap_start(struct net_device *dev);

@@ -296,9 +296,7 @@ static bool tap_mc_same(struct net_device *dev, u8 (*mac)[6], unsigned int n)
 
 	if ((unsigned int)netdev_mc_count(dev) != n)
 		return false;
-	netdev_for_each_mc_addr(ha, dev)
-		if (!ether_addr_equal(ha->addr, mac[i++]))
-			return false;
+	netdev_for_each_mc_addr(ha, dev) if (!ether_addr_equal(ha->addr, mac[i++])) return false;
 	return true;
 }
 
@@ -492,7 +490,8 @@ int uldd_tap_start(struct net_device *dev)
 	if (!err && is_valid_ether_addr(dev->dev_addr))
 		err = tap_door(un, "MAC address", uhost_tap_set_mac(un->tap, dev->dev_addr));
 	if (!err)
-		err = tap_door(un, "carrier", uhost_tap_set_carrier(un->tap, netif_carrier_ok(dev)));
+		err = tap_door(un, "carrier",
+			       uhost_tap_set_carrier(un->tap, netif_carrier_ok(dev)));
 	uldd_host_block_end();
 	if (!err)
 		err = uhost_thread_create(tap_thread, un, dev->name, &un->thread);

@@ -314,7 +314,8 @@ struct ethtool_ops {
 			      struct kernel_ethtool_ringparam *kring,
 			      struct netlink_ext_ack *extack);
 	int (*set_ringparam)(struct net_device *dev, struct ethtool_ringparam *ring,
-			     struct kernel_ethtool_ringparam *kring, struct netlink_ext_ack *extack);
+			     struct kernel_ethtool_ringparam *kring,
+			     struct netlink_ext_ack *extack);
 	void (*get_pauseparam)(struct net_device *dev, struct ethtool_pauseparam *pause);
 	int (*set_pauseparam)(struct net_device *dev, struct ethtool_pauseparam *pause);
 	void (*self_test)(struct net_device *dev, struct ethtool_test *test, u64 *data);

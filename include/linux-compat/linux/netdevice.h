@@ -33,6 +33,7 @@
 struct net_device;
 struct ifreq;
 struct uldd_netdev;
+struct uldd_gro;
 
 #define MAX_ADDR_LEN 32
 #define NETDEV_ALIGN 32
@@ -155,6 +156,7 @@ struct napi_struct {
 	struct sk_buff *skb; /* napi_get_frags() */
 	struct list_head dev_list;
 	unsigned int napi_id;
+	struct uldd_gro *uldd_gro; /* the shim's receive coalescing */
 };
 
 typedef enum gro_result {
@@ -572,8 +574,8 @@ static inline u32 netif_msg_init(int debug_value, int default_msg_enable_bits)
 }
 
 /* "e1000 0000:00:03.0 eth0: msg", as the kernel prints it. */
-__printf(3, 4) void netdev_printk(const char *level, const struct net_device *dev,
-				  const char *fmt, ...);
+__printf(3, 4) void netdev_printk(const char *level, const struct net_device *dev, const char *fmt,
+				  ...);
 #define netdev_emerg(dev, fmt, ...) netdev_printk(KERN_EMERG, dev, fmt, ##__VA_ARGS__)
 #define netdev_alert(dev, fmt, ...) netdev_printk(KERN_ALERT, dev, fmt, ##__VA_ARGS__)
 #define netdev_crit(dev, fmt, ...) netdev_printk(KERN_CRIT, dev, fmt, ##__VA_ARGS__)
@@ -583,13 +585,15 @@ __printf(3, 4) void netdev_printk(const char *level, const struct net_device *de
 #define netdev_info(dev, fmt, ...) netdev_printk(KERN_INFO, dev, fmt, ##__VA_ARGS__)
 #define netdev_dbg(dev, fmt, ...) netdev_printk(KERN_DEBUG, dev, fmt, ##__VA_ARGS__)
 
-#define netif_level(level, priv, type, dev, fmt, ...)           \
-	do {                                                    \
-		if (netif_msg_##type(priv))                     \
+#define netif_level(level, priv, type, dev, fmt, ...)            \
+	do {                                                     \
+		if (netif_msg_##type(priv))                      \
 			netdev_##level(dev, fmt, ##__VA_ARGS__); \
 	} while (0)
-#define netif_emerg(priv, type, dev, fmt, ...) netif_level(emerg, priv, type, dev, fmt, ##__VA_ARGS__)
-#define netif_alert(priv, type, dev, fmt, ...) netif_level(alert, priv, type, dev, fmt, ##__VA_ARGS__)
+#define netif_emerg(priv, type, dev, fmt, ...) \
+	netif_level(emerg, priv, type, dev, fmt, ##__VA_ARGS__)
+#define netif_alert(priv, type, dev, fmt, ...) \
+	netif_level(alert, priv, type, dev, fmt, ##__VA_ARGS__)
 #define netif_crit(priv, type, dev, fmt, ...) netif_level(crit, priv, type, dev, fmt, ##__VA_ARGS__)
 #define netif_err(priv, type, dev, fmt, ...) netif_level(err, priv, type, dev, fmt, ##__VA_ARGS__)
 #define netif_warn(priv, type, dev, fmt, ...) netif_level(warn, priv, type, dev, fmt, ##__VA_ARGS__)

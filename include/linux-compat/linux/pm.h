@@ -25,14 +25,15 @@ struct dev_pm_ops {
 	int (*runtime_idle)(struct device *dev);
 };
 
-#define SET_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn)                            \
-	.suspend = suspend_fn, .resume = resume_fn, .freeze = suspend_fn,         \
-	.thaw = resume_fn, .poweroff = suspend_fn, .restore = resume_fn,
+#define SET_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn)                                       \
+	.suspend = suspend_fn, .resume = resume_fn, .freeze = suspend_fn, .thaw = resume_fn, \
+	.poweroff = suspend_fn, .restore = resume_fn,
 #define SET_RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn) \
 	.runtime_suspend = suspend_fn, .runtime_resume = resume_fn, .runtime_idle = idle_fn,
 
-#define SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn) \
-	const struct dev_pm_ops __maybe_unused name = { SET_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn) }
+#define SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn)                                      \
+	const struct dev_pm_ops __maybe_unused name = { SET_SYSTEM_SLEEP_PM_OPS(suspend_fn, \
+										resume_fn) }
 #define DEFINE_SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn) \
 	SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn)
 #define pm_sleep_ptr(ptr) (ptr)

@@ -54,9 +54,10 @@ struct napi_struct;
 
 #define MAX_SKB_FRAGS 17
 #define SKB_DATA_ALIGN(x) ALIGN((x), SMP_CACHE_BYTES)
-#define SKB_WITH_OVERHEAD(x) ((x) - SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))
-#define SKB_TRUESIZE(x) ((x) + SKB_DATA_ALIGN(sizeof(struct sk_buff)) + \
-			 SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))
+#define SKB_WITH_OVERHEAD(x) ((x)-SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))
+#define SKB_TRUESIZE(x)                                 \
+	((x) + SKB_DATA_ALIGN(sizeof(struct sk_buff)) + \
+	 SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))
 
 /* Headroom drivers reserve in rx buffers. x86 needs no IP alignment. */
 #define NET_SKB_PAD 64
@@ -493,8 +494,8 @@ static inline void *skb_frag_address(const skb_frag_t *frag)
 	return (char *)page_address(skb_frag_page(frag)) + skb_frag_off(frag);
 }
 
-static inline dma_addr_t skb_frag_dma_map(struct device *dev, const skb_frag_t *frag,
-					  size_t offset, size_t size, enum dma_data_direction dir)
+static inline dma_addr_t skb_frag_dma_map(struct device *dev, const skb_frag_t *frag, size_t offset,
+					  size_t size, enum dma_data_direction dir)
 {
 	return dma_map_page(dev, skb_frag_page(frag), skb_frag_off(frag) + offset, size, dir);
 }

@@ -41,8 +41,7 @@ static inline __wsum csum_unfold(__sum16 n)
 }
 
 /* The pseudo-header sum: addresses, protocol and length, not folded. */
-static inline __wsum csum_tcpudp_nofold(__be32 saddr, __be32 daddr, u32 len, u8 proto,
-					__wsum sum)
+static inline __wsum csum_tcpudp_nofold(__be32 saddr, __be32 daddr, u32 len, u8 proto, __wsum sum)
 {
 	u64 s = (__force u32)sum;
 
@@ -55,8 +54,7 @@ static inline __wsum csum_tcpudp_nofold(__be32 saddr, __be32 daddr, u32 len, u8 
 	return (__force __wsum)(u32)s;
 }
 
-static inline __sum16 csum_tcpudp_magic(__be32 saddr, __be32 daddr, u32 len, u8 proto,
-					__wsum sum)
+static inline __sum16 csum_tcpudp_magic(__be32 saddr, __be32 daddr, u32 len, u8 proto, __wsum sum)
 {
 	return csum_fold(csum_tcpudp_nofold(saddr, daddr, len, proto, sum));
 }

@@ -102,8 +102,8 @@ static int case_frag_blocks_return(void)
 
 static int case_build_skb(void)
 {
-	unsigned int size = SKB_DATA_ALIGN(2048 + NET_SKB_PAD) +
-			    SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
+	unsigned int size =
+		SKB_DATA_ALIGN(2048 + NET_SKB_PAD) + SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
 	void *data = netdev_alloc_frag(size);
 	struct sk_buff *skb;
 
@@ -187,8 +187,7 @@ static struct net_device *test_netdev(void)
 	return dev;
 }
 
-static int frame_class(struct net_device *dev, const u8 *dst, u16 type, u8 *pkt_type,
-		       __be16 *proto)
+static int frame_class(struct net_device *dev, const u8 *dst, u16 type, u8 *pkt_type, __be16 *proto)
 {
 	struct sk_buff *skb = netdev_alloc_skb(dev, 64);
 	unsigned char *h;
