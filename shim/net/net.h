@@ -37,8 +37,7 @@ struct uldd_netdev {
 	unsigned int host_flags;
 	/* Frames read but not yet taken by the driver (queue stopped). */
 	struct sk_buff_head backlog;
-	void *rxbuf; /* one frame from the host, vnet header first */
-	unsigned int rxbuf_len;
+	void *rxbuf; /* the next frame from the host goes here (tap.c) */
 	unsigned long next_tick; /* jiffies: watchdog and multicast list */
 	/* Counters of the shim's own, for 'uldd stats'. */
 	atomic_long_t from_host; /* frames read from the TAP */

@@ -100,43 +100,68 @@ drop:
 	kfree_skb(skb);
 }
 
-/* Transmit: the host's frame in rxbuf (got bytes) as an skb, or NULL. */
+/*
+ * Transmit buffers: a frame is read into a kmalloc'ed buffer with
+ * NET_SKB_PAD bytes of headroom before the frame (the virtio-net header
+ * sits in its last bytes), so that a large frame's buffer becomes the
+ * skb's head as it is: a 64 KiB GSO frame is never copied. Frames up to
+ * TAP_COPY_MAX bytes are copied into an skb of their size instead and the
+ * buffer is kept for the next read.
+ */
+#define TAP_HEADROOM (NET_SKB_PAD - sizeof(struct uhost_vnet_hdr))
+#define TAP_BUF_SIZE                                   \
+	(SKB_DATA_ALIGN(NET_SKB_PAD + TAP_MAX_FRAME) + \
+	 SKB_DATA_ALIGN(sizeof(struct skb_shared_info)))
+#define TAP_COPY_MAX 2048
+
+/* The host's frame (got bytes with the vnet header) in rxbuf as an skb. */
 static struct sk_buff *tap_frame_to_skb(struct uldd_netdev *un, size_t got)
 {
 	/* The TAP was made with the host's (x86: little-endian) byte order. */
-	const struct uhost_vnet_hdr *vh = un->rxbuf;
-	const unsigned char *frame = (const unsigned char *)un->rxbuf + sizeof(*vh);
-	unsigned int len = (unsigned int)(got - sizeof(*vh)), nh = ETH_HLEN;
+	const struct uhost_vnet_hdr vh =
+		*(struct uhost_vnet_hdr *)((char *)un->rxbuf + TAP_HEADROOM);
+	const unsigned char *frame = (const unsigned char *)un->rxbuf + NET_SKB_PAD;
+	unsigned int len = (unsigned int)(got - sizeof(vh)), nh = ETH_HLEN;
 	struct net_device *dev = un->dev;
 	struct skb_shared_info *shinfo;
 	struct sk_buff *skb;
 	__be16 proto;
 
-	if (got < sizeof(*vh) + ETH_HLEN)
+	if (got < sizeof(vh) + ETH_HLEN)
 		return NULL;
 	proto = ((const struct ethhdr *)frame)->h_proto;
 	if (eth_type_vlan(proto))
 		nh = VLAN_ETH_HLEN;
-	if (len < nh || (vh->gso_type == UHOST_VNET_GSO_NONE && len > dev->mtu + nh))
+	if (len < nh || (vh.gso_type == UHOST_VNET_GSO_NONE && len > dev->mtu + nh))
 		return NULL;
-	skb = netdev_alloc_skb(dev, len);
-	if (!skb)
-		return NULL;
-	skb_put_data(skb, frame, len);
+	if (len <= TAP_COPY_MAX) {
+		skb = netdev_alloc_skb(dev, len);
+		if (!skb)
+			return NULL;
+		skb_put_data(skb, frame, len);
+	} else {
+		skb = build_skb(un->rxbuf, 0);
+		if (!skb)
+			return NULL;
+		un->rxbuf = NULL; /* the skb's now */
+		skb_reserve(skb, NET_SKB_PAD);
+		skb_put(skb, len);
+		skb->dev = dev;
+	}
 	skb_reset_mac_header(skb);
 	skb_set_network_header(skb, (int)nh);
 	skb->protocol = proto;
-	if (vh->flags & UHOST_VNET_F_NEEDS_CSUM) {
-		if ((unsigned int)vh->csum_start + vh->csum_offset + 2 > len)
+	if (vh.flags & UHOST_VNET_F_NEEDS_CSUM) {
+		if ((unsigned int)vh.csum_start + vh.csum_offset + 2 > len)
 			goto bad;
 		skb->ip_summed = CHECKSUM_PARTIAL;
-		skb->csum_start = (u16)(skb_headroom(skb) + vh->csum_start);
-		skb->csum_offset = vh->csum_offset;
-		skb_set_transport_header(skb, vh->csum_start);
+		skb->csum_start = (u16)(skb_headroom(skb) + vh.csum_start);
+		skb->csum_offset = vh.csum_offset;
+		skb_set_transport_header(skb, vh.csum_start);
 	}
-	if (vh->gso_type != UHOST_VNET_GSO_NONE) {
+	if (vh.gso_type != UHOST_VNET_GSO_NONE) {
 		shinfo = skb_shinfo(skb);
-		switch (vh->gso_type & ~UHOST_VNET_GSO_ECN) {
+		switch (vh.gso_type & ~UHOST_VNET_GSO_ECN) {
 		case UHOST_VNET_GSO_TCPV4:
 			shinfo->gso_type = SKB_GSO_TCPV4;
 			break;
@@ -146,12 +171,12 @@ static struct sk_buff *tap_frame_to_skb(struct uldd_netdev *un, size_t got)
 		default:
 			goto bad; /* UDP fragmentation was never offered */
 		}
-		if (vh->gso_type & UHOST_VNET_GSO_ECN)
+		if (vh.gso_type & UHOST_VNET_GSO_ECN)
 			shinfo->gso_type |= SKB_GSO_TCP_ECN;
-		if (skb->ip_summed != CHECKSUM_PARTIAL || !vh->gso_size)
+		if (skb->ip_summed != CHECKSUM_PARTIAL || !vh.gso_size)
 			goto bad;
-		shinfo->gso_size = vh->gso_size;
-		shinfo->gso_segs = (u16)DIV_ROUND_UP(len - skb_tcp_all_headers(skb), vh->gso_size);
+		shinfo->gso_size = vh.gso_size;
+		shinfo->gso_segs = (u16)DIV_ROUND_UP(len - skb_tcp_all_headers(skb), vh.gso_size);
 	}
 	return skb;
 bad:
@@ -168,7 +193,17 @@ static struct sk_buff *tap_read(struct uldd_netdev *un, bool *empty)
 	for (;;) {
 		struct sk_buff *skb;
 
-		err = uhost_tap_read(un->tap, un->rxbuf, un->rxbuf_len, &got);
+		if (!un->rxbuf) {
+			un->rxbuf = kmalloc(TAP_BUF_SIZE, GFP_KERNEL);
+			if (!un->rxbuf) {
+				*empty = true; /* the frame waits in the host's queue */
+				return NULL;
+			}
+		}
+		err = uhost_tap_read(un->tap, (char *)un->rxbuf + TAP_HEADROOM,
+				     TAP_BUF_SIZE - TAP_HEADROOM -
+					     SKB_DATA_ALIGN(sizeof(struct skb_shared_info)),
+				     &got);
 		if (err == EAGAIN) {
 			*empty = true;
 			return NULL;
@@ -459,10 +494,7 @@ int uldd_tap_start(struct net_device *dev)
 	unsigned int offload = 0;
 	int err;
 
-	un->rxbuf_len = sizeof(struct uhost_vnet_hdr) + TAP_MAX_FRAME;
-	un->rxbuf = kmalloc(un->rxbuf_len, GFP_KERNEL);
-	if (!un->rxbuf)
-		return -ENOMEM;
+	un->rxbuf = NULL;
 	__skb_queue_head_init(&un->backlog);
 	init_completion(&un->exited);
 	uldd_host_block_begin();
