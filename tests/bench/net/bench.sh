@@ -120,6 +120,8 @@ row() { # LABEL KEY [uldd only]
 	if [ -n "$k" ] && [ -n "$u" ]; then
 		r=$(awk -v u="$u" -v k="$k" 'BEGIN { printf (k > 0 ? "%.2f" : "-"), u / k }')
 	fi
+	[ -z "$k" ] || k=$(printf '%.2f' "$k")
+	[ -z "$u" ] || u=$(printf '%.2f' "$u")
 	printf '%-40s %10s %10s %7s\n' "$1" "${k:--}" "${u:--}" "$r"
 }
 
