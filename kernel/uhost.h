@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 3
+#define UHOST_VERSION 4
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -60,6 +60,13 @@ __attribute__((__noreturn__)) void uhost_abort(const char *msg);
 
 /* Time. CLOCK_MONOTONIC in nanoseconds. irq thread: yes. */
 uhost_u64 uhost_clock_ns(void);
+/*
+ * The same clock as of the host's last tick (CLOCK_MONOTONIC_COARSE): never
+ * ahead of uhost_clock_ns(), behind by up to one host tick, and read from
+ * the vDSO's data page alone, where the precise clock may have to read a
+ * slow clocksource (HPET in an emulated machine). For jiffies. irq thread: yes.
+ */
+uhost_u64 uhost_clock_coarse_ns(void);
 /* Sleeps at least ns nanoseconds. May block. */
 int uhost_sleep_ns(uhost_u64 ns);
 

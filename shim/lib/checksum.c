@@ -3,7 +3,7 @@
  * lib/checksum.c - the Internet checksum (RFC 1071). Sums are taken over
  * the bytes as the CPU loads them (little-endian 16-bit words); folding
  * gives the checksum in memory order, which is what goes in the header.
- * A 64-bit accumulator takes 32-bit loads, carries folded at the end.
+ * A 64-bit accumulator takes 32-bit halves, carries folded at the end.
  */
 #include <linux/in6.h>
 #include <linux/string.h>
@@ -21,12 +21,19 @@ static u32 fold64(u64 s)
 __wsum csum_partial(const void *buf, int len, __wsum sum)
 {
 	const unsigned char *p = buf;
-	u64 s = (__force u32)sum;
-	u32 w;
+	u64 s = (__force u32)sum, w;
+	u32 w4;
 
-	for (; len >= 4; len -= 4, p += 4) {
-		memcpy(&w, p, 4);
-		s += w;
+	/* Two 32-bit halves a load: no carry lost in the 64-bit sum. */
+	for (; len >= 8; len -= 8, p += 8) {
+		__builtin_memcpy(&w, p, 8);
+		s += (w & 0xffffffff) + (w >> 32);
+	}
+	if (len >= 4) {
+		__builtin_memcpy(&w4, p, 4);
+		s += w4;
+		p += 4;
+		len -= 4;
 	}
 	if (len >= 2) {
 		s += (u32)p[0] | (u32)p[1] << 8;

@@ -159,6 +159,9 @@ static void test_ctl_stale_sockets_are_removed(void **state)
 	assert_int_equal(uldd_ctl_ask(stale, "fake0", answer, ULDD_CTL_ANSWER_MAX), ECONNREFUSED);
 	assert_int_equal(uldd_ctl_stats(dir, "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
 	assert_string_equal(answer, "driver: fake\nrx_packets: 42\n");
+	/* The search stops at the first answer: ask for a name nobody serves,
+	 * so every socket is visited whatever the folder's order. */
+	assert_int_equal(uldd_ctl_stats(dir, "nosuch0", answer, ULDD_CTL_ANSWER_MAX), ENODEV);
 	assert_int_equal(access(stale, F_OK), -1);
 	uldd_ctl_stop(ctl);
 	/* Nobody at all: the same message as for an empty folder. */

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * kernel/time/jiffies.c - jiffies from the monotonic clock, without a tick
- * thread: a read is one vDSO clock call and a division.
+ * thread: a read is one vDSO clock call and a division. The coarse clock
+ * (the host's last tick) is enough for a 4 ms jiffy and never touches the
+ * clocksource, which on an emulated machine is a slow HPET read: drivers
+ * read jiffies per packet. Timers still expire on the precise clock.
  */
 #include <linux/jiffies.h>
 #include <linux/timer.h>
@@ -18,7 +21,7 @@ static u64 clock_base(void)
 	if (unlikely(!base)) {
 		u64 zero = 0;
 
-		base = uhost_clock_ns() | 1;
+		base = uhost_clock_coarse_ns() | 1;
 		if (!__atomic_compare_exchange_n(&uldd_clock_base, &zero, base, 0, __ATOMIC_RELAXED,
 						 __ATOMIC_RELAXED))
 			base = zero;
@@ -30,7 +33,7 @@ u64 get_jiffies_64(void)
 {
 	u64 base = clock_base(); /* first: the first call sets it from the clock */
 
-	return (u64)INITIAL_JIFFIES + (uhost_clock_ns() - base) / TICK_NSEC;
+	return (u64)INITIAL_JIFFIES + (uhost_clock_coarse_ns() - base) / TICK_NSEC;
 }
 
 unsigned long uldd_jiffies(void)
