@@ -47,6 +47,15 @@ uhost_u64 uhost_clock_coarse_ns(void)
 	return (uhost_u64)ts.tv_sec * 1000000000ull + (uhost_u64)ts.tv_nsec;
 }
 
+uhost_u64 uhost_clock_coarse_res_ns(void)
+{
+	struct timespec ts;
+
+	if (clock_getres(CLOCK_MONOTONIC_COARSE, &ts))
+		return 10000000; /* the coarsest tick Linux has: HZ=100 */
+	return (uhost_u64)ts.tv_sec * 1000000000ull + (uhost_u64)ts.tv_nsec;
+}
+
 static struct timespec ns_to_ts(uhost_u64 ns)
 {
 	struct timespec ts = { .tv_sec = (time_t)(ns / 1000000000ull),

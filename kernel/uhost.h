@@ -65,8 +65,10 @@ uhost_u64 uhost_clock_ns(void);
  * ahead of uhost_clock_ns(), behind by up to one host tick, and read from
  * the vDSO's data page alone, where the precise clock may have to read a
  * slow clocksource (HPET in an emulated machine). For jiffies. irq thread: yes.
+ * uhost_clock_coarse_res_ns(): how far behind it may be (the host's tick).
  */
 uhost_u64 uhost_clock_coarse_ns(void);
+uhost_u64 uhost_clock_coarse_res_ns(void);
 /* Sleeps at least ns nanoseconds. May block. */
 int uhost_sleep_ns(uhost_u64 ns);
 

@@ -12,6 +12,7 @@
 #include "uhost.h"
 
 static u64 uldd_clock_base;
+static u64 uldd_clock_lag; /* how far the coarse clock may be behind */
 
 /* The first reader fixes the base; any later race picks the same value. */
 static u64 clock_base(void)
@@ -21,6 +22,7 @@ static u64 clock_base(void)
 	if (unlikely(!base)) {
 		u64 zero = 0;
 
+		WRITE_ONCE(uldd_clock_lag, uhost_clock_coarse_res_ns());
 		base = uhost_clock_coarse_ns() | 1;
 		if (!__atomic_compare_exchange_n(&uldd_clock_base, &zero, base, 0, __ATOMIC_RELAXED,
 						 __ATOMIC_RELAXED))
@@ -41,7 +43,11 @@ unsigned long uldd_jiffies(void)
 	return (unsigned long)get_jiffies_64();
 }
 
-/* For timers: the first instant at which jiffies reads j or later. */
+/*
+ * For timers: the first instant at which jiffies reads j or later. The
+ * coarse clock lags the precise one by up to a host tick, so the deadline
+ * is that much later: a callback never sees jiffies short of its expiry.
+ */
 u64 uldd_jiffies_to_clock_ns(unsigned long j)
 {
 	u64 base = clock_base();
@@ -50,5 +56,6 @@ u64 uldd_jiffies_to_clock_ns(unsigned long j)
 
 	if (ahead <= 0)
 		return uhost_clock_ns();
-	return base + (now + (u64)ahead - (u64)INITIAL_JIFFIES) * TICK_NSEC;
+	return base + (now + (u64)ahead - (u64)INITIAL_JIFFIES) * TICK_NSEC +
+	       READ_ONCE(uldd_clock_lag);
 }
