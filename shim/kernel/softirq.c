@@ -6,6 +6,13 @@
  * thread then takes a vCPU, adds SOFTIRQ_OFFSET to its preemption counter
  * and runs each raised action (softirq.h) until nothing is pending.
  *
+ * As in the kernel, what a hard interrupt handler raises runs when the
+ * interrupt returns, in the interrupt's own thread (uldd_softirq_irq_exit):
+ * a NAPI poll follows its interrupt without waking another thread. One
+ * runner at a time (softirq_running): a raise in hardirq context wakes
+ * nobody, and whoever finds another runner active leaves the work to it
+ * (the runner looks at the pending mask again before it stops).
+ *
  * Tasklets: two singly linked lists (high and normal) under a raw
  * spinlock, each an action of the thread. A tasklet's SCHED bit says it is
  * on a list (set by whoever queues it, so it is queued once), its RUN bit
@@ -35,9 +42,46 @@ static void (*softirq_action[ULDD_NR_SOFTIRQ])(void) = {
 	[ULDD_SOFTIRQ_TASKLET] = tasklet_action,
 };
 static u32 softirq_pending; /* a bit per raised action */
+static u32 softirq_running; /* 1 while a task runs the actions */
 static u32 softirq_seq; /* a futex word: bumped by every raise */
 /* 0: no thread yet, 1: being started, 2: running. */
 static u32 softirq_thread_state;
+
+static void softirq_thread_start(void);
+
+static bool softirq_run_begin(void)
+{
+	return !__atomic_exchange_n(&softirq_running, 1, __ATOMIC_ACQUIRE);
+}
+
+/* Then looks again: a raise that saw us running relied on that. */
+static bool softirq_run_end(void)
+{
+	__atomic_store_n(&softirq_running, 0, __ATOMIC_RELEASE);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	return __atomic_load_n(&softirq_pending, __ATOMIC_RELAXED);
+}
+
+/* One round: the actions raised now, in order. */
+static void softirq_run_once(void)
+{
+	u32 pending = __atomic_exchange_n(&softirq_pending, 0, __ATOMIC_ACQ_REL);
+
+	preempt_count_add(SOFTIRQ_OFFSET);
+	for (unsigned int nr = 0; nr < ULDD_NR_SOFTIRQ; nr++) {
+		void (*action)(void) = READ_ONCE(softirq_action[nr]);
+
+		if ((pending & (1U << nr)) && action)
+			action();
+	}
+	preempt_count_sub(SOFTIRQ_OFFSET);
+}
+
+static void softirq_wake_thread(void)
+{
+	__atomic_fetch_add(&softirq_seq, 1, __ATOMIC_SEQ_CST);
+	uhost_futex_wake(&softirq_seq, 1);
+}
 
 static void softirq_thread(void *arg)
 {
@@ -45,25 +89,44 @@ static void softirq_thread(void *arg)
 	uldd_enter("ksoftirqd");
 	for (;;) {
 		u32 seq = __atomic_load_n(&softirq_seq, __ATOMIC_ACQUIRE);
-		u32 pending = __atomic_exchange_n(&softirq_pending, 0, __ATOMIC_ACQ_REL);
 
-		if (!pending) {
+		if (!__atomic_load_n(&softirq_pending, __ATOMIC_ACQUIRE) || !softirq_run_begin()) {
+			/* Nothing, or an interrupt thread runs it: it wakes us if need be. */
 			uldd_exit();
 			uhost_futex_wait(&softirq_seq, seq, 0);
 			uldd_enter(NULL);
 			continue;
 		}
-		preempt_count_add(SOFTIRQ_OFFSET);
-		for (unsigned int nr = 0; nr < ULDD_NR_SOFTIRQ; nr++) {
-			void (*action)(void) = READ_ONCE(softirq_action[nr]);
-
-			if ((pending & (1U << nr)) && action)
-				action();
-		}
-		preempt_count_sub(SOFTIRQ_OFFSET);
+		do
+			softirq_run_once();
+		while (__atomic_load_n(&softirq_pending, __ATOMIC_RELAXED));
+		softirq_run_end();
 		/* Lets tasks waiting for this vCPU in between busy rounds. */
 		cond_resched();
 	}
+}
+
+/*
+ * At the end of a hard interrupt, on its vCPU: runs what the handler
+ * raised, a few rounds at most (a busy device must not keep its interrupt
+ * thread from taking the next interrupt), then leaves the rest to the
+ * softirq thread.
+ */
+void uldd_softirq_irq_exit(void)
+{
+	if (!__atomic_load_n(&softirq_pending, __ATOMIC_ACQUIRE))
+		return;
+	if (softirq_run_begin()) {
+		for (int round = 0; round < 4; round++) {
+			softirq_run_once();
+			if (!__atomic_load_n(&softirq_pending, __ATOMIC_RELAXED))
+				break;
+		}
+		if (!softirq_run_end())
+			return;
+	}
+	softirq_thread_start();
+	softirq_wake_thread();
 }
 
 static void softirq_thread_start(void)
@@ -87,6 +150,15 @@ static void softirq_thread_start(void)
 	__atomic_store_n(&softirq_thread_state, 2, __ATOMIC_RELEASE);
 }
 
+void uldd_softirq_kick(void)
+{
+	if (!__atomic_load_n(&softirq_pending, __ATOMIC_SEQ_CST) ||
+	    __atomic_load_n(&softirq_running, __ATOMIC_SEQ_CST))
+		return;
+	softirq_thread_start();
+	softirq_wake_thread();
+}
+
 void uldd_softirq_open(enum uldd_softirq nr, void (*action)(void))
 {
 	WRITE_ONCE(softirq_action[nr], action);
@@ -94,10 +166,12 @@ void uldd_softirq_open(enum uldd_softirq nr, void (*action)(void))
 
 void uldd_softirq_raise(enum uldd_softirq nr)
 {
-	softirq_thread_start();
 	__atomic_fetch_or(&softirq_pending, 1U << nr, __ATOMIC_SEQ_CST);
-	__atomic_fetch_add(&softirq_seq, 1, __ATOMIC_SEQ_CST);
-	uhost_futex_wake(&softirq_seq, 1);
+	/* A hard interrupt runs it on its way out; a runner sees the bit. */
+	if (in_hardirq() || __atomic_load_n(&softirq_running, __ATOMIC_SEQ_CST))
+		return;
+	softirq_thread_start();
+	softirq_wake_thread();
 }
 
 /* Tasklets. */

@@ -23,7 +23,15 @@ enum uldd_softirq {
  * set statically; a later NAPI layer calls this for its own.
  */
 void uldd_softirq_open(enum uldd_softirq nr, void (*action)(void));
-/* Marks nr raised and wakes the softirq thread, starting it on first use. */
+/*
+ * Marks nr raised and wakes the softirq thread, starting it on first use;
+ * in hardirq context it only marks it: whoever ends the hard interrupt
+ * must call one of the two below, with the preemption counter back at 0.
+ */
 void uldd_softirq_raise(enum uldd_softirq nr);
+/* Runs what is raised here, on this vCPU (an interrupt thread's exit). */
+void uldd_softirq_irq_exit(void);
+/* Wakes the softirq thread for what is raised (other hardirq ends). */
+void uldd_softirq_kick(void);
 
 #endif /* ULDD_SHIM_KERNEL_SOFTIRQ_H */

@@ -20,6 +20,7 @@
 #include <linux/wait.h>
 
 #include "../../entry.h"
+#include "../softirq.h"
 #include "irq.h"
 #include "uhost.h"
 
@@ -272,9 +273,11 @@ static void irq_vector_thread(void *arg)
 		}
 		uldd_enter(desc->thread_name);
 		unmask = irq_deliver(desc, false);
-		uldd_exit();
 		if (unmask)
 			uhost_irq_unmask(desc->dev, desc->vec);
+		/* The NAPI poll the handler scheduled runs here, now. */
+		uldd_softirq_irq_exit();
+		uldd_exit();
 	}
 	uldd_enter(desc->thread_name);
 	complete(&desc->thread_exited);
@@ -300,8 +303,10 @@ static void irq_thread_done(struct irq_desc *desc, struct irqaction *action)
 	wake_up_all(&desc->sync_wq);
 	if (unmask)
 		uhost_irq_unmask(desc->dev, desc->vec);
-	if (deliver)
+	if (deliver) {
 		irq_deliver(desc, true);
+		uldd_softirq_kick();
+	}
 }
 
 static void irq_action_thread(void *arg)
@@ -619,6 +624,8 @@ void enable_irq(unsigned int irq)
 	raw_spin_unlock_irqrestore(&desc->lock, flags);
 	if (unmask)
 		uhost_irq_unmask(desc->dev, desc->vec);
-	if (deliver)
+	if (deliver) {
 		irq_deliver(desc, true);
+		uldd_softirq_kick();
+	}
 }

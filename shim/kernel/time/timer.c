@@ -16,6 +16,7 @@
 #include <linux/wait.h>
 
 #include "../../entry.h"
+#include "../softirq.h"
 #include "uhost.h"
 
 static DEFINE_RAW_SPINLOCK(tnode_lock);
@@ -65,6 +66,7 @@ static u64 run_expired(u32 *seq)
 		preempt_count_add(node->ctx_offset);
 		node->fire(node); /* the node may be freed from here on */
 		preempt_count_sub(node->ctx_offset);
+		uldd_softirq_kick(); /* what a hard hrtimer raised */
 
 		raw_spin_lock_irqsave(&tnode_lock, flags);
 		tnode_running = NULL;
