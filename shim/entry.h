@@ -41,8 +41,9 @@ int ULDD_ENTRY(uldd_mm_init)(void);
 
 /* The PCI bus (drivers/pci): only these devices, if any are named. */
 int ULDD_ENTRY(uldd_pci_allow)(const char *addr);
-/* How many devices a driver is bound to now. */
+/* How many devices a driver is bound to now; how many probes failed. */
 unsigned int ULDD_ENTRY(uldd_pci_bound)(void);
+unsigned int ULDD_ENTRY(uldd_pci_failed)(void);
 
 /* Firmware files (drivers/base/firmware.c): DIR/name; default /lib/firmware. */
 int ULDD_ENTRY(uldd_firmware_dir)(const char *dir);

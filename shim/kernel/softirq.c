@@ -162,6 +162,8 @@ void uldd_softirq_kick(void)
 void uldd_softirq_open(enum uldd_softirq nr, void (*action)(void))
 {
 	WRITE_ONCE(softirq_action[nr], action);
+	/* Now, in process context: raises in hardirq context start nothing. */
+	softirq_thread_start();
 }
 
 void uldd_softirq_raise(enum uldd_softirq nr)

@@ -19,8 +19,9 @@ enum uldd_softirq {
 };
 
 /*
- * Sets the action of nr (before its first raise). The tasklet actions are
- * set statically; a later NAPI layer calls this for its own.
+ * Sets the action of nr (before its first raise) and starts the softirq
+ * thread; process context. The tasklet actions are set statically, NAPI
+ * (shim/net/napi.c) sets NET_RX's.
  */
 void uldd_softirq_open(enum uldd_softirq nr, void (*action)(void));
 /*

@@ -53,6 +53,20 @@ start_b() { # PARAM=VAL...
 	net_ping "$A" "$NET_IP_B"
 }
 
+echo "== an interface name that is taken"
+"$ULDD" bind $nic_b >/dev/null
+NET_ULDD_BOUND+=("$nic_b")
+rc=0
+ip netns exec "$B" "$ULDD" run "$NET_E1000_SO" --device $nic_b --ifname lo \
+	>"$NET_TMP/taken.log" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "uldd run --ifname lo exited $rc, not 1: $(cat "$NET_TMP/taken.log")"
+grep -q "interface lo exists: pick another name" "$NET_TMP/taken.log" ||
+	fail "no word about the taken name: $(cat "$NET_TMP/taken.log")"
+grep -q "probe failed on 1 device(s)" "$NET_TMP/taken.log" ||
+	fail "uldd run did not say the probe failed: $(cat "$NET_TMP/taken.log")"
+sed -n 's/^/    /; /exists\|probe failed/p' "$NET_TMP/taken.log"
+ok "--ifname lo: the TAP cannot be made, probe fails, uldd run exits 1 saying why"
+
 echo "== module parameters, one of them wrong"
 start_b TxDescriptors=5 RxDescriptors=512
 grep -q "Invalid Transmit Descriptors value specified (5) using default of 256" "$NET_ULDD_LOG" ||

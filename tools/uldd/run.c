@@ -222,9 +222,14 @@ static int run(int argc, char **argv)
 			uldd_err("%s: init failed: %s", o.driver, strerror(-err));
 	}
 	if (!err && !uldd_k_uldd_pci_bound()) {
-		uldd_err(
-			"%s bound no device: bind one with 'uldd bind ADDR' ('uldd list' shows them)",
-			o.driver);
+		if (uldd_k_uldd_pci_failed())
+			uldd_err(
+				"%s: probe failed on %u device(s): the driver's messages above say why",
+				o.driver, uldd_k_uldd_pci_failed());
+		else
+			uldd_err(
+				"%s bound no device: bind one with 'uldd bind ADDR' ('uldd list' shows them)",
+				o.driver);
 		uldd_k_uldd_modules_exit();
 		err = -ENODEV;
 	}

@@ -30,6 +30,7 @@ static LIST_HEAD(uldd_pci_devices);
 static char uldd_pci_allowed[MAX_ALLOWED][16];
 static unsigned int uldd_pci_nallowed;
 static unsigned int uldd_pci_nbound;
+static unsigned int uldd_pci_nfailed;
 
 int uldd_pci_allow(const char *addr)
 {
@@ -42,6 +43,11 @@ int uldd_pci_allow(const char *addr)
 unsigned int uldd_pci_bound(void)
 {
 	return READ_ONCE(uldd_pci_nbound);
+}
+
+unsigned int uldd_pci_failed(void)
+{
+	return READ_ONCE(uldd_pci_nfailed);
 }
 
 static bool allowed(const char *addr)
@@ -210,6 +216,7 @@ static int probe_one(struct pci_driver *drv, const struct uhost_pci_info *d,
 	err = drv->probe(pdev, id);
 	if (err) {
 		pdev->dev.driver = NULL;
+		WRITE_ONCE(uldd_pci_nfailed, uldd_pci_nfailed + 1);
 		dev_err(&pdev->dev, "%s: probe failed: %pe\n", drv->name, ERR_PTR(err));
 		uldd_devres_release_all(&pdev->dev);
 		pdev_free(pdev);
