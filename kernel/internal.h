@@ -36,6 +36,8 @@ struct uh_pci_addr {
 
 int uh_pci_addr_parse(const char *s, struct uh_pci_addr *addr);
 void uh_pci_addr_format(const struct uh_pci_addr *addr, char buf[UH_PCI_ADDR_LEN]);
+/* A hex digit's value (either case), -1 for another character. */
+int uh_hexval(char c);
 
 /*
  * sysfs.c: what /sys/bus/pci says about a device. The root is "/sys" unless

@@ -7,7 +7,7 @@
 
 #include "internal.h"
 
-static int hexval(char c)
+int uh_hexval(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -23,7 +23,7 @@ static const char *hexfield(const char *s, int ndigits, unsigned int *val)
 {
 	*val = 0;
 	for (int i = 0; i < ndigits; i++) {
-		int v = hexval(s[i]);
+		int v = uh_hexval(s[i]);
 
 		if (v < 0)
 			return NULL;

@@ -339,24 +339,13 @@ int uhost_tap_link(struct uhost_tap *tap, struct uhost_tap_link *link)
 	return 0;
 }
 
-static int hex_nibble(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The 12 hex digits /proc/net/dev_mcast prints for an Ethernet address. */
 static bool parse_mac(const char *hex, uhost_u8 mac[6])
 {
 	if (strlen(hex) != 12)
 		return false;
 	for (int i = 0; i < 6; i++) {
-		int hi = hex_nibble(hex[2 * i]), lo = hex_nibble(hex[2 * i + 1]);
+		int hi = uh_hexval(hex[2 * i]), lo = uh_hexval(hex[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return false;
