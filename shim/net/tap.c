@@ -259,11 +259,7 @@ static void tap_xmit(struct uldd_netdev *un)
 			rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
 			if (unlikely(rc != NETDEV_TX_OK)) {
 				/* Busy: the driver kept nothing; try again after a wake. */
-				skb->next = un->backlog.next;
-				skb->prev = (struct sk_buff *)&un->backlog;
-				un->backlog.next->prev = skb;
-				un->backlog.next = skb;
-				un->backlog.qlen++;
+				__skb_queue_head(&un->backlog, skb);
 				break;
 			}
 			txq_trans_cond_update(txq);

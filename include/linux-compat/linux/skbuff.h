@@ -599,6 +599,17 @@ static inline void __skb_queue_tail(struct sk_buff_head *list, struct sk_buff *s
 	list->qlen++;
 }
 
+static inline void __skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb)
+{
+	struct sk_buff *first = list->next;
+
+	skb->next = first;
+	skb->prev = (struct sk_buff *)list;
+	first->prev = skb;
+	list->next = skb;
+	list->qlen++;
+}
+
 static inline struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
 {
 	struct sk_buff *skb = list->next;
