@@ -3,10 +3,10 @@
 # The ported e1000 beyond the data path (t-net-uldd has ping and transfers):
 # its sources are the tree's; probe reports the device's MAC; module
 # parameters work, and a wrong value gets the driver's own complaint;
-# 'uldd stats' shows the driver's ethtool view; promiscuous mode and the
-# multicast list the host sets reach the device's filters; ifdown/ifup and
-# 'uldd run' restarts leak no descriptors or threads, and traffic flows
-# after each.
+# 'uldd stats' shows the driver's ethtool view; the MAC address,
+# promiscuous mode and multicast list the host sets reach the device;
+# ifdown/ifup and 'uldd run' restarts leak no descriptors or threads, and
+# traffic flows after each.
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device e1000,netdev=n1,addr=0x10
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device e1000,netdev=n2,bus=rp1,mac=52:54:00:0e:10:00
@@ -86,6 +86,19 @@ done
 rx=$(sed -n 's/^rx_packets: //p' "$NET_TMP/stats")
 [ "${rx:-0}" -gt 0 ] || fail "uldd stats: rx_packets is '${rx:-}' after a ping"
 ok "uldd stats: driver, bus, link, rings (RxDescriptors=512 took), $rx frames received"
+
+echo "== a MAC address set by the host"
+ip -n "$B" link set dev uldd0 address 52:54:00:0e:10:77
+sleep 0.5
+"$ULDD" stats uldd0 | grep -q "^mac: 52:54:00:0e:10:77" ||
+	fail "the driver did not take the host's new MAC: $("$ULDD" stats uldd0 | grep ^mac)"
+ip -n "$A" neigh flush dev netA
+net_ping "$A" "$NET_IP_B"
+ip -n "$B" link set dev uldd0 address "$mac_b"
+sleep 0.5
+ip -n "$A" neigh flush dev netA
+net_ping "$A" "$NET_IP_B"
+ok "ip link set address: the driver programs the new MAC, frames to it arrive; and back"
 
 echo "== promiscuous mode"
 ip -n "$A" neigh replace "$NET_IP_B" lladdr 02:00:00:00:0e:99 dev netA nud permanent
