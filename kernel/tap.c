@@ -443,7 +443,8 @@ int uhost_tap_wait(struct uhost_tap *tap, unsigned int want, uhost_u64 timeout_n
 		{ .fd = want & UHOST_TAP_EV_LINK ? tap->nl_fd : -1, .events = POLLIN },
 		{ .fd = want & UHOST_TAP_EV_KICK ? tap->kick_fd : -1, .events = POLLIN },
 	};
-	uhost_u64 now = uhost_clock_ns();
+	/* The coarse clock: no clocksource read for a wait's bookkeeping. */
+	uhost_u64 now = uhost_clock_coarse_ns();
 	/* 0: forever; so is a timeout too long to add to the clock. */
 	uhost_u64 deadline = timeout_ns && timeout_ns < ~0ull - now ? now + timeout_ns : 0;
 
@@ -455,7 +456,7 @@ int uhost_tap_wait(struct uhost_tap *tap, unsigned int want, uhost_u64 timeout_n
 		int n;
 
 		if (deadline) {
-			now = uhost_clock_ns();
+			now = uhost_clock_coarse_ns();
 			if (now >= deadline)
 				return 0;
 			ts.tv_sec = (time_t)((deadline - now) / 1000000000ull);

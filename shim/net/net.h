@@ -17,6 +17,7 @@
 #include <linux/completion.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
+#include <linux/timer.h>
 
 struct uhost_tap;
 struct uhost_thread;
@@ -39,6 +40,7 @@ struct uldd_netdev {
 	struct sk_buff_head backlog;
 	void *rxbuf; /* the next frame from the host goes here (tap.c) */
 	unsigned long next_tick; /* jiffies: watchdog and multicast list */
+	struct timer_list tick; /* kicks the thread for those */
 	/* Counters of the shim's own, for 'uldd stats'. */
 	atomic_long_t from_host; /* frames read from the TAP */
 	atomic_long_t to_host; /* frames written to the TAP */

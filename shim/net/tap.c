@@ -448,6 +448,20 @@ static void tap_watchdog(struct uldd_netdev *un)
 	}
 }
 
+/*
+ * The thread's periodic work (watchdog, multicast list) is due every
+ * TAP_TICK: a timer kicks it, so its waits need no timeout, which would
+ * cost clock reads on every wake (an HPET register in an emulated guest).
+ */
+static void tap_tick(struct timer_list *t)
+{
+	struct uldd_netdev *un = from_timer(un, t, tick);
+
+	uhost_tap_kick(un->tap);
+	if (!READ_ONCE(un->stop))
+		mod_timer(&un->tick, jiffies + TAP_TICK);
+}
+
 static void tap_thread(void *arg)
 {
 	struct uldd_netdev *un = arg;
@@ -473,7 +487,8 @@ static void tap_thread(void *arg)
 		if (tap_may_xmit(dev))
 			want |= UHOST_TAP_EV_READ;
 		uldd_exit();
-		err = uhost_tap_wait(un->tap, want, jiffies_to_nsecs(TAP_TICK), &events);
+		/* No timeout: a wait with one reads the clock twice (tick below). */
+		err = uhost_tap_wait(un->tap, want, 0, &events);
 		uldd_enter(NULL);
 		if (err && err != EINTR) {
 			netdev_err(dev, "waiting for the host: %s\n", uhost_errmsg());
@@ -523,6 +538,10 @@ int uldd_tap_start(struct net_device *dev)
 	uldd_host_block_end();
 	if (!err)
 		err = uhost_thread_create(tap_thread, un, dev->name, &un->thread);
+	if (!err) {
+		timer_setup(&un->tick, tap_tick, 0);
+		mod_timer(&un->tick, jiffies + TAP_TICK);
+	}
 	if (err) {
 		uldd_host_block_begin();
 		uhost_tap_close(un->tap);
@@ -544,6 +563,7 @@ void uldd_tap_stop(struct net_device *dev)
 	if (!un->tap)
 		return;
 	WRITE_ONCE(un->stop, true);
+	del_timer_sync(&un->tick);
 	uhost_tap_kick(un->tap);
 	wait_for_completion(&un->exited);
 	uldd_host_block_begin();
