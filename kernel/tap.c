@@ -30,7 +30,7 @@
 
 #include "internal.h"
 
-#define TAP_MAX_IOV 18
+#define TAP_MAX_IOV UHOST_TAP_MAX_IOV
 
 /* The host's path; a macro so a message can name it. */
 #define TUN_PATH "/dev/net/tun"

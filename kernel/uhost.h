@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 4
+#define UHOST_VERSION 5
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -324,9 +324,10 @@ void uhost_tap_kick(struct uhost_tap *tap);
 int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size *got);
 /*
  * One frame to the host, gathered from n pieces (vnet header first);
- * up to 18 pieces. EIO while the host has the interface down. Never
+ * up to UHOST_TAP_MAX_IOV pieces. EIO while the host has the interface down. Never
  * blocks; irq thread: yes; from any thread, also while another reads.
  */
+#define UHOST_TAP_MAX_IOV 64
 struct uhost_iovec {
 	const void *base;
 	uhost_size len;

@@ -3,8 +3,8 @@
  * net/gro.c - receive coalescing. Writing each received frame to the TAP
  * costs a system call, and the host's stack then handles each alone; so
  * consecutive segments of one TCP/IPv4 stream that a NAPI poll receives
- * are held and written as one large frame (up to GRO_MAX_SEGS segments,
- * gathered without copying), marked as a GSO packet in its virtio-net
+ * are held and written as one large frame (up to 64 KiB, gathered without
+ * copying), marked as a GSO packet in its virtio-net
  * header, the way a virtio guest hands the host a TSO frame.
  *
  * Only segments whose TCP checksum is known good are merged: the device
@@ -17,7 +17,8 @@
  * addresses, ports, TOS, TTL, ACK, window and TCP options, the next
  * sequence number, DF set, flags ACK or ACK|PSH; the held segments are all
  * of one size (the MSS) but the last. PSH, a shorter segment, a full
- * batch, the end of a poll or napi_complete_done() write it out; anything
+ * frame or napi_complete_done() write it out (a poll that used its whole
+ * budget keeps holding: the next poll follows at once); anything
  * else (IPv6, VLAN, fragments, other flags) goes up alone, after what is
  * held, so the order of the wire is kept.
  *
@@ -35,7 +36,9 @@
 #include "net.h"
 #include "uhost.h"
 
-#define GRO_MAX_SEGS 16 /* vnet header + headers + 16 payloads: the door's 18 */
+/* A 64 KiB IP packet of 1448-byte segments; vnet header, headers, payloads. */
+#define GRO_MAX_SEGS 45
+_Static_assert(GRO_MAX_SEGS + 1 <= UHOST_TAP_MAX_IOV, "a merged frame fits one write");
 #define GRO_MAX_PAYLOAD (65535 - 20 - 60)
 #define TCP_FLAGS_WORD(th) (((u8 *)(th))[13])
 #define TCP_FL_ACK 0x10
@@ -133,7 +136,7 @@ static bool gro_continues(const struct uldd_gro *g, const struct gro_seg *s)
 void uldd_gro_flush(struct napi_struct *napi)
 {
 	struct uldd_gro *g = napi->uldd_gro;
-	struct uhost_iovec iov[GRO_MAX_SEGS + 2];
+	struct uhost_iovec iov[GRO_MAX_SEGS + 1];
 	struct uldd_netdev *un;
 	struct uhost_vnet_hdr vh;
 	struct sk_buff *h;

@@ -149,7 +149,6 @@ static void net_rx_action(void)
 			WARN_ONCE(work > n->weight, "napi poll of %s returned %d of budget %d\n",
 				  n->dev->name, work, n->weight);
 		}
-		uldd_gro_flush(n);
 		budget -= work;
 		/* A full budget means the driver kept SCHED: it wants more. */
 		if (work >= n->weight) {
