@@ -40,7 +40,8 @@
 #define GRO_MAX_SEGS 45
 _Static_assert(GRO_MAX_SEGS + 1 <= UHOST_TAP_MAX_IOV, "a merged frame fits one write");
 #define GRO_MAX_PAYLOAD (65535 - 20 - 60)
-#define TCP_FLAGS_WORD(th) (((u8 *)(th))[13])
+/* The byte of TCP flags (CWR ... FIN) of a header. */
+#define TCP_FLAGS_WORD(th) (((const u8 *)(th))[13])
 #define TCP_FL_ACK 0x10
 #define TCP_FL_PSH 0x08
 #define IP_DF 0x4000
@@ -161,7 +162,7 @@ void uldd_gro_flush(struct napi_struct *napi)
 	iph->check = 0;
 	iph->check = ip_fast_csum(iph, iph->ihl);
 	/* The last segment's PSH is the stream's. */
-	TCP_FLAGS_WORD(th) |= TCP_FLAGS_WORD(tcp_hdr(g->seg[n - 1])) & TCP_FL_PSH;
+	((u8 *)th)[13] |= TCP_FLAGS_WORD(tcp_hdr(g->seg[n - 1])) & TCP_FL_PSH;
 	th->check = ~csum_tcpudp_magic(iph->saddr, iph->daddr, g->hlen - ETH_HLEN - 20 + g->payload,
 				       IPPROTO_TCP, 0);
 	vh = (struct uhost_vnet_hdr){

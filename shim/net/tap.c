@@ -37,7 +37,9 @@
 #define TAP_TICK (HZ / 4) /* watchdog and multicast list polling */
 #define TAP_MAX_FRAME (65536 + VLAN_ETH_HLEN)
 #define TAP_MAX_MC 256
-#define TAP_IOV_MAX 18
+/* vnet header, linear part split around a VLAN tag, fragments. */
+#define TAP_IOV_MAX (4 + MAX_SKB_FRAGS)
+_Static_assert(TAP_IOV_MAX <= UHOST_TAP_MAX_IOV, "any skb fits one write");
 
 static bool xmit_more[NR_CPUS];
 
@@ -69,9 +71,6 @@ void uldd_tap_deliver(struct sk_buff *skb)
 	if (unlikely(!un || !un->tap))
 		goto drop;
 	shinfo = skb_shinfo(skb);
-	if (unlikely(shinfo->nr_frags + 4 > TAP_IOV_MAX) &&
-	    !__pskb_pull_tail(skb, (int)skb->data_len))
-		goto drop;
 	mac = skb_mac_header_was_set(skb) ? skb_mac_header(skb) : skb->data;
 	linear = (unsigned int)(skb->tail - mac);
 	if (skb->ip_summed == CHECKSUM_UNNECESSARY)

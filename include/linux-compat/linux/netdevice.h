@@ -288,9 +288,6 @@ void unregister_netdevice(struct net_device *dev);
 int netif_set_real_num_tx_queues(struct net_device *dev, unsigned int txq);
 int netif_set_real_num_rx_queues(struct net_device *dev, unsigned int rxq);
 void dev_addr_set(struct net_device *dev, const u8 *addr);
-void netdev_update_features(struct net_device *dev);
-void netdev_features_change(struct net_device *dev);
-struct rtnl_link_stats64 *dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage);
 
 /* State */
 static inline bool netif_running(const struct net_device *dev)

@@ -9,6 +9,8 @@
 #include <linux/list.h>
 #include <linux/pci.h>
 
+#include "../../kernel/sched/sched.h"
+
 struct uhost_dev;
 
 #define ULDD_PCI_MAX_VECTORS 32
@@ -41,7 +43,5 @@ void uldd_ioport_remove(struct uhost_dev *udev);
 /* msi.c */
 int uldd_pci_intx_attach(struct pci_dev *pdev);
 void uldd_pci_irqs_detach(struct pci_dev *pdev);
-
-#include "../../kernel/sched/sched.h"
 
 #endif /* ULDD_SHIM_DRIVERS_PCI_H */
