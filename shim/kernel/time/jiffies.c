@@ -11,24 +11,29 @@
 
 #include "uhost.h"
 
-static u64 uldd_clock_base;
+/* The coarse clock at the first read, plus one: 0 means not read yet. */
+static u64 uldd_clock_base_1;
 static u64 uldd_clock_lag; /* how far the coarse clock may be behind */
 
-/* The first reader fixes the base; any later race picks the same value. */
+/*
+ * The first reader fixes the base; any later race picks the same value.
+ * The base is a coarse reading itself, never later than one: a base past
+ * the clock would make the first jiffies reads wrap to 2^64 / TICK_NSEC.
+ */
 static u64 clock_base(void)
 {
-	u64 base = __atomic_load_n(&uldd_clock_base, __ATOMIC_RELAXED);
+	u64 base_1 = __atomic_load_n(&uldd_clock_base_1, __ATOMIC_RELAXED);
 
-	if (unlikely(!base)) {
+	if (unlikely(!base_1)) {
 		u64 zero = 0;
 
 		WRITE_ONCE(uldd_clock_lag, uhost_clock_coarse_res_ns());
-		base = uhost_clock_coarse_ns() | 1;
-		if (!__atomic_compare_exchange_n(&uldd_clock_base, &zero, base, 0, __ATOMIC_RELAXED,
-						 __ATOMIC_RELAXED))
-			base = zero;
+		base_1 = uhost_clock_coarse_ns() + 1;
+		if (!__atomic_compare_exchange_n(&uldd_clock_base_1, &zero, base_1, 0,
+						 __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+			base_1 = zero;
 	}
-	return base;
+	return base_1 - 1;
 }
 
 u64 get_jiffies_64(void)
