@@ -25,6 +25,7 @@ include shim/shim.mk
 include tools/tools.mk
 include samples/samples.mk
 include ported/ported.mk
+include tests/conform/conform.mk
 include tests/unit/unit.mk
 include tests/vm/vm.mk
 include tests/vm/progs/progs.mk
@@ -44,7 +45,7 @@ kernel-source:
 
 # The closing line sums the unit and guest suites.
 check: deps
-	$(Q)$(MAKE) --no-print-directory all kernel-source ported
+	$(Q)$(MAKE) --no-print-directory all kernel-source ported conform-kmod
 	$(Q)$(MAKE) --no-print-directory unit-check
 	$(Q)$(MAKE) --no-print-directory vm-check
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results

@@ -11,5 +11,7 @@ for f in "$dir"/*.txt; do
 	echo "  $(basename "$f" .txt): $p passed, $fl failed"
 	passed=$((passed + p)) failed=$((failed + fl))
 done
+# The guest's conformance run (tests/vm/t-conform.sh) leaves its closing line.
+[ -f "$dir/conformance.line" ] && cat "$dir/conformance.line"
 echo "check: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

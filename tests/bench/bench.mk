@@ -82,7 +82,7 @@ all: $(BENCH_DMA)
 # Debian's linux-headers for the guest's version.
 .PHONY: bench-vm
 bench-vm: all vm-setup
-	$(Q)$(TOP)/tests/bench/kmod/build.sh $(BUILD)
+	$(Q)$(TOP)/scripts/guest-kmod.sh $(BUILD) ubench $(BUILD)/bench/kmod $(TOP)/tests/bench/kmod/ubench.c
 	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/bench/vm/bench.sh
 
 # bench-net: iperf3 between two emulated e1000 in one guest boot, NIC B on

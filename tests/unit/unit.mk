@@ -28,8 +28,9 @@ UNIT_KOBJ_tap := error thread tap pciaddr
 # capture printk define uhost_log themselves, so they leave log.o out.
 UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap
 UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net
-$(foreach a,$(UNIT_KWORLD_AREAS),$(eval UNIT_FAKE_$(a) := fake_vfio))
-$(foreach a,sched time irq dma devres locking net,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
+# test_conform's K-world part is the conformance suite (tests/conform/conform.mk).
+$(foreach a,$(UNIT_KWORLD_AREAS) conform,$(eval UNIT_FAKE_$(a) := fake_vfio))
+$(foreach a,sched time irq dma devres locking net conform,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
 $(foreach a,namespace kheaders mm bug firmware,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
 UNIT_FAKE_irq += fake_irq
 UNIT_FAKE_dma += fake_dma

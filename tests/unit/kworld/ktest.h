@@ -244,4 +244,16 @@ long KTEST(ktest_fw_nowait)(const char *name, char *first);
 int KTEST(ktest_net_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_net_case)(unsigned int i, const char **name, int run);
 
+/*
+ * tests/conform/uldd/harness.c: the conformance suite's cases (conform.h)
+ * under the shim. conform_name: "subsys_name" into buf; 1 if the case needs
+ * the device, 0 if not, -1 past the end. conform_case_run: 0 passed,
+ * CONFORM_SKIP (-1) skipped, else the line of the failed check; why gets
+ * the failure or the skip's reason.
+ */
+int KTEST(conform_setup)(unsigned int nr_vcpus);
+unsigned int KTEST(conform_cases)(void);
+int KTEST(conform_name)(unsigned int i, char *buf, unsigned long len);
+int KTEST(conform_case_run)(unsigned int i, char *why, unsigned long len);
+
 #endif /* ULDD_KTEST_H */

@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * suites.h - every suite of the conformance suite, in the order they run:
+ * one CONFORM_SUITE(name, ...) per file, listed here as SUITE(name). No
+ * include guard: run.c expands it more than once.
+ */
+SUITE(jiffies)
+SUITE(hrtimer)
+SUITE(delay)
