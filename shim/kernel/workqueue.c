@@ -2,14 +2,23 @@
 /*
  * kernel/workqueue.c - workqueues: each has a FIFO of queued items and one
  * (ordered) to four worker threads, started on first use, that sleep on
- * the workqueue's wait queue and run items in process context. All lists
- * and workers' current items are under one raw spinlock (pool_lock); an
- * item's own state word changes by compare-and-swap (see workqueue.h).
+ * the workqueue's wait queue and run items in process context. All lists,
+ * workers' current items, flush barriers and the in-flight counts are
+ * under one raw spinlock (pool_lock); an item's own state word changes by
+ * compare-and-swap (see workqueue.h).
+ *
+ * An item is never run by two workers at once: one queued while it runs
+ * goes to the running worker's own list and runs there next, whichever
+ * workqueue it was queued on (Linux calls that a collision). flush_work()
+ * waits with a barrier for the instance queued at its call, never for
+ * later ones; flush_workqueue() for the items queued before its call (two
+ * colours, counted per workqueue, as Linux's flush colours).
  */
 #include <asm/processor.h>
 #include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -31,6 +40,10 @@ struct uldd_worker {
 	/* What it runs now, under pool_lock; func tells a reused address apart. */
 	struct work_struct *current_work;
 	work_func_t current_func;
+	struct workqueue_struct *current_wq; /* where current_work was queued */
+	u32 current_color;
+	/* Items queued while this worker ran them: run here, next, in order. */
+	struct list_head scheduled;
 	struct completion exited;
 };
 
@@ -43,8 +56,21 @@ struct workqueue_struct {
 	u32 started; /* 0: no workers yet, 1: being started, 2: started */
 	bool dying;
 	bool is_system;
+	/* Flush colours: items queued now get color; inflight counts each
+	 * colour's items queued or running. Under pool_lock. */
+	u32 color;
+	unsigned int inflight[2];
+	struct mutex flush_mutex; /* one flush_workqueue() at a time */
 	char name[24];
 	struct uldd_worker workers[WQ_WORKERS];
+};
+
+/* A flush_work() waiting, on its stack: done once its instance has run. */
+struct wq_barrier {
+	struct list_head node;
+	struct work_struct *work;
+	struct uldd_worker *worker; /* running the awaited instance; NULL: still queued */
+	bool done;
 };
 
 static DEFINE_RAW_SPINLOCK(pool_lock);
@@ -52,6 +78,8 @@ static DEFINE_RAW_SPINLOCK(pool_lock);
 static LIST_HEAD(started_wqs);
 /* Woken whenever a worker finishes an item or a cancel ends: flushers wait here. */
 static DECLARE_WAIT_QUEUE_HEAD(work_done_wq);
+/* flush_work() barriers, under pool_lock. */
+static LIST_HEAD(flush_barriers);
 /* The worker this host thread is, if any. */
 static __thread struct uldd_worker *this_worker __attribute__((tls_model("initial-exec")));
 
@@ -62,6 +90,7 @@ static __thread struct uldd_worker *this_worker __attribute__((tls_model("initia
 		.more_work = __WAIT_QUEUE_HEAD_INITIALIZER(var##_struct.more_work), \
 		.nr_workers = (nr),                                                 \
 		.is_system = true,                                                  \
+		.flush_mutex = __MUTEX_INITIALIZER(var##_struct.flush_mutex),       \
 		.name = wqname,                                                     \
 	};                                                                          \
 	struct workqueue_struct *var = &var##_struct
@@ -74,9 +103,82 @@ SYSTEM_WQ(system_freezable_wq, "events_freezable", WQ_WORKERS);
 SYSTEM_WQ(system_power_efficient_wq, "events_power_efficient", WQ_WORKERS);
 SYSTEM_WQ(system_freezable_power_efficient_wq, "events_freezable_pwr_ef", WQ_WORKERS);
 
-static bool wq_has_work(struct workqueue_struct *wq)
+static bool worker_has_work(struct uldd_worker *w)
 {
-	return !list_empty(&wq->works) || READ_ONCE(wq->dying);
+	return !list_empty(&w->scheduled) || !list_empty(&w->wq->works) || READ_ONCE(w->wq->dying);
+}
+
+/*
+ * With pool_lock: the worker running work now, if any. Every started
+ * workqueue is searched, not only the item's last one: an item may still
+ * run on one workqueue after being queued on another.
+ */
+static struct uldd_worker *find_running(struct work_struct *work)
+{
+	struct workqueue_struct *wq;
+
+	list_for_each_entry(wq, &started_wqs, node) {
+		for (int i = 0; i < wq->nr_workers; i++) {
+			struct uldd_worker *w = &wq->workers[i];
+
+			if (w->current_work == work && w->current_func == work->func)
+				return w;
+		}
+	}
+	return NULL;
+}
+
+/* With pool_lock: an item left a list without running; its count goes. */
+static void uncount_locked(struct work_struct *work)
+{
+	struct workqueue_struct *wq = work->uldd_wq;
+	struct wq_barrier *b, *tmp;
+
+	wq->inflight[work->uldd_color]--;
+	/* A flush waiting for this instance has nothing left to wait for. */
+	list_for_each_entry_safe(b, tmp, &flush_barriers, node) {
+		if (b->work == work && !b->worker) {
+			list_del(&b->node);
+			WRITE_ONCE(b->done, true);
+		}
+	}
+}
+
+/* With pool_lock: w takes work off whatever list it is on, to run it. */
+static void start_locked(struct uldd_worker *w, struct work_struct *work)
+{
+	struct wq_barrier *b;
+
+	list_del_init(&work->entry);
+	w->current_work = work;
+	w->current_func = work->func;
+	w->current_wq = work->uldd_wq;
+	w->current_color = work->uldd_color;
+	list_for_each_entry(b, &flush_barriers, node) {
+		if (b->work == work && !b->worker)
+			b->worker = w;
+	}
+}
+
+/* With pool_lock: w's item has returned; returns whether anybody waits. */
+static bool finish_locked(struct uldd_worker *w)
+{
+	struct wq_barrier *b, *tmp;
+	bool wake = false;
+
+	list_for_each_entry_safe(b, tmp, &flush_barriers, node) {
+		if (b->worker == w) {
+			list_del(&b->node);
+			WRITE_ONCE(b->done, true);
+			wake = true;
+		}
+	}
+	if (!--w->current_wq->inflight[w->current_color])
+		wake = true;
+	w->current_work = NULL;
+	w->current_func = NULL;
+	w->current_wq = NULL;
+	return wake;
 }
 
 static void worker_thread(void *arg)
@@ -87,13 +189,17 @@ static void worker_thread(void *arg)
 	uldd_enter(wq->name);
 	this_worker = w;
 	for (;;) {
+		struct uldd_worker *owner;
 		struct work_struct *work;
 		unsigned long flags;
 		u32 pending = ULDD_WORK_PENDING;
+		bool wake;
 
-		wait_event(wq->more_work, wq_has_work(wq));
+		wait_event(wq->more_work, worker_has_work(w));
 		raw_spin_lock_irqsave(&pool_lock, flags);
-		work = list_first_entry_or_null(&wq->works, struct work_struct, entry);
+		work = list_first_entry_or_null(&w->scheduled, struct work_struct, entry);
+		if (!work)
+			work = list_first_entry_or_null(&wq->works, struct work_struct, entry);
 		if (!work) {
 			bool dying = wq->dying;
 
@@ -102,9 +208,14 @@ static void worker_thread(void *arg)
 				break;
 			continue;
 		}
-		list_del_init(&work->entry);
-		w->current_work = work;
-		w->current_func = work->func;
+		/* Still running elsewhere: it runs after that, on that worker. */
+		owner = find_running(work);
+		if (owner && owner != w) {
+			list_move_tail(&work->entry, &owner->scheduled);
+			raw_spin_unlock_irqrestore(&pool_lock, flags);
+			continue;
+		}
+		start_locked(w, work);
 		/* Idle before it runs, so the callback may queue it again (or free it). */
 		if (!__atomic_compare_exchange_n(&work->uldd_state, &pending, ULDD_WORK_IDLE, 0,
 						 __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
@@ -121,10 +232,9 @@ static void worker_thread(void *arg)
 		}
 
 		raw_spin_lock_irqsave(&pool_lock, flags);
-		w->current_work = NULL;
-		w->current_func = NULL;
+		wake = finish_locked(w);
 		raw_spin_unlock_irqrestore(&pool_lock, flags);
-		if (wq_has_sleeper(&work_done_wq))
+		if (wake && wq_has_sleeper(&work_done_wq))
 			wake_up_all(&work_done_wq);
 	}
 	this_worker = NULL;
@@ -151,6 +261,7 @@ static void wq_start(struct workqueue_struct *wq)
 		int err;
 
 		w->wq = wq;
+		INIT_LIST_HEAD(&w->scheduled);
 		init_completion(&w->exited);
 		err = uhost_thread_create(worker_thread, w, wq->name, &w->thread);
 		if (err) {
@@ -161,9 +272,14 @@ static void wq_start(struct workqueue_struct *wq)
 	__atomic_store_n(&wq->started, 2, __ATOMIC_RELEASE);
 }
 
-/* The item is PENDING and on no list: put it on wq's. */
+/*
+ * The item is PENDING and on no list: put it on wq's, counted in wq's
+ * current flush colour; or, if a worker runs it now, on that worker's own
+ * list, so it never runs twice at once.
+ */
 static void insert_work(struct workqueue_struct *wq, struct work_struct *work)
 {
+	struct uldd_worker *owner;
 	unsigned long flags;
 
 	wq_start(wq);
@@ -172,36 +288,25 @@ static void insert_work(struct workqueue_struct *wq, struct work_struct *work)
 		pr_err("BUG: queueing work %ps on workqueue %s being destroyed\n", work->func,
 		       wq->name);
 	work->uldd_wq = wq;
-	list_add_tail(&work->entry, &wq->works);
+	work->uldd_color = wq->color;
+	wq->inflight[wq->color]++;
+	owner = find_running(work);
+	if (owner)
+		list_add_tail(&work->entry, &owner->scheduled);
+	else
+		list_add_tail(&work->entry, &wq->works);
 	raw_spin_unlock_irqrestore(&pool_lock, flags);
-	wake_up(&wq->more_work);
+	if (!owner)
+		wake_up(&wq->more_work);
 }
 
-/*
- * Every started workqueue is searched, not only the item's last one: an
- * item may still run on one workqueue after being queued on another.
- */
-static bool running_locked(struct work_struct *work)
-{
-	struct workqueue_struct *wq;
-
-	list_for_each_entry(wq, &started_wqs, node) {
-		for (int i = 0; i < wq->nr_workers; i++) {
-			if (wq->workers[i].current_work == work &&
-			    wq->workers[i].current_func == work->func)
-				return true;
-		}
-	}
-	return false;
-}
-
-static bool work_busy_now(struct work_struct *work, bool queued_too)
+static bool work_running(struct work_struct *work)
 {
 	unsigned long flags;
 	bool busy;
 
 	raw_spin_lock_irqsave(&pool_lock, flags);
-	busy = running_locked(work) || (queued_too && !list_empty(&work->entry));
+	busy = find_running(work) != NULL;
 	raw_spin_unlock_irqrestore(&pool_lock, flags);
 	return busy;
 }
@@ -287,6 +392,7 @@ static int grab_pending(struct work_struct *work, struct delayed_work *dwork, u3
 			ret = 1;
 		} else if (!list_empty(&work->entry)) {
 			list_del_init(&work->entry);
+			uncount_locked(work);
 			ret = 1;
 		}
 		/* Under pool_lock, only this path and the worker leave PENDING. */
@@ -317,12 +423,23 @@ bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq, struct delayed_wo
 
 bool flush_work(struct work_struct *work)
 {
+	struct wq_barrier barrier = { .work = work };
+	unsigned long flags;
+
 	if (waits_on_self(work, "flush_work"))
 		return false;
-	if (!work_busy_now(work, true))
+	raw_spin_lock_irqsave(&pool_lock, flags);
+	/* Queued: wait for that instance. Else running: for this run. */
+	if (list_empty(&work->entry))
+		barrier.worker = find_running(work);
+	if (list_empty(&work->entry) && !barrier.worker) {
+		raw_spin_unlock_irqrestore(&pool_lock, flags);
 		return false;
+	}
+	list_add_tail(&barrier.node, &flush_barriers);
+	raw_spin_unlock_irqrestore(&pool_lock, flags);
 	might_sleep();
-	wait_event(work_done_wq, !work_busy_now(work, true));
+	wait_event(work_done_wq, READ_ONCE(barrier.done));
 	return true;
 }
 
@@ -355,7 +472,7 @@ static bool cancel_sync_common(struct work_struct *work, struct delayed_work *dw
 	while ((ret = grab_pending(work, dwork, ULDD_WORK_CANCELING)) < 0)
 		wait_event(work_done_wq, READ_ONCE(work->uldd_state) != ULDD_WORK_CANCELING);
 	if (!waits_on_self(work, dwork ? "cancel_delayed_work_sync" : "cancel_work_sync"))
-		wait_event(work_done_wq, !work_busy_now(work, false));
+		wait_event(work_done_wq, !work_running(work));
 	__atomic_store_n(&work->uldd_state, ULDD_WORK_IDLE, __ATOMIC_RELEASE);
 	if (wq_has_sleeper(&work_done_wq))
 		wake_up_all(&work_done_wq);
@@ -387,32 +504,56 @@ struct work_struct *current_work(void)
 	return this_worker ? this_worker->current_work : NULL;
 }
 
-static bool wq_idle(struct workqueue_struct *wq)
+static unsigned int wq_inflight(struct workqueue_struct *wq, u32 color)
 {
 	unsigned long flags;
-	bool idle;
+	unsigned int n;
 
 	raw_spin_lock_irqsave(&pool_lock, flags);
-	idle = list_empty(&wq->works);
-	for (int i = 0; idle && i < wq->nr_workers; i++)
-		idle = !wq->workers[i].current_work;
+	n = wq->inflight[color];
 	raw_spin_unlock_irqrestore(&pool_lock, flags);
-	return idle;
+	return n;
 }
 
-void flush_workqueue(struct workqueue_struct *wq)
+static bool wq_idle(struct workqueue_struct *wq)
+{
+	return !wq_inflight(wq, 0) && !wq_inflight(wq, 1);
+}
+
+static bool flush_from_own_worker(struct workqueue_struct *wq, const char *what)
 {
 	if (this_worker && this_worker->wq == wq) {
-		pr_err("BUG: flush_workqueue(%s) from its own worker: not waiting\n", wq->name);
-		return;
+		pr_err("BUG: %s(%s) from its own worker: not waiting\n", what, wq->name);
+		return true;
 	}
-	might_sleep();
-	wait_event(work_done_wq, wq_idle(wq));
+	return false;
 }
 
+/* Items queued from now on get the other colour; wait out this one's. */
+void flush_workqueue(struct workqueue_struct *wq)
+{
+	unsigned long flags;
+	u32 old;
+
+	if (flush_from_own_worker(wq, "flush_workqueue"))
+		return;
+	might_sleep();
+	mutex_lock(&wq->flush_mutex);
+	raw_spin_lock_irqsave(&pool_lock, flags);
+	old = wq->color;
+	wq->color ^= 1;
+	raw_spin_unlock_irqrestore(&pool_lock, flags);
+	wait_event(work_done_wq, !wq_inflight(wq, old));
+	mutex_unlock(&wq->flush_mutex);
+}
+
+/* Until empty, items queued meanwhile (by its own items) included. */
 void drain_workqueue(struct workqueue_struct *wq)
 {
-	flush_workqueue(wq);
+	if (flush_from_own_worker(wq, "drain_workqueue"))
+		return;
+	might_sleep();
+	wait_event(work_done_wq, wq_idle(wq));
 }
 
 __attribute__((format(printf, 1, 4))) struct workqueue_struct *
@@ -429,6 +570,7 @@ alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...)
 	INIT_LIST_HEAD(&wq->node);
 	INIT_LIST_HEAD(&wq->works);
 	init_waitqueue_head(&wq->more_work);
+	mutex_init(&wq->flush_mutex);
 	wq->flags = flags;
 	wq->nr_workers = (flags & __WQ_ORDERED) || max_active == 1 ? 1 : WQ_WORKERS;
 	return wq;

@@ -7,3 +7,4 @@
 SUITE(jiffies)
 SUITE(hrtimer)
 SUITE(delay)
+SUITE(workqueue)

@@ -8,13 +8,14 @@
  * Emulation notes: a work item's own state word (uldd_state) is idle,
  * pending or canceling, changed with compare-and-swap; "running" is known
  * only to the worker that runs it (its current_work), never stored in the
- * item, so an item may free itself in its callback. max_active is honoured
- * only as "1 means one worker". CPU arguments (queue_work_on ...) are
- * ignored. flush_workqueue() waits until the workqueue is empty and idle,
- * which includes items queued after the call (Linux waits only for the
- * earlier ones); flush_work() waits until the item is neither queued nor
- * running. Flushing or canceling a work item from its own callback is
- * reported and returns without waiting.
+ * item, so an item may free itself in its callback. An item is never run
+ * by two workers at once: queued while it runs, it waits on that worker's
+ * own list. max_active is honoured only as "1 means one worker". CPU
+ * arguments (queue_work_on ...) are ignored. flush_work() waits for the
+ * instance queued at its call (or the run in progress, if none is queued),
+ * flush_workqueue() for the items queued before its call, as in Linux.
+ * Flushing or canceling a work item from its own callback is reported and
+ * returns without waiting.
  */
 #ifndef _LINUX_WORKQUEUE_H
 #define _LINUX_WORKQUEUE_H
@@ -39,6 +40,7 @@ struct work_struct {
 	struct list_head entry; /* on its workqueue's list while queued */
 	work_func_t func;
 	struct workqueue_struct *uldd_wq; /* where it was last queued */
+	u32 uldd_color; /* the flush colour it was queued in */
 };
 
 struct delayed_work {
