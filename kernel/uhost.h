@@ -62,10 +62,11 @@ __attribute__((__noreturn__)) void uhost_abort(const char *msg);
 uhost_u64 uhost_clock_ns(void);
 /*
  * The same clock as of the host's last tick (CLOCK_MONOTONIC_COARSE): never
- * ahead of uhost_clock_ns(), behind by up to one host tick, and read from
- * the vDSO's data page alone, where the precise clock may have to read a
- * slow clocksource (HPET in an emulated machine). For jiffies. irq thread: yes.
- * uhost_clock_coarse_res_ns(): how far behind it may be (the host's tick).
+ * ahead of uhost_clock_ns(), behind by about a host tick, more when a tick
+ * runs late, and read from the vDSO's data page alone, where the precise
+ * clock may have to read a slow clocksource (HPET in an emulated machine).
+ * For jiffies. irq thread: yes. uhost_clock_coarse_res_ns(): the host's
+ * tick, which is not a bound on the lag (5.1 ms was seen against 4 ms).
  */
 uhost_u64 uhost_clock_coarse_ns(void);
 uhost_u64 uhost_clock_coarse_res_ns(void);

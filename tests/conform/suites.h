@@ -5,6 +5,7 @@
  * include guard: run.c expands it more than once.
  */
 SUITE(jiffies)
+SUITE(timer)
 SUITE(hrtimer)
 SUITE(delay)
 SUITE(workqueue)

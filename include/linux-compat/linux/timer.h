@@ -8,8 +8,11 @@
  * Emulation notes: there is one timer "CPU": callbacks never run
  * concurrently with each other, and add_timer_on()'s CPU is ignored
  * (TIMER_PINNED, TIMER_DEFERRABLE and TIMER_IRQSAFE are accepted and have
- * no effect). A timer fires when its deadline on the monotonic clock has
- * passed, not on a tick. round_jiffies() and friends return their argument.
+ * no effect). There is no tick: a timer fires once jiffies (read from the
+ * coarse clock) has reached its expiry, at the instant on the monotonic
+ * clock when that is due plus the worst lag of the coarse clock seen so
+ * far (kernel/time/jiffies.c measures it), and never before jiffies has.
+ * round_jiffies() and friends return their argument.
  * del_timer_sync() from the timer's own callback is reported and returns
  * without waiting (Linux would deadlock).
  */
@@ -32,6 +35,9 @@ struct uldd_tnode {
 	u64 expires_ns; /* absolute, on uhost_clock_ns() */
 	void (*fire)(struct uldd_tnode *node);
 	int ctx_offset; /* the preempt_count offset the callback runs with */
+	bool on_jiffies; /* a timer_list: due only once jiffies reached jexpires too */
+	bool shut_down; /* timer_shutdown*(): arming is ignored */
+	unsigned long jexpires;
 };
 
 struct timer_list {
@@ -47,10 +53,12 @@ struct timer_list {
 
 void uldd_timer_fire(struct uldd_tnode *node);
 
-#define __TIMER_INITIALIZER(_function, _flags)                                          \
-	{                                                                               \
-		.uldd_node = { .fire = uldd_timer_fire, .ctx_offset = SOFTIRQ_OFFSET }, \
-		.function = (_function), .flags = (_flags),                             \
+#define __TIMER_INITIALIZER(_function, _flags)               \
+	{                                                    \
+		.uldd_node = { .fire = uldd_timer_fire,      \
+			       .ctx_offset = SOFTIRQ_OFFSET, \
+			       .on_jiffies = true },         \
+		.function = (_function), .flags = (_flags),  \
 	}
 
 #define DEFINE_TIMER(_name, _function) struct timer_list _name = __TIMER_INITIALIZER(_function, 0)
@@ -116,12 +124,28 @@ static inline unsigned long __round_jiffies(unsigned long j, int cpu)
 
 /* The shared timer core, also used by hrtimers (kernel/time/timer.c). */
 int uldd_tnode_arm(struct uldd_tnode *node, u64 expires_ns, bool only_if_pending);
+/*
+ * Arms a timer_list's node for jiffies j, setting *expires (the timer's
+ * field) under the core's lock. how: ULDD_ARM_* below. Returns whether it
+ * was pending; 0 without arming once shut down.
+ */
+enum { ULDD_ARM_ALWAYS, ULDD_ARM_IF_PENDING, ULDD_ARM_REDUCE };
+int uldd_tnode_arm_jiffies(struct uldd_tnode *node, unsigned long *expires, unsigned long j,
+			   int how);
+/* timer_shutdown*(): deletes, and ignores arming from now on. */
+int uldd_tnode_shutdown(struct uldd_tnode *node);
 int uldd_tnode_del(struct uldd_tnode *node);
 /* -1 while the callback runs, else as uldd_tnode_del(). */
 int uldd_tnode_try_del(struct uldd_tnode *node);
 int uldd_tnode_del_sync(struct uldd_tnode *node);
 bool uldd_tnode_running(struct uldd_tnode *node);
-/* The monotonic-clock instant at which jiffies reaches j (now if passed). */
+/*
+ * kernel/time/jiffies.c. The monotonic-clock instant by which jiffies will
+ * have reached j (now if it has), padded by the coarse clock's worst lag
+ * seen. uldd_jiffies_wait_ns: 0 if jiffies has reached j, else at least
+ * how long the coarse clock still has to go; both sample that lag.
+ */
 u64 uldd_jiffies_to_clock_ns(unsigned long j);
+u64 uldd_jiffies_wait_ns(unsigned long j);
 
 #endif /* _LINUX_TIMER_H */

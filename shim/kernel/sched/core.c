@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/timer.h> /* uldd_jiffies_to_clock_ns() */
 
 #include "../../entry.h"
 #include "sched.h"
@@ -209,7 +210,10 @@ void schedule(void)
 long schedule_timeout(long timeout)
 {
 	struct task_struct *t = current;
-	u64 now, deadline;
+	unsigned long target;
+	unsigned int state;
+	u64 deadline, late;
+	long left;
 
 	if (timeout == MAX_SCHEDULE_TIMEOUT) {
 		schedule();
@@ -221,12 +225,28 @@ long schedule_timeout(long timeout)
 		return 0;
 	}
 	sleep_check("scheduling", NULL, 0);
-	if (READ_ONCE(t->__state) == TASK_RUNNING)
+	state = READ_ONCE(t->__state);
+	if (state == TASK_RUNNING)
 		return timeout;
-	deadline = uhost_clock_ns() + jiffies_to_nsecs((unsigned long)timeout);
-	sleep_until(t, deadline);
-	now = uhost_clock_ns();
-	return now >= deadline ? 0 : (long)nsecs_to_jiffies(deadline - now);
+	target = jiffies + (unsigned long)timeout;
+	deadline = uldd_jiffies_to_clock_ns(target);
+	for (;;) {
+		sleep_until(t, deadline);
+		if (uhost_clock_ns() < deadline)
+			break; /* woken */
+		/*
+		 * The deadline came before jiffies did (the coarse clock lagged
+		 * more than ever seen): sleep on, as a timer would wait. A wake-up
+		 * in this short window waits for the end of it.
+		 */
+		late = uldd_jiffies_wait_ns(target);
+		if (!late)
+			break;
+		deadline = uhost_clock_ns() + late;
+		__set_current_state(state);
+	}
+	left = (long)(target - jiffies);
+	return left > 0 ? left : 0;
 }
 
 long schedule_timeout_interruptible(long timeout)

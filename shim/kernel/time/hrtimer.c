@@ -27,6 +27,8 @@ void hrtimer_init(struct hrtimer *timer, clockid_t which_clock, enum hrtimer_mod
 	timer->uldd_node.expires_ns = 0;
 	timer->uldd_node.fire = hrtimer_fire;
 	timer->uldd_node.ctx_offset = (mode & HRTIMER_MODE_SOFT) ? SOFTIRQ_OFFSET : HARDIRQ_OFFSET;
+	timer->uldd_node.on_jiffies = false;
+	timer->uldd_node.shut_down = false;
 	timer->uldd_expires = 0;
 	timer->function = NULL;
 }

@@ -7,6 +7,8 @@
  * read jiffies per packet. Timers still expire on the precise clock.
  */
 #include <linux/jiffies.h>
+#include <linux/minmax.h>
+#include <linux/ktime.h>
 #include <linux/timer.h>
 
 #include "uhost.h"
@@ -49,18 +51,54 @@ unsigned long uldd_jiffies(void)
 }
 
 /*
- * For timers: the first instant at which jiffies reads j or later. The
- * coarse clock lags the precise one by up to a host tick, so the deadline
- * is that much later: a callback never sees jiffies short of its expiry.
+ * The coarse clock is the host's last tick: it lags the precise one by up
+ * to a tick and whatever delayed that tick, which clock_getres() does not
+ * tell (5.1 ms was seen against a 4 ms resolution). Every timer operation
+ * samples the gap; timers are padded by the worst seen.
  */
+static u64 lag_sample(u64 coarse, u64 precise)
+{
+	u64 lag = READ_ONCE(uldd_clock_lag);
+
+	while (precise > coarse + lag) {
+		if (__atomic_compare_exchange_n(&uldd_clock_lag, &lag, precise - coarse, 0,
+						__ATOMIC_RELAXED, __ATOMIC_RELAXED))
+			return precise - coarse;
+	}
+	return lag;
+}
+
+/* The coarse-clock instant at which jiffies reaches j, given jiffies now. */
+static u64 jiffy_edge(u64 base, u64 now, unsigned long j)
+{
+	return base +
+	       (now + (u64)(long)(j - (unsigned long)now) - (u64)INITIAL_JIFFIES) * TICK_NSEC;
+}
+
 u64 uldd_jiffies_to_clock_ns(unsigned long j)
 {
 	u64 base = clock_base();
-	u64 now = get_jiffies_64();
-	long ahead = (long)(j - (unsigned long)now);
+	u64 coarse = uhost_clock_coarse_ns();
+	u64 precise = uhost_clock_ns();
+	u64 lag = lag_sample(coarse, precise);
+	u64 now = (u64)INITIAL_JIFFIES + (coarse - base) / TICK_NSEC;
 
-	if (ahead <= 0)
-		return uhost_clock_ns();
-	return base + (now + (u64)ahead - (u64)INITIAL_JIFFIES) * TICK_NSEC +
-	       READ_ONCE(uldd_clock_lag);
+	if ((long)(j - (unsigned long)now) <= 0)
+		return precise;
+	return jiffy_edge(base, now, j) + lag;
+}
+
+u64 uldd_jiffies_wait_ns(unsigned long j)
+{
+	u64 base = clock_base();
+	u64 coarse = uhost_clock_coarse_ns();
+	u64 now = (u64)INITIAL_JIFFIES + (coarse - base) / TICK_NSEC;
+	u64 edge;
+
+	if ((long)(j - (unsigned long)now) <= 0)
+		return 0;
+	lag_sample(coarse, uhost_clock_ns());
+	edge = jiffy_edge(base, now, j);
+	/* The coarse clock moves a host tick at a time: no point in looking sooner. */
+	return max_t(u64, edge - coarse, 100 * NSEC_PER_USEC);
 }

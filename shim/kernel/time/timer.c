@@ -4,7 +4,10 @@
  * Pending nodes sit on one deadline-sorted list under a raw spinlock; a
  * host thread, started on first use, sleeps on a futex word until the
  * earliest deadline (or until the head changes) and runs expired callbacks
- * one at a time, in the context each node asks for, on a virtual CPU.
+ * one at a time, in the context each node asks for, on a virtual CPU. A
+ * timer_list node is also due only once jiffies has reached its expiry: a
+ * node whose deadline came first (the coarse clock lagged more than ever
+ * seen) goes back on the list for as long as jiffies still has to go.
  */
 #include <asm/processor.h>
 #include <linux/jiffies.h>
@@ -42,6 +45,21 @@ static void node_unlink(struct uldd_tnode *node)
 	WRITE_ONCE(node->entry.next, NULL);
 }
 
+/* With tnode_lock: node on the list by deadline; whether it is the head now. */
+static bool node_insert(struct uldd_tnode *node, u64 expires_ns)
+{
+	struct uldd_tnode *pos;
+
+	node->expires_ns = expires_ns;
+	/* From the tail: equal deadlines fire in the order they were armed. */
+	list_for_each_entry_reverse(pos, &tnode_pending, entry) {
+		if (pos->expires_ns <= expires_ns)
+			break;
+	}
+	list_add(&node->entry, &pos->entry);
+	return tnode_pending.next == &node->entry;
+}
+
 /* Runs the expired nodes; returns the next deadline (0: none) and the seq seen. */
 static u64 run_expired(u32 *seq)
 {
@@ -49,23 +67,32 @@ static u64 run_expired(u32 *seq)
 
 	for (;;) {
 		struct uldd_tnode *node;
-		u64 next;
+		u64 next, now, late;
+		int ctx;
 
 		raw_spin_lock_irqsave(&tnode_lock, flags);
 		*seq = tnode_seq;
 		node = list_first_entry_or_null(&tnode_pending, struct uldd_tnode, entry);
-		if (!node || node->expires_ns > uhost_clock_ns()) {
+		now = uhost_clock_ns();
+		if (!node || node->expires_ns > now) {
 			next = node ? node->expires_ns : 0;
 			raw_spin_unlock_irqrestore(&tnode_lock, flags);
 			return next;
 		}
+		if (node->on_jiffies && (late = uldd_jiffies_wait_ns(node->jexpires))) {
+			node_unlink(node);
+			node_insert(node, now + late);
+			raw_spin_unlock_irqrestore(&tnode_lock, flags);
+			continue;
+		}
 		node_unlink(node);
 		tnode_running = node;
+		ctx = node->ctx_offset;
 		raw_spin_unlock_irqrestore(&tnode_lock, flags);
 
-		preempt_count_add(node->ctx_offset);
+		preempt_count_add(ctx);
 		node->fire(node); /* the node may be freed from here on */
-		preempt_count_sub(node->ctx_offset);
+		preempt_count_sub(ctx);
 		uldd_softirq_kick(); /* what a hard hrtimer raised */
 
 		raw_spin_lock_irqsave(&tnode_lock, flags);
@@ -112,35 +139,70 @@ static void timer_thread_start(void)
 	__atomic_store_n(&tnode_thread_state, 2, __ATOMIC_RELEASE);
 }
 
+/* With tnode_lock: (re)arms node; the caller wakes the thread if it is the head now. */
+static bool arm_locked(struct uldd_tnode *node, u64 expires_ns)
+{
+	if (node_pending(node))
+		node_unlink(node);
+	if (!node_insert(node, expires_ns))
+		return false;
+	tnode_seq++;
+	return true;
+}
+
 int uldd_tnode_arm(struct uldd_tnode *node, u64 expires_ns, bool only_if_pending)
 {
-	struct uldd_tnode *pos;
 	unsigned long flags;
-	bool head;
+	bool head = false;
 	int was;
 
 	timer_thread_start();
 	raw_spin_lock_irqsave(&tnode_lock, flags);
 	was = node_pending(node);
-	if (only_if_pending && !was) {
-		raw_spin_unlock_irqrestore(&tnode_lock, flags);
-		return 0;
-	}
-	if (was)
-		node_unlink(node);
-	node->expires_ns = expires_ns;
-	/* From the tail: equal deadlines fire in the order they were armed. */
-	list_for_each_entry_reverse(pos, &tnode_pending, entry) {
-		if (pos->expires_ns <= expires_ns)
-			break;
-	}
-	list_add(&node->entry, &pos->entry);
-	head = tnode_pending.next == &node->entry;
-	if (head)
-		tnode_seq++;
+	if ((!only_if_pending || was) && !node->shut_down)
+		head = arm_locked(node, expires_ns);
 	raw_spin_unlock_irqrestore(&tnode_lock, flags);
 	if (head)
 		uhost_futex_wake(&tnode_seq, 1);
+	return was;
+}
+
+int uldd_tnode_arm_jiffies(struct uldd_tnode *node, unsigned long *expires, unsigned long j,
+			   int how)
+{
+	unsigned long flags;
+	bool head = false;
+	int was;
+
+	timer_thread_start();
+	raw_spin_lock_irqsave(&tnode_lock, flags);
+	was = node_pending(node);
+	if (node->shut_down) {
+		was = 0; /* re-arming a shut-down timer is silently ignored, as in Linux */
+	} else if (how == ULDD_ARM_IF_PENDING && !was) {
+	} else if (how == ULDD_ARM_REDUCE && was && !time_before(j, *expires)) {
+	} else {
+		*expires = j;
+		node->jexpires = j;
+		head = arm_locked(node, uldd_jiffies_to_clock_ns(j));
+	}
+	raw_spin_unlock_irqrestore(&tnode_lock, flags);
+	if (head)
+		uhost_futex_wake(&tnode_seq, 1);
+	return was;
+}
+
+int uldd_tnode_shutdown(struct uldd_tnode *node)
+{
+	unsigned long flags;
+	int was;
+
+	raw_spin_lock_irqsave(&tnode_lock, flags);
+	node->shut_down = true;
+	was = node_pending(node);
+	if (was)
+		node_unlink(node);
+	raw_spin_unlock_irqrestore(&tnode_lock, flags);
 	return was;
 }
 
@@ -211,6 +273,9 @@ void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), un
 	timer->uldd_node.expires_ns = 0;
 	timer->uldd_node.fire = uldd_timer_fire;
 	timer->uldd_node.ctx_offset = SOFTIRQ_OFFSET;
+	timer->uldd_node.on_jiffies = true;
+	timer->uldd_node.shut_down = false;
+	timer->uldd_node.jexpires = 0;
 	timer->function = func;
 	timer->flags = flags;
 	timer->expires = 0;
@@ -218,32 +283,25 @@ void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), un
 
 int mod_timer(struct timer_list *timer, unsigned long expires)
 {
-	if (!READ_ONCE(timer->function))
-		return 0; /* shut down: re-arming is silently ignored, as in Linux */
-	timer->expires = expires;
-	return uldd_tnode_arm(&timer->uldd_node, uldd_jiffies_to_clock_ns(expires), false);
+	return uldd_tnode_arm_jiffies(&timer->uldd_node, &timer->expires, expires, ULDD_ARM_ALWAYS);
 }
 
 int mod_timer_pending(struct timer_list *timer, unsigned long expires)
 {
-	if (!READ_ONCE(timer->function) || !timer_pending(timer))
-		return 0;
-	timer->expires = expires;
-	return uldd_tnode_arm(&timer->uldd_node, uldd_jiffies_to_clock_ns(expires), true);
+	return uldd_tnode_arm_jiffies(&timer->uldd_node, &timer->expires, expires,
+				      ULDD_ARM_IF_PENDING);
 }
 
 int timer_reduce(struct timer_list *timer, unsigned long expires)
 {
-	if (timer_pending(timer) && !time_before(expires, timer->expires))
-		return 1;
-	return mod_timer(timer, expires);
+	return uldd_tnode_arm_jiffies(&timer->uldd_node, &timer->expires, expires, ULDD_ARM_REDUCE);
 }
 
 void add_timer(struct timer_list *timer)
 {
 	if (timer_pending(timer))
 		pr_err("BUG: add_timer() of a pending timer\n");
-	mod_timer(timer, timer->expires);
+	mod_timer(timer, READ_ONCE(timer->expires));
 }
 
 void add_timer_on(struct timer_list *timer, int cpu)
@@ -267,15 +325,22 @@ int timer_delete_sync(struct timer_list *timer)
 	return uldd_tnode_del_sync(&timer->uldd_node);
 }
 
-/* The function goes first, so a callback running now cannot re-arm it. */
+/*
+ * The function goes, as in Linux, and the node refuses arming under the
+ * core's lock, so a callback running now cannot re-arm it.
+ */
 int timer_shutdown(struct timer_list *timer)
 {
 	WRITE_ONCE(timer->function, NULL);
-	return timer_delete(timer);
+	return uldd_tnode_shutdown(&timer->uldd_node);
 }
 
 int timer_shutdown_sync(struct timer_list *timer)
 {
+	int was;
+
 	WRITE_ONCE(timer->function, NULL);
-	return timer_delete_sync(timer);
+	was = uldd_tnode_shutdown(&timer->uldd_node);
+	/* Nothing can arm it now: this only waits for a running callback. */
+	return uldd_tnode_del_sync(&timer->uldd_node) || was;
 }
