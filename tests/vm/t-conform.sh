@@ -36,6 +36,8 @@ rc=0
 wait "$pid" || rc=$?
 grep 'conform: done' /tmp/uldd.log || fail "uldd run never finished the suite: $(tail -n 5 /tmp/uldd.log)"
 [ "$rc" -eq 0 ] || fail "uldd run exited $rc: $(tail -n 5 /tmp/uldd.log)"
+grep -q 'nobody cared' /tmp/uldd.log || fail "uldd disabled no unhandled line with a message"
+grep 'nobody cared' /tmp/uldd.log | head -n 1
 "$ULDD" unbind "$edu" >/dev/null
 
 echo "== side by side"

@@ -5,7 +5,9 @@
  * then runs the actions on a virtual CPU in hard interrupt context; a
  * threaded handler has a thread of its own. desc->lock guards a line's state;
  * the action list is read without it and changed under irq_mutex, an action
- * being freed only after synchronize_irq() saw no handler running.
+ * being freed only after synchronize_irq() saw no handler running. A line
+ * whose interrupts nobody handles is disabled as the kernel's detector
+ * does it (note_interrupt() below), then polled every 100 ms.
  */
 #include <linux/completion.h>
 #include <linux/errno.h>
@@ -17,6 +19,7 @@
 #include <linux/spinlock.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/timer.h>
 #include <linux/wait.h>
 
 #include "../../entry.h"
@@ -58,7 +61,12 @@ struct irq_desc {
 	bool pending; /* an interrupt came that could not be handled yet */
 	bool masked; /* INTx: the line fired and nobody unmasked it yet */
 	bool warned_resend;
-	unsigned long unhandled;
+	unsigned long unhandled; /* ever, for uldd_irq_unhandled() */
+	/* The spurious-interrupt detector's window (note_interrupt()). */
+	unsigned int irq_count;
+	unsigned int irqs_unhandled;
+	unsigned long last_unhandled; /* jiffies */
+	bool spurious_disabled; /* it holds one level of depth */
 	struct wait_queue_head sync_wq; /* woken when a handler finishes */
 	/* The vector's thread, under irq_mutex. */
 	struct uhost_thread *thread;
@@ -150,6 +158,91 @@ unsigned long uldd_irq_unhandled(unsigned int irq)
 	return n;
 }
 
+/*
+ * Linux's rules for a line nobody handles (kernel/irq/spurious.c): count
+ * interrupts in windows of 100,000; the unhandled ones count on only while
+ * they come within 100 ms of each other; a window with more than 99,900
+ * unhandled disables the line, which is then polled (spurious_poll()) so
+ * that a handler that does work still runs now and then.
+ */
+#define SPURIOUS_WINDOW 100000
+#define SPURIOUS_LIMIT 99900
+#define SPURIOUS_POLL (HZ / 10)
+
+static void spurious_poll(struct timer_list *t);
+static DEFINE_TIMER(spurious_timer, spurious_poll);
+static irqreturn_t irq_run_actions(struct irq_desc *desc);
+
+/* With desc->lock, after one interrupt's handlers: true if it disabled the line. */
+static bool note_interrupt(struct irq_desc *desc, irqreturn_t ret)
+{
+	unsigned long now = jiffies;
+
+	if (ret == IRQ_NONE) {
+		desc->unhandled++;
+		if (time_after(now, desc->last_unhandled + HZ / 10))
+			desc->irqs_unhandled = 1;
+		else
+			desc->irqs_unhandled++;
+		desc->last_unhandled = now;
+	}
+	if (++desc->irq_count < SPURIOUS_WINDOW)
+		return false;
+	desc->irq_count = 0;
+	if (desc->irqs_unhandled <= SPURIOUS_LIMIT) {
+		desc->irqs_unhandled = 0;
+		return false;
+	}
+	desc->irqs_unhandled = 0;
+	desc->spurious_disabled = true;
+	desc->depth++;
+	pr_emerg(
+		"irq %u (%s vector %u of %s): nobody cared: more than %u of the last %u interrupts went unhandled; disabling it (handler %s)\n",
+		desc->irq,
+		desc->type == UHOST_IRQ_INTX  ? "INTx"
+		: desc->type == UHOST_IRQ_MSI ? "MSI"
+					      : "MSI-X",
+		desc->vec, uhost_dev_name(desc->dev), SPURIOUS_LIMIT, SPURIOUS_WINDOW,
+		desc->actions ? desc->actions->name : "none");
+	return true;
+}
+
+/*
+ * Every 100 ms while a line is disabled as spurious: its handlers run once,
+ * with interrupts off, as Linux's poll does, so that a device sharing a
+ * broken line still limps along.
+ */
+static void spurious_poll(struct timer_list *t)
+{
+	bool again = false;
+
+	(void)t;
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++) {
+		struct irq_desc *desc = &irq_descs[i];
+		unsigned long flags;
+		bool run;
+
+		if (!READ_ONCE(desc->attached) || !READ_ONCE(desc->spurious_disabled))
+			continue;
+		raw_spin_lock_irqsave(&desc->lock, flags);
+		run = desc->spurious_disabled && desc->actions && !desc->inprogress;
+		if (run)
+			desc->inprogress = 1;
+		again |= desc->spurious_disabled && desc->actions;
+		raw_spin_unlock(&desc->lock);
+		if (run) {
+			irq_run_actions(desc);
+			raw_spin_lock(&desc->lock);
+			desc->inprogress = 0;
+			raw_spin_unlock(&desc->lock);
+			wake_up_all(&desc->sync_wq);
+		}
+		local_irq_restore(flags);
+	}
+	if (again)
+		mod_timer(&spurious_timer, jiffies + SPURIOUS_POLL);
+}
+
 /* With desc->lock: may the hard handlers run now? */
 static bool irq_may_run(struct irq_desc *desc)
 {
@@ -208,7 +301,7 @@ static bool irq_deliver(struct irq_desc *desc, bool only_pending)
 {
 	unsigned long flags;
 	irqreturn_t ret;
-	bool unmask = false;
+	bool unmask = false, poll = false;
 
 	preempt_count_add(HARDIRQ_OFFSET);
 	raw_spin_lock_irqsave(&desc->lock, flags);
@@ -226,10 +319,8 @@ static bool irq_deliver(struct irq_desc *desc, bool only_pending)
 		raw_spin_unlock(&desc->lock);
 		ret = irq_run_actions(desc);
 		raw_spin_lock(&desc->lock);
-		if (ret == IRQ_NONE && !desc->unhandled++) {
-			pr_warn("irq %u: nobody cared (every handler returned IRQ_NONE); counted, the line stays enabled\n",
-				desc->irq);
-		}
+		if (note_interrupt(desc, ret))
+			poll = true;
 	} while (desc->pending && !desc->depth && !desc->oneshot_active && desc->actions);
 	desc->inprogress = 0;
 	if (desc->type == UHOST_IRQ_INTX) {
@@ -242,6 +333,8 @@ static bool irq_deliver(struct irq_desc *desc, bool only_pending)
 	}
 	raw_spin_unlock_irqrestore(&desc->lock, flags);
 	wake_up_all(&desc->sync_wq);
+	if (poll)
+		mod_timer(&spurious_timer, jiffies + SPURIOUS_POLL);
 	preempt_count_sub(HARDIRQ_OFFSET);
 	return unmask;
 out:
@@ -490,9 +583,20 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 
 	raw_spin_lock_irqsave(&desc->lock, lflags);
 	if (!desc->actions) {
+		/* A new handler starts the detector afresh, as in Linux. */
 		desc->depth = (flags & IRQF_NO_AUTOEN) ? 1 : 0;
+		desc->spurious_disabled = false;
+		desc->irq_count = 0;
+		desc->irqs_unhandled = 0;
 		desc->pending = false;
 		if (desc->masked && !desc->depth) {
+			desc->masked = false;
+			unmask = true;
+		}
+	} else if (desc->spurious_disabled) {
+		/* A new sharer may be the handler the line lacked: try again. */
+		desc->spurious_disabled = false;
+		if (!--desc->depth && desc->masked && !desc->inprogress) {
 			desc->masked = false;
 			unmask = true;
 		}
@@ -606,7 +710,9 @@ void enable_irq(unsigned int irq)
 		pr_warn("Unbalanced enable for IRQ %u\n", irq);
 		return;
 	}
-	if (!--desc->depth && !desc->oneshot_active && desc->actions) {
+	if (!--desc->depth)
+		desc->spurious_disabled = false;
+	if (!desc->depth && !desc->oneshot_active && desc->actions) {
 		if (desc->masked && !desc->inprogress) {
 			desc->masked = false;
 			unmask = true;
