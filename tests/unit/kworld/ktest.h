@@ -243,5 +243,8 @@ long KTEST(ktest_fw_nowait)(const char *name, char *first);
 /* ktest_net.c: shim/net without a TAP; see test_net.c. */
 int KTEST(ktest_net_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_net_case)(unsigned int i, const char **name, int run);
+/* ktest_vnet.c: the host's virtio-net headers; a table as ktest_net_case. */
+int KTEST(ktest_vnet_setup)(unsigned int nr_vcpus);
+int KTEST(ktest_vnet_case)(unsigned int i, const char **name, int run);
 
 #endif /* ULDD_KTEST_H */
