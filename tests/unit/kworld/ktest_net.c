@@ -149,30 +149,37 @@ static int case_csum_ip(void)
 	return 0;
 }
 
-/* The pseudo-header sums equal a plain sum over the pseudo-header bytes. */
+/*
+ * The pseudo-header sums equal a plain sum over the pseudo-header bytes,
+ * also for lengths whose low byte, beside the protocol's, carries (1020).
+ */
 static int case_csum_pseudo(void)
 {
+	static const u16 lens[] = { 28, 1020, 1530, 65535 };
 	struct in6_addr s6 = { .in6_u.u6_addr8 = { 0xfd, 0, 0, 9, [15] = 1 } };
 	struct in6_addr d6 = { .in6_u.u6_addr8 = { 0xfd, 0, 0, 9, [15] = 2 } };
 	__be32 s4 = htonl(0x0a090001), d4 = htonl(0x0a090002);
 	u8 ph4[12], ph6[40];
 	__wsum payload = csum_partial("payload!", 8, 0);
 
-	memcpy(ph4, &s4, 4);
-	memcpy(ph4 + 4, &d4, 4);
-	ph4[8] = 0;
-	ph4[9] = IPPROTO_TCP;
-	ph4[10] = 0;
-	ph4[11] = 28;
-	KCHECK(csum_tcpudp_magic(s4, d4, 28, IPPROTO_TCP, payload) ==
-	       csum_fold(csum_partial(ph4, 12, payload)));
-	memset(ph6, 0, sizeof(ph6));
-	memcpy(ph6, &s6, 16);
-	memcpy(ph6 + 16, &d6, 16);
-	ph6[35] = 28;
-	ph6[39] = IPPROTO_UDP;
-	KCHECK(csum_ipv6_magic(&s6, &d6, 28, IPPROTO_UDP, payload) ==
-	       csum_fold(csum_partial(ph6, 40, payload)));
+	for (unsigned int i = 0; i < ARRAY_SIZE(lens); i++) {
+		memcpy(ph4, &s4, 4);
+		memcpy(ph4 + 4, &d4, 4);
+		ph4[8] = 0;
+		ph4[9] = IPPROTO_TCP;
+		ph4[10] = lens[i] >> 8;
+		ph4[11] = lens[i] & 0xff;
+		KCHECK(csum_tcpudp_magic(s4, d4, lens[i], IPPROTO_TCP, payload) ==
+		       csum_fold(csum_partial(ph4, 12, payload)));
+		memset(ph6, 0, sizeof(ph6));
+		memcpy(ph6, &s6, 16);
+		memcpy(ph6 + 16, &d6, 16);
+		ph6[34] = lens[i] >> 8;
+		ph6[35] = lens[i] & 0xff;
+		ph6[39] = IPPROTO_UDP;
+		KCHECK(csum_ipv6_magic(&s6, &d6, lens[i], IPPROTO_UDP, payload) ==
+		       csum_fold(csum_partial(ph6, 40, payload)));
+	}
 	return 0;
 }
 
