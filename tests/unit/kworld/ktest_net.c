@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * ktest_net.c - shim/net without a TAP: socket buffer arithmetic and page
+ * ktest_net.c - shim/net without a real TAP: socket buffer arithmetic and page
  * fragments, the Internet checksums against worked examples, Ethernet
  * classification, byte queue limits and NAPI's scheduling protocol (run
- * by the real softirq thread). test_net.c runs the table.
+ * by the real softirq thread). test_net.c runs the table, and drives
+ * receive coalescing through the ktest_gro_* calls.
  */
 #include <linux/completion.h>
 #include <linux/delay.h>
@@ -22,7 +23,9 @@
 
 #include "../../../shim/entry.h"
 #include "../../../shim/mm/arena.h"
+#include "../../../shim/net/net.h"
 #include "ktest.h"
+#include "uhost.h"
 
 static int case_skb_linear(void)
 {
@@ -329,6 +332,60 @@ static int case_napi(void)
 	netif_napi_del(&nt.napi);
 	free_netdev(dev);
 	return 0;
+}
+
+/* Receive coalescing (shim/net/gro.c) writing to the fake TAP; see test_net.c. */
+static struct {
+	struct net_device *dev;
+	struct napi_struct napi;
+} kg;
+
+int KTEST(ktest_gro_setup)(void)
+{
+	int err = -ENOMEM;
+
+	uldd_enter("grotest");
+	kg.dev = test_netdev();
+	if (kg.dev)
+		err = uldd_gro_init(&kg.napi);
+	if (!err)
+		err = -uhost_tap_open("fake", &kg.dev->uldd->tap);
+	uldd_exit();
+	return err;
+}
+
+/* A frame as the driver hands it over (csum_ok: the device checked TCP's sum). */
+int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok)
+{
+	struct sk_buff *skb;
+
+	uldd_enter("grotest");
+	skb = netdev_alloc_skb(kg.dev, len);
+	if (skb) {
+		skb_put_data(skb, frame, len);
+		skb->protocol = eth_type_trans(skb, kg.dev);
+		skb->ip_summed = csum_ok ? CHECKSUM_UNNECESSARY : CHECKSUM_NONE;
+		uldd_gro_receive(&kg.napi, skb);
+	}
+	uldd_exit();
+	return skb ? 0 : -ENOMEM;
+}
+
+/* What napi_complete_done() does: what is held goes to the host. */
+void KTEST(ktest_gro_flush)(void)
+{
+	uldd_enter("grotest");
+	uldd_gro_flush(&kg.napi);
+	uldd_exit();
+}
+
+void KTEST(ktest_gro_teardown)(void)
+{
+	uldd_enter("grotest");
+	uldd_gro_free(&kg.napi);
+	free_netdev(kg.dev);
+	kg.dev = NULL;
+	uldd_exit();
 }
 
 static const struct ktest_check net_cases[] = {
