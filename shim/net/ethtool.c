@@ -170,6 +170,8 @@ long uldd_net_report(const char *ifname, char *buf, unsigned long len)
 	report(&r, "uldd_merged_to_host: %ld\n", atomic_long_read(&un->to_host_merged));
 	report(&r, "uldd_dropped_from_host: %ld\nuldd_dropped_to_host: %ld\n",
 	       atomic_long_read(&un->from_host_dropped), atomic_long_read(&un->to_host_dropped));
+	report(&r, "uldd_gso_from_host: %ld\nuldd_bad_vnet_from_host: %ld\n",
+	       atomic_long_read(&un->from_host_gso), atomic_long_read(&un->from_host_bad_vnet));
 	report_stats(&r, dev);
 	rtnl_unlock();
 	uldd_exit();

@@ -7,12 +7,15 @@
  * copying), marked as a GSO packet in its virtio-net
  * header, the way a virtio guest hands the host a TSO frame.
  *
- * Only segments whose TCP checksum is known good are merged: the device
- * said so (CHECKSUM_UNNECESSARY) or, for devices without receive checksum
- * offload (QEMU's e1000), it is checked here, which the host's TCP would
- * otherwise do. The merged frame goes up as CHECKSUM_PARTIAL with the
- * pseudo-header sum seeded, which the host's TCP trusts and a forwarding
- * path completes.
+ * Only segments with a sound IPv4 header (ihl 5, tot_len within the frame,
+ * the header checksum right: checked here, as the host's IP would, since
+ * no device vouches for it) and a TCP checksum known good are merged: the
+ * device said so (CHECKSUM_UNNECESSARY) or, for devices without receive
+ * checksum offload (QEMU's e1000), it is checked here, which the host's
+ * TCP would otherwise do. A segment that fails goes up alone and as it
+ * came, for the host to drop. The merged frame goes up as CHECKSUM_PARTIAL
+ * with the pseudo-header sum seeded, which the host's TCP trusts and a
+ * forwarding path completes.
  * A segment merges when it continues the held stream exactly: same
  * addresses, ports, TOS, TTL, ACK, window and TCP options, the next
  * sequence number, DF set, flags ACK or ACK|PSH; the held segments are all
@@ -95,6 +98,13 @@ static bool gro_parse(struct sk_buff *skb, struct gro_seg *s)
 	s->iph = (struct iphdr *)skb->data;
 	if (s->iph->ihl != 5 || s->iph->version != 4 || s->iph->protocol != IPPROTO_TCP ||
 	    s->iph->frag_off != htons(IP_DF))
+		return false;
+	/*
+	 * A merged frame carries the first segment's header with a fresh
+	 * checksum and drops the others': a corrupt one would vanish or come
+	 * out good. It goes up alone as it came, for the host's IP to drop.
+	 */
+	if (ip_fast_csum(s->iph, s->iph->ihl))
 		return false;
 	tot = ntohs(s->iph->tot_len);
 	s->th = (struct tcphdr *)(skb->data + sizeof(struct iphdr));

@@ -47,6 +47,8 @@ struct uldd_netdev {
 	atomic_long_t to_host_dropped; /* not written: host down, errors */
 	atomic_long_t to_host_merged; /* GSO frames written by gro.c */
 	atomic_long_t from_host_dropped; /* driver not open, bad frames */
+	atomic_long_t from_host_bad_vnet; /* of those: a bad virtio-net header */
+	atomic_long_t from_host_gso; /* frames taken as GSO (TSO) ones */
 	unsigned char addr[MAX_ADDR_LEN]; /* dev->dev_addr points here */
 };
 
@@ -61,6 +63,15 @@ int uldd_gro_init(struct napi_struct *napi);
 void uldd_gro_free(struct napi_struct *napi);
 void uldd_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
 void uldd_gro_flush(struct napi_struct *napi);
+
+/*
+ * vnet.c: the host's virtio-net header of the frame in skb (linear, data at
+ * its Ethernet header, skb->dev set) checked as Linux checks one and turned
+ * into the skb's fields; -EINVAL, counted in from_host_bad_vnet, when the
+ * frame must be dropped.
+ */
+struct uhost_vnet_hdr;
+int uldd_vnet_to_skb(struct sk_buff *skb, const struct uhost_vnet_hdr *vh);
 
 /* tap.c */
 int uldd_tap_start(struct net_device *dev);

@@ -9,7 +9,8 @@
  * per batch. When the driver or byte queue limits stop the queue, the
  * thread stops reading: the host's own queue on the TAP holds the rest,
  * and netif_tx_wake_queue() kicks the thread. Checksum offload and GSO
- * arrive in the virtio-net header and become the skb's fields.
+ * arrive in the virtio-net header, which vnet.c checks and turns into the
+ * skb's fields.
  *
  * Receive: uldd_tap_deliver() writes each frame with one gathering write,
  * putting back a VLAN tag the device stripped.
@@ -120,18 +121,11 @@ static struct sk_buff *tap_frame_to_skb(struct uldd_netdev *un, size_t got)
 	const struct uhost_vnet_hdr vh =
 		*(struct uhost_vnet_hdr *)((char *)un->rxbuf + TAP_HEADROOM);
 	const unsigned char *frame = (const unsigned char *)un->rxbuf + NET_SKB_PAD;
-	unsigned int len = (unsigned int)(got - sizeof(vh)), nh = ETH_HLEN;
+	unsigned int len = (unsigned int)(got - sizeof(vh));
 	struct net_device *dev = un->dev;
-	struct skb_shared_info *shinfo;
 	struct sk_buff *skb;
-	__be16 proto;
 
 	if (got < sizeof(vh) + ETH_HLEN)
-		return NULL;
-	proto = ((const struct ethhdr *)frame)->h_proto;
-	if (eth_type_vlan(proto))
-		nh = VLAN_ETH_HLEN;
-	if (len < nh || (vh.gso_type == UHOST_VNET_GSO_NONE && len > dev->mtu + nh))
 		return NULL;
 	if (len <= TAP_COPY_MAX) {
 		skb = netdev_alloc_skb(dev, len);
@@ -147,40 +141,11 @@ static struct sk_buff *tap_frame_to_skb(struct uldd_netdev *un, size_t got)
 		skb_put(skb, len);
 		skb->dev = dev;
 	}
-	skb_reset_mac_header(skb);
-	skb_set_network_header(skb, (int)nh);
-	skb->protocol = proto;
-	if (vh.flags & UHOST_VNET_F_NEEDS_CSUM) {
-		if ((unsigned int)vh.csum_start + vh.csum_offset + 2 > len)
-			goto bad;
-		skb->ip_summed = CHECKSUM_PARTIAL;
-		skb->csum_start = (u16)(skb_headroom(skb) + vh.csum_start);
-		skb->csum_offset = vh.csum_offset;
-		skb_set_transport_header(skb, vh.csum_start);
-	}
-	if (vh.gso_type != UHOST_VNET_GSO_NONE) {
-		shinfo = skb_shinfo(skb);
-		switch (vh.gso_type & ~UHOST_VNET_GSO_ECN) {
-		case UHOST_VNET_GSO_TCPV4:
-			shinfo->gso_type = SKB_GSO_TCPV4;
-			break;
-		case UHOST_VNET_GSO_TCPV6:
-			shinfo->gso_type = SKB_GSO_TCPV6;
-			break;
-		default:
-			goto bad; /* UDP fragmentation was never offered */
-		}
-		if (vh.gso_type & UHOST_VNET_GSO_ECN)
-			shinfo->gso_type |= SKB_GSO_TCP_ECN;
-		if (skb->ip_summed != CHECKSUM_PARTIAL || !vh.gso_size)
-			goto bad;
-		shinfo->gso_size = vh.gso_size;
-		shinfo->gso_segs = (u16)DIV_ROUND_UP(len - skb_tcp_all_headers(skb), vh.gso_size);
+	if (uldd_vnet_to_skb(skb, &vh)) {
+		kfree_skb(skb);
+		return NULL;
 	}
 	return skb;
-bad:
-	kfree_skb(skb);
-	return NULL;
 }
 
 /* The next frame from the host as an skb; NULL when the TAP is empty. */

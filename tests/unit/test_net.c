@@ -1,12 +1,213 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * test_net.c - shim/net's parts that need no TAP (kworld/ktest_net.c):
+ * test_net.c - shim/net's parts that need no real TAP (kworld/ktest_net.c):
  * socket buffers, page fragments, checksums, Ethernet classification,
- * byte queue limits and NAPI, with one virtual CPU and with two. The TAP
- * side runs end to end in the guest (tests/vm/t-e1000.sh).
+ * byte queue limits and NAPI, with one virtual CPU and with two; the
+ * virtio-net headers of frames from the host (kworld/ktest_vnet.c); and
+ * receive coalescing, seen through the frames it writes to a fake TAP
+ * (fake_tap.c). The real TAP side runs end to end in the guest
+ * (tests/vm/t-e1000.sh).
  */
+#include <stdbool.h>
+#include <string.h>
+
+#include "fake_tap.h"
 #include "ktable.h"
 #include "kworld/ktest.h"
+
+#define VNET_LEN 10
+#define SEG_PAYLOAD 1000
+#define SEG_LEN (14 + 20 + 20 + SEG_PAYLOAD)
+
+/* The Internet checksum's folded sum of len bytes, added to sum. */
+static uint16_t fold(const uint8_t *p, size_t len, uint32_t sum)
+{
+	for (size_t i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (len & 1)
+		sum += (uint32_t)p[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)sum;
+}
+
+static void put16(uint8_t *p, unsigned int v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+/*
+ * Segment i of one TCP/IPv4 stream into the test device (ktest_net.c's
+ * MAC), SEG_PAYLOAD bytes each, with good checksums.
+ */
+static void seg_frame(uint8_t *f, unsigned int i)
+{
+	static const uint8_t head[] = {
+		0x52, 0x54, 0x00, 0x12, 0x34, 0x56, 0x52, 0x54, 0x00, 0x00, 0x00, 0x09, 0x08, 0x00,
+		/* IPv4: tot_len, id and checksum filled in below; DF, TTL 64, TCP */
+		0x45, 0x00, 0, 0, 0, 0, 0x40, 0x00, 0x40, 0x06, 0, 0, 10, 9, 0, 2, 10, 9, 0, 1,
+		/* TCP: ports, seq below, ack, doff 5, ACK, window */
+		0x9c, 0x40, 0x14, 0x51, 0, 0, 0, 0, 0, 0, 0x30, 0x39, 0x50, 0x10, 0x02, 0x00, 0, 0,
+		0, 0
+	};
+	uint32_t seq = 1000 + i * SEG_PAYLOAD, sum;
+	uint8_t *ip = f + 14, *th = f + 34;
+
+	memcpy(f, head, sizeof(head));
+	put16(ip + 2, SEG_LEN - 14);
+	put16(ip + 4, 100 + i);
+	put16(ip + 10, (uint16_t)~fold(ip, 20, 0));
+	put16(th + 4, seq >> 16);
+	put16(th + 6, seq & 0xffff);
+	for (unsigned int k = 0; k < SEG_PAYLOAD; k++)
+		th[20 + k] = (uint8_t)(seq + k);
+	/* The pseudo-header: addresses, protocol, TCP length. */
+	sum = fold(ip + 12, 8, 0) + 6 + (SEG_LEN - 34);
+	put16(th + 16, (uint16_t)~fold(th, SEG_LEN - 34, sum));
+}
+
+static void receive(const uint8_t *f, size_t len)
+{
+	assert_int_equal(KTEST(ktest_gro_receive)(f, len, 0), 0);
+}
+
+/* Frame i as the host got it: a plain frame equal to want, vnet header aside. */
+static void assert_plain(unsigned int i, const uint8_t *want, size_t len)
+{
+	const uint8_t *p;
+	size_t got = 0;
+
+	p = fake_tap_frame(i, &got);
+	assert_non_null(p);
+	assert_int_equal(got, VNET_LEN + len);
+	assert_int_equal(p[1], 0); /* no GSO */
+	assert_memory_equal(p + VNET_LEN, want, len);
+}
+
+/* Frame i as the host got it: segments first..last of the stream as one GSO frame. */
+static void assert_merged(unsigned int i, unsigned int first, unsigned int last)
+{
+	unsigned int n = last - first + 1;
+	uint8_t seg[SEG_LEN];
+	const uint8_t *p;
+	size_t got = 0;
+
+	p = fake_tap_frame(i, &got);
+	assert_non_null(p);
+	assert_int_equal(got, VNET_LEN + 54 + n * SEG_PAYLOAD);
+	assert_int_equal(p[1], 1); /* TCPv4 */
+	assert_int_equal(p[4] | p[5] << 8, SEG_PAYLOAD);
+	p += VNET_LEN;
+	seg_frame(seg, first);
+	/* The first segment's headers with the whole length, checksummed afresh. */
+	assert_memory_equal(p, seg, 14 + 2);
+	assert_int_equal(p[16] << 8 | p[17], 40 + n * SEG_PAYLOAD);
+	assert_int_equal(fold(p + 14, 20, 0), 0xffff);
+	/* CHECKSUM_PARTIAL: the TCP checksum holds the pseudo-header sum. */
+	assert_int_equal(p[50] << 8 | p[51], fold(p + 26, 8, 6 + 20 + n * SEG_PAYLOAD));
+	for (unsigned int s = first; s <= last; s++) {
+		seg_frame(seg, s);
+		assert_memory_equal(p + 54 + (s - first) * SEG_PAYLOAD, seg + 54, SEG_PAYLOAD);
+	}
+}
+
+static int gro_group_setup(void **state)
+{
+	(void)state;
+	if (KTEST(ktest_vnet_setup)(1))
+		return -1;
+	return KTEST(ktest_gro_setup)();
+}
+
+static int gro_group_teardown(void **state)
+{
+	(void)state;
+	KTEST(ktest_gro_teardown)();
+	return 0;
+}
+
+static int gro_reset(void **state)
+{
+	(void)state;
+	KTEST(ktest_gro_flush)();
+	fake_tap_reset();
+	return 0;
+}
+
+static void test_gro_merges_a_stream(void **state)
+{
+	uint8_t f[SEG_LEN];
+
+	(void)state;
+	for (unsigned int i = 0; i < 4; i++) {
+		seg_frame(f, i);
+		receive(f, sizeof(f));
+	}
+	KTEST(ktest_gro_flush)();
+	assert_int_equal(fake_tap_count(), 1);
+	assert_merged(0, 0, 3);
+}
+
+/*
+ * A segment with a corrupt IPv4 header goes up alone as it came, for the
+ * host's IP to drop it; merged, it would have had a fresh checksum.
+ */
+static void test_gro_corrupt_header_first(void **state)
+{
+	uint8_t f[SEG_LEN], bad[SEG_LEN];
+
+	(void)state;
+	seg_frame(bad, 0);
+	bad[14 + 4] ^= 0x80; /* the identification, which merging ignores */
+	receive(bad, sizeof(bad));
+	for (unsigned int i = 1; i < 4; i++) {
+		seg_frame(f, i);
+		receive(f, sizeof(f));
+	}
+	KTEST(ktest_gro_flush)();
+	assert_int_equal(fake_tap_count(), 2);
+	assert_plain(0, bad, sizeof(bad));
+	assert_merged(1, 1, 3);
+}
+
+static void test_gro_corrupt_header_within(void **state)
+{
+	uint8_t f[SEG_LEN], bad[SEG_LEN];
+
+	(void)state;
+	seg_frame(bad, 1);
+	bad[14 + 10] ^= 0x01; /* the checksum itself */
+	for (unsigned int i = 0; i < 4; i++) {
+		seg_frame(f, i);
+		receive(i == 1 ? bad : f, sizeof(f));
+	}
+	KTEST(ktest_gro_flush)();
+	assert_int_equal(fake_tap_count(), 3);
+	seg_frame(f, 0);
+	assert_plain(0, f, sizeof(f));
+	assert_plain(1, bad, sizeof(bad));
+	assert_merged(2, 2, 3);
+}
+
+/* A total length beyond the frame, under a good header checksum. */
+static void test_gro_tot_len_beyond_frame(void **state)
+{
+	uint8_t f[SEG_LEN], bad[SEG_LEN];
+
+	(void)state;
+	seg_frame(bad, 1);
+	put16(bad + 14 + 2, SEG_LEN - 14 + 4);
+	put16(bad + 14 + 10, 0);
+	put16(bad + 14 + 10, (uint16_t)~fold(bad + 14, 20, 0));
+	for (unsigned int i = 0; i < 3; i++) {
+		seg_frame(f, i);
+		receive(i == 1 ? bad : f, sizeof(f));
+	}
+	KTEST(ktest_gro_flush)();
+	assert_int_equal(fake_tap_count(), 3);
+	assert_plain(1, bad, sizeof(bad));
+}
 
 int main(void)
 {
@@ -18,6 +219,20 @@ int main(void)
 		.vcpus = vcpus,
 		.nvcpus = 2,
 	};
+	const struct ktable vnet = {
+		.area = "vnet",
+		.run_case = KTEST(ktest_vnet_case),
+		.case_setup = KTEST(ktest_vnet_setup),
+	};
+	const struct CMUnitTest gro[] = {
+		cmocka_unit_test_teardown(test_gro_merges_a_stream, gro_reset),
+		cmocka_unit_test_teardown(test_gro_corrupt_header_first, gro_reset),
+		cmocka_unit_test_teardown(test_gro_corrupt_header_within, gro_reset),
+		cmocka_unit_test_teardown(test_gro_tot_len_beyond_frame, gro_reset),
+	};
+	int failed = ktable_run(&table);
 
-	return ktable_run(&table) ? 1 : 0;
+	failed += ktable_run(&vnet);
+	failed += cmocka_run_group_tests_name("gro", gro, gro_group_setup, gro_group_teardown);
+	return failed ? 1 : 0;
 }

@@ -246,7 +246,8 @@ static void test_tap_write_needs_up(void **state)
 	static const uhost_u8 src[6] = { 0x02, 0, 0, 0, 0, 1 };
 	struct uhost_tap *tap = open_or_skip('g');
 	uhost_u8 frame[70];
-	struct uhost_iovec iov[2];
+	/* One more piece than a write takes, all of them valid memory. */
+	struct uhost_iovec iov[UHOST_TAP_MAX_IOV + 1];
 
 	(void)state;
 	make_frame(frame, src, 1);
@@ -262,7 +263,10 @@ static void test_tap_write_needs_up(void **state)
 	assert_int_equal(uhost_tap_write(tap, iov, 2), EINVAL);
 	assert_non_null(strstr(uhost_errmsg(), "refused a 15-byte frame"));
 	assert_int_equal(uhost_tap_write(tap, iov, 0), EINVAL);
-	assert_int_equal(uhost_tap_write(tap, iov, 19), EINVAL);
+	for (unsigned int i = 2; i < UHOST_TAP_MAX_IOV + 1; i++)
+		iov[i] = (struct uhost_iovec){ frame + 10, 0 };
+	assert_int_equal(uhost_tap_write(tap, iov, UHOST_TAP_MAX_IOV + 1), EINVAL);
+	assert_non_null(strstr(uhost_errmsg(), "pieces, not"));
 	uhost_tap_close(tap);
 }
 

@@ -34,6 +34,9 @@ $(foreach a,sched time irq dma devres locking net conform,$(eval UNIT_KOBJ_$(a) 
 $(foreach a,namespace kheaders mm bug firmware,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
 UNIT_FAKE_irq += fake_irq
 UNIT_FAKE_dma += fake_dma
+# test_net sees what the shim writes to the host: fake_tap.c stands in for tap.o.
+UNIT_KOBJ_net := $(filter-out tap,$(UNIT_KCORE)) log
+UNIT_FAKE_net += fake_tap
 # UNIT_TOOLS_<area>: objects of the uldd command (tools/uldd/<name>.c) a
 # test calls in-process: the control socket, served and asked.
 UNIT_TOOLS_cli := ctl

@@ -11,7 +11,9 @@
 #define NEXTHDR_HOP 0
 #define NEXTHDR_TCP 6
 #define NEXTHDR_UDP 17
+#define NEXTHDR_ROUTING 43
 #define NEXTHDR_ICMP 58
+#define NEXTHDR_DEST 60
 
 struct ipv6hdr {
 #if defined(__LITTLE_ENDIAN_BITFIELD)

@@ -47,8 +47,13 @@ static inline __wsum csum_tcpudp_nofold(__be32 saddr, __be32 daddr, u32 len, u8 
 
 	s += (__force u32)saddr;
 	s += (__force u32)daddr;
-	/* In network order, as the rest: the protocol byte follows a zero. */
-	s += (__force u32)htonl(proto) + (__force u32)htonl(len);
+	/*
+	 * In network order, as the rest: the protocol byte follows a zero.
+	 * Each term goes into the 64-bit sum alone: added as two u32s first,
+	 * a length such as 1020 (fc 03 00 00 beside 00 00 00 06) lost a carry.
+	 */
+	s += (__force u32)htonl(proto);
+	s += (__force u32)htonl(len);
 	s = (s & 0xffffffff) + (s >> 32);
 	s = (s & 0xffffffff) + (s >> 32);
 	return (__force __wsum)(u32)s;

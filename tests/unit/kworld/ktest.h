@@ -243,6 +243,14 @@ long KTEST(ktest_fw_nowait)(const char *name, char *first);
 /* ktest_net.c: shim/net without a TAP; see test_net.c. */
 int KTEST(ktest_net_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_net_case)(unsigned int i, const char **name, int run);
+/* Receive coalescing on a device whose TAP is tests/unit/fake_tap.c. */
+int KTEST(ktest_gro_setup)(void);
+int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok);
+void KTEST(ktest_gro_flush)(void);
+void KTEST(ktest_gro_teardown)(void);
+/* ktest_vnet.c: the host's virtio-net headers; a table as ktest_net_case. */
+int KTEST(ktest_vnet_setup)(unsigned int nr_vcpus);
+int KTEST(ktest_vnet_case)(unsigned int i, const char **name, int run);
 
 /*
  * tests/conform/uldd/harness.c: the conformance suite's cases (conform.h)

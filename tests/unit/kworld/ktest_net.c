@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * ktest_net.c - shim/net without a TAP: socket buffer arithmetic and page
+ * ktest_net.c - shim/net without a real TAP: socket buffer arithmetic and page
  * fragments, the Internet checksums against worked examples, Ethernet
  * classification, byte queue limits and NAPI's scheduling protocol (run
- * by the real softirq thread). test_net.c runs the table.
+ * by the real softirq thread). test_net.c runs the table, and drives
+ * receive coalescing through the ktest_gro_* calls.
  */
 #include <linux/completion.h>
 #include <linux/delay.h>
@@ -22,7 +23,9 @@
 
 #include "../../../shim/entry.h"
 #include "../../../shim/mm/arena.h"
+#include "../../../shim/net/net.h"
 #include "ktest.h"
+#include "uhost.h"
 
 static int case_skb_linear(void)
 {
@@ -149,30 +152,37 @@ static int case_csum_ip(void)
 	return 0;
 }
 
-/* The pseudo-header sums equal a plain sum over the pseudo-header bytes. */
+/*
+ * The pseudo-header sums equal a plain sum over the pseudo-header bytes,
+ * also for lengths whose low byte, beside the protocol's, carries (1020).
+ */
 static int case_csum_pseudo(void)
 {
+	static const u16 lens[] = { 28, 1020, 1530, 65535 };
 	struct in6_addr s6 = { .in6_u.u6_addr8 = { 0xfd, 0, 0, 9, [15] = 1 } };
 	struct in6_addr d6 = { .in6_u.u6_addr8 = { 0xfd, 0, 0, 9, [15] = 2 } };
 	__be32 s4 = htonl(0x0a090001), d4 = htonl(0x0a090002);
 	u8 ph4[12], ph6[40];
 	__wsum payload = csum_partial("payload!", 8, 0);
 
-	memcpy(ph4, &s4, 4);
-	memcpy(ph4 + 4, &d4, 4);
-	ph4[8] = 0;
-	ph4[9] = IPPROTO_TCP;
-	ph4[10] = 0;
-	ph4[11] = 28;
-	KCHECK(csum_tcpudp_magic(s4, d4, 28, IPPROTO_TCP, payload) ==
-	       csum_fold(csum_partial(ph4, 12, payload)));
-	memset(ph6, 0, sizeof(ph6));
-	memcpy(ph6, &s6, 16);
-	memcpy(ph6 + 16, &d6, 16);
-	ph6[35] = 28;
-	ph6[39] = IPPROTO_UDP;
-	KCHECK(csum_ipv6_magic(&s6, &d6, 28, IPPROTO_UDP, payload) ==
-	       csum_fold(csum_partial(ph6, 40, payload)));
+	for (unsigned int i = 0; i < ARRAY_SIZE(lens); i++) {
+		memcpy(ph4, &s4, 4);
+		memcpy(ph4 + 4, &d4, 4);
+		ph4[8] = 0;
+		ph4[9] = IPPROTO_TCP;
+		ph4[10] = lens[i] >> 8;
+		ph4[11] = lens[i] & 0xff;
+		KCHECK(csum_tcpudp_magic(s4, d4, lens[i], IPPROTO_TCP, payload) ==
+		       csum_fold(csum_partial(ph4, 12, payload)));
+		memset(ph6, 0, sizeof(ph6));
+		memcpy(ph6, &s6, 16);
+		memcpy(ph6 + 16, &d6, 16);
+		ph6[34] = lens[i] >> 8;
+		ph6[35] = lens[i] & 0xff;
+		ph6[39] = IPPROTO_UDP;
+		KCHECK(csum_ipv6_magic(&s6, &d6, lens[i], IPPROTO_UDP, payload) ==
+		       csum_fold(csum_partial(ph6, 40, payload)));
+	}
 	return 0;
 }
 
@@ -322,6 +332,60 @@ static int case_napi(void)
 	netif_napi_del(&nt.napi);
 	free_netdev(dev);
 	return 0;
+}
+
+/* Receive coalescing (shim/net/gro.c) writing to the fake TAP; see test_net.c. */
+static struct {
+	struct net_device *dev;
+	struct napi_struct napi;
+} kg;
+
+int KTEST(ktest_gro_setup)(void)
+{
+	int err = -ENOMEM;
+
+	uldd_enter("grotest");
+	kg.dev = test_netdev();
+	if (kg.dev)
+		err = uldd_gro_init(&kg.napi);
+	if (!err)
+		err = -uhost_tap_open("fake", &kg.dev->uldd->tap);
+	uldd_exit();
+	return err;
+}
+
+/* A frame as the driver hands it over (csum_ok: the device checked TCP's sum). */
+int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok)
+{
+	struct sk_buff *skb;
+
+	uldd_enter("grotest");
+	skb = netdev_alloc_skb(kg.dev, len);
+	if (skb) {
+		skb_put_data(skb, frame, len);
+		skb->protocol = eth_type_trans(skb, kg.dev);
+		skb->ip_summed = csum_ok ? CHECKSUM_UNNECESSARY : CHECKSUM_NONE;
+		uldd_gro_receive(&kg.napi, skb);
+	}
+	uldd_exit();
+	return skb ? 0 : -ENOMEM;
+}
+
+/* What napi_complete_done() does: what is held goes to the host. */
+void KTEST(ktest_gro_flush)(void)
+{
+	uldd_enter("grotest");
+	uldd_gro_flush(&kg.napi);
+	uldd_exit();
+}
+
+void KTEST(ktest_gro_teardown)(void)
+{
+	uldd_enter("grotest");
+	uldd_gro_free(&kg.napi);
+	free_netdev(kg.dev);
+	kg.dev = NULL;
+	uldd_exit();
 }
 
 static const struct ktest_check net_cases[] = {
