@@ -82,3 +82,11 @@ all: $(UNIT_BIN)
 # test_cli runs the built command.
 unit-check: $(UNIT_BIN) $(ULDD_BIN)
 	$(Q)$(TOP)/tests/unit/run.sh $(BUILD)/results/unit.txt $(UNIT_BIN)
+
+# The unit tests must pass on a loaded machine too: unit-check STRESS_RUNS
+# times beside two busy loops, which the script always stops.
+STRESS_RUNS ?= 20
+.PHONY: check-stress
+check-stress: all
+	$(Q)$(TOP)/scripts/check-stress.sh $(BUILD)/stress $(STRESS_RUNS) \
+		$(MAKE) --no-print-directory -C $(TOP) BUILD=$(BUILD)
