@@ -53,7 +53,7 @@ for ((n = 1; n <= runs; n++)); do
 	else
 		echo "check-stress: run $n of $runs FAILED ($((SECONDS - start)) s), log $log:"
 		grep -E '^\[  FAILED  \] test|^\[  ERROR   \]|^\[   LINE   \]|^run\.sh:|^make|passed, [0-9]+ failed' \
-			"$log" | sed 's/^/    /' | head -n 20
+			"$log" | awk '!seen[$0]++ { print "    " $0 }' | head -n 20
 	fi
 done
 echo "check-stress: $passes of $runs"
