@@ -138,9 +138,9 @@ static void test_sched_completion_wakes_sleeper(void **state)
 	start(&completer, JOB_COMPLETE, 30);
 	finish(&waiter);
 	finish(&completer);
+	/* Woken by the completion, not by its 5 s timeout, and after it. */
 	assert_true(waiter.ret > 0);
 	assert_true(now_ms() - t0 >= 30);
-	assert_true(now_ms() - t0 < 4000);
 }
 
 static void test_sched_completion_counts_early_complete(void **state)
@@ -171,7 +171,6 @@ static void test_sched_completion_times_out(void **state)
 	finish(&waiter);
 	assert_int_equal(waiter.ret, 0);
 	assert_true(now_ms() - t0 >= 60);
-	assert_true(now_ms() - t0 < 2000);
 }
 
 static void test_sched_wait_event_sees_condition(void **state)

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "unitskip.h"
 
 #define MS 1000000ull
 /* IEEE's EtherType for local experiments: no host stack answers it. */
@@ -40,10 +41,8 @@ static struct uhost_tap *open_or_skip(char tag)
 
 	tap_name(name, sizeof(name), tag);
 	err = uhost_tap_open(name, &tap);
-	if (err == EPERM || err == ENOENT) {
-		print_message("skipped: %s\n", uhost_errmsg());
-		skip();
-	}
+	if (err == EPERM || err == ENOENT)
+		unit_skip("%s", uhost_errmsg());
 	if (err)
 		fail_msg("uhost_tap_open(%s): %s", name, uhost_errmsg());
 	return tap;
@@ -129,7 +128,7 @@ static void test_tap_pattern_is_numbered(void **state)
 	snprintf(pattern, sizeof(pattern), "uldp%u.%%d", (unsigned int)getpid() % 100000);
 	err = uhost_tap_open(pattern, &tap);
 	if (err == EPERM || err == ENOENT)
-		skip();
+		unit_skip("%s", uhost_errmsg());
 	assert_int_equal(err, 0);
 	assert_null(strchr(uhost_tap_name(tap), '%'));
 	assert_int_equal(strncmp(uhost_tap_name(tap), pattern, strlen(pattern) - 2), 0);

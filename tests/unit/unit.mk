@@ -2,7 +2,8 @@
 # tests/unit/: CMocka tests, one binary per tests/unit/test_<area>.c, linked
 # with only the kernel/ objects its area needs (UNIT_KOBJ_<area>; without
 # one, with libuhost.a) and its K-world part if any (UNIT_KWORLD_<area>).
-# 'make unit-check' runs them all (run.sh).
+# 'make unit-check' runs them all (run.sh). A case that cannot run here
+# calls unit_skip("reason") (unitskip.h): run.sh counts it as a skip.
 
 UNIT_SRC := $(wildcard $(TOP)/tests/unit/test_*.c)
 UNIT_AREAS := $(patsubst $(TOP)/tests/unit/test_%.c,%,$(UNIT_SRC))
@@ -98,3 +99,11 @@ all: $(UNIT_BIN)
 # test_cli runs the built command.
 unit-check: $(UNIT_BIN) $(ULDD_BIN)
 	$(Q)$(TOP)/tests/unit/run.sh $(BUILD)/results/unit.txt $(UNIT_BIN)
+
+# The unit tests must pass on a loaded machine too: unit-check STRESS_RUNS
+# times beside two busy loops, which the script always stops.
+STRESS_RUNS ?= 20
+.PHONY: check-stress
+check-stress: all
+	$(Q)$(TOP)/scripts/check-stress.sh $(BUILD)/stress $(STRESS_RUNS) \
+		$(MAKE) --no-print-directory -C $(TOP) BUILD=$(BUILD)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # Boots the test guest in QEMU (TCG, intel-iommu) and runs one test script in
-# it. Exit status is the test's; the console goes to BUILD_DIR/vm-logs/.
+# it. Exit status is the test's (77: skipped); the console goes to
+# BUILD_DIR/vm-logs/. Each skip, whole or partial, ends the output as one
+# line "SKIP TEST-NAME (reason)".
 set -euo pipefail
 
 usage() {
@@ -138,12 +140,29 @@ if [ -z "$rc" ]; then
 	echo "run.sh: $name: the guest ended without an exit marker (QEMU status $qrc)" >&2
 	exit 125
 fi
-if [ "$rc" -ne 0 ]; then
+# The test's "SKIP: reason" lines (lib.sh's skip and skip_part).
+mapfile -t why < <(sed -n '/^ULDD-VM-START$/,/^ULDD-VM-EXIT=/{s/^SKIP: //p}' "$log")
+if [ "$rc" -eq 77 ] && [ "${#why[@]}" -eq 0 ]; then
+	show_log
+	echo "run.sh: $name: exited 77 (skipped) without a 'SKIP: reason' line; use lib.sh's skip" >&2
+	exit 1
+fi
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ]; then
 	show_log
 	echo "run.sh: $name: failed with status $rc (${elapsed} s)" >&2
 	exit "$rc"
 fi
-# Success: the test's own output only, the lines between the markers.
+# Passed or skipped: the test's own output only, the lines between the
+# markers, then one line per skip: the whole test (status 77, all its
+# reasons in one line) or each part it skipped.
 [ "${VM_VERBOSE:-0}" = 1 ] ||
 	sed -n '/^ULDD-VM-START$/,/^ULDD-VM-EXIT=/{/^ULDD-VM-/d;p}' "$log"
+if [ "$rc" -eq 77 ]; then
+	reasons=$(printf '%s; ' "${why[@]}")
+	echo "SKIP $name (${reasons%; })"
+	exit 77
+fi
+for w in "${why[@]}"; do
+	echo "SKIP $name ($w)"
+done
 exit 0

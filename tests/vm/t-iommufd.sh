@@ -4,8 +4,8 @@
 # and iommufd (/dev/iommu with device cdevs, Linux 6.6+). QEMU's edu at both
 # DMA masks through each, the default choice, and the messages of a wrong one.
 # Known limit: Debian's 6.12 kernel is built without CONFIG_IOMMUFD, so there
-# the iommufd half is skipped with the reason, after checking that forcing it
-# gives the one-line error with the fix.
+# the iommufd half is reported as a skip with the reason (skip_part), after
+# checking that forcing it gives the one-line error with the fix.
 # vm-kernel: 6.12
 # vm-devices: -device edu,dma_mask=0xffffffffffffffff,addr=0x10 -device edu,addr=0x11
 # vm-timeout: 150
@@ -77,7 +77,7 @@ if [ -n "$missing" ]; then
 	edu_refused iommufd "ULDD_VFIO_BACKEND=iommufd: .*(CONFIG_IOMMUFD|CONFIG_VFIO_DEVICE_CDEV)" "$wide"
 	edu_via "" legacy "$wide" 64
 	cfg=$(kconfig | grep -E '^(# )?CONFIG_(IOMMUFD|VFIO_DEVICE_CDEV)[= ]' | tr '\n' ';') || true
-	echo "skip the iommufd backend: kernel $(uname -r) has no${missing}; its config says '${cfg:-nothing about IOMMUFD}' (CONFIG_VFIO_DEVICE_CDEV needs CONFIG_IOMMUFD)"
+	skip_part "the iommufd backend: kernel $(uname -r) has no${missing}; its config says '${cfg:-nothing about IOMMUFD}' (CONFIG_VFIO_DEVICE_CDEV needs CONFIG_IOMMUFD)"
 	exit 0
 fi
 ok "/dev/iommu and the VFIO device cdevs exist: ${cdevs% }"

@@ -14,10 +14,7 @@ set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 . "$ULDD_TOP/tests/vm/netlib.sh"
 
-if ! net_uldd_ready "$NET_E1000_SO"; then
-	echo "skip: $NET_ERR"
-	exit 0
-fi
+net_uldd_ready "$NET_E1000_SO" || skip "$NET_ERR"
 nic_a=0000:00:10.0 nic_b=0000:01:00.0
 
 net_setup

@@ -26,8 +26,6 @@
 #define CTL_REQUEST "stats "
 /* The answer that means "not here"; the client matches its start. */
 #define CTL_NODEV "error: no interface "
-/* How long either side waits for the other before giving up. */
-#define CTL_TIMEOUT_MS 5000
 
 struct uldd_ctl {
 	int listen_fd;
@@ -154,7 +152,7 @@ static void write_all(struct uldd_ctl *ctl, int fd, const char *buf, size_t len,
 
 static void serve_one(struct uldd_ctl *ctl, int fd)
 {
-	uhost_u64 deadline = uhost_clock_ns() + CTL_TIMEOUT_MS * 1000000ull;
+	uhost_u64 deadline = uhost_clock_ns() + ULDD_CTL_TIMEOUT_MS * 1000000ull;
 	char req[64], err[160];
 	const char *ifname;
 	long len;
@@ -330,7 +328,7 @@ static int read_answer(int fd, const char *path, char *buf, size_t len)
 		} else if (errno == EAGAIN) {
 			buf[n] = '\0';
 			return uh_fail(ETIMEDOUT, "the process behind %s did not answer in %d s",
-				       path, CTL_TIMEOUT_MS / 1000);
+				       path, ULDD_CTL_TIMEOUT_MS / 1000);
 		} else if (errno != EINTR) {
 			buf[n] = '\0';
 			return uh_fail(errno, "reading from %s: %s", path, strerror(errno));
@@ -344,7 +342,7 @@ int uldd_ctl_ask(const char *path, const char *ifname, char *buf, size_t len)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	/* On a unix socket the send timeout bounds connect too. */
-	struct timeval tv = { .tv_sec = CTL_TIMEOUT_MS / 1000 };
+	struct timeval tv = { .tv_sec = ULDD_CTL_TIMEOUT_MS / 1000 };
 	char req[32];
 	int fd, err, n;
 

@@ -15,6 +15,8 @@
 /* The largest answer: the report buffer, and room for an error line. */
 #define ULDD_CTL_REPORT_MAX (64 * 1024)
 #define ULDD_CTL_ANSWER_MAX (ULDD_CTL_REPORT_MAX + 256)
+/* How long either side waits for the other before giving up. */
+#define ULDD_CTL_TIMEOUT_MS 5000
 
 /* ULDD_RUN_DIR (tests), else /run/uldd. */
 const char *uldd_run_dir(void);

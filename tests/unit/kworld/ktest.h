@@ -195,7 +195,7 @@ int KTEST(ktest_dma_case)(unsigned int i, const char **name, int run);
 enum {
 	KLOCK_RWSEM_READER, /* arg iterations of a read section that sleeps */
 	KLOCK_RWSEM_WRITER, /* arg iterations of a write section */
-	KLOCK_RWSEM_READ_LOOP, /* read sections of arg us until ktest_lock_stop() */
+	KLOCK_RWSEM_READ_LOOP, /* read sections of arg us until ktest_lock_stop(); 1 if 10 s first */
 	KLOCK_RWSEM_WRITE_ONCE, /* one down_write: returns the ms it waited */
 	KLOCK_SEM_HOLDER, /* arg iterations of down/up around a sleep */
 	KLOCK_RCU_READER, /* a read-side section busy for arg ms */
