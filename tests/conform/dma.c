@@ -181,7 +181,9 @@ static int set_mask_and_coherent(struct conform_dev *dev)
 	return 0;
 }
 
-static const size_t coherent_sizes[] = { 1, 3000, PAGE_SIZE, 5 * PAGE_SIZE + 1, 65536, 1 << 20 };
+static const size_t coherent_sizes[] = { 1,	 3000,	  PAGE_SIZE, 5 * PAGE_SIZE + 1,
+					 65536,	 1 << 20, 2 << 20,   4 << 20,
+					 8 << 20 };
 
 /*
  * What is wrong with a coherent allocation, as bits: 1 none, 2 the CPU
@@ -242,6 +244,22 @@ static int managed_coherent(struct conform_dev *dev)
 	if (va)
 		dmam_free_coherent(d, 3000, va, h);
 	CHECK_CMP(bad, ==, 0);
+	return 0;
+}
+
+/* A PCI device has DMA parameters: 64 KiB segments until the driver says more. */
+static int max_seg_size(struct conform_dev *dev)
+{
+	struct device *d = &dev->pdev->dev;
+	unsigned int was = dma_get_max_seg_size(d);
+	int err = dma_set_max_seg_size(d, 1U << 20);
+	unsigned int now = dma_get_max_seg_size(d);
+
+	dma_set_max_seg_size(d, was);
+	CHECK_CMP(was, ==, 65536);
+	CHECK_CMP(err, ==, 0);
+	CHECK_CMP(now, ==, 1U << 20);
+	CHECK_CMP(dma_get_max_seg_size(d), ==, 65536);
 	return 0;
 }
 
@@ -657,6 +675,7 @@ static const struct conform_case dma_cases[] = {
 	{ "set_mask_and_coherent", set_mask_and_coherent, CONFORM_DEVICE },
 	{ "coherent_zeroed_aligned", coherent_zeroed_aligned, CONFORM_DEVICE },
 	{ "managed_coherent", managed_coherent, CONFORM_DEVICE },
+	{ "max_seg_size", max_seg_size, CONFORM_DEVICE },
 	{ "map_single_within_mask", map_single_within_mask, CONFORM_DEVICE },
 	{ "map_page_within_mask", map_page_within_mask, CONFORM_DEVICE },
 	{ "map_sg_segments", map_sg_segments, CONFORM_DEVICE },

@@ -543,6 +543,30 @@ static int vmalloc_zeroed_and_usable(struct conform_dev *dev)
 	return 0;
 }
 
+/* vmalloc_to_page() gives the page behind each part of the mapping: its bytes are the same. */
+static int vmalloc_to_page_backs(struct conform_dev *dev)
+{
+	size_t n = 5 * PAGE_SIZE;
+	u8 *p = vmalloc(n);
+	bool ok = true;
+
+	CHECK(p);
+	for (size_t off = 0; off < n && ok; off += PAGE_SIZE) {
+		struct page *pg = vmalloc_to_page(p + off + 10);
+		u8 *alias = pg ? page_address(pg) : NULL;
+
+		p[off + 10] = (u8)(off >> 12) + 1;
+		ok = alias && alias[10] == (u8)(off >> 12) + 1;
+		if (ok) {
+			alias[20] = 0x5a;
+			ok = p[off + 20] == 0x5a;
+		}
+	}
+	vfree(p);
+	CHECK(ok);
+	return 0;
+}
+
 static const struct conform_case slab_cases[] = {
 	{ "min_align_and_disjoint", min_align_and_disjoint },
 	{ "power_of_two_natural_align", power_of_two_natural_align },
@@ -559,5 +583,6 @@ static const struct conform_case slab_cases[] = {
 	{ "gfp_blocking_flags", gfp_blocking_flags },
 	{ "kvmalloc_large_and_small", kvmalloc_large_and_small },
 	{ "vmalloc_zeroed_and_usable", vmalloc_zeroed_and_usable },
+	{ "vmalloc_to_page_backs", vmalloc_to_page_backs },
 };
 CONFORM_SUITE(slab, slab_cases);
