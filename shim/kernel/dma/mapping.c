@@ -207,6 +207,12 @@ int uldd_dma_attach(struct device *dev, struct uhost_dev *udev)
 		*dev->dma_mask = DMA_BIT_MASK(32);
 	if (!dev->coherent_dma_mask)
 		dev->coherent_dma_mask = DMA_BIT_MASK(32);
+	/* What Linux gives every PCI device before its driver probes. */
+	if (!dev->dma_parms) {
+		p->dma.parms_store.max_segment_size = 65536;
+		p->dma.parms_store.segment_boundary_mask = 0xffffffff;
+		dev->dma_parms = &p->dma.parms_store;
+	}
 
 	mutex_lock(&dma_mutex);
 	list_add(&p->dma.node, &dma_devices);
@@ -250,6 +256,8 @@ void uldd_dma_detach(struct device *dev)
 	}
 	if (dev->dma_mask == &p->dma.mask_store)
 		dev->dma_mask = NULL;
+	if (dev->dma_parms == &p->dma.parms_store)
+		dev->dma_parms = NULL;
 	kfree(p);
 }
 
