@@ -564,9 +564,11 @@ void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sg, int nele
 }
 
 /*
- * Coherent memory is page-allocator memory (vmalloc past its largest
- * block), which is arena memory, zeroed; the zone flags mean nothing
- * behind an IOMMU.
+ * Coherent memory is page-allocator memory (past its largest block, a
+ * chunk of its own), which is arena memory, zeroed; the zone flags mean
+ * nothing behind an IOMMU. Aligned, CPU and DMA address alike, to the
+ * smallest page order that holds it (dma-api-howto): blocks are aligned so
+ * in VA, and the host keeps an IOVA as aligned as its VA.
  */
 void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t flag,
 		      unsigned long attrs)
@@ -580,8 +582,8 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, g
 		return NULL;
 	if (size <= KMALLOC_MAX_SIZE)
 		va = (void *)__get_free_pages(gfp, get_order(size));
-	else if (gfpflags_allow_blocking(gfp))
-		va = vzalloc(size);
+	else
+		va = uldd_alloc_huge_aligned(size, PAGE_SIZE << get_order(size), gfp);
 	if (!va)
 		return NULL;
 	addr = uldd_dma_coherent_addr(dev, va, size);
