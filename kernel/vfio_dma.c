@@ -13,6 +13,8 @@
 
 #define UH_PAGE_SIZE 4096ull
 #define UH_HUGE_SIZE (2ull << 20)
+/* How far an IOVA keeps its VA's alignment (iova_phased()). */
+#define UH_PHASE_MAX (1ull << 30)
 
 /* The lock also guards the backends' state; none of this is a hot path. */
 static struct {
@@ -145,13 +147,42 @@ int uh_dma_map_fail(int err, const char *op, uint64_t va, uint64_t iova, uint64_
 		       (unsigned long long)iova, strerror(err));
 }
 
+/*
+ * An IOVA below dma_mask for [start, start + size), keeping start's offset
+ * within the largest power of two up to size (UH_PHASE_MAX at most): a
+ * block the shim aligned in its VA (coherent memory aligned to its size,
+ * as the DMA API promises) is then as aligned in DMA space. When no range
+ * that keeps it is left, any free one does. Under uh_dma.lock.
+ */
+static int iova_phased(uint64_t start, uint64_t size, uint64_t dma_mask, uint64_t *base)
+{
+	uint64_t align = size >= UH_HUGE_SIZE ? UH_HUGE_SIZE : UH_PAGE_SIZE;
+	uint64_t period = align, phase, b;
+	int err;
+
+	while (period * 2 <= size && period * 2 <= UH_PHASE_MAX)
+		period *= 2;
+	phase = start & (period - 1);
+	/* A period-aligned range with room for the phase, then only the part wanted kept. */
+	if (period > align && !uh_iova_alloc(uh_dma.iova, phase + size, period, dma_mask, &b)) {
+		err = phase ? uh_iova_free(uh_dma.iova, b, phase + size) : 0;
+		if (!err && phase)
+			err = uh_iova_reserve(uh_dma.iova, b + phase, size);
+		if (err)
+			return err;
+		*base = b + phase;
+		return 0;
+	}
+	return uh_iova_alloc(uh_dma.iova, size, align, dma_mask, base);
+}
+
 int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
 		  uhost_u64 *iova)
 {
 	uint64_t start = (uintptr_t)va & ~(UH_PAGE_SIZE - 1);
 	uint64_t off = (uintptr_t)va - start;
 	uint64_t size = (off + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
-	uint64_t base, align;
+	uint64_t base;
 	int err;
 
 	if (len == 0 || !dev)
@@ -165,8 +196,7 @@ int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma
 	if (start + size - 1 <= dma_mask && !uh_iova_reserve(uh_dma.iova, start, size)) {
 		base = start;
 	} else {
-		align = size >= UH_HUGE_SIZE ? UH_HUGE_SIZE : UH_PAGE_SIZE;
-		err = uh_iova_alloc(uh_dma.iova, size, align, dma_mask, &base);
+		err = iova_phased(start, size, dma_mask, &base);
 		if (err) {
 			err = uh_fail(err,
 				      "%s: no IOVA space left below DMA mask %#llx for %llu KiB",

@@ -12,6 +12,7 @@
 #define ULDD_SHIM_MM_ARENA_H
 
 #include <asm/page.h>
+#include <linux/gfp_types.h>
 #include <linux/types.h>
 
 struct page;
@@ -93,6 +94,14 @@ int uldd_arena_for_each_chunk(int (*fn)(struct uldd_chunk *c, void *arg), void *
  * (that growth would wait for itself); GFP_ATOMIC is fine.
  */
 int uldd_arena_set_grow_hook(int (*hook)(struct uldd_chunk *c));
+
+/*
+ * size bytes (past KMALLOC_MAX_SIZE) in a chunk of their own, starting at a
+ * multiple of align (a power of two): what dma_alloc_coherent() promises
+ * of large buffers. Freed with kfree()/vfree(); blocking gfp only. NULL on
+ * failure, without a warning.
+ */
+void *uldd_alloc_huge_aligned(size_t size, size_t align, gfp_t gfp);
 
 /* The first chunk, so GFP_ATOMIC allocations find memory from the start. May block. */
 int uldd_mm_init(void);

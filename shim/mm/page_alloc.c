@@ -287,44 +287,55 @@ bool __virt_addr_valid(unsigned long addr)
 	return uldd_arena_find((const void *)addr) != NULL;
 }
 
-/* The whole usable part of a chunk of its own, for one large vmalloc. */
-static void *alloc_huge(size_t size, gfp_t gfp)
+/*
+ * A chunk of its own for one allocation past the page allocator's blocks,
+ * starting at a multiple of align (a power of two): the chunk is grown by
+ * align more than needed, and what the allocation leaves of it, before and
+ * after, is ordinary memory.
+ */
+static void *alloc_huge(size_t size, size_t align, gfp_t gfp)
 {
 	unsigned long npages = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	unsigned long apages = align >> PAGE_SHIFT, pfn;
 	struct uldd_chunk *c;
 	struct page *head;
 
 	/* Past any arena this process could have; also keeps the sums small. */
-	if (!gfpflags_allow_blocking(gfp) || size > (1UL << 40))
+	if (!gfpflags_allow_blocking(gfp) || size > (1UL << 40) || align > (1UL << 40))
 		return NULL;
-	c = uldd_arena_grow_huge(size);
+	c = uldd_arena_grow_huge(size + (apages > 1 ? align - PAGE_SIZE : 0));
 	if (IS_ERR(c))
 		return NULL;
-	head = c->pages + (c->first_pfn - c->base_pfn);
+	pfn = apages > 1 ? ALIGN(c->first_pfn, apages) : c->first_pfn;
+	head = c->pages + (pfn - c->base_pfn);
 	block_prep(head, npages, PGF_HUGE);
 	head->private = npages;
-	/* What the allocation leaves of its chunk is ordinary memory. */
-	if (c->first_pfn + npages < c->end_pfn)
-		uldd_buddy_add_range(c, c->first_pfn + npages, c->end_pfn);
+	if (pfn > c->first_pfn)
+		uldd_buddy_add_range(c, c->first_pfn, pfn);
+	if (pfn + npages < c->end_pfn)
+		uldd_buddy_add_range(c, pfn + npages, c->end_pfn);
 	if (gfp & __GFP_ZERO)
 		memset(page_address(head), 0, npages << PAGE_SHIFT);
+	__atomic_fetch_add(&large_allocs, 1, __ATOMIC_RELAXED);
 	return page_address(head);
+}
+
+void *uldd_alloc_huge_aligned(size_t size, size_t align, gfp_t gfp)
+{
+	return alloc_huge(size, align, gfp);
 }
 
 void *uldd_alloc_large(size_t size, gfp_t gfp)
 {
 	struct page *head;
-	void *p;
 
-	if (size > KMALLOC_MAX_SIZE) {
-		p = alloc_huge(size, gfp);
-	} else {
-		head = uldd_alloc_block(gfp, get_order(size), PGF_LARGE);
-		p = head ? page_address(head) : NULL;
-	}
-	if (p)
-		__atomic_fetch_add(&large_allocs, 1, __ATOMIC_RELAXED);
-	return p;
+	if (size > KMALLOC_MAX_SIZE)
+		return alloc_huge(size, PAGE_SIZE, gfp);
+	head = uldd_alloc_block(gfp, get_order(size), PGF_LARGE);
+	if (!head)
+		return NULL;
+	__atomic_fetch_add(&large_allocs, 1, __ATOMIC_RELAXED);
+	return page_address(head);
 }
 
 size_t uldd_large_size(const struct page *head)

@@ -15,8 +15,8 @@
  * device keeps a list of release actions, run in reverse order when the
  * driver is detached and when probe fails. The list head is zero until the
  * first devres call initialises it, so a kzalloc'ed device needs no set-up;
- * one lock in the shim guards every device's list. There are no devres
- * groups (devres_open_group) yet.
+ * one lock in the shim guards every device's list. Groups mark a stretch
+ * of the list that can be released (newest first) or forgotten as one.
  */
 #ifndef _LINUX_DEVICE_H
 #define _LINUX_DEVICE_H
@@ -90,6 +90,18 @@ void *devres_remove(struct device *dev, dr_release_t release, dr_match_t match, 
 /* Removed and freed without release (-ENOENT if none); release: released too. */
 int devres_destroy(struct device *dev, dr_release_t release, dr_match_t match, void *match_data);
 int devres_release(struct device *dev, dr_release_t release, dr_match_t match, void *match_data);
+
+/*
+ * Groups: resources added after devres_open_group() (until its close) are
+ * the group's, nested groups included. id NULL: the group's own id (the
+ * return value) on open, the newest open group elsewhere. Open returns
+ * NULL on failure; release returns how many resources it released.
+ */
+void *devres_open_group(struct device *dev, void *id, gfp_t gfp);
+void devres_close_group(struct device *dev, void *id);
+/* The markers go; the group's resources stay, the device's now. */
+void devres_remove_group(struct device *dev, void *id);
+int devres_release_group(struct device *dev, void *id);
 
 /* action(data) at detach. The _or_reset form runs it at once if adding fails. */
 int devm_add_action(struct device *dev, void (*action)(void *), void *data);

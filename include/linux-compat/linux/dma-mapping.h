@@ -164,6 +164,10 @@ static inline bool dma_addressing_limited(struct device *dev)
 	return false;
 }
 
+/*
+ * A device with a DMA domain has DMA parameters, as a PCI device has in
+ * Linux: 64 KiB segments until the driver sets more.
+ */
 static inline unsigned int dma_get_max_seg_size(struct device *dev)
 {
 	if (dev->dma_parms && dev->dma_parms->max_segment_size)

@@ -2,8 +2,9 @@
 /*
  * drivers/base/devres.c - managed device resources: a list of release
  * actions per device, run newest first when the driver is detached or its
- * probe fails. One spinlock guards every device's list; releases run
- * outside it, in process context, so they may sleep.
+ * probe fails, or for one group of them (devres_release_group). One
+ * spinlock guards every device's list; releases run outside it, in
+ * process context, so they may sleep.
  */
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
@@ -160,6 +161,172 @@ void uldd_devres_release_all(struct device *dev)
 		dr->release(dev, dr->data);
 		kfree(dr);
 	}
+}
+
+/*
+ * Groups (devres.rst): two markers on the list, an open one when the group
+ * opens and a close one when it closes; the group is what lies between
+ * (or after the open marker, while it is open), nested groups included.
+ * The open marker owns the close marker until that is added.
+ */
+struct group {
+	void *id;
+	struct devres *close; /* the close marker's devres */
+	bool closed;
+};
+
+static void group_open_release(struct device *dev, void *res)
+{
+	struct group *g = res;
+
+	(void)dev;
+	if (!g->closed)
+		kfree(g->close);
+}
+
+static void group_close_release(struct device *dev, void *res)
+{
+	(void)dev;
+	(void)res;
+}
+
+static bool is_marker(const struct devres *dr)
+{
+	return dr->release == group_open_release || dr->release == group_close_release;
+}
+
+void *devres_open_group(struct device *dev, void *id, gfp_t gfp)
+{
+	struct group *g = devres_alloc(group_open_release, sizeof(*g), gfp);
+	void *close = devres_alloc(group_close_release, 0, gfp);
+
+	if (!g || !close) {
+		devres_free(g);
+		devres_free(close);
+		return NULL;
+	}
+	g->close = to_dr(close);
+	g->id = id ? id : g;
+	devres_add(dev, g);
+	return g->id;
+}
+
+/* Under devres_lock: the open marker of group id, or of the newest open group for NULL. */
+static struct devres *find_group(struct device *dev, void *id)
+{
+	struct devres *dr;
+
+	list_for_each_entry_reverse(dr, head(dev), node) {
+		struct group *g = (struct group *)dr->data;
+
+		if (dr->release != group_open_release)
+			continue;
+		if (id ? g->id == id : !g->closed)
+			return dr;
+	}
+	return NULL;
+}
+
+void devres_close_group(struct device *dev, void *id)
+{
+	unsigned long flags;
+	struct devres *dr;
+
+	spin_lock_irqsave(&devres_lock, flags);
+	dr = find_group(dev, id);
+	if (dr && !((struct group *)dr->data)->closed) {
+		struct group *g = (struct group *)dr->data;
+
+		g->closed = true;
+		list_add_tail(&g->close->node, head(dev));
+	}
+	spin_unlock_irqrestore(&devres_lock, flags);
+	if (!dr)
+		dev_warn(dev, "devres_close_group: no such group\n");
+}
+
+/*
+ * Under devres_lock: takes group id's entries off the list, markers (its
+ * own, and those of groups inside it) to *markers, the rest to *todo when
+ * todo is given, else they stay. The number of resources, or -ENOENT.
+ */
+static int take_group(struct device *dev, void *id, struct list_head *todo,
+		      struct list_head *markers)
+{
+	struct devres *open = find_group(dev, id), *dr, *tmp;
+	struct group *g;
+	int n = 0;
+
+	if (!open)
+		return -ENOENT;
+	g = (struct group *)open->data;
+	for (dr = open; &dr->node != head(dev); dr = tmp) {
+		bool last = g->closed && dr == g->close;
+
+		tmp = list_next_entry(dr, node);
+
+		if (is_marker(dr) && (dr == open || last || todo)) {
+			list_move_tail(&dr->node, markers);
+		} else if (todo) {
+			list_move_tail(&dr->node, todo);
+			n++;
+		}
+		if (last)
+			break;
+	}
+	return n;
+}
+
+/* Frees markers taken off the list; an open one frees its close marker if never added. */
+static void free_markers(struct device *dev, struct list_head *markers)
+{
+	struct devres *dr, *tmp;
+
+	list_for_each_entry_safe(dr, tmp, markers, node) {
+		list_del_init(&dr->node);
+		dr->release(dev, dr->data);
+		kfree(dr);
+	}
+}
+
+void devres_remove_group(struct device *dev, void *id)
+{
+	unsigned long flags;
+	LIST_HEAD(markers);
+	int n;
+
+	spin_lock_irqsave(&devres_lock, flags);
+	n = take_group(dev, id, NULL, &markers);
+	spin_unlock_irqrestore(&devres_lock, flags);
+	if (n < 0)
+		dev_warn(dev, "devres_remove_group: no such group\n");
+	free_markers(dev, &markers);
+}
+
+int devres_release_group(struct device *dev, void *id)
+{
+	unsigned long flags;
+	LIST_HEAD(markers);
+	LIST_HEAD(todo);
+	int n;
+
+	spin_lock_irqsave(&devres_lock, flags);
+	n = take_group(dev, id, &todo, &markers);
+	spin_unlock_irqrestore(&devres_lock, flags);
+	if (n < 0) {
+		dev_warn(dev, "devres_release_group: no such group\n");
+		return 0;
+	}
+	/* Newest first, without the lock: a release may sleep. */
+	while (!list_empty(&todo)) {
+		struct devres *dr = list_last_entry(&todo, struct devres, node);
+
+		list_del_init(&dr->node);
+		dr->release(dev, dr->data);
+		kfree(dr);
+	}
+	free_markers(dev, &markers);
+	return n;
 }
 
 /* Actions */

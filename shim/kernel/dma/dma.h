@@ -24,6 +24,8 @@ struct uldd_dma_dev {
 	int cslot;
 	/* dev->dma_mask points here when the bus gave no mask of its own. */
 	u64 mask_store;
+	/* dev->dma_parms likewise: a PCI device has them in Linux (pci_dev's own). */
+	struct device_dma_parameters parms_store;
 	struct list_head node; /* in the attached devices, under the DMA mutex */
 	spinlock_t lock; /* guards bounces */
 	struct list_head bounces;
@@ -38,7 +40,8 @@ struct uldd_device_private {
 
 /*
  * Gives dev a DMA domain over udev: masks default to 32 bits, as for PCI,
- * unless already set. 0 or -ENOMEM. May sleep.
+ * unless already set, and so do the DMA parameters (64 KiB segments that
+ * never cross 4 GiB). 0 or -ENOMEM. May sleep.
  */
 int uldd_dma_attach(struct device *dev, struct uhost_dev *udev);
 /* Before uhost_dev_close(): drops the device's mappings. May sleep. */

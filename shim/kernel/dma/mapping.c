@@ -207,6 +207,12 @@ int uldd_dma_attach(struct device *dev, struct uhost_dev *udev)
 		*dev->dma_mask = DMA_BIT_MASK(32);
 	if (!dev->coherent_dma_mask)
 		dev->coherent_dma_mask = DMA_BIT_MASK(32);
+	/* What Linux gives every PCI device before its driver probes. */
+	if (!dev->dma_parms) {
+		p->dma.parms_store.max_segment_size = 65536;
+		p->dma.parms_store.segment_boundary_mask = 0xffffffff;
+		dev->dma_parms = &p->dma.parms_store;
+	}
 
 	mutex_lock(&dma_mutex);
 	list_add(&p->dma.node, &dma_devices);
@@ -250,6 +256,8 @@ void uldd_dma_detach(struct device *dev)
 	}
 	if (dev->dma_mask == &p->dma.mask_store)
 		dev->dma_mask = NULL;
+	if (dev->dma_parms == &p->dma.parms_store)
+		dev->dma_parms = NULL;
 	kfree(p);
 }
 
@@ -556,9 +564,11 @@ void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sg, int nele
 }
 
 /*
- * Coherent memory is page-allocator memory (vmalloc past its largest
- * block), which is arena memory, zeroed; the zone flags mean nothing
- * behind an IOMMU.
+ * Coherent memory is page-allocator memory (past its largest block, a
+ * chunk of its own), which is arena memory, zeroed; the zone flags mean
+ * nothing behind an IOMMU. Aligned, CPU and DMA address alike, to the
+ * smallest page order that holds it (dma-api-howto): blocks are aligned so
+ * in VA, and the host keeps an IOVA as aligned as its VA.
  */
 void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t flag,
 		      unsigned long attrs)
@@ -572,8 +582,8 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, g
 		return NULL;
 	if (size <= KMALLOC_MAX_SIZE)
 		va = (void *)__get_free_pages(gfp, get_order(size));
-	else if (gfpflags_allow_blocking(gfp))
-		va = vzalloc(size);
+	else
+		va = uldd_alloc_huge_aligned(size, PAGE_SIZE << get_order(size), gfp);
 	if (!va)
 		return NULL;
 	addr = uldd_dma_coherent_addr(dev, va, size);
