@@ -18,7 +18,7 @@ KWORLD_TOOLS := $(KWORLD_LINK) $(KWORLD_CHECK) $(TOP)/scripts/kworld-allow.awk $
 KWORLD_CFLAGS := -std=gnu11 -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-ffreestanding -fno-builtin -D__KERNEL__ -I$(TOP)/include/linux-compat -I$(TOP)/kernel \
 	-O2 -g -fPIC -fno-strict-aliasing -fno-strict-overflow -fno-common -fstack-protector-strong \
-	-Wall -Wextra -Werror $(EXTRA_KCFLAGS)
+	-Wall -Wextra -Werror $(SAN_KCFLAGS) $(EXTRA_KCFLAGS)
 # Driver code (samples/, ported/) gets Kbuild's warning set, which unlike
 # the shim's -Wextra lets a callback ignore a parameter and mix signedness.
 KWORLD_DRIVER_CFLAGS := -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers \
@@ -35,7 +35,7 @@ KCFLAGS_shim/lib/string.o := -fno-tree-loop-distribute-patterns
 # test bodies): H-world's $(BUILD)/%.o rule cannot make $(BUILD)/k/ objects
 # (there is no $(TOP)/k/), and this rule never sees a host folder.
 define kworld_dir
-$(BUILD)/k/$(1)/%.o: $(TOP)/$(1)/%.c
+$(BUILD)/k/$(1)/%.o: $(TOP)/$(1)/%.c | $$(SAN_STAMP)
 	@mkdir -p $$(dir $$@)
 	@echo "  KCC     $(1)/$$*.c"
 	$$(Q)$$(CC) $$(KWORLD_CFLAGS) $$(KWORLD_FORCE) -MMD -MP $$(KCFLAGS_$(1)/$$*.o) -c -o $$@ $$<
