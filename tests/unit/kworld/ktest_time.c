@@ -62,7 +62,7 @@ static void probe_fn(struct timer_list *t)
 {
 	(void)t;
 	fired_at = ktime_get();
-	fired++;
+	WRITE_ONCE(fired, fired + 1); /* read below while the timer is pending */
 	ctx_softirq = !!in_softirq();
 	ctx_interrupt = !!in_interrupt();
 	ctx_task = !!in_task();
@@ -109,7 +109,7 @@ static int mod_timer_moves_pending(void)
 	KCHECK(mod_timer(&tmr, jiffies + msecs_to_jiffies(10)) == 0);
 	KCHECK(mod_timer(&tmr, jiffies + msecs_to_jiffies(80)) == 1);
 	msleep(30);
-	KCHECK(fired == 1);
+	KCHECK(READ_ONCE(fired) == 1);
 	KCHECK(wait_for_completion_timeout(&done, WAIT_LONG));
 	KCHECK(ktime_ms_delta(fired_at, t0) >= 76);
 	KCHECK(fired == 2);
@@ -647,8 +647,7 @@ static void race_work_fn(struct work_struct *w)
 	(void)w;
 	if (!in_task() || in_atomic())
 		__atomic_fetch_add(&race_bad, 1, __ATOMIC_RELAXED);
-	__atomic_fetch_add(&race_calls, 1, __ATOMIC_RELAXED);
-	if (race_calls & 1)
+	if (__atomic_add_fetch(&race_calls, 1, __ATOMIC_RELAXED) & 1)
 		usleep_range(20, 40);
 }
 
