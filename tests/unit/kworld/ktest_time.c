@@ -552,7 +552,7 @@ static int kthread_fn(void *data)
 		if (!kthread_should_stop())
 			schedule_timeout(HZ);
 		__set_current_state(TASK_RUNNING);
-		(*loops)++;
+		WRITE_ONCE(*loops, *loops + 1);
 	}
 	return 42;
 }
@@ -574,10 +574,12 @@ static int kthread_stop_returns_value(void)
 	k = kthread_run(kthread_fn, &loops, "ktest_kt%d", 1);
 	KCHECK(!IS_ERR(k));
 	KCHECK(kthread_data(k) == &loops);
-	msleep(10);
+	/* Until it has looped once: a busy host may start it late. */
+	for (int i = 0; i < 2000 && !READ_ONCE(loops); i++)
+		msleep(1);
+	KCHECK(READ_ONCE(loops) >= 1);
 	KCHECK(kthread_stop(k) == 42);
 	KCHECK(!strcmp(kt_comm, "ktest_kt1"));
-	KCHECK(loops >= 1);
 
 	/* Never woken: stopping it does not run its function. */
 	k = kthread_create(kthread_never_run, NULL, "ktest_idle");
