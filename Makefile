@@ -3,9 +3,16 @@
 #   make          build everything        make check   install, build, run all tests
 #   make ported   the upstream drivers (unpacks Debian's kernel source first)
 #   make demo     boot the guest, run it  make lint    style and static checks
+#   make check SANITIZE=address,undefined (or thread): the unit tests, sanitized
 
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
-BUILD ?= $(TOP)/build
+comma := ,
+# A sanitizer build gets a folder named after its set (build-asan-ubsan/,
+# build-tsan/): objects of different sets must never meet (sanitize/).
+SANITIZE ?=
+SAN_NAME := $(subst address,asan,$(subst undefined,ubsan,$(subst thread,tsan,$(subst \
+	leak,lsan,$(subst $(comma),-,$(SANITIZE))))))
+BUILD ?= $(TOP)/build$(if $(SANITIZE),-$(SAN_NAME))
 CC ?= gcc
 V ?= 0
 Q := $(if $(filter 1,$(V)),,@)
@@ -13,13 +20,14 @@ Q := $(if $(filter 1,$(V)),,@)
 # H-world: host code against libc. Never -Iinclude/linux-compat here.
 HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -fstack-protector-strong \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-	-Wpointer-arith -Wformat=2 -Wvla -MMD -MP $(EXTRA_CFLAGS)
+	-Wpointer-arith -Wformat=2 -Wvla -MMD -MP $(SAN_CFLAGS) $(EXTRA_CFLAGS)
 
 .DEFAULT_GOAL := all
 .PHONY: all check unit-check demo lint clean distclean deps kernel-source
 
 all:
 
+include sanitize/sanitize.mk
 include kernel/kernel.mk
 include shim/shim.mk
 include tools/tools.mk
@@ -31,7 +39,7 @@ include tests/vm/vm.mk
 include tests/vm/progs/progs.mk
 include tests/bench/bench.mk
 
-$(BUILD)/%.o: $(TOP)/%.c
+$(BUILD)/%.o: $(TOP)/%.c | $(SAN_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $*.c"
 	$(Q)$(CC) $(HOST_CFLAGS) $(CFLAGS_$(dir $*)) -c -o $@ $<
@@ -43,11 +51,14 @@ deps:
 kernel-source:
 	$(Q)$(TOP)/scripts/kernel-source.sh $(BUILD) 6.1
 
-# The closing line sums the unit and guest suites.
+# The closing line sums the unit and guest suites. A sanitizer build runs
+# the unit tests only: the guest tests take minutes under TCG even without
+# instrumentation ('make vm-check SANITIZE=...' runs them on request).
+SAN_NO_VM = check: SANITIZE=$(SANITIZE) runs the unit tests only: no guest tests under TCG
 check: deps
 	$(Q)$(MAKE) --no-print-directory all kernel-source ported conform-kmod
 	$(Q)$(MAKE) --no-print-directory unit-check
-	$(Q)$(MAKE) --no-print-directory vm-check
+	$(Q)$(if $(SANITIZE),echo "$(SAN_NO_VM)",$(MAKE) --no-print-directory vm-check)
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results
 
 demo: deps

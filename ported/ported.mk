@@ -24,7 +24,7 @@ $$(BUILD)/ported/$(1)/.verified: $$(TOP)/ported/$(1)/upstream.sha256 $$(KSRC_STA
 	$$(Q)cd $$(KSRC)/$(2) && sha256sum --quiet --strict -c $$(TOP)/ported/$(1)/upstream.sha256
 	$$(Q)touch $$@
 
-$$(BUILD)/k/ported/$(1)/%.o: $$(BUILD)/ported/$(1)/.verified
+$$(BUILD)/k/ported/$(1)/%.o: $$(BUILD)/ported/$(1)/.verified | $$(SAN_STAMP)
 	@mkdir -p $$(dir $$@)
 	@echo "  KCC     $(2)/$$*.c"
 	$$(Q)$$(CC) $$(KWORLD_CFLAGS) $$(KWORLD_FORCE) $$(KWORLD_DRIVER_CFLAGS) \
@@ -36,7 +36,7 @@ $$(BUILD)/ported/$(1).o: $$(PORTED_$(1)_OBJ) $$(KWORLD_TOOLS)
 
 $$(BUILD)/ported/$(1).so: $$(BUILD)/ported/$(1).o
 	@echo "  SO      ported/$(1).so"
-	$$(Q)$$(CC) -shared -o $$@ $$<
+	$$(Q)$$(CC) $$(SAN_LDFLAGS) -shared -o $$@ $$<
 
 KWORLD_GROUPS += $$(BUILD)/ported/$(1).o
 endef

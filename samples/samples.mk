@@ -17,7 +17,7 @@ $$(BUILD)/samples/$(1).o: $$(SAMPLE_$(1)_OBJ) $$(KWORLD_TOOLS)
 
 $$(BUILD)/samples/$(1).so: $$(BUILD)/samples/$(1).o
 	@echo "  SO      samples/$(1).so"
-	$$(Q)$$(CC) -shared -o $$@ $$<
+	$$(Q)$$(CC) $$(SAN_LDFLAGS) -shared -o $$@ $$<
 
 KWORLD_GROUPS += $$(BUILD)/samples/$(1).o
 check-namespace: $$(BUILD)/samples/$(1).o

@@ -27,7 +27,8 @@ fi
 [ -n "$version" ] && [ "$version" != "(none)" ] ||
 	{ echo "kernel-source: apt knows no $pkg: check the Debian sources in /etc/apt" >&2; exit 1; }
 
-dest=$build/$pkg
+# A sanitizer build folder links to build/'s tree (sanitize/sanitize.mk): unpack there.
+dest=$(readlink -m "$build/$pkg")
 stamp="$pkg $version ${paths[*]}"
 if [ -f "$dest/.uldd-stamp" ] && [ "$(cat "$dest/.uldd-stamp")" = "$stamp" ]; then
 	exit 0

@@ -13,9 +13,9 @@ CFLAGS_tools/uldd/ := -I$(TOP)/kernel $(PCI_CFLAGS) -DULDD_VERSION='"$(ULDD_VERS
 
 # -rdynamic: a driver .so that 'uldd run' loads finds the shim's (renamed)
 # kernel functions in the uldd binary itself.
-$(ULDD_BIN): $(ULDD_OBJ) $(LIBSHIM) $(LIBUHOST)
+$(ULDD_BIN): $(ULDD_OBJ) $(SAN_OBJ) $(LIBSHIM) $(LIBUHOST)
 	@mkdir -p $(dir $@)
 	@echo "  LD      bin/uldd"
-	$(Q)$(CC) -rdynamic -o $@ $(ULDD_OBJ) $(LIBSHIM) $(LIBUHOST) $(PCI_LIBS) $(LIBUHOST_LIBS) -ldl
+	$(Q)$(CC) $(SAN_LDFLAGS) -rdynamic -o $@ $(ULDD_OBJ) $(SAN_OBJ) $(LIBSHIM) $(LIBUHOST) $(PCI_LIBS) $(LIBUHOST_LIBS) -ldl
 
 all: $(ULDD_BIN)

@@ -265,8 +265,11 @@ static void tasklet_run_list(unsigned int which)
 			t->callback(t);
 		else
 			t->func(t->data);
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		clear_bit(TASKLET_STATE_RUN, &t->state);
+		/*
+		 * A release: the callback's accesses come before the clear that
+		 * tasklet_unlock_wait() acquires, after which t may be freed.
+		 */
+		clear_bit_unlock(TASKLET_STATE_RUN, &t->state);
 		tasklet_wake_waiters();
 		t = next;
 	}
@@ -285,11 +288,11 @@ static void tasklet_action(void)
 void tasklet_unlock_wait(struct tasklet_struct *t)
 {
 	if (in_atomic() || irqs_disabled()) {
-		while (test_bit(TASKLET_STATE_RUN, &t->state))
+		while (test_bit_acquire(TASKLET_STATE_RUN, &t->state))
 			cpu_relax();
 		return;
 	}
-	wait_event(tasklet_wq, !test_bit(TASKLET_STATE_RUN, &t->state));
+	wait_event(tasklet_wq, !test_bit_acquire(TASKLET_STATE_RUN, &t->state));
 }
 
 void tasklet_enable(struct tasklet_struct *t)

@@ -141,17 +141,23 @@ static void net_rx_action(void)
 
 	while (!list_empty(&list)) {
 		struct napi_struct *n = list_first_entry(&list, struct napi_struct, poll_list);
+		/*
+		 * Read before the poll: a poll that completes gives n back, and
+		 * its driver may disable and free it at once, so only a poll
+		 * that used its whole budget (and kept SCHED) lets us touch n.
+		 */
+		int weight = n->weight;
 		int work = 0;
 
 		list_del_init(&n->poll_list);
 		if (test_bit(NAPI_STATE_SCHED, &n->state)) {
-			work = n->poll(n, n->weight);
-			WARN_ONCE(work > n->weight, "napi poll of %s returned %d of budget %d\n",
-				  n->dev->name, work, n->weight);
+			work = n->poll(n, weight);
+			WARN_ONCE(work > weight, "napi poll of %s returned %d of budget %d\n",
+				  n->dev->name, work, weight);
 		}
 		budget -= work;
 		/* A full budget means the driver kept SCHED: it wants more. */
-		if (work >= n->weight) {
+		if (work >= weight) {
 			if (unlikely(napi_disable_pending(n)))
 				napi_complete(n);
 			else

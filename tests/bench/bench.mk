@@ -17,10 +17,10 @@ $(BENCH_MM_KWORLD): $(BENCH_MM_KOBJ) $(KWORLD_TOOLS)
 KWORLD_GROUPS += $(BENCH_MM_KWORLD)
 check-namespace: $(BENCH_MM_KWORLD)
 
-$(BENCH_MM): $(BUILD)/tests/bench/mm/bench_mm.o $(BENCH_MM_KWORLD) $(LIBSHIM) $(LIBUHOST)
+$(BENCH_MM): $(BUILD)/tests/bench/mm/bench_mm.o $(BENCH_MM_KWORLD) $(LIBSHIM) $(LIBUHOST) $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      tests/bench/$(notdir $@)"
-	$(Q)$(CC) -o $@ $^ $(LIBUHOST_LIBS)
+	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $^ $(LIBUHOST_LIBS)
 
 all: $(BENCH_MM)
 
@@ -38,10 +38,11 @@ $(BENCH_SCHED_KWORLD): $(BENCH_SCHED_KOBJ) $(KWORLD_TOOLS)
 KWORLD_GROUPS += $(BENCH_SCHED_KWORLD)
 check-namespace: $(BENCH_SCHED_KWORLD)
 
-$(BENCH_SCHED): $(BUILD)/tests/bench/sched/bench_sched.o $(BENCH_SCHED_KWORLD) $(LIBSHIM) $(LIBUHOST)
+$(BENCH_SCHED): $(BUILD)/tests/bench/sched/bench_sched.o $(BENCH_SCHED_KWORLD) $(LIBSHIM) \
+		$(LIBUHOST) $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      tests/bench/$(notdir $@)"
-	$(Q)$(CC) -o $@ $^ $(LIBUHOST_LIBS)
+	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $^ $(LIBUHOST_LIBS)
 
 all: $(BENCH_SCHED)
 
@@ -70,10 +71,11 @@ KWORLD_GROUPS += $(BENCH_DMA_KWORLD)
 check-namespace: $(BENCH_DMA_KWORLD)
 
 $(BENCH_DMA): $(BUILD)/tests/bench/dma/bench_dma.o $(BENCH_DMA_KWORLD) $(LIBSHIM) \
-		$(BUILD)/tests/unit/fake_dma.o $(BUILD)/tests/unit/fake_vfio.o $(call unit_objs,dma)
+		$(BUILD)/tests/unit/fake_dma.o $(BUILD)/tests/unit/fake_vfio.o $(call unit_objs,dma) \
+		$(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  LD      tests/bench/$(notdir $@)"
-	$(Q)$(CC) -o $@ $^ $(LIBUHOST_LIBS)
+	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $^ $(LIBUHOST_LIBS)
 
 all: $(BENCH_DMA)
 

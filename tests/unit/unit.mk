@@ -74,10 +74,10 @@ define unit_rule
 $(BUILD)/tests/unit/test_$(1): $(BUILD)/tests/unit/test_$(1).o $(UNIT_KWORLD_$(1)) \
 		$(patsubst %,$(BUILD)/tests/unit/%.o,$(UNIT_FAKE_$(1))) $(UNIT_HELPERS) \
 		$(patsubst %,$(BUILD)/tools/uldd/%.o,$(UNIT_TOOLS_$(1))) \
-		$(call unit_objs,$(1))
+		$(call unit_objs,$(1)) $(SAN_OBJ)
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      tests/unit/test_$(1)"
-	$$(Q)$$(CC) -o $$@ $$^ $(UNIT_LIBS) $(LIBUHOST_LIBS)
+	$$(Q)$$(CC) $(SAN_LDFLAGS) -o $$@ $$^ $(UNIT_LIBS) $(LIBUHOST_LIBS)
 endef
 $(foreach a,$(UNIT_AREAS),$(eval $(call unit_rule,$(a))))
 

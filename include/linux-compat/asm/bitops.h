@@ -144,7 +144,7 @@ static __always_inline bool __test_and_change_bit(unsigned long nr, volatile uns
 /* Reads the bit once (READ_ONCE semantics: a concurrent change is seen whole). */
 static __always_inline bool test_bit(long nr, const volatile unsigned long *addr)
 {
-	return (addr[BIT_WORD((unsigned long)nr)] & BIT_MASK((unsigned long)nr)) != 0;
+	return (READ_ONCE(addr[BIT_WORD((unsigned long)nr)]) & BIT_MASK((unsigned long)nr)) != 0;
 }
 
 /* test_bit, and no later access passes it (an acquire). */

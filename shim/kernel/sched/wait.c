@@ -32,8 +32,8 @@ void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq
 {
 	unsigned long flags;
 
-	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
 	spin_lock_irqsave(&wq_head->lock, flags);
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
 	list_add(&wq_entry->entry, &wq_head->head);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
@@ -42,8 +42,8 @@ void add_wait_queue_exclusive(struct wait_queue_head *wq_head, struct wait_queue
 {
 	unsigned long flags;
 
-	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
 	spin_lock_irqsave(&wq_head->lock, flags);
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
 	list_add_tail(&wq_entry->entry, &wq_head->head);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
@@ -57,13 +57,17 @@ void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry 
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
-/* The state is set under the lock, so a waker that finds us queued sees it. */
+/*
+ * The state is set under the lock, so a waker that finds us queued sees it.
+ * The flags too: the entry may still be queued from the last round of a wait
+ * loop, where a waker reads them under the lock.
+ */
 void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state)
 {
 	unsigned long flags;
 
-	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
 	spin_lock_irqsave(&wq_head->lock, flags);
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
 	if (list_empty(&wq_entry->entry))
 		list_add(&wq_entry->entry, &wq_head->head);
 	set_current_state(state);
@@ -76,8 +80,8 @@ bool prepare_to_wait_exclusive(struct wait_queue_head *wq_head, struct wait_queu
 	unsigned long flags;
 	bool was_empty;
 
-	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
 	spin_lock_irqsave(&wq_head->lock, flags);
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
 	was_empty = list_empty(&wq_head->head);
 	if (list_empty(&wq_entry->entry))
 		list_add_tail(&wq_entry->entry, &wq_head->head);

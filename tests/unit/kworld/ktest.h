@@ -65,6 +65,9 @@ long KTEST(ktest_kh_race_count)(void);
 /* test_and_set_bit on bits 0..nbits-1: how many this caller set first. */
 unsigned long KTEST(ktest_kh_race_claim)(unsigned long nbits);
 unsigned long KTEST(ktest_kh_race_weight)(unsigned long nbits);
+/* A statistic bumped n times with plain accesses; sampled n times with data_race(). */
+void KTEST(ktest_kh_race_stat_bump)(unsigned long n);
+unsigned long KTEST(ktest_kh_race_stat_peek)(unsigned long n);
 
 #ifdef __KERNEL__
 /* In a K-world check: return the line of the first condition that fails. */

@@ -530,9 +530,10 @@ static int case_tasklet_context(void)
 static atomic_t once_runs;
 static unsigned long once_data;
 
+/* Marked: the case reads it while the tasklet may run, ordered by nothing but time. */
 static void once_fn(unsigned long data)
 {
-	once_data = data;
+	WRITE_ONCE(once_data, data);
 	atomic_inc(&once_runs);
 }
 
@@ -558,7 +559,7 @@ static int case_tasklet_once(void)
 	KCHECK(wait_runs(&once_runs, 1) == 1);
 	msleep(20);
 	KCHECK(atomic_read(&once_runs) == 1);
-	KCHECK(once_data == 42);
+	KCHECK(READ_ONCE(once_data) == 42);
 	tasklet_schedule(&t);
 	KCHECK(wait_runs(&once_runs, 2) == 2);
 	tasklet_kill(&t);

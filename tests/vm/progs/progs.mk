@@ -5,9 +5,9 @@ VMPROGS := edu e1000 e1000e rtl8139
 VMPROGS_BIN := $(patsubst %,$(BUILD)/tests/vm/progs/%,$(VMPROGS))
 CFLAGS_tests/vm/progs/ := -I$(TOP)/kernel
 
-$(VMPROGS_BIN): $(BUILD)/tests/vm/progs/%: $(BUILD)/tests/vm/progs/%.o $(LIBUHOST)
+$(VMPROGS_BIN): $(BUILD)/tests/vm/progs/%: $(BUILD)/tests/vm/progs/%.o $(LIBUHOST) $(SAN_OBJ)
 	@echo "  LD      $(notdir $@)"
-	$(Q)$(CC) -o $@ $< $(LIBUHOST) $(LIBUHOST_LIBS)
+	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $< $(SAN_OBJ) $(LIBUHOST) $(LIBUHOST_LIBS)
 
 all: $(VMPROGS_BIN)
 
@@ -20,9 +20,10 @@ KIRQ_KO := $(BUILD)/tests/vm/progs/kirq-k.o
 $(KIRQ_KO): $(KIRQ_KOBJ) $(KWORLD_TOOLS)
 	$(call kworld_link,$@,$(KIRQ_KOBJ))
 
-$(BUILD)/tests/vm/progs/kirq: $(BUILD)/tests/vm/progs/kirq.o $(KIRQ_KO) $(LIBSHIM) $(LIBUHOST)
+$(BUILD)/tests/vm/progs/kirq: $(BUILD)/tests/vm/progs/kirq.o $(KIRQ_KO) $(LIBSHIM) $(LIBUHOST) \
+		$(SAN_OBJ)
 	@echo "  LD      $(notdir $@)"
-	$(Q)$(CC) -o $@ $^ $(LIBUHOST_LIBS)
+	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $^ $(LIBUHOST_LIBS)
 
 KWORLD_GROUPS += $(KIRQ_KO)
 check-namespace: $(KIRQ_KO)
