@@ -88,9 +88,10 @@ $(foreach a,$(UNIT_AREAS),$(eval $(call unit_rule,$(a))))
 UNIT_LAG := $(BUILD)/tests/unit/test_conform_lag
 $(UNIT_LAG): $(BUILD)/tests/unit/test_conform.o $(BUILD)/tests/unit/fake_lagclock.o \
 		$(UNIT_KWORLD_conform) $(BUILD)/tests/unit/fake_vfio.o $(UNIT_HELPERS) \
-		$(call unit_objs,conform)
+		$(call unit_objs,conform) $(SAN_OBJ)
 	@echo "  LD      tests/unit/$(notdir $@)"
-	$(Q)$(CC) -o $@ $^ -Wl,--wrap=uhost_clock_coarse_ns,--wrap=uhost_clock_coarse_res_ns \
+	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $^ \
+		-Wl,--wrap=uhost_clock_coarse_ns,--wrap=uhost_clock_coarse_res_ns \
 		$(UNIT_LIBS) $(LIBUHOST_LIBS)
 UNIT_BIN += $(UNIT_LAG)
 
