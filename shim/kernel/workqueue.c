@@ -139,7 +139,7 @@ static void uncount_locked(struct work_struct *work)
 	list_for_each_entry_safe(b, tmp, &flush_barriers, node) {
 		if (b->work == work && !b->worker) {
 			list_del(&b->node);
-			WRITE_ONCE(b->done, true);
+			smp_store_release(&b->done, true);
 		}
 	}
 }
@@ -169,7 +169,7 @@ static bool finish_locked(struct uldd_worker *w)
 	list_for_each_entry_safe(b, tmp, &flush_barriers, node) {
 		if (b->worker == w) {
 			list_del(&b->node);
-			WRITE_ONCE(b->done, true);
+			smp_store_release(&b->done, true);
 			wake = true;
 		}
 	}
@@ -439,7 +439,8 @@ bool flush_work(struct work_struct *work)
 	list_add_tail(&barrier.node, &flush_barriers);
 	raw_spin_unlock_irqrestore(&pool_lock, flags);
 	might_sleep();
-	wait_event(work_done_wq, READ_ONCE(barrier.done));
+	/* Acquire: the barrier's stack slot is free once done, and the list is off it. */
+	wait_event(work_done_wq, smp_load_acquire(&barrier.done));
 	return true;
 }
 
@@ -586,7 +587,7 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	}
 	drain_workqueue(wq);
 	raw_spin_lock_irqsave(&pool_lock, flags);
-	wq->dying = true;
+	WRITE_ONCE(wq->dying, true);
 	raw_spin_unlock_irqrestore(&pool_lock, flags);
 	wake_up_all(&wq->more_work);
 	/* Another task may be starting the workers: let it finish. */

@@ -256,7 +256,7 @@ static void irq_wake_thread(struct irq_desc *desc, struct irqaction *action)
 
 	raw_spin_lock_irqsave(&desc->lock, flags);
 	if (!action->run && !action->stop) {
-		action->run = 1;
+		WRITE_ONCE(action->run, 1);
 		desc->threads_active++;
 		if (action->flags & IRQF_ONESHOT)
 			desc->oneshot_active++;
@@ -416,7 +416,7 @@ static void irq_action_thread(void *arg)
 			raw_spin_unlock_irqrestore(&desc->lock, flags);
 			break;
 		}
-		action->run = 0;
+		WRITE_ONCE(action->run, 0);
 		raw_spin_unlock_irqrestore(&desc->lock, flags);
 		action->thread_fn((int)action->irq, action->dev_id);
 		irq_thread_done(desc, action);
@@ -506,7 +506,7 @@ static void irq_stop_action_thread(struct irq_desc *desc, struct irqaction *acti
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&desc->lock, flags);
-	action->stop = 1;
+	WRITE_ONCE(action->stop, 1);
 	raw_spin_unlock_irqrestore(&desc->lock, flags);
 	wake_up(&action->wq);
 	wait_for_completion(&action->thread_exited);

@@ -39,10 +39,16 @@ static bool node_pending(struct uldd_tnode *node)
 	return node->entry.next != NULL;
 }
 
+/*
+ * entry.next is what timer_pending() and hrtimer_is_queued() read without
+ * the lock: it changes only by marked stores, straight between a list
+ * pointer and NULL, never through list_del()'s poison.
+ */
 static void node_unlink(struct uldd_tnode *node)
 {
-	list_del(&node->entry);
+	__list_del_entry(&node->entry);
 	WRITE_ONCE(node->entry.next, NULL);
+	node->entry.prev = NULL;
 }
 
 /* With tnode_lock: node on the list by deadline; whether it is the head now. */
@@ -56,7 +62,11 @@ static bool node_insert(struct uldd_tnode *node, u64 expires_ns)
 		if (pos->expires_ns <= expires_ns)
 			break;
 	}
-	list_add(&node->entry, &pos->entry);
+	/* list_add(), with the marked store of entry.next. */
+	node->entry.prev = &pos->entry;
+	WRITE_ONCE(node->entry.next, pos->entry.next);
+	pos->entry.next->prev = &node->entry;
+	WRITE_ONCE(pos->entry.next, &node->entry);
 	return tnode_pending.next == &node->entry;
 }
 
@@ -86,7 +96,7 @@ static u64 run_expired(u32 *seq)
 			continue;
 		}
 		node_unlink(node);
-		tnode_running = node;
+		WRITE_ONCE(tnode_running, node);
 		ctx = node->ctx_offset;
 		raw_spin_unlock_irqrestore(&tnode_lock, flags);
 
@@ -96,7 +106,7 @@ static u64 run_expired(u32 *seq)
 		uldd_softirq_kick(); /* what a hard hrtimer raised */
 
 		raw_spin_lock_irqsave(&tnode_lock, flags);
-		tnode_running = NULL;
+		WRITE_ONCE(tnode_running, NULL);
 		raw_spin_unlock_irqrestore(&tnode_lock, flags);
 		if (wq_has_sleeper(&tnode_sync_wq))
 			wake_up_all(&tnode_sync_wq);
