@@ -54,6 +54,8 @@ void netif_napi_del(struct napi_struct *napi)
 	if (!test_and_clear_bit(NAPI_STATE_LISTED, &napi->state))
 		return;
 	list_del(&napi->dev_list);
+	/* A poll that completed may still be returning: the driver frees napi next. */
+	synchronize_net();
 	napi_free_frags(napi);
 	uldd_gro_free(napi);
 }
@@ -141,17 +143,20 @@ static void net_rx_action(void)
 
 	while (!list_empty(&list)) {
 		struct napi_struct *n = list_first_entry(&list, struct napi_struct, poll_list);
-		int work = 0;
+		int weight = n->weight, work = 0;
 
 		list_del_init(&n->poll_list);
 		if (test_bit(NAPI_STATE_SCHED, &n->state)) {
-			work = n->poll(n, n->weight);
-			WARN_ONCE(work > n->weight, "napi poll of %s returned %d of budget %d\n",
-				  n->dev->name, work, n->weight);
+			work = n->poll(n, weight);
+			WARN_ONCE(work > weight, "napi poll of %s returned %d of budget %d\n",
+				  n->dev->name, work, weight);
 		}
 		budget -= work;
-		/* A full budget means the driver kept SCHED: it wants more. */
-		if (work >= n->weight) {
+		/*
+		 * A full budget means the driver kept SCHED: it wants more. Else n
+		 * is not touched again: once completed it may be disabled and freed.
+		 */
+		if (work >= weight) {
 			if (unlikely(napi_disable_pending(n)))
 				napi_complete(n);
 			else
