@@ -236,6 +236,31 @@ static int cow_unshares_clone(struct conform_dev *dev)
 	return 0;
 }
 
+/* Padding a clone pads a buffer of its own, even with room to spare in the shared one. */
+static int pad_unshares_clone(struct conform_dev *dev)
+{
+	struct sk_buff *skb = filled(0, 100), *c;
+	bool private, padded;
+
+	CHECK(skb);
+	skb_trim(skb, 10);
+	c = skb_clone(skb, GFP_KERNEL);
+	if (!c) {
+		kfree_skb(skb);
+		CHECK(!"skb_clone failed");
+	}
+	CHECK_CMP(skb_put_padto(c, ETH_ZLEN), ==, 0);
+	private = !skb_cloned(c) && !skb_cloned(skb) && c->data != skb->data;
+	padded = c->len == ETH_ZLEN && !memcmp(c->data, skb->data, 10) &&
+		 !memchr_inv(c->data + 10, 0, ETH_ZLEN - 10);
+	kfree_skb(c);
+	/* The original's bytes past its length are still its own. */
+	CHECK(skb->len == 10 && skb->data[10] == 'a' + 10 && skb->data[59] == 'a' + 59 % 26);
+	kfree_skb(skb);
+	CHECK(private && padded);
+	return 0;
+}
+
 /* Pulling paged bytes into a clone's head leaves the original's fragments as they were. */
 static int pull_unshares_paged_clone(struct conform_dev *dev)
 {
@@ -633,6 +658,59 @@ static int eth_type_trans_classifies(struct conform_dev *dev)
 	return 0;
 }
 
+/* What alloc_etherdev gives before register_netdev, and what works on it. */
+static int alloc_etherdev_defaults(struct conform_dev *dev)
+{
+	static const u8 bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	struct net_device *nd = alloc_etherdev_mq(256, 4);
+	struct sockaddr sa = {};
+	bool fields, queues, priv, state, carrier[3];
+	int validate[2], mac[2], txq[3], rxq;
+	u8 after[2][ETH_ALEN];
+
+	CHECK(nd);
+	fields = nd->mtu == ETH_DATA_LEN && nd->min_mtu == ETH_MIN_MTU &&
+		 nd->max_mtu == ETH_DATA_LEN && nd->addr_len == ETH_ALEN &&
+		 nd->hard_header_len == ETH_HLEN && nd->tx_queue_len == 1000 &&
+		 nd->flags == (IFF_BROADCAST | IFF_MULTICAST) &&
+		 !memcmp(nd->broadcast, bcast, ETH_ALEN) && is_zero_ether_addr(nd->dev_addr);
+	queues = nd->num_tx_queues == 4 && nd->real_num_tx_queues == 4 && nd->num_rx_queues == 4 &&
+		 nd->real_num_rx_queues == 4;
+	priv = !memchr_inv(netdev_priv(nd), 0, 256) &&
+	       IS_ALIGNED((unsigned long)netdev_priv(nd), NETDEV_ALIGN);
+	/* Present only once registered: register_netdevice() marks it so. */
+	state = !netif_running(nd) && !netif_device_present(nd);
+	carrier[0] = netif_carrier_ok(nd);
+	netif_carrier_off(nd);
+	carrier[1] = netif_carrier_ok(nd);
+	netif_carrier_on(nd);
+	carrier[2] = netif_carrier_ok(nd);
+	validate[0] = eth_validate_addr(nd);
+	memcpy(sa.sa_data, my_mac, ETH_ALEN);
+	mac[0] = eth_mac_addr(nd, &sa);
+	memcpy(after[0], nd->dev_addr, ETH_ALEN);
+	validate[1] = eth_validate_addr(nd);
+	memset(sa.sa_data, 0xff, ETH_ALEN);
+	mac[1] = eth_mac_addr(nd, &sa);
+	memcpy(after[1], nd->dev_addr, ETH_ALEN);
+	txq[0] = netif_set_real_num_tx_queues(nd, 2);
+	txq[1] = netif_set_real_num_tx_queues(nd, 5);
+	txq[2] = netif_set_real_num_tx_queues(nd, 0);
+	rxq = netif_set_real_num_rx_queues(nd, 3);
+	queues = queues && nd->real_num_tx_queues == 2 && nd->real_num_rx_queues == 3;
+	free_netdev(nd);
+	CHECK(fields);
+	CHECK(queues);
+	CHECK(priv);
+	CHECK(state);
+	CHECK(carrier[0] && !carrier[1] && carrier[2]);
+	CHECK(validate[0] == -EADDRNOTAVAIL && validate[1] == 0);
+	CHECK(mac[0] == 0 && ether_addr_equal(after[0], my_mac));
+	CHECK(mac[1] == -EADDRNOTAVAIL && ether_addr_equal(after[1], my_mac));
+	CHECK(txq[0] == 0 && txq[1] == -EINVAL && txq[2] == -EINVAL && rxq == 0);
+	return 0;
+}
+
 static int ether_addr_predicates(struct conform_dev *dev)
 {
 	static const u8 zero[ETH_ALEN], bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
@@ -688,6 +766,7 @@ static const struct conform_case skb_cases[] = {
 	{ "pad_to_length", pad_to_length },
 	{ "clone_shares_data", clone_shares_data },
 	{ "cow_unshares_clone", cow_unshares_clone },
+	{ "pad_unshares_clone", pad_unshares_clone },
 	{ "pull_unshares_paged_clone", pull_unshares_paged_clone },
 	{ "get_makes_shared", get_makes_shared },
 	{ "copy_is_private", copy_is_private },
@@ -698,6 +777,7 @@ static const struct conform_case skb_cases[] = {
 	{ "ip_header_csum", ip_header_csum },
 	{ "pseudo_header_csum", pseudo_header_csum },
 	{ "eth_type_trans_classifies", eth_type_trans_classifies },
+	{ "alloc_etherdev_defaults", alloc_etherdev_defaults },
 	{ "ether_addr_predicates", ether_addr_predicates },
 };
 CONFORM_SUITE(skb, skb_cases);
