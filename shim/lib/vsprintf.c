@@ -2,7 +2,7 @@
 /*
  * vsprintf.c - the kernel's vsnprintf family (linux/sprintf.h), written from
  * Documentation/core-api/printk-formats.rst and the behaviour Linux's printf
- * self-test states. Reentrant: no state, no locks, no allocation.
+ * self-test states. Reentrant: no state, no locks; only kasprintf allocates.
  *
  * Emulation notes (where this differs from Linux):
  * - plain %p prints the raw address, zero-padded like %px, as Linux does
@@ -20,6 +20,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
@@ -876,4 +877,30 @@ int sprintf(char *buf, const char *fmt, ...)
 	n = vsnprintf(buf, __INT_MAX__, fmt, args);
 	va_end(args);
 	return n;
+}
+
+char *kvasprintf(gfp_t gfp, const char *fmt, va_list args)
+{
+	va_list measure;
+	char *p;
+	int len;
+
+	va_copy(measure, args);
+	len = vsnprintf(NULL, 0, fmt, measure);
+	va_end(measure);
+	p = kmalloc(len + 1, gfp);
+	if (p)
+		vsnprintf(p, len + 1, fmt, args);
+	return p;
+}
+
+char *kasprintf(gfp_t gfp, const char *fmt, ...)
+{
+	va_list args;
+	char *p;
+
+	va_start(args, fmt);
+	p = kvasprintf(gfp, fmt, args);
+	va_end(args);
+	return p;
 }
