@@ -107,6 +107,12 @@ void __napi_schedule(struct napi_struct *n)
 	uldd_softirq_raise(ULDD_SOFTIRQ_NET_RX);
 }
 
+void napi_synchronize(const struct napi_struct *n)
+{
+	while (test_bit(NAPI_STATE_SCHED, &n->state))
+		msleep(1);
+}
+
 bool napi_complete_done(struct napi_struct *n, int work_done)
 {
 	unsigned long val, new;

@@ -489,6 +489,8 @@ bool napi_schedule_prep(struct napi_struct *n);
 void __napi_schedule(struct napi_struct *n);
 #define __napi_schedule_irqoff(n) __napi_schedule(n)
 bool napi_complete_done(struct napi_struct *n, int work_done);
+/* Sleeps until n is not scheduled (no poll runs); later schedules still work. */
+void napi_synchronize(const struct napi_struct *n);
 
 static inline bool napi_schedule(struct napi_struct *n)
 {

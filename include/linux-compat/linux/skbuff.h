@@ -291,6 +291,17 @@ static inline void *skb_put_data(struct sk_buff *skb, const void *data, unsigned
 	return memcpy(skb_put(skb, len), data, len);
 }
 
+static inline void skb_copy_to_linear_data(struct sk_buff *skb, const void *from, unsigned int len)
+{
+	memcpy(skb->data, from, len);
+}
+
+static inline void skb_copy_to_linear_data_offset(struct sk_buff *skb, int offset, const void *from,
+						  unsigned int len)
+{
+	memcpy(skb->data + offset, from, len);
+}
+
 static inline void skb_put_u8(struct sk_buff *skb, u8 val)
 {
 	*(u8 *)skb_put(skb, 1) = val;
@@ -322,6 +333,14 @@ static inline void *skb_pull(struct sk_buff *skb, unsigned int len)
 	if (len > skb_headlen(skb))
 		return NULL;
 	return __skb_pull(skb, len);
+}
+
+/* All of the fragments' bytes into the head: 0, or -ENOMEM (the skb unchanged). */
+static inline int skb_linearize(struct sk_buff *skb)
+{
+	if (!skb_is_nonlinear(skb))
+		return 0;
+	return __pskb_pull_tail(skb, (int)skb->data_len) ? 0 : -ENOMEM;
 }
 
 static inline bool pskb_may_pull(struct sk_buff *skb, unsigned int len)
@@ -362,6 +381,12 @@ static inline bool skb_cloned(const struct sk_buff *skb)
 	return skb->cloned && atomic_read(&skb_shinfo(skb)->dataref) != 1;
 }
 
+/* The shim clones heads whole: a cloned skb's header is cloned too. */
+static inline int skb_header_cloned(const struct sk_buff *skb)
+{
+	return skb_cloned(skb);
+}
+
 /* Pads with zeroes to len; on failure the skb is freed and -ENOMEM. */
 static inline int skb_put_padto(struct sk_buff *skb, unsigned int len)
 {
@@ -388,6 +413,12 @@ static inline int skb_padto(struct sk_buff *skb, unsigned int len)
 static inline unsigned char *skb_mac_header(const struct sk_buff *skb)
 {
 	return skb->head + skb->mac_header;
+}
+
+/* Linux declares it in linux/if_ether.h, which here cannot include this header. */
+static inline struct ethhdr *eth_hdr(const struct sk_buff *skb)
+{
+	return (struct ethhdr *)skb_mac_header(skb);
 }
 
 static inline bool skb_mac_header_was_set(const struct sk_buff *skb)
@@ -505,6 +536,11 @@ static inline struct page *skb_frag_page(const skb_frag_t *frag)
 static inline unsigned int skb_frag_off(const skb_frag_t *frag)
 {
 	return frag->bv_offset;
+}
+
+static inline void skb_frag_off_set(skb_frag_t *frag, unsigned int offset)
+{
+	frag->bv_offset = offset;
 }
 
 static inline void *skb_frag_address(const skb_frag_t *frag)
