@@ -22,6 +22,7 @@
 #include <linux/bitfield.h>
 #include <linux/bitmap.h>
 #include <linux/bitops.h>
+#include <linux/bitrev.h>
 #include <linux/bits.h>
 #include <linux/build_bug.h>
 #include <linux/container_of.h>
@@ -248,6 +249,9 @@ static int hweight_counts(struct conform_dev *dev)
 
 static int rotate_sign_extend(struct conform_dev *dev)
 {
+	CHECK(bitrev8(0x01) == 0x80 && bitrev8(0x5c) == 0x3a && bitrev8(0xff) == 0xff);
+	CHECK(bitrev16(0x1234) == 0x2c48 && bitrev32(1) == 0x80000000u);
+	CHECK(bitrev32(0x12345678) == 0x1e6a2c48 && bitrev32((u32)vfive) == 0xa0000000u);
 	CHECK(rol32(0x80000001u, 1) == 3 && ror32(3, 1) == 0x80000001u);
 	CHECK(rol32(0x12345678u, 0) == 0x12345678u && ror32(0x12345678u, 32) == 0x12345678u);
 	CHECK(rol32(0x12345678u, 8) == 0x34567812u);

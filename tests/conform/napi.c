@@ -8,7 +8,8 @@
  * true unless the instance was scheduled again meanwhile, in which case it
  * is polled again, and so is a poll that used its whole budget; a
  * disabled instance is not polled, and napi_disable waits for a running
- * poll to give the instance back; netif_napi_del takes it off the device
+ * poll to give the instance back, as napi_synchronize does without
+ * disabling it; netif_napi_del takes it off the device
  * and returns once no poll of it runs (synchronize_net).
  */
 #include <linux/atomic.h>
@@ -245,6 +246,33 @@ static int disable_waits_for_poll(struct conform_dev *dev)
 	return 0;
 }
 
+/* napi_synchronize returns once the running poll gave the instance back, which stays enabled. */
+static int synchronize_waits_for_poll(struct conform_dev *dev)
+{
+	unsigned long guard;
+	bool over, again;
+
+	CHECK(!probe_add(0));
+	p.busy_ms = 30;
+	napi_enable(&p.napi);
+	timer_setup(&p.kick, kick_fn, 0);
+	mod_timer(&p.kick, jiffies + 1);
+	guard = jiffies + HANG_GUARD;
+	while (!atomic_read(&p.polls) && time_before(jiffies, guard))
+		usleep_range(100, 200);
+	napi_synchronize(&p.napi);
+	over = READ_ONCE(p.busy_over);
+	reinit_completion(&p.done);
+	schedule_bh();
+	again = wait_done();
+	del_timer_sync(&p.kick);
+	probe_del(true);
+	CHECK(over);
+	CHECK(again);
+	CHECK_CMP(atomic_read(&p.polls), ==, 2);
+	return 0;
+}
+
 static int disabled_not_polled(struct conform_dev *dev)
 {
 	bool ran, prep;
@@ -336,6 +364,7 @@ static const struct conform_case napi_cases[] = {
 	{ "scheduled_while_polling", scheduled_while_polling },
 	{ "scheduled_from_timer", scheduled_from_timer },
 	{ "disable_waits_for_poll", disable_waits_for_poll },
+	{ "synchronize_waits_for_poll", synchronize_waits_for_poll },
 	{ "disabled_not_polled", disabled_not_polled },
 	{ "reenabled_polls_again", reenabled_polls_again },
 	{ "del_waits_for_poll_end", del_waits_for_poll_end },

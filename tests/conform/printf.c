@@ -19,6 +19,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "conform.h"
@@ -303,6 +304,36 @@ static int bad_pointers(struct conform_dev *dev)
 	return 0;
 }
 
+static __printf(2, 3) char *kvas(gfp_t gfp, const char *fmt, ...)
+{
+	va_list args;
+	char *p;
+
+	va_start(args, fmt);
+	p = kvasprintf(gfp, fmt, args);
+	va_end(args);
+	return p;
+}
+
+/* The whole output in memory of its own, however long: kfree it. */
+static int kasprintf_whole(struct conform_dev *dev)
+{
+	char *a = kasprintf(GFP_KERNEL, "%s-%d:%pM", "eth", 12, mac);
+	char *b = kvas(GFP_KERNEL, "%0300d|%pe", 7, ERR_PTR(-EBUSY));
+	char *c = kasprintf(GFP_KERNEL, "%s", "");
+	bool a_ok = a && !strcmp(a, "eth-12:00:1b:21:0a:bc:de");
+	bool b_ok = b && strlen(b) == 307 && b[298] == '0' && !strcmp(b + 299, "7|-EBUSY");
+	bool c_ok = c && !*c;
+
+	kfree(a);
+	kfree(b);
+	kfree(c);
+	CHECK(a_ok);
+	CHECK(b_ok);
+	CHECK(c_ok);
+	return 0;
+}
+
 static const struct conform_case printf_cases[] = {
 	{ "integers", integers },
 	{ "strings_and_chars", strings_and_chars },
@@ -316,5 +347,6 @@ static const struct conform_case printf_cases[] = {
 	{ "raw_pointers", raw_pointers },
 	{ "va_format", pointer_va_format },
 	{ "bad_pointers", bad_pointers },
+	{ "kasprintf_whole", kasprintf_whole },
 };
 CONFORM_SUITE(printf, printf_cases);

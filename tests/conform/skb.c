@@ -12,6 +12,7 @@
  * device's address; the Ethernet address predicates.
  */
 #include <asm/byteorder.h>
+#include <linux/crc32.h>
 #include <linux/etherdevice.h>
 #include <linux/gfp.h>
 #include <linux/if_ether.h>
@@ -185,7 +186,7 @@ static int clone_shares_data(struct conform_dev *dev)
 		CHECK(!"skb_clone failed");
 	}
 	CHECK(c != skb && c->head == skb->head && c->data == skb->data && c->len == skb->len);
-	both = skb_cloned(skb) && skb_cloned(c);
+	both = skb_cloned(skb) && skb_cloned(c) && skb_header_cloned(skb) && skb_header_cloned(c);
 	CHECK(both);
 	CHECK(!skb_shared(skb) && !skb_shared(c));
 	/* One buffer: a write through one is read through the other. */
@@ -195,7 +196,7 @@ static int clone_shares_data(struct conform_dev *dev)
 	CHECK(skb_pull(c, 4) == skb->data + 4);
 	CHECK(c->len == 60 && skb->len == 64 && skb_headroom(skb) == 16);
 	kfree_skb(c);
-	after = skb_cloned(skb);
+	after = skb_cloned(skb) || skb_header_cloned(skb);
 	CHECK(!after);
 	CHECK(skb->data[1] == 'b' && skb->len == 64);
 
@@ -442,7 +443,16 @@ static int paged_pull(struct conform_dev *dev)
 	CHECK_CMP(skb_frag_off(&skb_shinfo(skb)->frags[0]), ==, 140);
 	CHECK_CMP(skb_frag_size(&skb_shinfo(skb)->frags[0]), ==, 160);
 	CHECK(!pskb_may_pull(skb, 211));
-	/* The skb holds the page's only reference: freeing it frees the page. */
+	/* Linearized, every byte in the head, in order; a linear skb stays as it is. */
+	CHECK_CMP(skb_linearize(skb), ==, 0);
+	CHECK(!skb_is_nonlinear(skb) && skb_headlen(skb) == 210 && skb->len == 210);
+	CHECK(skb_shinfo(skb)->nr_frags == 0 && skb->data[50] == 140 && skb->data[209] == 43);
+	CHECK_CMP(skb_linearize(skb), ==, 0);
+	skb_copy_to_linear_data(skb, "head", 4);
+	skb_copy_to_linear_data_offset(skb, 100, "mid", 3);
+	CHECK(!memcmp(skb->data, "head", 4) && !memcmp(skb->data + 100, "mid", 3));
+	CHECK(skb->data[4] == '4' && skb->data[103] == 193);
+	/* The skb held the page's only reference, and gave it up. */
 	kfree_skb(skb);
 	return 0;
 }
@@ -621,7 +631,7 @@ static int classify(struct net_device *nd, const u8 *dst, u16 type, u8 *pkt_type
 	*proto = eth_type_trans(skb, nd);
 	*pkt_type = skb->pkt_type;
 	if (skb->len != 60 - ETH_HLEN || skb->data != h + ETH_HLEN || skb_mac_header(skb) != h ||
-	    skb->dev != nd)
+	    (unsigned char *)eth_hdr(skb) != h || skb->dev != nd)
 		ret = __LINE__;
 	kfree_skb(skb);
 	return ret;
@@ -655,6 +665,28 @@ static int eth_type_trans_classifies(struct conform_dev *dev)
 	CHECK(t[3] == PACKET_OTHERHOST && proto[3] == htons(ETH_P_IP));
 	CHECK(t[4] == PACKET_HOST && proto[4] == htons(ETH_P_802_2));
 	CHECK(proto[5] == htons(ETH_P_802_3));
+	return 0;
+}
+
+/*
+ * The CRC-32 of IEEE 802.3: its check value (over "123456789", 0xcbf43926
+ * after inversion), MSB-first (CRC-32/MPEG-2's 0x0376e6e7), and the two
+ * forms multicast hash filters take of an address.
+ */
+static int ether_crc_values(struct conform_dev *dev)
+{
+	static const u8 check[] = "123456789";
+	static const u8 mcast[ETH_ALEN] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 };
+	u32 le = ether_crc_le(ETH_ALEN, mcast);
+
+	CHECK_CMP(~crc32_le(~0, check, 9), ==, 0xcbf43926u);
+	CHECK_CMP(crc32_be(~0, check, 9), ==, 0x0376e6e7u);
+	CHECK_CMP(ether_crc_le(9, check), ==, 0x340bc6d9u);
+	CHECK_CMP(ether_crc(9, check), ==, bitrev32(0x340bc6d9u));
+	/* In pieces: the CRC so far is the seed of the rest. */
+	CHECK_CMP(crc32_le(crc32_le(~0, mcast, 2), mcast + 2, 4), ==, le);
+	CHECK_CMP(ether_crc(ETH_ALEN, mcast), ==, bitrev32(le));
+	CHECK_CMP(crc32_le(0, mcast, 0), ==, 0);
 	return 0;
 }
 
@@ -777,6 +809,7 @@ static const struct conform_case skb_cases[] = {
 	{ "ip_header_csum", ip_header_csum },
 	{ "pseudo_header_csum", pseudo_header_csum },
 	{ "eth_type_trans_classifies", eth_type_trans_classifies },
+	{ "ether_crc_values", ether_crc_values },
 	{ "alloc_etherdev_defaults", alloc_etherdev_defaults },
 	{ "ether_addr_predicates", ether_addr_predicates },
 };

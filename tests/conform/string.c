@@ -183,6 +183,8 @@ static int kstrto_accepted_forms(struct conform_dev *dev)
 	unsigned long ul;
 	unsigned int u;
 	long long ll;
+	u32 u32v;
+	s32 s32v;
 	int i;
 
 	CHECK_CMP(kstrtoint("42", 10, &i), ==, 0);
@@ -222,6 +224,11 @@ static int kstrto_accepted_forms(struct conform_dev *dev)
 	CHECK(ll == LLONG_MIN);
 	CHECK_CMP(kstrtoint("-2147483648", 10, &i), ==, 0);
 	CHECK_CMP(i, ==, INT_MIN);
+	CHECK_CMP(kstrtou32("4294967295", 10, &u32v), ==, 0);
+	CHECK(u32v == U32_MAX);
+	CHECK_CMP(kstrtos32("-0x80000000", 0, &s32v), ==, 0);
+	CHECK(s32v == S32_MIN);
+	CHECK_CMP(kstrtou32("4294967296", 10, &u32v), ==, -ERANGE);
 	return 0;
 }
 
