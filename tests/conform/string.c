@@ -172,8 +172,14 @@ static int match_string_index(struct conform_dev *dev)
 	CHECK_CMP(match_string(modes, 3, "ful"), ==, -EINVAL);
 	CHECK_CMP(match_string(modes, 3, "full\n"), ==, -EINVAL);
 	CHECK_CMP(match_string(modes, 2, "full"), ==, -EINVAL);
-	/* A NULL entry ends the array. */
+	/* A NULL entry ends the array; -1 as n says there is one. */
 	CHECK_CMP(match_string(modes, ARRAY_SIZE(modes), "never"), ==, -EINVAL);
+	CHECK_CMP(match_string(modes, -1, "half"), ==, 1);
+	CHECK_CMP(match_string(modes, -1, "never"), ==, -EINVAL);
+	/* The sysfs form compares with sysfs_streq. */
+	CHECK_CMP(__sysfs_match_string(modes, 3, "full\n"), ==, 2);
+	CHECK_CMP(__sysfs_match_string(modes, -1, "auto"), ==, 0);
+	CHECK_CMP(__sysfs_match_string(modes, -1, "never\n"), ==, -EINVAL);
 	return 0;
 }
 
