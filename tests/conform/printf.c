@@ -99,6 +99,8 @@ static int integers(struct conform_dev *dev)
 	FMT("18446744073709551615", 20, snprintf(buf, SZ, "%llu", ~0ULL));
 	FMT("-9223372036854775808", 20, snprintf(buf, SZ, "%lld", -9223372036854775807LL - 1));
 	FMT("-1|9223372036854775808", 22, snprintf(buf, SZ, "%ld|%lu", -1L, 1UL << 63));
+	/* The h and hh lengths narrow the int they are given; cppcheck takes that for a mistake. */
+	/* cppcheck-suppress [invalidPrintfArgType_sint, invalidPrintfArgType_uint] */
 	FMT("-56|44|-25536|4464", 18,
 	    snprintf(buf, SZ, "%hhd|%hhu|%hd|%hu", 200, 300, 40000, 70000));
 	FMT("18446744073709551615|-1|1000|-5", 31,
@@ -106,6 +108,7 @@ static int integers(struct conform_dev *dev)
 		     (ptrdiff_t)-5));
 	FMT("+42  | 0042|+0042|  -42", 23,
 	    snprintf(buf, SZ, "%-+5d|% 05d|%+05d|%5d", 42, 42, 42, -42));
+	/* cppcheck-suppress [invalidPrintfArgType_sint, invalidPrintfArgType_uint] */
 	FMT("ff|377|-1|4294967295", 20, snprintf(buf, SZ, "%hhx|%hho|%hhd|%u", -1, -1, -1, -1));
 	FMT("    0", 5, vsn(buf, SZ, "%5.0d", 0));
 	FMT("[7   ]", 6, snprintf(buf, SZ, "[%*d]", -4, 7));
