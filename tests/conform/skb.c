@@ -132,6 +132,13 @@ static int put_push_pull_trim(struct conform_dev *dev)
 	CHECK(p == skb->data + 13 && !memchr_inv(p, 0, 5) && skb->len == 18);
 	skb_put_u8(skb, 0x42);
 	CHECK(skb->len == 19 && skb->data[18] == 0x42);
+	/* More headroom: the bytes and the header offsets move with the data. */
+	skb_reset_network_header(skb);
+	skb_set_transport_header(skb, 10);
+	CHECK_CMP(skb_cow_head(skb, 200), ==, 0);
+	CHECK(skb_headroom(skb) >= 200 && skb->len == 19 && skb->data[0] == 0xab);
+	CHECK(skb_network_header(skb) == skb->data && skb_transport_offset(skb) == 10);
+	CHECK(!memcmp(skb->data + 10, "xyz", 3));
 	kfree_skb(skb);
 	return 0;
 }
