@@ -1,9 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
-/* lib/hexdump.c - print_hex_dump(): bytes as hex and ASCII, a row a line. */
+/*
+ * lib/hexdump.c - hex digits to bytes (hex_to_bin, hex2bin) and
+ * print_hex_dump(): bytes as hex and ASCII, a row a line.
+ */
+#include <linux/errno.h>
+#include <linux/hex.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/sprintf.h>
 #include <linux/types.h>
+
+int hex_to_bin(unsigned char ch)
+{
+	unsigned char lower = ch | 0x20; /* 'A'-'F' to 'a'-'f'; digits keep their value */
+
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (lower >= 'a' && lower <= 'f')
+		return lower - 'a' + 10;
+	return -1;
+}
+
+int hex2bin(u8 *dst, const char *src, size_t count)
+{
+	while (count--) {
+		int hi = hex_to_bin(*src++), lo;
+
+		if (hi < 0)
+			return -EINVAL;
+		lo = hex_to_bin(*src++);
+		if (lo < 0)
+			return -EINVAL;
+		*dst++ = (u8)(hi << 4 | lo);
+	}
+	return 0;
+}
 
 static u64 load(const u8 *p, int size)
 {

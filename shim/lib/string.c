@@ -7,6 +7,7 @@
  * themselves. Reentrant, no state.
  */
 #include <linux/errno.h>
+#include <linux/kernel.h>
 #include <linux/string.h>
 
 /*
@@ -190,4 +191,82 @@ ssize_t strscpy(char *dest, const char *src, size_t count)
 		dest[n] = src[n];
 	dest[n] = '\0';
 	return src[n] ? -E2BIG : (ssize_t)n;
+}
+
+/* Compares a word at a time; the bytes of the word that differed are searched after. */
+void *memchr_inv(const void *start, int c, size_t bytes)
+{
+	const unsigned char *p = start;
+	unsigned char v = (unsigned char)c;
+	u64 pattern = 0x0101010101010101ULL * v, w;
+
+	for (; bytes >= 8; bytes -= 8, p += 8) {
+		__builtin_memcpy(&w, p, 8);
+		if (w != pattern)
+			break;
+	}
+	for (; bytes; bytes--, p++) {
+		if (*p != v)
+			return (void *)p;
+	}
+	return NULL;
+}
+
+/* The kernel's isspace(): Latin-1, so the no-break space (0xa0) counts too. */
+static bool is_space(char ch)
+{
+	unsigned char c = (unsigned char)ch;
+
+	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xa0;
+}
+
+char *skip_spaces(const char *str)
+{
+	while (is_space(*str))
+		str++;
+	return (char *)str;
+}
+
+char *strim(char *s)
+{
+	size_t size = strlen(s);
+	char *end;
+
+	if (!size)
+		return s;
+	end = s + size - 1;
+	while (end >= s && is_space(*end))
+		end--;
+	end[1] = '\0';
+	return skip_spaces(s);
+}
+
+bool sysfs_streq(const char *s1, const char *s2)
+{
+	while (*s1 && *s1 == *s2) {
+		s1++;
+		s2++;
+	}
+	if (*s1 == *s2)
+		return true;
+	/* What is left of one side is a lone newline. */
+	return (!*s1 && s2[0] == '\n' && !s2[1]) || (!*s2 && s1[0] == '\n' && !s1[1]);
+}
+
+int match_string(const char *const *array, size_t n, const char *string)
+{
+	for (size_t i = 0; i < n && array[i]; i++) {
+		if (!strcmp(array[i], string))
+			return (int)i;
+	}
+	return -EINVAL;
+}
+
+int __sysfs_match_string(const char *const *array, size_t n, const char *str)
+{
+	for (size_t i = 0; i < n && array[i]; i++) {
+		if (sysfs_streq(array[i], str))
+			return (int)i;
+	}
+	return -EINVAL;
 }

@@ -2,7 +2,7 @@
 /*
  * vsprintf.c - the kernel's vsnprintf family (linux/sprintf.h), written from
  * Documentation/core-api/printk-formats.rst and the behaviour Linux's printf
- * self-test states. Reentrant: no state, no locks, no allocation.
+ * self-test states. Reentrant: no state, no locks; only kasprintf allocates.
  *
  * Emulation notes (where this differs from Linux):
  * - plain %p prints the raw address, zero-padded like %px, as Linux does
@@ -10,8 +10,6 @@
  *   to hide from its own log, and the raw address is what gdb understands.
  * - %pS, %ps and %pB print the address as 0x and 16 hex digits, as Linux
  *   without KALLSYMS; %pK prints like %px.
- * - %pI6c writes IPv4-mapped addresses as ::ffff:a.b.c.d and every other
- *   address in hex (Linux also gives ISATAP addresses a dotted quad).
  * - %p extensions not implemented here (%pR, %pU, %pE, %pIS, %pOF, %pb,
  *   ...) print "(%pR?)" and the like, so the gap shows in the log; Linux
  *   prints an unknown extension as a plain pointer.
@@ -22,6 +20,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
+#include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
@@ -411,12 +410,15 @@ static void text_ip4(struct fmt_text *t, const u8 *addr, bool leading_zeros, boo
 /*
  * %pI6c, RFC 5952: groups without leading zeros, the longest run of two or
  * more zero groups (the first of equal runs) written "::", and an IPv4-
- * mapped address (::ffff:0:0/96) ending in a dotted quad.
+ * mapped address (::ffff:0:0/96) or an ISATAP one (RFC 5214: an interface
+ * ID of 0000:5efe or 0200:5efe, then the IPv4 address) ending in a dotted
+ * quad.
  */
 static void text_ip6_compressed(struct fmt_text *t, const u16 *g, const u8 *addr)
 {
 	bool mapped = !g[0] && !g[1] && !g[2] && !g[3] && !g[4] && g[5] == 0xffff;
-	int groups = mapped ? 6 : 8;
+	bool isatap = (g[4] | 0x0200) == 0x0200 && g[5] == 0x5efe;
+	int groups = mapped || isatap ? 6 : 8;
 	int best = -1, best_len = 1;
 	int i, j;
 
@@ -438,7 +440,7 @@ static void text_ip6_compressed(struct fmt_text *t, const u16 *g, const u8 *addr
 			text_char(t, ':');
 		text_num(t, g[i], 16, 1);
 	}
-	if (mapped) {
+	if (mapped || isatap) {
 		text_char(t, ':');
 		text_ip4(t, addr + 12, false, false);
 	}
@@ -875,4 +877,30 @@ int sprintf(char *buf, const char *fmt, ...)
 	n = vsnprintf(buf, __INT_MAX__, fmt, args);
 	va_end(args);
 	return n;
+}
+
+char *kvasprintf(gfp_t gfp, const char *fmt, va_list args)
+{
+	va_list measure;
+	char *p;
+	int len;
+
+	va_copy(measure, args);
+	len = vsnprintf(NULL, 0, fmt, measure);
+	va_end(measure);
+	p = kmalloc(len + 1, gfp);
+	if (p)
+		vsnprintf(p, len + 1, fmt, args);
+	return p;
+}
+
+char *kasprintf(gfp_t gfp, const char *fmt, ...)
+{
+	va_list args;
+	char *p;
+
+	va_start(args, fmt);
+	p = kvasprintf(gfp, fmt, args);
+	va_end(args);
+	return p;
 }

@@ -86,7 +86,6 @@ struct net_device *alloc_netdev_mqs(int sizeof_priv, const char *name, unsigned 
 	INIT_LIST_HEAD(&dev->mc.list);
 	INIT_LIST_HEAD(&dev->napi_list);
 	spin_lock_init(&dev->addr_list_lock);
-	set_bit(__LINK_STATE_PRESENT, &dev->state);
 	if (setup)
 		setup(dev);
 	return dev;
@@ -139,6 +138,8 @@ int register_netdevice(struct net_device *dev)
 			return err;
 	}
 	dev->wanted_features = dev->features;
+	/* Present from registration on, as in Linux; not before. */
+	set_bit(__LINK_STATE_PRESENT, &dev->state);
 	err = uldd_tap_start(dev);
 	if (err) {
 		if (dev->netdev_ops->ndo_uninit)

@@ -54,6 +54,8 @@ void netif_napi_del(struct napi_struct *napi)
 	if (!test_and_clear_bit(NAPI_STATE_LISTED, &napi->state))
 		return;
 	list_del(&napi->dev_list);
+	/* A poll that completed may still be returning: the driver frees napi next. */
+	synchronize_net();
 	napi_free_frags(napi);
 	uldd_gro_free(napi);
 }
@@ -103,6 +105,12 @@ void __napi_schedule(struct napi_struct *n)
 	list_add_tail(&n->poll_list, &napi_poll_list);
 	raw_spin_unlock_irqrestore(&napi_poll_lock, flags);
 	uldd_softirq_raise(ULDD_SOFTIRQ_NET_RX);
+}
+
+void napi_synchronize(const struct napi_struct *n)
+{
+	while (test_bit(NAPI_STATE_SCHED, &n->state))
+		msleep(1);
 }
 
 bool napi_complete_done(struct napi_struct *n, int work_done)
@@ -156,7 +164,10 @@ static void net_rx_action(void)
 				  n->dev->name, work, weight);
 		}
 		budget -= work;
-		/* A full budget means the driver kept SCHED: it wants more. */
+		/*
+		 * A full budget means the driver kept SCHED: it wants more. Else n
+		 * is not touched again: once completed it may be disabled and freed.
+		 */
 		if (work >= weight) {
 			if (unlikely(napi_disable_pending(n)))
 				napi_complete(n);

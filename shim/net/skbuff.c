@@ -10,6 +10,10 @@
  *
  * The per-vCPU cache needs no lock: a vCPU runs one task at a time and
  * nothing here sleeps, so nobody else touches the cache in between.
+ *
+ * Clones share a buffer: shinfo's dataref counts the sk_buffs over it and
+ * is touched only once a clone exists (skb->cloned), so the common free
+ * of an uncloned skb costs no atomic beyond its users count.
  */
 #include <linux/gfp.h>
 #include <linux/kernel.h>
@@ -171,16 +175,23 @@ struct sk_buff *__napi_alloc_skb(struct napi_struct *napi, unsigned int len, gfp
 	return skb;
 }
 
-void kfree_skb(struct sk_buff *skb)
+/* This sk_buff lets go of its buffer: the last one over it frees it. */
+static void skb_release_data(struct sk_buff *skb)
 {
-	struct skb_shared_info *shinfo;
+	struct skb_shared_info *shinfo = skb_shinfo(skb);
 
-	if (!skb || !refcount_dec_and_test(&skb->users))
+	if (skb->cloned && !atomic_dec_and_test(&shinfo->dataref))
 		return;
-	shinfo = skb_shinfo(skb);
 	for (unsigned int i = 0; i < shinfo->nr_frags; i++)
 		put_page(skb_frag_page(&shinfo->frags[i]));
 	skb_head_free(skb);
+}
+
+void kfree_skb(struct sk_buff *skb)
+{
+	if (!skb || !refcount_dec_and_test(&skb->users))
+		return;
+	skb_release_data(skb);
 	kfree(skb);
 }
 
@@ -227,19 +238,31 @@ int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail, gfp_t gfp)
 	unsigned int old_size = skb_end_offset(skb);
 	unsigned int size = SKB_DATA_ALIGN(old_size + nhead + ntail);
 	unsigned int total = size + SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
+	struct skb_shared_info *shinfo;
 	unsigned char *data;
 	long delta;
 
-	if (WARN_ON(nhead < 0 || ntail < 0))
+	if (WARN_ON(nhead < 0 || ntail < 0 || skb_shared(skb)))
 		return -EINVAL;
 	data = kmalloc(total, gfp);
 	if (!data)
 		return -ENOMEM;
 	memcpy(data + nhead, skb->head, skb->tail - skb->head);
-	memcpy(data + size, skb_shinfo(skb),
+	shinfo = (struct skb_shared_info *)(data + size);
+	memcpy(shinfo, skb_shinfo(skb),
 	       offsetof(struct skb_shared_info, frags[skb_shinfo(skb)->nr_frags]));
+	atomic_set(&shinfo->dataref, 1);
 	delta = data + nhead - skb->head;
-	skb_head_free(skb);
+	if (skb->cloned) {
+		/* The new shinfo's own references; the old buffer goes with its last user. */
+		for (unsigned int i = 0; i < shinfo->nr_frags; i++)
+			get_page(skb_frag_page(&shinfo->frags[i]));
+		skb_release_data(skb);
+	} else {
+		/* The fragments' references move with the shinfo. */
+		skb_head_free(skb);
+	}
+	skb->cloned = 0;
 	skb->head = data;
 	skb->head_frag = 0;
 	skb->data += delta;
@@ -297,7 +320,9 @@ void *__pskb_pull_tail(struct sk_buff *skb, int delta)
 	int eat = delta, tailroom = (int)(skb->end - skb->tail);
 	unsigned int i, k;
 
-	if (tailroom < delta && pskb_expand_head(skb, 0, delta - tailroom + 128, GFP_ATOMIC))
+	/* It rewrites the fragment list: a shared one must become this skb's own. */
+	if ((tailroom < delta || skb_cloned(skb)) &&
+	    pskb_expand_head(skb, 0, tailroom < delta ? delta - tailroom + 128 : 0, GFP_ATOMIC))
 		return NULL;
 	if (skb_copy_bits(skb, (int)skb_headlen(skb), skb->tail, delta))
 		return NULL;
@@ -331,13 +356,70 @@ int skb_pad(struct sk_buff *skb, int pad)
 	if (skb_is_nonlinear(skb) && !__pskb_pull_tail(skb, (int)skb->data_len))
 		goto fail;
 	tailroom = (int)(skb->end - skb->tail);
-	if (tailroom < pad && pskb_expand_head(skb, 0, pad - tailroom, GFP_ATOMIC))
+	if ((tailroom < pad || skb_cloned(skb)) &&
+	    pskb_expand_head(skb, 0, tailroom < pad ? pad - tailroom : 0, GFP_ATOMIC))
 		goto fail;
 	memset(skb->tail, 0, pad);
 	return 0;
 fail:
 	kfree_skb(skb);
 	return -ENOMEM;
+}
+
+struct sk_buff *skb_clone(struct sk_buff *skb, gfp_t gfp)
+{
+	struct sk_buff *n = kmalloc(sizeof(*n), gfp);
+
+	if (!n)
+		return NULL;
+	/* Counted before the flag is seen: a free of either then finds dataref 2. */
+	atomic_inc(&skb_shinfo(skb)->dataref);
+	skb->cloned = 1;
+	memcpy(n, skb, sizeof(*n));
+	n->next = n->prev = NULL;
+	n->uldd = NULL;
+	refcount_set(&n->users, 1);
+	return n;
+}
+
+struct sk_buff *skb_copy(const struct sk_buff *skb, gfp_t gfp)
+{
+	unsigned int headroom = skb_headroom(skb);
+	struct skb_shared_info *from = skb_shinfo(skb), *to;
+	struct sk_buff buffer, *n = __alloc_skb(skb_end_offset(skb) + skb->data_len, gfp, 0, -1);
+
+	if (!n)
+		return NULL;
+	skb_reserve(n, (int)headroom);
+	skb_put(n, skb->len);
+	memcpy(n->head, skb->head, headroom);
+	if (WARN_ON(skb_copy_bits(skb, 0, n->data, (int)skb->len))) {
+		kfree_skb(n);
+		return NULL;
+	}
+	/*
+	 * Every field as the original has it, but those that describe the
+	 * buffer. Same headroom: the header offsets from head hold as they are.
+	 */
+	buffer = *n;
+	memcpy(n, skb, sizeof(*n));
+	n->next = n->prev = NULL;
+	n->len = buffer.len;
+	n->data_len = 0;
+	n->cloned = 0;
+	n->head_frag = buffer.head_frag;
+	n->head = buffer.head;
+	n->data = buffer.data;
+	n->tail = buffer.tail;
+	n->end = buffer.end;
+	n->truesize = buffer.truesize;
+	refcount_set(&n->users, 1);
+	n->uldd = NULL;
+	to = skb_shinfo(n);
+	to->gso_size = from->gso_size;
+	to->gso_segs = from->gso_segs;
+	to->gso_type = from->gso_type;
+	return n;
 }
 
 void skb_queue_tail(struct sk_buff_head *list, struct sk_buff *skb)
@@ -358,6 +440,35 @@ struct sk_buff *skb_dequeue(struct sk_buff_head *list)
 	skb = __skb_dequeue(list);
 	spin_unlock_irqrestore(&list->lock, flags);
 	return skb;
+}
+
+void skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&list->lock, flags);
+	__skb_queue_head(list, skb);
+	spin_unlock_irqrestore(&list->lock, flags);
+}
+
+struct sk_buff *skb_dequeue_tail(struct sk_buff_head *list)
+{
+	struct sk_buff *skb;
+	unsigned long flags;
+
+	spin_lock_irqsave(&list->lock, flags);
+	skb = __skb_dequeue_tail(list);
+	spin_unlock_irqrestore(&list->lock, flags);
+	return skb;
+}
+
+void skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&list->lock, flags);
+	__skb_unlink(skb, list);
+	spin_unlock_irqrestore(&list->lock, flags);
 }
 
 void skb_queue_purge(struct sk_buff_head *list)

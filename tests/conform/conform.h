@@ -17,6 +17,7 @@
 
 #include <linux/compiler.h>
 #include <linux/kernel.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
 struct pci_dev;
@@ -54,6 +55,7 @@ struct conform_suite {
 /* Records a failed check; the runner prints it beside the case's name. */
 void conform_fail(int line, const char *expr);
 void conform_fail_cmp(int line, const char *expr, long long a, long long b);
+void conform_fail_str(int line, const char *expr, const char *got, const char *want);
 /* Records why a case cannot run here (no device, ...); returns CONFORM_SKIP. */
 int conform_skip(const char *why);
 
@@ -73,6 +75,16 @@ int conform_skip(const char *why);
 			conform_fail_cmp(__LINE__, #a " " #op " " #b, __ca, __cb); \
 			return __LINE__;                                           \
 		}                                                                  \
+	} while (0)
+
+/* Two NUL-terminated strings equal; a failure shows what was there and what was wanted. */
+#define CHECK_STR(got, want)                                          \
+	do {                                                          \
+		const char *__cg = (got), *__cw = (want);             \
+		if (strcmp(__cg, __cw)) {                             \
+			conform_fail_str(__LINE__, #got, __cg, __cw); \
+			return __LINE__;                              \
+		}                                                     \
 	} while (0)
 
 /* A body's own helper that returns 0 or a line: pass its failure on. */

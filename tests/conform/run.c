@@ -34,6 +34,12 @@ void conform_fail_cmp(int line, const char *expr, long long a, long long b)
 	snprintf(conform_why, sizeof(conform_why), "line %d: %s (%lld vs %lld)", line, expr, a, b);
 }
 
+void conform_fail_str(int line, const char *expr, const char *got, const char *want)
+{
+	snprintf(conform_why, sizeof(conform_why), "line %d: %s is \"%s\", not \"%s\"", line, expr,
+		 got, want);
+}
+
 int conform_skip(const char *why)
 {
 	strscpy(conform_why, why, sizeof(conform_why));

@@ -50,9 +50,33 @@ static inline bool is_valid_ether_addr(const u8 *addr)
 	return !is_multicast_ether_addr(addr) && !is_zero_ether_addr(addr);
 }
 
+/* 01:80:c2:00:00:0X, the group addresses bridges do not forward (IEEE 802.1Q). */
+static inline bool is_link_local_ether_addr(const u8 *addr)
+{
+	static const u8 base[ETH_ALEN - 1] = { 0x01, 0x80, 0xc2, 0x00, 0x00 };
+
+	return !memcmp(addr, base, sizeof(base)) && !(addr[5] & 0xf0);
+}
+
 static inline bool ether_addr_equal(const u8 *a, const u8 *b)
 {
 	return !memcmp(a, b, ETH_ALEN);
+}
+
+/* The address as a number, first byte in bits 40-47, and back. */
+static inline u64 ether_addr_to_u64(const u8 *addr)
+{
+	u64 u = 0;
+
+	for (int i = 0; i < ETH_ALEN; i++)
+		u = u << 8 | addr[i];
+	return u;
+}
+
+static inline void u64_to_ether_addr(u64 u, u8 *addr)
+{
+	for (int i = ETH_ALEN - 1; i >= 0; i--, u >>= 8)
+		addr[i] = (u8)u;
 }
 
 static inline void ether_addr_copy(u8 *dst, const u8 *src)

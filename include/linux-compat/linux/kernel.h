@@ -16,6 +16,7 @@
 #include <linux/build_bug.h>
 #include <linux/compiler.h>
 #include <linux/container_of.h>
+#include <linux/hex.h>
 #include <linux/limits.h>
 #include <linux/log2.h>
 #include <linux/math.h>

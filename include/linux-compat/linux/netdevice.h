@@ -24,6 +24,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/netdev_features.h>
+#include <linux/rcupdate.h>
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
@@ -480,6 +481,7 @@ static inline void netif_napi_add(struct net_device *dev, struct napi_struct *na
 	netif_napi_add_weight(dev, napi, poll, NAPI_POLL_WEIGHT);
 }
 
+/* Takes napi off its device; on return no poll of it runs, so it may be freed. */
 void netif_napi_del(struct napi_struct *napi);
 void napi_enable(struct napi_struct *n);
 void napi_disable(struct napi_struct *n);
@@ -487,6 +489,8 @@ bool napi_schedule_prep(struct napi_struct *n);
 void __napi_schedule(struct napi_struct *n);
 #define __napi_schedule_irqoff(n) __napi_schedule(n)
 bool napi_complete_done(struct napi_struct *n, int work_done);
+/* Sleeps until n is not scheduled (no poll runs); later schedules still work. */
+void napi_synchronize(const struct napi_struct *n);
 
 static inline bool napi_schedule(struct napi_struct *n)
 {

@@ -8,8 +8,14 @@
  * The buffer comes from kmalloc() (alloc_skb) or is the caller's fragment
  * (build_skb over netdev_alloc_frag(), head_frag set); either way the
  * shared info is placed in its last SKB_DATA_ALIGN(sizeof(shinfo)) bytes.
- * The shim never clones or shares an skb: users is 1 until it is freed,
- * which is what lets skb_cow_head() only check the headroom.
+ * users counts references to the sk_buff (skb_get), shinfo's dataref the
+ * sk_buffs over one buffer (skb_clone): both set cloned, and the buffer
+ * and its fragments go when the last of them is freed. Whoever writes
+ * into a cloned buffer makes it private first (skb_cow_head, pskb_expand_head).
+ *
+ * Emulation notes: tail and end are pointers, as on 32-bit Linux (64-bit
+ * Linux keeps offsets from head); use skb_tail_pointer() and
+ * skb_end_pointer(), as portable drivers do.
  */
 #ifndef _LINUX_SKBUFF_H
 #define _LINUX_SKBUFF_H
@@ -285,6 +291,22 @@ static inline void *skb_put_data(struct sk_buff *skb, const void *data, unsigned
 	return memcpy(skb_put(skb, len), data, len);
 }
 
+static inline void skb_copy_to_linear_data(struct sk_buff *skb, const void *from, unsigned int len)
+{
+	memcpy(skb->data, from, len);
+}
+
+static inline void skb_copy_to_linear_data_offset(struct sk_buff *skb, int offset, const void *from,
+						  unsigned int len)
+{
+	memcpy(skb->data + offset, from, len);
+}
+
+static inline void skb_put_u8(struct sk_buff *skb, u8 val)
+{
+	*(u8 *)skb_put(skb, 1) = val;
+}
+
 static inline void *__skb_push(struct sk_buff *skb, unsigned int len)
 {
 	skb->data -= len;
@@ -311,6 +333,14 @@ static inline void *skb_pull(struct sk_buff *skb, unsigned int len)
 	if (len > skb_headlen(skb))
 		return NULL;
 	return __skb_pull(skb, len);
+}
+
+/* All of the fragments' bytes into the head: 0, or -ENOMEM (the skb unchanged). */
+static inline int skb_linearize(struct sk_buff *skb)
+{
+	if (!skb_is_nonlinear(skb))
+		return 0;
+	return __pskb_pull_tail(skb, (int)skb->data_len) ? 0 : -ENOMEM;
 }
 
 static inline bool pskb_may_pull(struct sk_buff *skb, unsigned int len)
@@ -346,6 +376,17 @@ static inline void skb_trim(struct sk_buff *skb, unsigned int len)
 		__skb_trim(skb, len);
 }
 
+static inline bool skb_cloned(const struct sk_buff *skb)
+{
+	return skb->cloned && atomic_read(&skb_shinfo(skb)->dataref) != 1;
+}
+
+/* The shim clones heads whole: a cloned skb's header is cloned too. */
+static inline int skb_header_cloned(const struct sk_buff *skb)
+{
+	return skb_cloned(skb);
+}
+
 /* Pads with zeroes to len; on failure the skb is freed and -ENOMEM. */
 static inline int skb_put_padto(struct sk_buff *skb, unsigned int len)
 {
@@ -353,7 +394,9 @@ static inline int skb_put_padto(struct sk_buff *skb, unsigned int len)
 
 	if (likely(size >= len))
 		return 0;
-	if (skb_tailroom(skb) < (int)(len - size) && skb_pad(skb, (int)(len - size)))
+	/* skb_pad() also makes a cloned buffer private before writing to it. */
+	if ((skb_tailroom(skb) < (int)(len - size) || skb_cloned(skb)) &&
+	    skb_pad(skb, (int)(len - size)))
 		return -ENOMEM;
 	memset(__skb_put(skb, len - size), 0, len - size);
 	return 0;
@@ -370,6 +413,12 @@ static inline int skb_padto(struct sk_buff *skb, unsigned int len)
 static inline unsigned char *skb_mac_header(const struct sk_buff *skb)
 {
 	return skb->head + skb->mac_header;
+}
+
+/* Linux declares it in linux/if_ether.h, which here cannot include this header. */
+static inline struct ethhdr *eth_hdr(const struct sk_buff *skb)
+{
+	return (struct ethhdr *)skb_mac_header(skb);
 }
 
 static inline bool skb_mac_header_was_set(const struct sk_buff *skb)
@@ -489,6 +538,11 @@ static inline unsigned int skb_frag_off(const skb_frag_t *frag)
 	return frag->bv_offset;
 }
 
+static inline void skb_frag_off_set(skb_frag_t *frag, unsigned int offset)
+{
+	frag->bv_offset = offset;
+}
+
 static inline void *skb_frag_address(const skb_frag_t *frag)
 {
 	return (char *)page_address(skb_frag_page(frag)) + skb_frag_off(frag);
@@ -520,18 +574,37 @@ static inline void skb_fill_page_desc(struct sk_buff *skb, int i, struct page *p
 void skb_add_rx_frag(struct sk_buff *skb, int i, struct page *page, int off, int size,
 		     unsigned int truesize);
 
-/* No clones in the shim: only room has to be made. */
-static inline int skb_cow_head(struct sk_buff *skb, unsigned int headroom)
+/* At least headroom bytes before data, in a buffer this skb alone writes to. */
+static inline int skb_cow(struct sk_buff *skb, unsigned int headroom)
 {
-	if (headroom <= skb_headroom(skb))
+	unsigned int delta = headroom > skb_headroom(skb) ? headroom - skb_headroom(skb) : 0;
+
+	if (!delta && !skb_cloned(skb))
 		return 0;
-	return pskb_expand_head(skb, (int)SKB_DATA_ALIGN(headroom - skb_headroom(skb)), 0,
-				GFP_ATOMIC);
+	return pskb_expand_head(skb, (int)SKB_DATA_ALIGN(delta), 0, GFP_ATOMIC);
 }
 
-static inline bool skb_cloned(const struct sk_buff *skb)
+/* The same for drivers that only write headers: the shim clones heads whole. */
+static inline int skb_cow_head(struct sk_buff *skb, unsigned int headroom)
 {
-	return skb->cloned;
+	return skb_cow(skb, headroom);
+}
+
+/* A new sk_buff over the same buffer (both cloned), or NULL. */
+struct sk_buff *skb_clone(struct sk_buff *skb, gfp_t gfp);
+/* A private, linear copy with the same headroom and header offsets, or NULL. */
+struct sk_buff *skb_copy(const struct sk_buff *skb, gfp_t gfp);
+
+static inline struct sk_buff *skb_get(struct sk_buff *skb)
+{
+	refcount_inc(&skb->users);
+	return skb;
+}
+
+/* More than one reference to the sk_buff itself (not to its data). */
+static inline bool skb_shared(const struct sk_buff *skb)
+{
+	return refcount_read(&skb->users) != 1;
 }
 
 static inline void skb_tx_timestamp(struct sk_buff *skb)
@@ -623,8 +696,61 @@ static inline struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
 	return skb;
 }
 
+static inline void __skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
+{
+	struct sk_buff *next = skb->next, *prev = skb->prev;
+
+	list->qlen--;
+	skb->next = skb->prev = NULL;
+	next->prev = prev;
+	prev->next = next;
+}
+
+static inline struct sk_buff *__skb_dequeue_tail(struct sk_buff_head *list)
+{
+	struct sk_buff *skb = list->prev;
+
+	if (skb == (struct sk_buff *)list)
+		return NULL;
+	__skb_unlink(skb, list);
+	return skb;
+}
+
+/* The first (last) skb, left on the queue; NULL when empty. */
+static inline struct sk_buff *skb_peek(const struct sk_buff_head *list)
+{
+	struct sk_buff *skb = list->next;
+
+	return skb == (const struct sk_buff *)list ? NULL : skb;
+}
+
+static inline struct sk_buff *skb_peek_tail(const struct sk_buff_head *list)
+{
+	struct sk_buff *skb = list->prev;
+
+	return skb == (const struct sk_buff *)list ? NULL : skb;
+}
+
+#define skb_queue_walk(queue, skb) \
+	for (skb = (queue)->next; skb != (struct sk_buff *)(queue); skb = skb->next)
+#define skb_queue_walk_safe(queue, skb, tmp)                                         \
+	for (skb = (queue)->next, tmp = skb->next; skb != (struct sk_buff *)(queue); \
+	     skb = tmp, tmp = skb->next)
+
+static inline void __skb_queue_purge(struct sk_buff_head *list)
+{
+	struct sk_buff *skb;
+
+	while ((skb = __skb_dequeue(list)))
+		kfree_skb(skb);
+}
+
+/* The same under the queue's lock (shim/net/skbuff.c). */
 void skb_queue_tail(struct sk_buff_head *list, struct sk_buff *skb);
+void skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb);
 struct sk_buff *skb_dequeue(struct sk_buff_head *list);
+struct sk_buff *skb_dequeue_tail(struct sk_buff_head *list);
+void skb_unlink(struct sk_buff *skb, struct sk_buff_head *list);
 void skb_queue_purge(struct sk_buff_head *list);
 
 #endif /* _LINUX_SKBUFF_H */

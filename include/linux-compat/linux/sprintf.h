@@ -15,6 +15,7 @@
 #define _LINUX_SPRINTF_H
 
 #include <linux/compiler_types.h>
+#include <linux/gfp_types.h>
 #include <linux/stdarg.h>
 #include <linux/types.h>
 
@@ -25,5 +26,9 @@ __printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt, va_list a
 /* No bound: buf must be large enough. Prefer snprintf/scnprintf. */
 __printf(2, 3) int sprintf(char *buf, const char *fmt, ...);
 __printf(2, 0) int vsprintf(char *buf, const char *fmt, va_list args);
+/* The output in a kmalloc() of its exact size (kfree it), or NULL. */
+__printf(2, 3) __attribute__((__malloc__)) char *kasprintf(gfp_t gfp, const char *fmt, ...);
+__printf(2, 0)
+	__attribute__((__malloc__)) char *kvasprintf(gfp_t gfp, const char *fmt, va_list args);
 
 #endif /* _LINUX_SPRINTF_H */

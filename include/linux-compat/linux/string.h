@@ -15,6 +15,7 @@
 #ifndef _LINUX_STRING_H
 #define _LINUX_STRING_H
 
+#include <linux/array_size.h>
 #include <linux/compiler_types.h>
 #include <linux/types.h>
 
@@ -38,6 +39,25 @@ char *strcpy(char *dest, const char *src);
 char *strncpy(char *dest, const char *src, size_t count);
 size_t strlcpy(char *dest, const char *src, size_t size);
 char *strcat(char *dest, const char *src);
+
+/* The first byte in s that is not c, or NULL when all n are. */
+void *memchr_inv(const void *s, int c, size_t n);
+/* Past the leading white space. */
+char *__must_check skip_spaces(const char *str);
+/* Cuts trailing white space in place; returns s past its leading white space. */
+char *strim(char *s);
+static inline char *__must_check strstrip(char *str)
+{
+	return strim(str);
+}
+
+/* Equal strings, but for one trailing newline on either: sysfs input. */
+bool sysfs_streq(const char *s1, const char *s2);
+/* The index of string in array (n entries, or up to a NULL), or -EINVAL. */
+int match_string(const char *const *array, size_t n, const char *string);
+/* The same with sysfs_streq(). */
+int __sysfs_match_string(const char *const *array, size_t n, const char *s);
+#define sysfs_match_string(a, s) __sysfs_match_string(a, ARRAY_SIZE(a), s)
 
 /* Copies in kmalloc memory (shim/mm/util.c), for kfree(); NULL src gives NULL. */
 char *kstrdup(const char *s, gfp_t gfp) __attribute__((__malloc__));
