@@ -41,6 +41,7 @@ struct task_struct {
 	u32 uldd_wake_seq; /* a futex word: bumped by every wake-up */
 	int uldd_enter_depth;
 	void *uldd_private;
+	int uldd_usage; /* references (linux/sched/task.h); 1 from the start */
 };
 
 extern __thread struct task_struct *uldd_current __attribute__((tls_model("initial-exec")));
