@@ -84,7 +84,8 @@ long wait_for_completion_interruptible_timeout(struct completion *x, unsigned lo
 
 int wait_for_completion_killable(struct completion *x)
 {
-	return wait_for_completion_interruptible(x);
+	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_KILLABLE);
+	return 0;
 }
 
 bool try_wait_for_completion(struct completion *x)
