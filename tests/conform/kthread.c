@@ -2,13 +2,13 @@
 /*
  * kthread.c - kernel threads (kernel/kthread.c's kernel-doc): kthread_run()
  * starts the function in process context as a task of its own, named as
- * asked; kthread_create() leaves it asleep until wake_up_process();
- * kthread_should_stop() turns true only with kthread_stop(), which wakes
- * the thread, waits for it to end and returns what its function returned,
- * or -EINTR without running it when it was never woken. A thread that
- * returns on its own is stopped the same way, with a reference on its
- * task_struct held from before it could end (get_task_struct()), as the
- * kernel asks.
+ * asked (cut to TASK_COMM_LEN - 1 characters); kthread_create() leaves it
+ * asleep until wake_up_process(); kthread_should_stop() turns true only
+ * with kthread_stop(), which wakes the thread, waits for it to end and
+ * returns what its function returned, or -EINTR without running it when
+ * it was never woken. A thread that returns on its own is stopped the same
+ * way, with a reference on its task_struct held from before it could end
+ * (get_task_struct()), as the kernel asks.
  */
 #include <linux/completion.h>
 #include <linux/delay.h>
@@ -90,6 +90,14 @@ static int run_starts_it(struct conform_dev *dev)
 	CHECK(seen_data == &marker);
 	CHECK(seen_task_ctx);
 	CHECK(!seen_stop_early);
+	/* A longer name is cut to what comm holds: TASK_COMM_LEN - 1 characters. */
+	reset();
+	k = kthread_run(until_stopped_fn, NULL, "conform-%s", "with-a-long-name");
+	CHECK(!IS_ERR(k));
+	wait_for_completion_timeout(&started, CONFORM_HANG_GUARD);
+	ret = strcmp(k->comm, "conform-with-a-");
+	kthread_stop(k);
+	CHECK_CMP(ret, ==, 0);
 	return 0;
 }
 
