@@ -2,7 +2,8 @@
 /*
  * rcu.c - read-copy update (Documentation/RCU/whatisRCU.rst, checklist.rst):
  * synchronize_rcu() returns only after every reader that was inside
- * rcu_read_lock() at its call has left; a call_rcu() callback runs after
+ * rcu_read_lock() at its call has left, and every section with preemption,
+ * bottom halves or interrupts off; a call_rcu() callback runs after
  * such a grace period, in softirq context (bottom halves off), whatever
  * context queued it, and rcu_barrier() waits for every callback queued
  * before it; a pointer published with rcu_assign_pointer() shows its
@@ -13,6 +14,7 @@
  * uldd, like a kernel without it, disables preemption.
  */
 #include <linux/atomic.h>
+#include <linux/bottom_half.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/err.h>
@@ -60,6 +62,58 @@ static int synchronize_waits_for_reader(struct conform_dev *dev)
 	kthread_stop(k);
 	CHECK(in);
 	CHECK(done);
+	return 0;
+}
+
+/*
+ * Since 5.0, a grace period also waits for code that runs with preemption,
+ * bottom halves or interrupts off, without rcu_read_lock() (whatisRCU.rst).
+ */
+enum off { PREEMPT_OFF, BH_OFF, IRQ_OFF, NOFFS };
+
+static int off_reader_fn(void *data)
+{
+	enum off how = (enum off)(long)data;
+
+	if (how == PREEMPT_OFF)
+		preempt_disable();
+	else if (how == BH_OFF)
+		local_bh_disable();
+	else
+		local_irq_disable();
+	complete(&reader_in);
+	mdelay(20);
+	WRITE_ONCE(reader_done, true);
+	if (how == PREEMPT_OFF)
+		preempt_enable();
+	else if (how == BH_OFF)
+		local_bh_enable();
+	else
+		local_irq_enable();
+	conform_idle_until_stopped();
+	return 0;
+}
+
+static int synchronize_waits_for_atomic_sections(struct conform_dev *dev)
+{
+	bool in[NOFFS], done[NOFFS];
+
+	for (int how = 0; how < NOFFS; how++) {
+		struct task_struct *k;
+
+		init_completion(&reader_in);
+		WRITE_ONCE(reader_done, false);
+		k = kthread_run(off_reader_fn, (void *)(long)how, "conform-rcuoff%d", how);
+		CHECK(!IS_ERR(k));
+		in[how] = wait_for_completion_timeout(&reader_in, CONFORM_HANG_GUARD);
+		synchronize_rcu();
+		done[how] = READ_ONCE(reader_done);
+		kthread_stop(k);
+	}
+	for (int how = 0; how < NOFFS; how++) {
+		CHECK(in[how]);
+		CHECK_CMP(done[how] | how << 1, ==, 1 | how << 1);
+	}
 	return 0;
 }
 
@@ -277,6 +331,7 @@ static int pointers_as_written(struct conform_dev *dev)
 
 static const struct conform_case rcu_cases[] = {
 	{ "synchronize_waits_for_reader", synchronize_waits_for_reader },
+	{ "synchronize_waits_for_atomic_sections", synchronize_waits_for_atomic_sections },
 	{ "call_rcu_after_readers", call_rcu_after_readers },
 	{ "barrier_waits_for_all", barrier_waits_for_all },
 	{ "publication_and_grace", publication_and_grace },
