@@ -172,11 +172,68 @@ static int returns_early(struct conform_dev *dev)
 	return 0;
 }
 
+/*
+ * Two kthreads bound to one CPU: one polls with cond_resched() for what
+ * the other is to do, and the other gets the CPU to do it (cond_resched()
+ * gives the CPU to a task that waits for it).
+ */
+static bool polling, poll_seen, poll_flag;
+
+static int poller_fn(void *data)
+{
+	unsigned long guard = jiffies + CONFORM_HANG_GUARD;
+
+	WRITE_ONCE(polling, true);
+	while (!READ_ONCE(poll_flag) && time_before(jiffies, guard))
+		cond_resched();
+	WRITE_ONCE(poll_seen, READ_ONCE(poll_flag));
+	conform_idle_until_stopped();
+	return 0;
+}
+
+static int setter_fn(void *data)
+{
+	WRITE_ONCE(poll_flag, true);
+	conform_idle_until_stopped();
+	return 0;
+}
+
+static int cond_resched_lets_a_bound_peer_run(struct conform_dev *dev)
+{
+	unsigned int cpu = num_online_cpus() - 1;
+	struct task_struct *poller, *setter;
+	bool seen;
+
+	WRITE_ONCE(polling, false);
+	WRITE_ONCE(poll_seen, false);
+	WRITE_ONCE(poll_flag, false);
+	poller = kthread_create(poller_fn, NULL, "conform-poll");
+	CHECK(!IS_ERR(poller));
+	kthread_bind(poller, cpu);
+	wake_up_process(poller);
+	conform_wait_until(READ_ONCE(polling));
+	setter = kthread_create(setter_fn, NULL, "conform-set");
+	if (IS_ERR(setter))
+		WRITE_ONCE(poll_flag, true);
+	if (!IS_ERR(setter)) {
+		kthread_bind(setter, cpu);
+		wake_up_process(setter);
+	}
+	conform_wait_until(READ_ONCE(poll_seen));
+	seen = READ_ONCE(poll_seen);
+	kthread_stop(poller);
+	CHECK(!IS_ERR(setter));
+	kthread_stop(setter);
+	CHECK(seen);
+	return 0;
+}
+
 static const struct conform_case kthread_cases[] = {
 	{ "run_starts_it", run_starts_it },
 	{ "stop_waits_and_returns_value", stop_waits_and_returns_value },
 	{ "create_runs_only_when_woken", create_runs_only_when_woken },
 	{ "stop_unwoken_is_eintr", stop_unwoken_is_eintr },
 	{ "returns_early", returns_early },
+	{ "cond_resched_lets_a_bound_peer_run", cond_resched_lets_a_bound_peer_run },
 };
 CONFORM_SUITE(kthread, kthread_cases);
