@@ -55,6 +55,9 @@ static int complete_all_stays_done(struct conform_dev *dev)
 	CHECK_CMP(wait_for_completion_interruptible(&gate), ==, 0);
 	CHECK_CMP(wait_for_completion_interruptible_timeout(&gate, 9), ==, 9);
 	CHECK_CMP(wait_for_completion_killable(&gate), ==, 0);
+	CHECK_CMP(wait_for_completion_killable_timeout(&gate, 11), ==, 11);
+	wait_for_completion_io(&gate);
+	CHECK_CMP(wait_for_completion_io_timeout(&gate, 13), ==, 13);
 	CHECK(completion_done(&gate));
 	reinit_completion(&gate);
 	CHECK(!completion_done(&gate));
@@ -73,6 +76,12 @@ static int timeout_returns_zero(struct conform_dev *dev)
 	CHECK(time_after_eq(jiffies, j0 + 3));
 	j0 = jiffies;
 	CHECK_CMP(wait_for_completion_interruptible_timeout(&gate, 3), ==, 0);
+	CHECK(time_after_eq(jiffies, j0 + 3));
+	j0 = jiffies;
+	CHECK_CMP(wait_for_completion_killable_timeout(&gate, 3), ==, 0);
+	CHECK(time_after_eq(jiffies, j0 + 3));
+	j0 = jiffies;
+	CHECK_CMP(wait_for_completion_io_timeout(&gate, 3), ==, 0);
 	CHECK(time_after_eq(jiffies, j0 + 3));
 	CHECK(!completion_done(&gate));
 	return 0;
@@ -210,13 +219,26 @@ static int complete_all_wakes_all(struct conform_dev *dev)
 }
 
 /* Each form sleeps in the state completion.rst gives it. */
-enum form { PLAIN, INTERRUPTIBLE, KILLABLE, TIMEOUT, INTERRUPTIBLE_TIMEOUT, NFORMS };
+enum form {
+	PLAIN,
+	INTERRUPTIBLE,
+	KILLABLE,
+	TIMEOUT,
+	INTERRUPTIBLE_TIMEOUT,
+	KILLABLE_TIMEOUT,
+	IO,
+	IO_TIMEOUT,
+	NFORMS
+};
 static const unsigned int form_state[NFORMS] = {
 	[PLAIN] = TASK_UNINTERRUPTIBLE,
 	[INTERRUPTIBLE] = TASK_INTERRUPTIBLE,
 	[KILLABLE] = TASK_KILLABLE,
 	[TIMEOUT] = TASK_UNINTERRUPTIBLE,
 	[INTERRUPTIBLE_TIMEOUT] = TASK_INTERRUPTIBLE,
+	[KILLABLE_TIMEOUT] = TASK_KILLABLE,
+	[IO] = TASK_UNINTERRUPTIBLE,
+	[IO_TIMEOUT] = TASK_UNINTERRUPTIBLE,
 };
 static bool form_started;
 
@@ -236,8 +258,17 @@ static int form_waiter_fn(void *data)
 	case TIMEOUT:
 		wait_for_completion_timeout(&gate, 100 * HZ);
 		break;
-	default:
+	case INTERRUPTIBLE_TIMEOUT:
 		wait_for_completion_interruptible_timeout(&gate, 100 * HZ);
+		break;
+	case KILLABLE_TIMEOUT:
+		wait_for_completion_killable_timeout(&gate, 100 * HZ);
+		break;
+	case IO:
+		wait_for_completion_io(&gate);
+		break;
+	default:
+		wait_for_completion_io_timeout(&gate, 100 * HZ);
 		break;
 	}
 	conform_idle_until_stopped();
