@@ -158,6 +158,9 @@ static int atomic64_and_long(struct conform_dev *dev)
 	s64 old = 1;
 	long lold;
 
+	CHECK_CMP(sizeof(atomic_t), ==, 4);
+	CHECK_CMP(sizeof(atomic64_t), ==, 8);
+	CHECK_CMP(sizeof(atomic_long_t), ==, sizeof(long));
 	CHECK_CMP(atomic64_read(&v), ==, 1LL << 40);
 	CHECK_CMP(atomic64_add_return(1LL << 40, &v), ==, 1LL << 41);
 	CHECK_CMP(atomic64_fetch_sub(1, &v), ==, 1LL << 41);
@@ -197,6 +200,7 @@ static int xchg_cmpxchg_scalars(struct conform_dev *dev)
 	u16 h = 2;
 	u32 w = 3, wold;
 	u64 q = 4;
+	bool flag = false;
 	struct node n1 = { 1 }, n2 = { 2 };
 	struct node *p = NULL, *pold;
 
@@ -206,6 +210,8 @@ static int xchg_cmpxchg_scalars(struct conform_dev *dev)
 	CHECK_CMP(xchg_acquire(&w, 5), ==, 3);
 	CHECK_CMP(xchg_release(&w, 6), ==, 5);
 	CHECK(xchg(&q, 1ULL << 63) == 4 && q == 1ULL << 63);
+	CHECK(!xchg(&flag, true));
+	CHECK(flag);
 	CHECK_CMP(cmpxchg(&b, 0xff, 7), ==, 0xff);
 	CHECK_CMP(cmpxchg(&b, 0xff, 8), ==, 7);
 	CHECK_CMP(b, ==, 7);
@@ -214,7 +220,7 @@ static int xchg_cmpxchg_scalars(struct conform_dev *dev)
 	CHECK_CMP(cmpxchg_release(&w, 6, 7), ==, 6);
 	CHECK(cmpxchg64(&q, 1ULL << 63, 9) == 1ULL << 63);
 	CHECK_CMP(cmpxchg_local(&q, 9, 10), ==, 9);
-	CHECK_CMP(q, ==, 10);
+	CHECK(cmpxchg64_local(&q, 0, 11) == 10 && q == 10);
 	wold = 1;
 	CHECK(!try_cmpxchg(&w, &wold, 2));
 	CHECK_CMP(wold, ==, 7);
@@ -261,6 +267,9 @@ static int refcount_counts(struct conform_dev *dev)
 	refcount_set(&r, 2);
 	CHECK(!refcount_dec_if_one(&r));
 	CHECK_CMP(refcount_read(&r), ==, 2);
+	/* Where a misused count is pinned, and the largest valid one. */
+	CHECK_CMP(REFCOUNT_SATURATED, ==, (int)0xc0000000);
+	CHECK_CMP(REFCOUNT_MAX, ==, INT_MAX);
 	return 0;
 }
 
@@ -329,6 +338,13 @@ static int bitops_return_old(struct conform_dev *dev)
 	CHECK(__test_and_set_bit(150, map));
 	CHECK(__test_and_clear_bit(150, map));
 	CHECK(!__test_and_clear_bit(150, map));
+	CHECK(!__test_and_change_bit(3, map));
+	CHECK(__test_and_change_bit(3, map));
+	CHECK_CMP(map[0], ==, 1);
+	assign_bit(10, map, true);
+	__assign_bit(11, map, true);
+	assign_bit(0, map, false);
+	CHECK_CMP(map[0], ==, 3UL << 10);
 	/* A bit lock: taken once, refused while held, taken again after unlock. */
 	CHECK(!test_and_set_bit_lock(2, &lock));
 	CHECK(test_and_set_bit_lock(2, &lock));
@@ -336,6 +352,16 @@ static int bitops_return_old(struct conform_dev *dev)
 	CHECK(lock == 0 && !test_and_set_bit_lock(2, &lock));
 	__clear_bit_unlock(2, &lock);
 	CHECK_CMP(lock, ==, 0);
+	CHECK(!test_bit_acquire(2, &lock));
+	/* Little-endian bit numbers count bytes in memory order: bit 9 is byte 1's bit 1. */
+	{
+		unsigned long bytes[1] = { 0 };
+
+		__set_bit_le(9, bytes);
+		CHECK(((u8 *)bytes)[1] == 2 && test_bit_le(9, bytes));
+		clear_bit_le(9, bytes);
+		CHECK_CMP(bytes[0], ==, 0);
+	}
 	return 0;
 }
 
@@ -374,6 +400,15 @@ static int find_edges(struct conform_dev *dev)
 		n++;
 	}
 	CHECK_CMP(n, ==, ARRAY_SIZE(want));
+	n = 0;
+	for_each_clear_bit(bit, map, MAP_BITS)
+		n++;
+	CHECK_CMP(n, ==, MAP_BITS - ARRAY_SIZE(want));
+	bit = 100;
+	n = 0;
+	for_each_set_bit_from(bit, map, MAP_BITS)
+		n++;
+	CHECK_CMP(n, ==, 3);
 	/* Bits past size in the last word are not seen. */
 	bitmap_zero(small, 70);
 	small[1] = ~0UL << 6;
