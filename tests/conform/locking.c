@@ -225,6 +225,9 @@ static int spinlock_state(struct conform_dev *dev)
 	NOTE(); /* 7 */
 	spin_unlock_irq(&lock);
 	NOTE(); /* 8 */
+	preempt_disable();
+	NOTE(); /* 9 */
+	preempt_enable();
 	local_irq_disable();
 	local_save_flags(f3);
 	local_irq_enable();
@@ -242,6 +245,7 @@ static int spinlock_state(struct conform_dev *dev)
 	CHECK_RUN(expect(6, 0, 0, false, false));
 	CHECK_RUN(expect(7, 1, 0, true, true));
 	CHECK_RUN(expect(8, 0, 0, false, false));
+	CHECK_RUN(expect(9, 1, 0, false, false));
 	CHECK(!f1_off);
 	CHECK(f2_off);
 	CHECK(irqs_disabled_flags(f3));
