@@ -200,7 +200,8 @@ struct obj {
 
 static struct obj __rcu *published;
 static bool stop_reading;
-static atomic_t reads, bad_reads;
+static atomic_t bad_reads;
+static unsigned long seen_gen; /* the generation the reader last found whole */
 
 static int published_reader_fn(void *data)
 {
@@ -217,7 +218,8 @@ static int published_reader_fn(void *data)
 			udelay(2);
 			if (a == POISON || READ_ONCE(o->b) != ~a)
 				atomic_inc(&bad_reads);
-			atomic_inc(&reads);
+			else
+				WRITE_ONCE(seen_gen, a);
 		}
 		rcu_read_unlock();
 		/* Lets the writer have this CPU, should it share it. */
@@ -231,11 +233,12 @@ static int published_reader_fn(void *data)
 static int publication_and_grace(struct conform_dev *dev)
 {
 	struct task_struct *k;
+	unsigned long seen = 0;
 	int ret = 0;
 
 	RCU_INIT_POINTER(published, NULL);
 	WRITE_ONCE(stop_reading, false);
-	atomic_set(&reads, 0);
+	WRITE_ONCE(seen_gen, 0);
 	atomic_set(&bad_reads, 0);
 	k = kthread_run(published_reader_fn, NULL, "conform-rcupub");
 	CHECK(!IS_ERR(k));
@@ -250,13 +253,16 @@ static int publication_and_grace(struct conform_dev *dev)
 		o->b = ~gen;
 		old = rcu_dereference_protected(published, 1);
 		rcu_assign_pointer(published, o);
-		msleep(2); /* readers find it */
+		/* The reader has it in hand at least once before it is replaced. */
+		seen += conform_wait_until(READ_ONCE(seen_gen) == gen);
 		synchronize_rcu();
 		if (old) {
 			WRITE_ONCE(old->a, POISON);
 			WRITE_ONCE(old->b, POISON);
 			kfree(old);
 		}
+		if (seen != gen)
+			break;
 	}
 	WRITE_ONCE(stop_reading, true);
 	kthread_stop(k);
@@ -265,7 +271,7 @@ static int publication_and_grace(struct conform_dev *dev)
 	if (ret)
 		return ret;
 	CHECK_CMP(atomic_read(&bad_reads), ==, 0);
-	CHECK_CMP(atomic_read(&reads), >, 0);
+	CHECK_CMP(seen, ==, GENERATIONS);
 	return 0;
 }
 
