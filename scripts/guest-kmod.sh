@@ -31,6 +31,9 @@ done
 } >"$out/Kbuild.new"
 cmp -s "$out/Kbuild.new" "$out/Kbuild" && rm "$out/Kbuild.new" || mv "$out/Kbuild.new" "$out/Kbuild"
 echo "  KMOD    $name.ko for $version"
-make -s -C "/lib/modules/$version/build" M="$out" modules 2>&1 | grep -v 'Skipping BTF' || true
-[ -f "$out/$name.ko" ] && [ "$out/$name.ko" -nt "$out/Kbuild" ] ||
-	{ echo "guest-kmod: $name.ko did not build" >&2; exit 1; }
+# make's own status decides: a failed build leaves the old module in place.
+rc=0
+make -s -C "/lib/modules/$version/build" M="$out" modules >"$out/build.log" 2>&1 || rc=$?
+grep -v 'Skipping BTF' "$out/build.log" || true
+[ "$rc" -eq 0 ] && [ -f "$out/$name.ko" ] ||
+	{ echo "guest-kmod: $name.ko did not build (make said $rc; $out/build.log)" >&2; exit 1; }

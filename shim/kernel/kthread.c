@@ -2,14 +2,17 @@
 /*
  * kernel/kthread.c - kthreads: a host thread entered with a heap task
  * (struct uldd_kthread embeds it), so the task outlives the thread until
- * kthread_stop() has joined it. The stop flag is set before the wake-up,
- * and the thread reads it after each of its own sleeps.
+ * kthread_stop() has joined it and the last reference on the task is gone
+ * (linux/sched/task.h: kthread_stop() drops the one the task was created
+ * with). The stop flag is set before the wake-up, and the thread reads it
+ * after each of its own sleeps.
  */
 #include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/stdarg.h>
@@ -108,8 +111,20 @@ int kthread_stop(struct task_struct *t)
 	wait_for_completion(&k->exited);
 	uhost_thread_join(k->thread);
 	ret = k->ret;
-	kfree(k);
+	put_task_struct(t);
 	return ret;
+}
+
+void __put_task_struct(struct task_struct *t)
+{
+	struct uldd_kthread *k = to_kthread(t);
+
+	if (!k) {
+		pr_err("BUG: %s/%d: the last reference on a host thread's task dropped\n", t->comm,
+		       t->pid);
+		return;
+	}
+	kfree(k);
 }
 
 bool kthread_should_stop(void)

@@ -16,6 +16,8 @@
 #define ULDD_CONFORM_H
 
 #include <linux/compiler.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/types.h>
@@ -94,6 +96,30 @@ int conform_skip(const char *why);
 		if (__cr)            \
 			return __cr; \
 	} while (0)
+
+/* Only turns a hang into a failure: never a bound on how long anything takes. */
+#define CONFORM_HANG_GUARD msecs_to_jiffies(10000)
+
+/*
+ * Looks at cond, sleeping a little between looks (so whatever makes it
+ * true can run, even on this CPU), until it holds or CONFORM_HANG_GUARD
+ * has passed; evaluates to whether it held.
+ */
+#define conform_wait_until(cond)                                              \
+	({                                                                    \
+		unsigned long __guard = jiffies + CONFORM_HANG_GUARD;         \
+		bool __held;                                                  \
+		while (!(__held = !!(cond)) && time_before(jiffies, __guard)) \
+			usleep_range(200, 400);                               \
+		__held;                                                       \
+	})
+
+/*
+ * kthread.c: for a kthread whose work is done: sleeps until kthread_stop(),
+ * as a kthread that someone will stop must not return before (its
+ * task_struct would be gone when kthread_stop() looks at it).
+ */
+void conform_idle_until_stopped(void);
 
 /* jiffies.c: how unevenly this machine is seen to tick, in ns (measured now). */
 u64 conform_jiffies_jitter_ns(void);

@@ -43,6 +43,10 @@ unsigned long wait_for_completion_timeout(struct completion *x, unsigned long ti
 int wait_for_completion_interruptible(struct completion *x);
 long wait_for_completion_interruptible_timeout(struct completion *x, unsigned long timeout);
 int wait_for_completion_killable(struct completion *x);
+long wait_for_completion_killable_timeout(struct completion *x, unsigned long timeout);
+/* As the forms without _io: the waiting time is not accounted as I/O here. */
+void wait_for_completion_io(struct completion *x);
+unsigned long wait_for_completion_io_timeout(struct completion *x, unsigned long timeout);
 bool try_wait_for_completion(struct completion *x);
 bool completion_done(struct completion *x);
 

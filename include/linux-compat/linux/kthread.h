@@ -5,9 +5,10 @@
  * Linux's do) and stopped with kthread_stop(), which waits for threadfn's
  * return value.
  *
- * Emulation notes: a kthread's task_struct and host thread are released by
- * kthread_stop() only; a kthread whose function returns without anybody
- * calling kthread_stop() keeps them until the process ends. NUMA nodes and
+ * Emulation notes: a kthread's host thread is released by kthread_stop()
+ * only, its task_struct then or by the last put_task_struct() after it; a
+ * kthread whose function returns without anybody calling kthread_stop()
+ * keeps them until the process ends. NUMA nodes and
  * CPU binding are ignored. Parking is not implemented.
  */
 #ifndef _LINUX_KTHREAD_H

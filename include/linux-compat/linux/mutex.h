@@ -5,7 +5,8 @@
  * sleeps on a wait queue and gives its virtual CPU away meanwhile.
  *
  * Emulation notes: no signals, so mutex_lock_interruptible() and
- * mutex_lock_killable() always take the lock and return 0. No optimistic
+ * mutex_lock_killable() always take the lock and return 0 (they sleep in
+ * TASK_INTERRUPTIBLE and TASK_KILLABLE, as in Linux). No optimistic
  * spinning and no lock debugging beyond the might_sleep() check.
  */
 #ifndef _LINUX_MUTEX_H

@@ -76,7 +76,8 @@ static __always_inline void __preempt_count_sub(int val)
 #define in_softirq() (softirq_count())
 #define in_serving_softirq() (softirq_count() & SOFTIRQ_OFFSET)
 #define in_interrupt() (irq_count())
-#define in_task() (!irq_count())
+/* Bottom halves merely disabled (local_bh_disable) is still task context. */
+#define in_task() (!(preempt_count() & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET)))
 #define in_atomic() (preempt_count() != 0)
 
 #endif /* _LINUX_PREEMPT_H */

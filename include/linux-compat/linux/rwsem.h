@@ -9,7 +9,7 @@
  *
  * Emulation notes: no signals, so down_read_interruptible(),
  * down_read_killable() and down_write_killable() always take the lock and
- * return 0. No lock hand-off and no optimistic spinning: a steady stream
+ * return 0 (sleeping in TASK_INTERRUPTIBLE or TASK_KILLABLE, as in Linux). No lock hand-off and no optimistic spinning: a steady stream
  * of writers may keep readers waiting. No owner tracking beyond the
  * might_sleep() check; the _nested and _non_owner forms are the plain ones.
  */

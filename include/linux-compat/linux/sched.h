@@ -23,7 +23,10 @@
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
+#define TASK_WAKEKILL 0x0100
 #define TASK_NOLOAD 0x0400
+/* Woken by what wakes an uninterruptible sleeper, never by wake_up_interruptible(). */
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_IDLE (TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 #define TASK_COMM_LEN 16
@@ -38,6 +41,7 @@ struct task_struct {
 	u32 uldd_wake_seq; /* a futex word: bumped by every wake-up */
 	int uldd_enter_depth;
 	void *uldd_private;
+	int uldd_usage; /* references (linux/sched/task.h); 1 from the start */
 };
 
 extern __thread struct task_struct *uldd_current __attribute__((tls_model("initial-exec")));

@@ -2,30 +2,30 @@
 /*
  * linux/semaphore.h - counting semaphores: down() takes one of count
  * units, sleeping (without its virtual CPU) while there is none; up()
- * gives one back and wakes one waiter. up() may be called from any
- * context, including interrupt handlers, and by a task other than the one
- * that took the unit.
+ * gives one back, to the task that has waited longest if any waits (the
+ * count then stays 0). up() may be called from any context, including
+ * interrupt handlers, and by a task other than the one that took the unit.
  *
  * Emulation notes: no signals, so down_interruptible() and down_killable()
- * always take a unit and return 0. A woken waiter competes with new
- * callers (no hand-off), so the order of service is not strictly FIFO.
+ * always take a unit and return 0; they sleep in TASK_INTERRUPTIBLE and
+ * TASK_KILLABLE as in Linux.
  */
 #ifndef _LINUX_SEMAPHORE_H
 #define _LINUX_SEMAPHORE_H
 
+#include <linux/list.h>
 #include <linux/spinlock.h>
-#include <linux/wait.h>
 
 struct semaphore {
-	raw_spinlock_t lock; /* guards count */
+	raw_spinlock_t lock; /* guards count and wait_list */
 	unsigned int count;
-	struct wait_queue_head wait;
+	struct list_head wait_list; /* tasks waiting for a unit, oldest first */
 };
 
 #define __SEMAPHORE_INITIALIZER(name, n)                                     \
 	{                                                                    \
 		.lock = __RAW_SPIN_LOCK_UNLOCKED((name).lock), .count = (n), \
-		.wait = __WAIT_QUEUE_HEAD_INITIALIZER((name).wait)           \
+		.wait_list = LIST_HEAD_INIT((name).wait_list)                \
 	}
 #define DEFINE_SEMAPHORE(name) struct semaphore name = __SEMAPHORE_INITIALIZER(name, 1)
 
@@ -33,7 +33,7 @@ static inline void sema_init(struct semaphore *sem, int val)
 {
 	raw_spin_lock_init(&sem->lock);
 	sem->count = val;
-	init_waitqueue_head(&sem->wait);
+	INIT_LIST_HEAD(&sem->wait_list);
 }
 
 void down(struct semaphore *sem);

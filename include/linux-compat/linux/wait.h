@@ -5,8 +5,9 @@
  * the condition after every wake-up, so spurious wake-ups are harmless.
  *
  * Emulation notes: no signals, so the _interruptible forms never return
- * -ERESTARTSYS; _killable likewise. Exclusive waiters are woken one at a
- * time, as in Linux.
+ * -ERESTARTSYS; _killable likewise. They sleep in the states Linux gives
+ * them (TASK_INTERRUPTIBLE, TASK_KILLABLE). Exclusive waiters are woken
+ * one at a time, as in Linux.
  */
 #ifndef _LINUX_WAIT_H
 #define _LINUX_WAIT_H
@@ -145,27 +146,36 @@ void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr
 		0;                                                                         \
 	})
 
-#define wait_event_killable(wq_head, condition) wait_event_interruptible(wq_head, condition)
+#define wait_event_killable(wq_head, condition)                                       \
+	({                                                                            \
+		might_sleep();                                                        \
+		if (!(condition))                                                     \
+			(void)__uldd_wait_event(wq_head, condition, TASK_KILLABLE, 0, \
+						MAX_SCHEDULE_TIMEOUT);                \
+		0;                                                                    \
+	})
 
 /*
  * 0 if the timeout elapsed with the condition false, 1 if it elapsed but
  * the condition is true, else the jiffies that were left (at least 1).
  */
-#define wait_event_timeout(wq_head, condition, timeout)                                            \
-	({                                                                                         \
-		long __t = (timeout);                                                              \
-		might_sleep();                                                                     \
-		if (!(condition)) {                                                                \
-			__t = __uldd_wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0, __t); \
-			if (!__t && (condition))                                                   \
-				__t = 1;                                                           \
-		} else if (!__t) {                                                                 \
-			__t = 1;                                                                   \
-		}                                                                                  \
-		__t;                                                                               \
+#define __uldd_wait_event_timeout(wq_head, condition, state, timeout)               \
+	({                                                                          \
+		long __t = (timeout);                                               \
+		might_sleep();                                                      \
+		if (!(condition)) {                                                 \
+			__t = __uldd_wait_event(wq_head, condition, state, 0, __t); \
+			if (!__t && (condition))                                    \
+				__t = 1;                                            \
+		} else if (!__t) {                                                  \
+			__t = 1;                                                    \
+		}                                                                   \
+		__t;                                                                \
 	})
 
+#define wait_event_timeout(wq_head, condition, timeout) \
+	__uldd_wait_event_timeout(wq_head, condition, TASK_UNINTERRUPTIBLE, timeout)
 #define wait_event_interruptible_timeout(wq_head, condition, timeout) \
-	wait_event_timeout(wq_head, condition, timeout)
+	__uldd_wait_event_timeout(wq_head, condition, TASK_INTERRUPTIBLE, timeout)
 
 #endif /* _LINUX_WAIT_H */

@@ -18,7 +18,7 @@ static bool mutex_try(struct mutex *lock)
 					   __ATOMIC_RELAXED);
 }
 
-void mutex_lock(struct mutex *lock)
+static void mutex_lock_common(struct mutex *lock, unsigned int state)
 {
 	DEFINE_WAIT(wait);
 
@@ -27,7 +27,7 @@ void mutex_lock(struct mutex *lock)
 		return;
 	for (;;) {
 		/* Queued with a full barrier before the retry: see mutex_unlock(). */
-		prepare_to_wait_exclusive(&lock->wait, &wait, TASK_UNINTERRUPTIBLE);
+		prepare_to_wait_exclusive(&lock->wait, &wait, state);
 		if (mutex_try(lock))
 			break;
 		schedule();
@@ -35,15 +35,20 @@ void mutex_lock(struct mutex *lock)
 	finish_wait(&lock->wait, &wait);
 }
 
+void mutex_lock(struct mutex *lock)
+{
+	mutex_lock_common(lock, TASK_UNINTERRUPTIBLE);
+}
+
 int mutex_lock_interruptible(struct mutex *lock)
 {
-	mutex_lock(lock);
+	mutex_lock_common(lock, TASK_INTERRUPTIBLE);
 	return 0;
 }
 
 int mutex_lock_killable(struct mutex *lock)
 {
-	mutex_lock(lock);
+	mutex_lock_common(lock, TASK_KILLABLE);
 	return 0;
 }
 

@@ -48,7 +48,7 @@ static void rwsem_wake(struct rw_semaphore *sem)
 		wake_up_all(&sem->wait);
 }
 
-void down_read(struct rw_semaphore *sem)
+static void down_read_common(struct rw_semaphore *sem, unsigned int state)
 {
 	DEFINE_WAIT(wait);
 
@@ -56,7 +56,7 @@ void down_read(struct rw_semaphore *sem)
 	if (likely(rwsem_try_read(sem)))
 		return;
 	for (;;) {
-		prepare_to_wait(&sem->wait, &wait, TASK_UNINTERRUPTIBLE);
+		prepare_to_wait(&sem->wait, &wait, state);
 		if (rwsem_try_read(sem))
 			break;
 		schedule();
@@ -64,15 +64,20 @@ void down_read(struct rw_semaphore *sem)
 	finish_wait(&sem->wait, &wait);
 }
 
+void down_read(struct rw_semaphore *sem)
+{
+	down_read_common(sem, TASK_UNINTERRUPTIBLE);
+}
+
 int down_read_interruptible(struct rw_semaphore *sem)
 {
-	down_read(sem);
+	down_read_common(sem, TASK_INTERRUPTIBLE);
 	return 0;
 }
 
 int down_read_killable(struct rw_semaphore *sem)
 {
-	down_read(sem);
+	down_read_common(sem, TASK_KILLABLE);
 	return 0;
 }
 
@@ -98,7 +103,7 @@ void up_read(struct rw_semaphore *sem)
 		rwsem_wake(sem);
 }
 
-void down_write(struct rw_semaphore *sem)
+static void down_write_common(struct rw_semaphore *sem, unsigned int state)
 {
 	DEFINE_WAIT(wait);
 
@@ -109,7 +114,7 @@ void down_write(struct rw_semaphore *sem)
 	sem->write_waiters++;
 	spin_unlock(&sem->lock);
 	for (;;) {
-		prepare_to_wait(&sem->wait, &wait, TASK_UNINTERRUPTIBLE);
+		prepare_to_wait(&sem->wait, &wait, state);
 		if (rwsem_try_write(sem, true))
 			break;
 		schedule();
@@ -117,9 +122,14 @@ void down_write(struct rw_semaphore *sem)
 	finish_wait(&sem->wait, &wait);
 }
 
+void down_write(struct rw_semaphore *sem)
+{
+	down_write_common(sem, TASK_UNINTERRUPTIBLE);
+}
+
 int down_write_killable(struct rw_semaphore *sem)
 {
-	down_write(sem);
+	down_write_common(sem, TASK_KILLABLE);
 	return 0;
 }
 

@@ -1,97 +1,110 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * kernel/locking/semaphore.c - counting semaphores. The count changes
- * under a raw spinlock with interrupts masked (up() may come from a
- * handler); a task that finds no unit queues itself exclusively on the
- * wait queue before it tries again, then sleeps, and up() wakes one
- * waiter. A waiter that gives up on a timeout after it was woken passes
- * the wake-up on, so a unit never stays unused while somebody waits.
+ * kernel/locking/semaphore.c - counting semaphores. The count and the list
+ * of waiters change under a raw spinlock with interrupts masked (up() may
+ * come from a handler). A task that finds no unit queues itself at the
+ * tail and sleeps; up() with somebody queued gives its unit to the first
+ * waiter (dequeued, marked granted, woken) instead of counting it, so a
+ * newcomer never takes a unit from a task that waited for it, and units go
+ * out in the order the waiters came.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/list.h>
 #include <linux/sched.h>
 #include <linux/semaphore.h>
-#include <linux/wait.h>
 
-static bool sem_try(struct semaphore *sem)
+/* On the waiting task's stack; only its owner removes it once granted is read. */
+struct sem_waiter {
+	struct list_head entry;
+	struct task_struct *task;
+	bool granted; /* under sem->lock */
+};
+
+/* 0 once a unit is taken, -ETIME when timeout (jiffies) ran out first. */
+static int sem_down(struct semaphore *sem, unsigned int state, long timeout)
 {
+	struct sem_waiter w;
 	unsigned long flags;
-	bool ok;
-
-	raw_spin_lock_irqsave(&sem->lock, flags);
-	ok = sem->count > 0;
-	if (ok)
-		sem->count--;
-	raw_spin_unlock_irqrestore(&sem->lock, flags);
-	return ok;
-}
-
-static bool sem_available(struct semaphore *sem)
-{
-	return READ_ONCE(sem->count) > 0;
-}
-
-/* Returns the jiffies left (at least 1) once a unit is taken, 0 on timeout. */
-static long sem_down(struct semaphore *sem, long timeout)
-{
-	DEFINE_WAIT(wait);
 
 	might_sleep();
-	if (likely(sem_try(sem)))
-		return timeout ? timeout : 1;
+	raw_spin_lock_irqsave(&sem->lock, flags);
+	if (likely(sem->count > 0)) {
+		sem->count--;
+		raw_spin_unlock_irqrestore(&sem->lock, flags);
+		return 0;
+	}
+	w.task = current;
+	w.granted = false;
+	list_add_tail(&w.entry, &sem->wait_list);
 	for (;;) {
-		prepare_to_wait_exclusive(&sem->wait, &wait, TASK_UNINTERRUPTIBLE);
-		if (sem_try(sem))
-			break;
-		if (!timeout) {
-			finish_wait(&sem->wait, &wait);
-			/* A wake-up meant for this task may have come with the timeout. */
-			if (sem_available(sem))
-				wake_up(&sem->wait);
+		if (timeout <= 0) {
+			list_del(&w.entry);
+			raw_spin_unlock_irqrestore(&sem->lock, flags);
+			return -ETIME;
+		}
+		/* Set under the lock: an up() after the unlock finds us sleeping or about to. */
+		__set_current_state(state);
+		raw_spin_unlock_irqrestore(&sem->lock, flags);
+		timeout = schedule_timeout(timeout);
+		raw_spin_lock_irqsave(&sem->lock, flags);
+		/* Granted wins over a timeout that came with it: the unit is ours. */
+		if (w.granted) {
+			raw_spin_unlock_irqrestore(&sem->lock, flags);
 			return 0;
 		}
-		timeout = schedule_timeout(timeout);
 	}
-	finish_wait(&sem->wait, &wait);
-	return timeout ? timeout : 1;
 }
 
 void down(struct semaphore *sem)
 {
-	sem_down(sem, MAX_SCHEDULE_TIMEOUT);
+	sem_down(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
 
 int down_interruptible(struct semaphore *sem)
 {
-	down(sem);
+	sem_down(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 	return 0;
 }
 
 int down_killable(struct semaphore *sem)
 {
-	down(sem);
+	sem_down(sem, TASK_KILLABLE, MAX_SCHEDULE_TIMEOUT);
 	return 0;
 }
 
 int down_trylock(struct semaphore *sem)
 {
-	return !sem_try(sem);
+	unsigned long flags;
+	bool taken;
+
+	raw_spin_lock_irqsave(&sem->lock, flags);
+	taken = sem->count > 0;
+	if (taken)
+		sem->count--;
+	raw_spin_unlock_irqrestore(&sem->lock, flags);
+	return !taken;
 }
 
 int down_timeout(struct semaphore *sem, long timeout)
 {
-	return sem_down(sem, timeout > 0 ? timeout : 0) ? 0 : -ETIME;
+	return sem_down(sem, TASK_UNINTERRUPTIBLE, timeout);
 }
 
 void up(struct semaphore *sem)
 {
+	struct sem_waiter *w;
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&sem->lock, flags);
-	sem->count++;
+	w = list_first_entry_or_null(&sem->wait_list, struct sem_waiter, entry);
+	if (!w) {
+		sem->count++;
+	} else {
+		list_del(&w->entry);
+		w->granted = true;
+		/* Under the lock: once it is released, w and its task may be gone. */
+		wake_up_process(w->task);
+	}
 	raw_spin_unlock_irqrestore(&sem->lock, flags);
-	/* Pairs with the spinlock the waiter took after queueing itself. */
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	if (waitqueue_active(&sem->wait))
-		wake_up(&sem->wait);
 }

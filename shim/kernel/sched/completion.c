@@ -84,7 +84,23 @@ long wait_for_completion_interruptible_timeout(struct completion *x, unsigned lo
 
 int wait_for_completion_killable(struct completion *x)
 {
-	return wait_for_completion_interruptible(x);
+	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_KILLABLE);
+	return 0;
+}
+
+long wait_for_completion_killable_timeout(struct completion *x, unsigned long timeout)
+{
+	return wait_for_common(x, (long)timeout, TASK_KILLABLE);
+}
+
+void wait_for_completion_io(struct completion *x)
+{
+	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);
+}
+
+unsigned long wait_for_completion_io_timeout(struct completion *x, unsigned long timeout)
+{
+	return (unsigned long)wait_for_common(x, (long)timeout, TASK_UNINTERRUPTIBLE);
 }
 
 bool try_wait_for_completion(struct completion *x)

@@ -135,6 +135,7 @@ void uldd_enter(const char *name)
 		t = &uldd_task;
 		memset(t, 0, sizeof(*t));
 		t->pid = __atomic_fetch_add(&uldd_next_pid, 1, __ATOMIC_RELAXED);
+		t->uldd_usage = 1;
 		strscpy(t->comm, name ? name : "host", sizeof(t->comm));
 		uldd_cpu = -1;
 		uldd_current = t;
@@ -332,6 +333,7 @@ void uldd_task_init(struct task_struct *t, const char *name)
 {
 	memset(t, 0, sizeof(*t));
 	t->pid = __atomic_fetch_add(&uldd_next_pid, 1, __ATOMIC_RELAXED);
+	t->uldd_usage = 1;
 	strscpy(t->comm, name ? name : "kthread", sizeof(t->comm));
 }
 
