@@ -8,6 +8,7 @@
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/hrtimer.h>
+#include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/preempt.h>
@@ -19,7 +20,7 @@
 static struct hrtimer hrt;
 static struct completion hr_done;
 static ktime_t hr_seen, hr_expires;
-static bool hr_hardirq, hr_softirq;
+static bool hr_hardirq, hr_softirq, hr_irqs_off;
 static int hr_runs, hr_limit;
 
 static enum hrtimer_restart hr_fn(struct hrtimer *t)
@@ -28,6 +29,7 @@ static enum hrtimer_restart hr_fn(struct hrtimer *t)
 	hr_expires = hrtimer_get_expires(t);
 	hr_hardirq = in_hardirq();
 	hr_softirq = in_serving_softirq();
+	hr_irqs_off = irqs_disabled();
 	if (++hr_runs < hr_limit) {
 		hrtimer_forward_now(t, ns_to_ktime(500 * NSEC_PER_USEC));
 		return HRTIMER_RESTART;
@@ -64,6 +66,7 @@ static int hard_context(struct conform_dev *dev)
 	CHECK(wait_for_completion_timeout(&hr_done, HANG_GUARD));
 	CHECK(hr_hardirq);
 	CHECK(!hr_softirq);
+	CHECK(hr_irqs_off);
 	return 0;
 }
 
@@ -74,6 +77,7 @@ static int soft_context(struct conform_dev *dev)
 	CHECK(wait_for_completion_timeout(&hr_done, HANG_GUARD));
 	CHECK(!hr_hardirq);
 	CHECK(hr_softirq);
+	CHECK(!hr_irqs_off);
 	return 0;
 }
 

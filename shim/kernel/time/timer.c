@@ -10,6 +10,7 @@
  * seen) goes back on the list for as long as jiffies still has to go.
  */
 #include <asm/processor.h>
+#include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
@@ -100,8 +101,13 @@ static u64 run_expired(u32 *seq)
 		ctx = node->ctx_offset;
 		raw_spin_unlock_irqrestore(&tnode_lock, flags);
 
+		/* A hard hrtimer runs as an interrupt does: interrupts off. */
 		preempt_count_add(ctx);
+		if (ctx == HARDIRQ_OFFSET)
+			local_irq_disable();
 		node->fire(node); /* the node may be freed from here on */
+		if (ctx == HARDIRQ_OFFSET)
+			local_irq_enable();
 		preempt_count_sub(ctx);
 		uldd_softirq_kick(); /* what a hard hrtimer raised */
 
