@@ -166,25 +166,13 @@ static bool arm_locked(struct uldd_tnode *node, u64 expires_ns)
 	return true;
 }
 
-int uldd_tnode_arm(struct uldd_tnode *node, u64 expires_ns, bool only_if_pending)
-{
-	unsigned long flags;
-	bool head = false;
-	int was;
-
-	timer_thread_start();
-	raw_spin_lock_irqsave(&tnode_lock, flags);
-	was = node_pending(node);
-	if ((!only_if_pending || was) && !node->shut_down)
-		head = arm_locked(node, expires_ns);
-	raw_spin_unlock_irqrestore(&tnode_lock, flags);
-	if (head)
-		uhost_futex_wake(&tnode_seq, 1);
-	return was;
-}
-
-int uldd_tnode_arm_jiffies(struct uldd_tnode *node, unsigned long *expires, unsigned long j,
-			   int how)
+/*
+ * Arms node as how says: for expires_ns, or, given the timer's expires
+ * field, for jiffies j (the field set under the lock). Returns whether it
+ * was pending.
+ */
+static int tnode_arm(struct uldd_tnode *node, u64 expires_ns, unsigned long *expires,
+		     unsigned long j, int how)
 {
 	unsigned long flags;
 	bool head = false;
@@ -198,14 +186,29 @@ int uldd_tnode_arm_jiffies(struct uldd_tnode *node, unsigned long *expires, unsi
 	} else if (how == ULDD_ARM_IF_PENDING && !was) {
 	} else if (how == ULDD_ARM_REDUCE && was && !time_before(j, *expires)) {
 	} else {
-		*expires = j;
-		node->jexpires = j;
-		head = arm_locked(node, uldd_jiffies_to_clock_ns(j));
+		if (expires) {
+			*expires = j;
+			node->jexpires = j;
+			expires_ns = uldd_jiffies_to_clock_ns(j);
+		}
+		head = arm_locked(node, expires_ns);
 	}
 	raw_spin_unlock_irqrestore(&tnode_lock, flags);
 	if (head)
 		uhost_futex_wake(&tnode_seq, 1);
 	return was;
+}
+
+int uldd_tnode_arm(struct uldd_tnode *node, u64 expires_ns, bool only_if_pending)
+{
+	return tnode_arm(node, expires_ns, NULL, 0,
+			 only_if_pending ? ULDD_ARM_IF_PENDING : ULDD_ARM_ALWAYS);
+}
+
+int uldd_tnode_arm_jiffies(struct uldd_tnode *node, unsigned long *expires, unsigned long j,
+			   int how)
+{
+	return tnode_arm(node, 0, expires, j, how);
 }
 
 int uldd_tnode_shutdown(struct uldd_tnode *node)
