@@ -417,8 +417,10 @@ static int rwsem_trylocks(struct conform_dev *dev)
 
 static int reader_fn(void *data)
 {
-	other_trylock = down_read_trylock(&rwsem);
-	if (other_trylock)
+	int got = down_read_trylock(&rwsem);
+
+	WRITE_ONCE(other_trylock, got);
+	if (got)
 		up_read(&rwsem);
 	down_read(&rwsem);
 	WRITE_ONCE(other_in, true);
@@ -444,7 +446,7 @@ static int rwsem_readers_share_writer_excludes(struct conform_dev *dev)
 		up_read(&rwsem);
 	CHECK(!IS_ERR(k));
 	shared = conform_wait_until(READ_ONCE(other_done));
-	tried_shared = other_trylock;
+	tried_shared = READ_ONCE(other_trylock);
 	up_read(&rwsem);
 	kthread_stop(k);
 	CHECK(shared);
@@ -452,7 +454,7 @@ static int rwsem_readers_share_writer_excludes(struct conform_dev *dev)
 
 	WRITE_ONCE(other_in, false);
 	WRITE_ONCE(other_done, false);
-	other_trylock = -1;
+	WRITE_ONCE(other_trylock, -1);
 	down_write(&rwsem);
 	k = kthread_run(reader_fn, NULL, "conform-rd");
 	if (IS_ERR(k))
@@ -461,7 +463,7 @@ static int rwsem_readers_share_writer_excludes(struct conform_dev *dev)
 	conform_wait_until(READ_ONCE(other_trylock) >= 0);
 	msleep(20);
 	early = READ_ONCE(other_in);
-	tried_excluded = other_trylock;
+	tried_excluded = READ_ONCE(other_trylock);
 	/* Turned into a reader, the writer lets the waiting reader in with it. */
 	downgrade_write(&rwsem);
 	along = conform_wait_until(READ_ONCE(other_done));

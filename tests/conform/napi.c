@@ -262,9 +262,12 @@ static int synchronize_waits_for_poll(struct conform_dev *dev)
 		usleep_range(100, 200);
 	napi_synchronize(&p.napi);
 	over = READ_ONCE(p.busy_over);
-	reinit_completion(&p.done);
+	/*
+	 * Not p.done again: the first poll completes it after giving the
+	 * instance back, which is when napi_synchronize() may return.
+	 */
 	schedule_bh();
-	again = wait_done();
+	again = conform_wait_until(atomic_read(&p.polls) >= 2);
 	del_timer_sync(&p.kick);
 	probe_del(true);
 	CHECK(over);

@@ -54,8 +54,17 @@ static __always_inline void rcu_read_unlock(void)
 #define __rcu
 #endif
 
-/* A load ordered before the loads through its value (address dependency). */
+/*
+ * A load ordered before the loads through its value (address dependency).
+ * ThreadSanitizer does not follow dependencies: there it is a consume
+ * load (an acquire, to gcc), so what rcu_assign_pointer() published
+ * happens before the reader's accesses through it.
+ */
+#ifdef __SANITIZE_THREAD__
+#define rcu_dereference(p) __atomic_load_n(&(p), __ATOMIC_CONSUME)
+#else
 #define rcu_dereference(p) READ_ONCE(p)
+#endif
 #define rcu_dereference_bh(p) rcu_dereference(p)
 #define rcu_dereference_sched(p) rcu_dereference(p)
 #define rcu_dereference_raw(p) rcu_dereference(p)
