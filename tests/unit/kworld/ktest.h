@@ -53,18 +53,12 @@ void KTEST(ktest_bindings)(void **memcpy_fn, void **snprintf_fn);
 int KTEST(ktest_kh_bits)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_math)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_atomic)(unsigned int i, const char **name, int run);
-int KTEST(ktest_kh_list)(unsigned int i, const char **name, int run);
-int KTEST(ktest_kh_byteorder)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_io)(unsigned int i, const char **name, int run);
 /* A refcount_t misuse of one kind (0-3, see ktest_atomic.c); 0 or a line. */
 int KTEST(ktest_kh_refcount_misuse)(int kind);
 /* Shared state for host threads racing in K-world (ktest_atomic.c). */
 void KTEST(ktest_kh_race_reset)(void);
-void KTEST(ktest_kh_race_inc)(unsigned long n);
 long KTEST(ktest_kh_race_count)(void);
-/* test_and_set_bit on bits 0..nbits-1: how many this caller set first. */
-unsigned long KTEST(ktest_kh_race_claim)(unsigned long nbits);
-unsigned long KTEST(ktest_kh_race_weight)(unsigned long nbits);
 /* A statistic bumped n times with plain accesses; sampled n times with data_race(). */
 void KTEST(ktest_kh_race_stat_bump)(unsigned long n);
 unsigned long KTEST(ktest_kh_race_stat_peek)(unsigned long n);
