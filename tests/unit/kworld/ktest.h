@@ -34,7 +34,6 @@ struct ktest_case {
 
 /* Run case i of a table: 0, or nonzero when there is no case i. */
 int KTEST(ktest_printf_case)(unsigned int i, struct ktest_case *c);
-int KTEST(ktest_string_case)(unsigned int i, struct ktest_case *c);
 
 /* snprintf(buf, size, "%pe", ERR_PTR(err)). */
 int KTEST(ktest_errname)(int err, char *buf, __SIZE_TYPE__ size);
