@@ -88,15 +88,8 @@ static inline int ktest_check_case(const struct ktest_check *table, unsigned int
 
 /* ktest_sched.c: workers for host threads; see test_sched.c. */
 int KTEST(ktest_sched_setup)(unsigned int nr_vcpus);
-long KTEST(ktest_sched_counter)(void);
 int KTEST(ktest_sched_max_inside)(void);
-long KTEST(ktest_sched_spin_worker)(int iters);
-long KTEST(ktest_sched_mutex_worker)(int iters);
-void KTEST(ktest_sched_busy_worker)(int spin_us);
-void KTEST(ktest_sched_complete_after)(int ms);
-long KTEST(ktest_sched_wait_done)(int timeout_ms);
-void KTEST(ktest_sched_set_flag)(int ms);
-long KTEST(ktest_sched_wait_flag)(int timeout_ms);
+long KTEST(ktest_sched_busy_worker)(int spin_us);
 int KTEST(ktest_sched_context)(void);
 
 /*
