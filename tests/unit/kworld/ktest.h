@@ -177,36 +177,10 @@ void KTEST(ktest_dma_grow_release)(void);
 int KTEST(ktest_dma_case)(unsigned int i, const char **name, int run);
 
 /*
- * ktest_locking.c: rw_semaphores, semaphores, RCU and tasklets; see
- * test_locking.c. Host threads run workers of a kind (KLOCK_*); each
- * returns the misbehaviours it saw, or the measure its kind names.
+ * ktest_locking.c: rw_semaphores, semaphores and RCU where the conformance
+ * suite leaves off; a table as the ktest_kh_* functions.
  */
-enum {
-	KLOCK_RWSEM_READER, /* arg iterations of a read section that sleeps */
-	KLOCK_RWSEM_WRITER, /* arg iterations of a write section */
-	KLOCK_RWSEM_READ_LOOP, /* read sections of arg us until ktest_lock_stop(); 1 if 10 s first */
-	KLOCK_RWSEM_WRITE_ONCE, /* one down_write: returns the ms it waited */
-	KLOCK_SEM_HOLDER, /* arg iterations of down/up around a sleep */
-	KLOCK_RCU_READER, /* a read-side section busy for arg ms */
-	KLOCK_TASKLET_SPAM, /* arg tasklet_schedule()s of the shared tasklet */
-	KLOCK_RCU_SYNC, /* synchronize_rcu(): the ms it took, -1 if the reader was not done */
-	KLOCK_RCU_CALL, /* call_rcu() + rcu_barrier(): 0 if the callback saw the reader done */
-};
-enum {
-	KLOCK_STAT_COUNTER, /* writers' plain increments */
-	KLOCK_STAT_MAX_INSIDE, /* most holders seen at once */
-	KLOCK_STAT_IN_READER, /* 1 while an RCU reader is in its section */
-	KLOCK_STAT_READER_DONE, /* 1 once the RCU reader left its section */
-	KLOCK_STAT_READS, /* read sections completed */
-	KLOCK_STAT_TASKLET_RUNS, /* runs of the shared tasklet */
-	KLOCK_STAT_TASKLET_ERRORS, /* runs that overlapped another or ran outside softirq */
-};
 int KTEST(ktest_lock_setup)(unsigned int nr_vcpus);
-long KTEST(ktest_lock_worker)(int kind, int arg);
-long KTEST(ktest_lock_stat)(int which);
-/* Ends the READ_LOOP workers and kills the shared tasklet. */
-void KTEST(ktest_lock_stop)(void);
-/* Single-task cases, a table as the ktest_kh_* functions. */
 int KTEST(ktest_lock_case)(unsigned int i, const char **name, int run);
 
 /* ktest_devres.c: managed resources, a table as the ktest_kh_* functions. */
