@@ -68,13 +68,10 @@ demo: deps
 LINT_SRC = $(shell cd $(TOP) && git ls-files '*.c' '*.h' 2>/dev/null)
 lint: deps
 	$(Q)cd $(TOP) && clang-format --dry-run --Werror $(LINT_SRC)
-	@# ktest_printf.c passes mismatched widths on purpose: it tests %hhd wrap-around.
 	@# tests/conform/suites.h is a list for the includer to expand (SUITE is its macro).
 	$(Q)cd $(TOP) && cppcheck --quiet --error-exitcode=1 --inline-suppr \
 		--enable=warning,performance,portability --std=c11 \
 		--suppress=missingIncludeSystem \
-		--suppress=invalidPrintfArgType_sint:tests/unit/kworld/ktest_printf.c \
-		--suppress=invalidPrintfArgType_uint:tests/unit/kworld/ktest_printf.c \
 		--suppress=unknownMacro:tests/conform/suites.h -I kernel $(filter kernel/% tools/% tests/%,$(LINT_SRC))
 	@# -Wno-non-pointer-null: glibc's PTHREAD_MUTEX_INITIALIZER spells NULL as 0.
 	$(Q)cd $(TOP) && for f in $(filter %.c,$(filter kernel/% tools/%,$(LINT_SRC))); do \

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * test_devres.c - managed device resources (shim/drivers/base/devres.c):
- * every K-world case of kworld/ktest_devres.c, one CMocka test each.
+ * every K-world case of kworld/ktest_devres.c, one CMocka test each: the
+ * release the PCI layer makes. The rest of devres is the conformance
+ * suite's (tests/conform/devres.c, in the guest).
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -228,6 +228,5 @@ int main(void)
 
 	failed = cmocka_run_group_tests(tests, NULL, NULL);
 	failed += run_table("printf", uldd_k_ktest_printf_case);
-	failed += run_table("string", uldd_k_ktest_string_case);
 	return failed ? 1 : 0;
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * test_net.c - shim/net's parts that need no real TAP (kworld/ktest_net.c):
- * socket buffers, page fragments, checksums, Ethernet classification,
- * byte queue limits and NAPI, with one virtual CPU and with two; the
- * virtio-net headers of frames from the host (kworld/ktest_vnet.c); and
- * receive coalescing, seen through the frames it writes to a fake TAP
- * (fake_tap.c). The real TAP side runs end to end in the guest
- * (tests/vm/t-e1000.sh).
+ * test_net.c - shim/net's parts that need no real TAP and that the
+ * conformance suite does not state (kworld/ktest_net.c): page fragment
+ * blocks, napi_build_skb, byte queue limits and napi_schedule's answers,
+ * with one virtual CPU and with two; the virtio-net headers of frames from
+ * the host (kworld/ktest_vnet.c); and receive coalescing, seen through the
+ * frames it writes to a fake TAP (fake_tap.c). The real TAP side runs end
+ * to end in the guest (tests/vm/t-e1000.sh).
  */
 #include <stdbool.h>
 #include <string.h>

@@ -34,7 +34,6 @@ struct ktest_case {
 
 /* Run case i of a table: 0, or nonzero when there is no case i. */
 int KTEST(ktest_printf_case)(unsigned int i, struct ktest_case *c);
-int KTEST(ktest_string_case)(unsigned int i, struct ktest_case *c);
 
 /* snprintf(buf, size, "%pe", ERR_PTR(err)). */
 int KTEST(ktest_errname)(int err, char *buf, __SIZE_TYPE__ size);
@@ -53,18 +52,12 @@ void KTEST(ktest_bindings)(void **memcpy_fn, void **snprintf_fn);
 int KTEST(ktest_kh_bits)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_math)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_atomic)(unsigned int i, const char **name, int run);
-int KTEST(ktest_kh_list)(unsigned int i, const char **name, int run);
-int KTEST(ktest_kh_byteorder)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_io)(unsigned int i, const char **name, int run);
 /* A refcount_t misuse of one kind (0-3, see ktest_atomic.c); 0 or a line. */
 int KTEST(ktest_kh_refcount_misuse)(int kind);
 /* Shared state for host threads racing in K-world (ktest_atomic.c). */
 void KTEST(ktest_kh_race_reset)(void);
-void KTEST(ktest_kh_race_inc)(unsigned long n);
 long KTEST(ktest_kh_race_count)(void);
-/* test_and_set_bit on bits 0..nbits-1: how many this caller set first. */
-unsigned long KTEST(ktest_kh_race_claim)(unsigned long nbits);
-unsigned long KTEST(ktest_kh_race_weight)(unsigned long nbits);
 /* A statistic bumped n times with plain accesses; sampled n times with data_race(). */
 void KTEST(ktest_kh_race_stat_bump)(unsigned long n);
 unsigned long KTEST(ktest_kh_race_stat_peek)(unsigned long n);
@@ -95,15 +88,8 @@ static inline int ktest_check_case(const struct ktest_check *table, unsigned int
 
 /* ktest_sched.c: workers for host threads; see test_sched.c. */
 int KTEST(ktest_sched_setup)(unsigned int nr_vcpus);
-long KTEST(ktest_sched_counter)(void);
 int KTEST(ktest_sched_max_inside)(void);
-long KTEST(ktest_sched_spin_worker)(int iters);
-long KTEST(ktest_sched_mutex_worker)(int iters);
-void KTEST(ktest_sched_busy_worker)(int spin_us);
-void KTEST(ktest_sched_complete_after)(int ms);
-long KTEST(ktest_sched_wait_done)(int timeout_ms);
-void KTEST(ktest_sched_set_flag)(int ms);
-long KTEST(ktest_sched_wait_flag)(int timeout_ms);
+long KTEST(ktest_sched_busy_worker)(int spin_us);
 int KTEST(ktest_sched_context)(void);
 
 /*
@@ -191,36 +177,10 @@ void KTEST(ktest_dma_grow_release)(void);
 int KTEST(ktest_dma_case)(unsigned int i, const char **name, int run);
 
 /*
- * ktest_locking.c: rw_semaphores, semaphores, RCU and tasklets; see
- * test_locking.c. Host threads run workers of a kind (KLOCK_*); each
- * returns the misbehaviours it saw, or the measure its kind names.
+ * ktest_locking.c: rw_semaphores, semaphores and RCU where the conformance
+ * suite leaves off; a table as the ktest_kh_* functions.
  */
-enum {
-	KLOCK_RWSEM_READER, /* arg iterations of a read section that sleeps */
-	KLOCK_RWSEM_WRITER, /* arg iterations of a write section */
-	KLOCK_RWSEM_READ_LOOP, /* read sections of arg us until ktest_lock_stop(); 1 if 10 s first */
-	KLOCK_RWSEM_WRITE_ONCE, /* one down_write: returns the ms it waited */
-	KLOCK_SEM_HOLDER, /* arg iterations of down/up around a sleep */
-	KLOCK_RCU_READER, /* a read-side section busy for arg ms */
-	KLOCK_TASKLET_SPAM, /* arg tasklet_schedule()s of the shared tasklet */
-	KLOCK_RCU_SYNC, /* synchronize_rcu(): the ms it took, -1 if the reader was not done */
-	KLOCK_RCU_CALL, /* call_rcu() + rcu_barrier(): 0 if the callback saw the reader done */
-};
-enum {
-	KLOCK_STAT_COUNTER, /* writers' plain increments */
-	KLOCK_STAT_MAX_INSIDE, /* most holders seen at once */
-	KLOCK_STAT_IN_READER, /* 1 while an RCU reader is in its section */
-	KLOCK_STAT_READER_DONE, /* 1 once the RCU reader left its section */
-	KLOCK_STAT_READS, /* read sections completed */
-	KLOCK_STAT_TASKLET_RUNS, /* runs of the shared tasklet */
-	KLOCK_STAT_TASKLET_ERRORS, /* runs that overlapped another or ran outside softirq */
-};
 int KTEST(ktest_lock_setup)(unsigned int nr_vcpus);
-long KTEST(ktest_lock_worker)(int kind, int arg);
-long KTEST(ktest_lock_stat)(int which);
-/* Ends the READ_LOOP workers and kills the shared tasklet. */
-void KTEST(ktest_lock_stop)(void);
-/* Single-task cases, a table as the ktest_kh_* functions. */
 int KTEST(ktest_lock_case)(unsigned int i, const char **name, int run);
 
 /* ktest_devres.c: managed resources, a table as the ktest_kh_* functions. */

@@ -181,7 +181,14 @@ void KTEST(ktest_dma_grow_release)(void)
 		kfree(grown[--nr_grown]);
 }
 
-/* The table: device 0, attached by the harness with 64-bit masks. */
+/*
+ * The table: device 0, attached by the harness with 64-bit masks. The
+ * conformance suite's DMA cases (tests/conform/dma.c) run on a device, so
+ * only in the guest; these keep on the host what it does not state:
+ * uldd's answers to DMA_NONE and to a device without a DMA domain, and
+ * its fast path, where an IOVA is the VA (streaming, page, pool and
+ * scatterlist mappings alike).
+ */
 
 static int dma_case_mapping_error(void)
 {
@@ -217,111 +224,59 @@ static int dma_case_map_page(void)
 	return 0;
 }
 
-static int dma_case_coherent(void)
+/* dma.pool_refuses_bad_geometry has a device: a pool needs one. */
+static int dma_case_pool_refuses_no_device(void)
 {
-	struct device *dev = kdev(0);
-	size_t sizes[] = { 1, 3000, PAGE_SIZE, 5 * PAGE_SIZE + 1, 1 << 20 };
-	unsigned int i, j;
-
-	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		dma_addr_t h = DMA_MAPPING_ERROR;
-		u8 *va = dma_alloc_coherent(dev, sizes[i], &h, GFP_KERNEL);
-
-		KCHECK(va);
-		KCHECK(PAGE_ALIGNED(va));
-		KCHECK(h != DMA_MAPPING_ERROR && h <= dev->coherent_dma_mask);
-		KCHECK((h & (PAGE_SIZE - 1)) == 0);
-		for (j = 0; j < sizes[i]; j++)
-			KCHECK(va[j] == 0);
-		memset(va, 0xa5, sizes[i]);
-		dma_free_coherent(dev, sizes[i], va, h);
-	}
-	/* Freed memory dirtied above comes back zeroed. */
-	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		dma_addr_t h;
-		u8 *va = dma_alloc_coherent(dev, sizes[i], &h, GFP_ATOMIC);
-
-		KCHECK(va);
-		for (j = 0; j < sizes[i]; j++)
-			KCHECK(va[j] == 0);
-		dma_free_coherent(dev, sizes[i], va, h);
-	}
-	return 0;
-}
-
-static int dma_case_pool_bad_args(void)
-{
-	struct device *dev = kdev(0);
-
-	KCHECK(!dma_pool_create("zero", dev, 0, 8, 0));
-	KCHECK(!dma_pool_create("align3", dev, 32, 3, 0));
-	KCHECK(!dma_pool_create("small-boundary", dev, 64, 8, 32));
-	KCHECK(!dma_pool_create("odd-boundary", dev, 64, 8, 3000));
 	KCHECK(!dma_pool_create("no-device", NULL, 64, 8, 0));
-	dma_pool_destroy(NULL);
 	return 0;
 }
 
 #define POOL_BLOCKS 300
 
-/* Blocks aligned, inside the mask, disjoint, not crossing the boundary. */
+/* Each block's handle is what mapping its VA gives, on the fast path. */
 static int dma_pool_check(size_t size, size_t align, size_t boundary)
 {
 	struct device *dev = kdev(0);
 	struct dma_pool *pool = dma_pool_create("ktest", dev, size, align, boundary);
 	static void *va[POOL_BLOCKS];
 	static dma_addr_t h[POOL_BLOCKS];
-	unsigned int i, j;
+	unsigned int i;
 
 	KCHECK(pool);
 	for (i = 0; i < POOL_BLOCKS; i++) {
 		va[i] = dma_pool_alloc(pool, GFP_KERNEL, &h[i]);
 		KCHECK(va[i]);
-		KCHECK(h[i] != DMA_MAPPING_ERROR && h[i] <= dev->coherent_dma_mask);
 		KCHECK(h[i] == dma_map_single(dev, va[i], size, DMA_BIDIRECTIONAL));
-		KCHECK(IS_ALIGNED(h[i], align ? align : 1));
-		KCHECK(IS_ALIGNED((unsigned long)va[i], align ? align : 1));
-		if (boundary)
-			KCHECK(h[i] / boundary == (h[i] + size - 1) / boundary);
-		memset(va[i], (int)i, size);
 	}
-	for (i = 0; i < POOL_BLOCKS; i++) {
-		for (j = 0; j < size; j++)
-			KCHECK(((u8 *)va[i])[j] == (u8)i);
-	}
-	/* Freed blocks are reused, and zalloc zeroes them. */
-	dma_pool_free(pool, va[7], h[7]);
-	va[7] = dma_pool_zalloc(pool, GFP_ATOMIC, &h[7]);
-	KCHECK(va[7]);
-	for (j = 0; j < size; j++)
-		KCHECK(((u8 *)va[7])[j] == 0);
 	for (i = 0; i < POOL_BLOCKS; i++)
 		dma_pool_free(pool, va[i], h[i]);
 	dma_pool_destroy(pool);
 	return 0;
 }
 
-static int dma_case_pool_align(void)
+/* The geometries of dma.pool_alignment and pool_boundary. */
+static int dma_case_pool_handles_are_mappings(void)
 {
-	int ret = dma_pool_check(24, 64, 0);
+	static const size_t geometry[][3] = {
+		{ 24, 64, 0 }, { 3, 0, 0 }, { 1000, 8, 4096 }, { 48, 16, 64 }, { 6000, 32, 8192 },
+	};
+	unsigned int i;
+	int ret;
 
-	return ret ? ret : dma_pool_check(3, 0, 0);
+	for (i = 0; i < ARRAY_SIZE(geometry); i++) {
+		ret = dma_pool_check(geometry[i][0], geometry[i][1], geometry[i][2]);
+		if (ret)
+			return ret;
+	}
+	return 0;
 }
 
-static int dma_case_pool_boundary(void)
-{
-	int ret = dma_pool_check(1000, 8, 4096);
-
-	if (!ret)
-		ret = dma_pool_check(48, 16, 64);
-	return ret ? ret : dma_pool_check(6000, 32, 8192);
-}
-
+/* One segment per entry, each at its buffer's VA (dma.map_sg_segments allows merging). */
 static int dma_case_sg_map_three(void)
 {
 	static const unsigned int len[3] = { 100, 4096, 60000 };
 	struct device *dev = kdev(0);
-	struct scatterlist sgl[3], *sg;
+	struct scatterlist sgl[3];
 	void *buf[3];
 	int i, n;
 
@@ -331,15 +286,11 @@ static int dma_case_sg_map_three(void)
 		KCHECK(buf[i]);
 		sg_set_buf(&sgl[i], buf[i], len[i]);
 	}
-	KCHECK(sg_nents(sgl) == 3);
-	KCHECK(sg_is_last(&sgl[2]) && !sg_is_last(&sgl[1]));
 	n = dma_map_sg(dev, sgl, 3, DMA_TO_DEVICE);
 	KCHECK(n == 3);
-	for_each_sg(sgl, sg, n, i) {
-		KCHECK(sg_virt(sg) == buf[i]);
-		KCHECK(sg_page(sg) == virt_to_page(buf[i]));
-		KCHECK(sg_dma_len(sg) == len[i]);
-		KCHECK(sg_dma_address(sg) == (dma_addr_t)(unsigned long)buf[i]);
+	for (i = 0; i < 3; i++) {
+		KCHECK(sg_dma_len(&sgl[i]) == len[i]);
+		KCHECK(sg_dma_address(&sgl[i]) == (dma_addr_t)(unsigned long)buf[i]);
 	}
 	dma_sync_sg_for_cpu(dev, sgl, 3, DMA_TO_DEVICE);
 	dma_sync_sg_for_device(dev, sgl, 3, DMA_TO_DEVICE);
@@ -349,11 +300,11 @@ static int dma_case_sg_map_three(void)
 	return 0;
 }
 
+/* dma.sg_chain_walk walks a chain; mapped, its second table's entries are their VAs. */
 static int dma_case_sg_chain(void)
 {
-	struct scatterlist a[3], b[2], *sg;
+	struct scatterlist a[3], b[2];
 	u8 *buf = kmalloc(5 * 64, GFP_KERNEL);
-	int i;
 
 	KCHECK(buf);
 	sg_init_table(a, 3);
@@ -363,10 +314,6 @@ static int dma_case_sg_chain(void)
 	sg_chain(a, 3, b);
 	sg_set_buf(&b[0], buf + 128, 64);
 	sg_set_buf(&b[1], buf + 192, 64);
-	KCHECK(sg_nents(a) == 4);
-	for_each_sg(a, sg, 4, i) {
-		KCHECK(sg_virt(sg) == buf + 64 * i);
-	}
 	KCHECK(sg_dma_address(&b[1]) == 0);
 	KCHECK(dma_map_sg(kdev(0), a, 4, DMA_BIDIRECTIONAL) == 4);
 	KCHECK(sg_dma_address(&b[1]) == (dma_addr_t)(unsigned long)(buf + 192));
@@ -378,12 +325,10 @@ static int dma_case_sg_chain(void)
 static const struct ktest_check dma_cases[] = {
 	{ "mapping_error_semantics", dma_case_mapping_error },
 	{ "map_page_is_page_address_plus_offset", dma_case_map_page },
-	{ "coherent_zeroed_aligned_below_mask", dma_case_coherent },
-	{ "pool_refuses_bad_arguments", dma_case_pool_bad_args },
-	{ "pool_blocks_aligned", dma_case_pool_align },
-	{ "pool_blocks_within_boundary", dma_case_pool_boundary },
+	{ "pool_refuses_no_device", dma_case_pool_refuses_no_device },
+	{ "pool_handles_are_mappings", dma_case_pool_handles_are_mappings },
 	{ "sg_map_three_entries", dma_case_sg_map_three },
-	{ "sg_chain_walks_both_tables", dma_case_sg_chain },
+	{ "sg_chain_maps_both_tables", dma_case_sg_chain },
 };
 
 int KTEST(ktest_dma_case)(unsigned int i, const char **name, int run)
