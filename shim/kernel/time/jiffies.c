@@ -38,11 +38,17 @@ static u64 clock_base(void)
 	return base_1 - 1;
 }
 
+/* jiffies at a coarse reading taken after clock_base() returned base. */
+static u64 jiffies_at(u64 base, u64 coarse)
+{
+	return (u64)INITIAL_JIFFIES + (coarse - base) / TICK_NSEC;
+}
+
 u64 get_jiffies_64(void)
 {
 	u64 base = clock_base(); /* first: the first call sets it from the clock */
 
-	return (u64)INITIAL_JIFFIES + (uhost_clock_coarse_ns() - base) / TICK_NSEC;
+	return jiffies_at(base, uhost_clock_coarse_ns());
 }
 
 unsigned long uldd_jiffies(void)
@@ -81,7 +87,7 @@ u64 uldd_jiffies_to_clock_ns(unsigned long j)
 	u64 coarse = uhost_clock_coarse_ns();
 	u64 precise = uhost_clock_ns();
 	u64 lag = lag_sample(coarse, precise);
-	u64 now = (u64)INITIAL_JIFFIES + (coarse - base) / TICK_NSEC;
+	u64 now = jiffies_at(base, coarse);
 
 	if ((long)(j - (unsigned long)now) <= 0)
 		return precise;
@@ -92,7 +98,7 @@ u64 uldd_jiffies_wait_ns(unsigned long j)
 {
 	u64 base = clock_base();
 	u64 coarse = uhost_clock_coarse_ns();
-	u64 now = (u64)INITIAL_JIFFIES + (coarse - base) / TICK_NSEC;
+	u64 now = jiffies_at(base, coarse);
 	u64 edge;
 
 	if ((long)(j - (unsigned long)now) <= 0)
