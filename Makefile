@@ -47,9 +47,10 @@ $(BUILD)/%.o: $(TOP)/%.c | $(SAN_STAMP)
 deps:
 	$(Q)$(TOP)/scripts/install-deps.sh
 
-# The target drivers' upstream sources (Debian's linux-source), for ported/.
+# The target drivers' upstream sources from both Debian series (the uploads
+# ported/trees pins), for ported/ and 'uldd port'.
 kernel-source:
-	$(Q)$(TOP)/scripts/kernel-source.sh $(BUILD) 6.1
+	$(Q)$(TOP)/scripts/kernel-source.sh $(BUILD) 6.1 6.12
 
 # The closing line sums the unit and guest suites. A sanitizer build runs
 # the unit tests only: the guest tests take minutes under TCG even without

@@ -10,7 +10,7 @@ KSRC_STAMP := $(KSRC)/.uldd-stamp
 PORTED :=
 
 $(KSRC_STAMP):
-	$(Q)$(TOP)/scripts/kernel-source.sh $(BUILD) 6.1
+	$(Q)$(TOP)/scripts/kernel-source.sh $(BUILD) 6.1 6.12
 
 # $(call ported_driver,NAME,TREE-DIR,FILES): FILES (.c, in TREE-DIR of the
 # kernel tree) become $(BUILD)/ported/NAME.so.

@@ -39,11 +39,11 @@ SAN_OBJ := $(BUILD)/sanitize/options.o
 # normal build folder through symbolic links, so nothing is fetched twice.
 SAN_DOWNLOADS ?= $(TOP)/build
 SAN_LINKS := $(if $(filter $(abspath $(SAN_DOWNLOADS)),$(abspath $(BUILD))),, \
-	$(BUILD)/debs $(BUILD)/guest $(BUILD)/linux-source-6.1)
+	$(BUILD)/debs $(BUILD)/guest $(BUILD)/linux-source-6.1 $(BUILD)/linux-source-6.12)
 $(SAN_LINKS):
 	@mkdir -p $(dir $@) $(SAN_DOWNLOADS)/debs $(SAN_DOWNLOADS)/guest
 	$(Q)ln -sfn $(SAN_DOWNLOADS)/$(notdir $@) $@
-kernel-source vm-setup $(BUILD)/linux-source-6.1/.uldd-stamp: | $(SAN_LINKS)
+kernel-source vm-setup $(BUILD)/linux-source-6.1/.uldd-stamp $(BUILD)/linux-source-6.12/.uldd-stamp: | $(SAN_LINKS)
 endif
 
 # A build folder holds one sanitizer set (none is one): objects of two sets

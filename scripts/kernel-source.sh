@@ -1,55 +1,75 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# Unpacks the parts of Debian's linux-source package that ported/ recipes
-# compile (the target drivers, in the census's port order), once, under
-# BUILD/linux-source-VERSION. Usage: kernel-source.sh BUILD [6.1|6.12]
+# Unpacks the parts of Debian's linux-source package that 'uldd port' reads
+# (the target drivers, the tree's headers to name what the shim lacks, the
+# Kconfig files), once, under BUILD/linux-source-SERIES. The upload is the
+# one ported/trees pins; when apt no longer has it, the newest of the series,
+# with a warning. Usage: kernel-source.sh BUILD [6.1|6.12]...
 set -euo pipefail
 
 build=$1
-series=${2:-6.1}
-pkg=linux-source-$series
-# What the recipes read: the target drivers and the tree's license and
-# version. Nothing else of the tree is unpacked.
+shift
+[ $# -gt 0 ] || set -- 6.1 6.12
+top=$(cd "$(dirname "$0")/.." && pwd)
+# What uldd port reads: the target drivers, the whole tree's headers (each
+# missing identifier is named with the header that declares it), and the
+# tree's license and version. Nothing else of the tree is unpacked.
 paths=(
-	COPYING Makefile
+	COPYING Makefile include arch/x86/include
 	drivers/net/ethernet/intel/e1000 drivers/net/ethernet/8390 drivers/net/ethernet/realtek
-	drivers/net/ethernet/amd/pcnet32.c drivers/net/ethernet/dec/tulip
-	drivers/net/ethernet/intel/e100.c drivers/net/vmxnet3 drivers/net/ethernet/intel/e1000e
+	drivers/net/ethernet/amd/pcnet32.c drivers/net/ethernet/amd/Makefile
+	drivers/net/ethernet/amd/Kconfig drivers/net/ethernet/dec/tulip
+	drivers/net/ethernet/intel/e100.c drivers/net/ethernet/intel/Makefile
+	drivers/net/ethernet/intel/Kconfig drivers/net/vmxnet3 drivers/net/ethernet/intel/e1000e
 	drivers/nvme/host
 )
 
-mkdir -p "$build/debs"
-version=$(apt-cache policy "$pkg" 2>/dev/null | sed -n 's/^  Candidate: //p')
-if [ -z "$version" ] || [ "$version" = "(none)" ]; then
-	apt-get update -qq
-	version=$(apt-cache policy "$pkg" | sed -n 's/^  Candidate: //p')
-fi
-[ -n "$version" ] && [ "$version" != "(none)" ] ||
-	{ echo "kernel-source: apt knows no $pkg: check the Debian sources in /etc/apt" >&2; exit 1; }
+apt_has() { # PKG VERSION
+	apt-cache show "$1=$2" >/dev/null 2>&1
+}
 
-# A sanitizer build folder links to build/'s tree (sanitize/sanitize.mk): unpack there.
-dest=$(readlink -m "$build/$pkg")
-stamp="$pkg $version ${paths[*]}"
-if [ -f "$dest/.uldd-stamp" ] && [ "$(cat "$dest/.uldd-stamp")" = "$stamp" ]; then
-	exit 0
-fi
+for series in "$@"; do
+	pkg=linux-source-$series
+	pinned=$(awk -v s="$series" '$1 == s { print $2 }' "$top/ported/trees")
+	[ -n "$pinned" ] || { echo "kernel-source: ported/trees pins no version of $series" >&2; exit 1; }
+	mkdir -p "$build/debs"
+	version=$pinned
+	deb="$build/debs/${pkg}_${version//:/%3a}_all.deb"
+	if [ ! -s "$deb" ] && ! apt_has "$pkg" "$version"; then
+		apt-get update -qq || true
+		if ! apt_has "$pkg" "$version"; then
+			version=$(apt-cache policy "$pkg" | sed -n 's/^  Candidate: //p')
+			[ -n "$version" ] && [ "$version" != "(none)" ] ||
+				{ echo "kernel-source: apt knows no $pkg: add Debian's bookworm-security to /etc/apt" >&2; exit 1; }
+			echo "kernel-source: warning: $pkg $pinned (ported/trees) is gone from apt;" \
+				"using $version: 'make port-record' re-records the hashes" >&2
+			deb="$build/debs/${pkg}_${version//:/%3a}_all.deb"
+		fi
+	fi
 
-deb=("$build/debs/${pkg}_${version//:/%3a}_all.deb")
-if [ ! -s "${deb[0]}" ]; then
-	echo "kernel-source: downloading $pkg $version"
-	(cd "$build/debs" && apt-get download -q -o APT::Sandbox::User=root "$pkg=$version" >/dev/null)
-fi
-echo "kernel-source: unpacking ${#paths[@]} paths of $pkg $version into $dest"
-rm -rf "$dest.tmp"
-mkdir -p "$dest.tmp"
-# The .deb holds one tarball of the whole tree; stream it, keep the paths.
-dpkg-deb --fsys-tarfile "${deb[0]}" |
-	tar -xO "./usr/src/$pkg.tar.xz" |
-	xz -dc -T0 |
-	tar -x -C "$dest.tmp" --strip-components=1 "${paths[@]/#/$pkg/}"
-for p in "${paths[@]}"; do
-	[ -e "$dest.tmp/$p" ] || { echo "kernel-source: $pkg $version has no $p" >&2; exit 1; }
+	# A sanitizer build folder links to build/'s tree (sanitize/sanitize.mk): unpack there.
+	dest=$(readlink -m "$build/$pkg")
+	stamp="$pkg $version ${paths[*]}"
+	if [ -f "$dest/.uldd-stamp" ] && [ "$(cat "$dest/.uldd-stamp")" = "$stamp" ]; then
+		continue
+	fi
+	if [ ! -s "$deb" ]; then
+		echo "kernel-source: downloading $pkg $version"
+		(cd "$build/debs" && apt-get download -q -o APT::Sandbox::User=root "$pkg=$version" >/dev/null)
+	fi
+	echo "kernel-source: unpacking ${#paths[@]} paths of $pkg $version into $dest"
+	rm -rf "$dest.tmp"
+	mkdir -p "$dest.tmp"
+	# The .deb holds one tarball of the whole tree; stream it, keep the paths.
+	dpkg-deb --fsys-tarfile "$deb" |
+		tar -xO "./usr/src/$pkg.tar.xz" |
+		xz -dc -T0 |
+		tar -x -C "$dest.tmp" --strip-components=1 "${paths[@]/#/$pkg/}"
+	for p in "${paths[@]}"; do
+		[ -e "$dest.tmp/$p" ] || { echo "kernel-source: $pkg $version has no $p" >&2; exit 1; }
+	done
+	echo "$version" >"$dest.tmp/.uldd-version"
+	echo "$stamp" >"$dest.tmp/.uldd-stamp"
+	rm -rf "$dest"
+	mv "$dest.tmp" "$dest"
 done
-echo "$stamp" >"$dest.tmp/.uldd-stamp"
-rm -rf "$dest"
-mv "$dest.tmp" "$dest"
