@@ -32,6 +32,7 @@ include kernel/kernel.mk
 include shim/shim.mk
 include tools/tools.mk
 include samples/samples.mk
+include tools/port/port.mk
 include ported/ported.mk
 include tests/conform/conform.mk
 include tests/unit/unit.mk
@@ -58,7 +59,7 @@ kernel-source:
 SAN_NO_VM = check: SANITIZE=$(SANITIZE) runs the unit tests only: no guest tests under TCG
 check: deps
 	$(Q)$(MAKE) --no-print-directory all kernel-source ported conform-kmod
-	$(Q)$(MAKE) --no-print-directory unit-check
+	$(Q)$(MAKE) --no-print-directory unit-check port-check
 	$(Q)$(if $(SANITIZE),echo "$(SAN_NO_VM)",$(MAKE) --no-print-directory vm-check)
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results
 

@@ -1,47 +1,37 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# ported/: real upstream drivers, compiled unmodified from Debian's kernel
-# tree (make kernel-source) against include/linux-compat and linked as a
-# driver .so for 'uldd run'. Each ported/<drv>/ holds only a recipe: the
-# list of upstream files with their SHA-256 (upstream.sha256), checked
+# ported/: real upstream drivers, built by 'uldd port' (tools/port) from
+# Debian's kernel trees (make kernel-source) against include/linux-compat,
+# each into build/ported/SERIES/NAME.so for 'uldd run'. Each ported/NAME/
+# holds a manifest (which Kbuild object, which trees, Kconfig choices, extra
+# semantic patches) and the SHA-256 of the upstream files per tree, checked
 # before every build, so a hand edit of the tree cannot slip in.
 
-KSRC := $(BUILD)/linux-source-6.1
-KSRC_STAMP := $(KSRC)/.uldd-stamp
 PORTED :=
+PORTED_DEPS = $(PORT_CONFIG) $(SHIM_KO) $(PORT_TOOL) $(KWORLD_TOOLS) \
+	$(shell find $(TOP)/include/linux-compat -name '*.h') $(wildcard $(TOP)/coccinelle/*.cocci)
 
-$(KSRC_STAMP):
-	$(Q)$(TOP)/scripts/kernel-source.sh $(BUILD) 6.1 6.12
+$(BUILD)/linux-source-%/.uldd-stamp: $(TOP)/ported/trees
+	$(Q)$(TOP)/scripts/kernel-source.sh $(BUILD) $*
 
-# $(call ported_driver,NAME,TREE-DIR,FILES): FILES (.c, in TREE-DIR of the
-# kernel tree) become $(BUILD)/ported/NAME.so.
-define ported_driver
-PORTED_$(1)_OBJ := $$(patsubst %.c,$$(BUILD)/k/ported/$(1)/%.o,$(3))
-PORTED += $$(BUILD)/ported/$(1).so
-
-$$(BUILD)/ported/$(1)/.verified: $$(TOP)/ported/$(1)/upstream.sha256 $$(KSRC_STAMP)
-	@mkdir -p $$(dir $$@)
-	@echo "  SHA256  ported/$(1) against $$(notdir $$(KSRC))/$(2)"
-	$$(Q)cd $$(KSRC)/$(2) && sha256sum --quiet --strict -c $$(TOP)/ported/$(1)/upstream.sha256
-	$$(Q)touch $$@
-
-$$(BUILD)/k/ported/$(1)/%.o: $$(BUILD)/ported/$(1)/.verified | $$(SAN_STAMP)
-	@mkdir -p $$(dir $$@)
-	@echo "  KCC     $(2)/$$*.c"
-	$$(Q)$$(CC) $$(KWORLD_CFLAGS) $$(KWORLD_FORCE) $$(KWORLD_DRIVER_CFLAGS) \
-		-DKBUILD_MODNAME='"$(1)"' -I$$(TOP)/ported/$(1) -MMD -MP \
-		-c -o $$@ $$(KSRC)/$(2)/$$*.c
-
-$$(BUILD)/ported/$(1).o: $$(PORTED_$(1)_OBJ) $$(KWORLD_TOOLS)
-	$$(call kworld_link,$$@,$$(PORTED_$(1)_OBJ))
-
-$$(BUILD)/ported/$(1).so: $$(BUILD)/ported/$(1).o
-	@echo "  SO      ported/$(1).so"
-	$$(Q)$$(CC) $$(SAN_LDFLAGS) -shared -o $$@ $$<
-
-KWORLD_GROUPS += $$(BUILD)/ported/$(1).o
+# $(call ported_manifest,NAME,SERIES): ported/NAME from linux-source-SERIES.
+define ported_manifest
+PORTED += $$(BUILD)/ported/$(2)/$(1).so
+$$(BUILD)/ported/$(2)/$(1).so: $$(TOP)/ported/$(1)/manifest $$(wildcard $$(TOP)/ported/$(1)/upstream-$(2).sha256) \
+		$$(PORTED_DEPS) $$(BUILD)/linux-source-$(2)/.uldd-stamp
+	@echo "  PORT    $(1) from linux-source-$(2)"
+	$$(Q)$$(PORT_TOOL) --config $$(PORT_CONFIG) --series $(2) --quiet $(1)
+KWORLD_GROUPS += $$(BUILD)/port/$(2)/$(1)/$(1).o
 endef
 
-include $(wildcard $(TOP)/ported/*/recipe.mk)
+ported_trees = $(shell sed -n 's/^trees *= *//p' $(TOP)/ported/$(1)/manifest)
+PORTED_NAMES := $(notdir $(patsubst %/manifest,%,$(wildcard $(TOP)/ported/*/manifest)))
+$(foreach n,$(PORTED_NAMES),$(foreach s,$(call ported_trees,$(n)),$(eval $(call ported_manifest,$(n),$(s)))))
 
 .PHONY: ported
 ported: $(PORTED)
+
+# Re-records every driver's upstream hashes, as after a new Debian upload
+# of linux-source: each port's report names the files that changed.
+port-record: $(PORT_CONFIG) $(SHIM_KO)
+	$(Q)$(foreach n,$(PORTED_NAMES),$(foreach s,$(call ported_trees,$(n)), \
+		$(PORT_TOOL) --config $(PORT_CONFIG) --series $(s) --record --quiet $(n) || exit 1;))

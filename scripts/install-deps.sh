@@ -11,6 +11,7 @@ packages=(
 	qemu-system-x86 seabios ipxe-qemu # the test guest and its NIC option ROMs
 	busybox-static cpio kmod       # the guest's initramfs and modules.dep; nc, ping
 	xz-utils                       # unpacking Debian's linux-source
+	python3 coccinelle             # uldd port: its script, spatch for coccinelle/
 	iproute2                       # network namespaces in the guest
 	iperf3 jq                      # make bench-net: throughput, its JSON report
 	clang-format cppcheck sparse   # make lint

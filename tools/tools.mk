@@ -9,7 +9,8 @@ ULDD_BIN := $(BUILD)/bin/uldd
 PCI_CFLAGS := $(shell pkg-config --cflags libpci)
 PCI_LIBS := $(shell pkg-config --libs libpci)
 
-CFLAGS_tools/uldd/ := -I$(TOP)/kernel $(PCI_CFLAGS) -DULDD_VERSION='"$(ULDD_VERSION)"'
+CFLAGS_tools/uldd/ := -I$(TOP)/kernel $(PCI_CFLAGS) -DULDD_VERSION='"$(ULDD_VERSION)"' \
+	-DULDD_TOP='"$(TOP)"' -DULDD_BUILD='"$(BUILD)"'
 
 # -rdynamic: a driver .so that 'uldd run' loads finds the shim's (renamed)
 # kernel functions in the uldd binary itself.

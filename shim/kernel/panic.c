@@ -31,3 +31,17 @@ void __uldd_bug(const char *file, int line, const char *func)
 	printk(KERN_EMERG "kernel BUG at %s:%d %s()!\n", file, line, func);
 	uhost_abort("uldd: BUG: stopping the driver");
 }
+
+/*
+ * The one function behind every stub 'uldd port --stubs' generates: the
+ * driver reached a function the shim does not have. It says which, then
+ * stops as BUG() does (backtrace, SIGABRT), so the maintainer sees how far
+ * the driver got on the device and what to write next.
+ */
+void __noreturn uldd_port_missing(const char *name);
+void __noreturn uldd_port_missing(const char *name)
+{
+	printk(KERN_EMERG "uldd: the driver called %s(), which the shim does not provide (uldd port --stubs)\n",
+	       name);
+	uhost_abort("uldd: missing kernel function: stopping the driver");
+}

@@ -37,11 +37,8 @@ NET_IP_B=10.9.0.2
 NET_IP6_A=fd00:9::1
 NET_IP6_B=fd00:9::2
 NET_TMP=/tmp/uldd-net
-# The ported driver as ported/ported.mk builds it (or in a folder of its
-# own, should the recipe move it there).
-NET_E1000_SO=$ULDD_BUILD/ported/e1000.so
-[ -e "$NET_E1000_SO" ] || [ ! -e "$ULDD_BUILD/ported/e1000/e1000.so" ] ||
-	NET_E1000_SO=$ULDD_BUILD/ported/e1000/e1000.so
+# The ported driver as 'uldd port' builds it (ported/e1000/manifest).
+NET_E1000_SO=$ULDD_BUILD/ported/6.1/e1000.so
 
 # What net_teardown undoes: moved interfaces ("NS NAME" -> "ORIG MTU"),
 # helper pids, the running uldd and the devices uldd took for it.

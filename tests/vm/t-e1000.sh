@@ -19,9 +19,9 @@ nic_a=0000:00:10.0 nic_b=0000:01:00.0 mac_b=52:54:00:0e:10:00
 tree=$ULDD_BUILD/linux-source-6.1/drivers/net/ethernet/intel/e1000
 A=$NET_NS_A B=$NET_NS_B
 
-(cd "$tree" && sha256sum --quiet --strict -c "$ULDD_TOP/ported/e1000/upstream.sha256") ||
-	fail "the e1000 sources differ from ported/e1000/upstream.sha256"
-ok "e1000.so is built from $(wc -l <"$ULDD_TOP/ported/e1000/upstream.sha256") files of Linux 6.1, unmodified"
+(cd "$tree" && sha256sum --quiet --strict -c "$ULDD_TOP/ported/e1000/upstream-6.1.sha256") ||
+	fail "the e1000 sources differ from ported/e1000/upstream-6.1.sha256"
+ok "e1000.so is built from $(wc -l <"$ULDD_TOP/ported/e1000/upstream-6.1.sha256") files of Linux 6.1, unmodified"
 
 net_setup
 trap net_teardown EXIT

@@ -16,8 +16,8 @@
 #endif
 
 static const struct uldd_cmd *const cmds[] = {
-	&uldd_cmd_list, &uldd_cmd_bind, &uldd_cmd_unbind,
-	&uldd_cmd_info, &uldd_cmd_run,	&uldd_cmd_stats,
+	&uldd_cmd_list, &uldd_cmd_bind,	 &uldd_cmd_unbind, &uldd_cmd_info,
+	&uldd_cmd_run,	&uldd_cmd_stats, &uldd_cmd_port,
 };
 
 void uldd_err(const char *fmt, ...)
@@ -120,8 +120,8 @@ int main(int argc, char **argv)
 			cmd_help(cmd);
 			return ULDD_EXIT_OK;
 		}
-		/* Only run takes options; an address never starts with '-'. */
-		if (argv[i][0] == '-' && cmd != &uldd_cmd_run)
+		/* Only run and port take options; an address never starts with '-'. */
+		if (argv[i][0] == '-' && cmd != &uldd_cmd_run && cmd != &uldd_cmd_port)
 			return uldd_usage_err(cmd, "unknown option '%s'", argv[i]);
 	}
 	return cmd->run(argc - 1, argv + 1);

@@ -25,6 +25,7 @@ extern const struct uldd_cmd uldd_cmd_unbind;
 extern const struct uldd_cmd uldd_cmd_info;
 extern const struct uldd_cmd uldd_cmd_run;
 extern const struct uldd_cmd uldd_cmd_stats;
+extern const struct uldd_cmd uldd_cmd_port;
 
 /* "uldd: <message>" on stderr, one line. */
 void uldd_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
