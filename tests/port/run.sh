@@ -69,9 +69,8 @@ check "named by its folder: found" has stubby.log "folder: drivers/misc/stubby"
 check "with --stubs: the .so links" test -s "$out/stubby.so"
 check "with --stubs: still exit 1, gaps remain (was $rc)" test "$rc" -eq 1
 check "the report lists the stubs" has stubby.port.txt "stubs (2), each stops the driver naming itself: acme_frobnicate widget_power_on"
-rc=0
-# In a subshell: the shell's own "Aborted" line stays out of the output.
-("$uldd" run "$out/stubby.so" >"$out/stubby-run.log" 2>&1) 2>/dev/null || rc=$?
+# In a subshell that waits for it: the shell's own "Aborted" line stays out.
+rc=$( ("$uldd" run "$out/stubby.so" >"$out/stubby-run.log" 2>&1; echo $?) 2>/dev/null)
 check "uldd run: the stubbed driver stops (SIGABRT, exit $rc)" test "$rc" -eq 134
 check "uldd run: it got as far as the first missing function" has stubby-run.log "stubby: before the first missing function"
 check "uldd run: the first missing function names itself" \
