@@ -51,9 +51,9 @@ check "hash of acme_hw.c is right" \
 	'.files[] | select(.file == "acme_hw.c") | .sha256 == $h' "$json"
 check "missing header, with the line that includes it" \
 	has acme.port.txt "header     linux/acme_widget.h: acme_main.c:8"
-check "missing function, with its line" has acme.port.txt "function   acme_frobnicate: acme_main.c:21"
-check "missing macro or constant, with its line" has acme.port.txt "identifier WIDGET_POWER_FULL: acme_main.c:16"
-check "missing struct field, with its line" has acme.port.txt "field      struct net_device.acme_cookie: acme_main.c:15"
+check "missing function, with its line" has acme.port.txt "function   acme_frobnicate: acme_main.c:24"
+check "missing macro or constant, with its line" has acme.port.txt "identifier WIDGET_POWER_FULL: acme_main.c:19"
+check "missing struct field, with its line" has acme.port.txt "field      struct net_device.acme_cookie: acme_main.c:18"
 check "missing Kconfig symbol, with the Kconfig line" has acme.port.txt "CONFIG_ACME_WIDGET_LIB: acme/Kconfig:5"
 check "grouped by the tree's header that declares them" \
 	jq -e '.missing[] | select(.subsystem == "linux/acme_widget.h") | .items | length == 4' "$json"
@@ -81,15 +81,21 @@ check "uldd run: nothing after it ran" bash -c "! grep -q 'never printed' '$out/
 echo "== hashes recorded and checked (a manifest outside ported/)"
 mkdir -p "$out/m/acme" "$out/t"
 cp -a "$tree/." "$out/t/"
-sed -i 's/struct widget_state \*ws = netdev_priv(dev);//; s/acme_frobnicate(3);//; s/dev->acme_cookie = 1;//; s/widget_power_on(ws, WIDGET_POWER_FULL)/0/; s/#include <linux\/acme_widget.h>//' \
+sed -i -e 's/struct widget_state \*ws = netdev_priv(dev);//; s/acme_frobnicate(3);//; s/dev->acme_cookie = 1;//; s/widget_power_on(ws, WIDGET_POWER_FULL)/0/; s/#include <linux\/acme_widget.h>//' \
+	-e 's/return acme_hw_reset(NULL) + acme_open(NULL);/return rings == 8 ? -ENODEV : acme_open(NULL) - ENXIO;/' \
 	"$out/t/drivers/net/ethernet/acme/acme_main.c"
-printf 'object = acme\ntree = ../../t\nconfig = CONFIG_ACME_WIDGET_LIB=y\n' >"$out/m/acme/manifest"
+printf 'object = acme\ntree = ../../t\nconfig = CONFIG_ACME_WIDGET_LIB=y\nparams = rings=8\n' \
+	>"$out/m/acme/manifest"
 port rec.log --manifest "$out/m/acme/manifest" --record acme
 check "--record writes upstream-SERIES.sha256 beside the manifest" test -s "$out/m/acme/upstream-t.sha256"
 check "a driver with nothing missing: exit 0 (was $rc)" test "$rc" -eq 0
 check "a driver with nothing missing: the .so" test -s "$out/acme.so"
 port same.log --manifest "$out/m/acme/manifest" acme
 check "the same files pass the check (exit $rc)" test "$rc" -eq 0
+"$uldd" run "$out/acme.so" >"$out/params.log" 2>&1
+check "the manifest's default parameters reach the driver" has params.log "acme: rings=8"
+"$uldd" run "$out/acme.so" rings=5 >"$out/params5.log" 2>&1
+check "the command line overrides them" has params5.log "acme: rings=5"
 echo "/* a hand edit */" >>"$out/t/drivers/net/ethernet/acme/acme_hw.c"
 port edit.log --manifest "$out/m/acme/manifest" acme
 check "a hand edit of the tree fails the build (exit $rc)" test "$rc" -eq 1

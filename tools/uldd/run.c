@@ -133,6 +133,41 @@ static int set_params(const struct run_opts *o)
 	return 0;
 }
 
+/*
+ * The defaults a ported driver's manifest names ('params =', linked in by
+ * uldd port as one string of name=value words): set before the command
+ * line's, which override them, as modprobe.d options and modprobe's own.
+ */
+static int set_default_params(const char *driver, const char *defaults)
+{
+	char *copy, *save = NULL, msg[512];
+	int err = 0;
+
+	if (!defaults || !*defaults)
+		return 0;
+	copy = strdup(defaults);
+	if (!copy)
+		return -ENOMEM;
+	for (char *w = strtok_r(copy, " ", &save); w && !err; w = strtok_r(NULL, " ", &save)) {
+		char *eq = strchr(w, '=');
+
+		msg[0] = '\0';
+		if (!eq || eq == w) {
+			uldd_err("%s: default parameter '%s' is not name=value: re-run uldd port",
+				 driver, w);
+			err = -EINVAL;
+			break;
+		}
+		*eq = '\0';
+		if (uldd_k_uldd_param_set(w, eq + 1, msg, sizeof(msg))) {
+			uldd_err("%s: default parameter %s: %s", driver, w, msg);
+			err = -EINVAL;
+		}
+	}
+	free(copy);
+	return err;
+}
+
 /* What 'uldd stats' gets while the net layer is not built in: no interface. */
 static long no_net_report(const char *ifname, char *buf, unsigned long len)
 {
@@ -177,6 +212,7 @@ static int run(int argc, char **argv)
 	struct run_opts o = { 0 };
 	struct uldd_ctl *ctl;
 	sigset_t stop;
+	void *handle;
 	int err, sig;
 
 	err = parse(argc, argv, &o);
@@ -197,7 +233,8 @@ static int run(int argc, char **argv)
 		uldd_err("cannot set up the DMA arena: %s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
-	if (!dlopen(o.driver, RTLD_NOW | RTLD_LOCAL)) {
+	handle = dlopen(o.driver, RTLD_NOW | RTLD_LOCAL);
+	if (!handle) {
 		load_error(o.driver);
 		return ULDD_EXIT_FAIL;
 	}
@@ -214,6 +251,8 @@ static int run(int argc, char **argv)
 
 	uldd_k_uldd_enter("uldd-run");
 	err = set_ifname(&o);
+	if (!err)
+		err = set_default_params(o.driver, dlsym(handle, "uldd_k_uldd_default_params"));
 	if (!err)
 		err = set_params(&o);
 	if (!err) {

@@ -8,6 +8,9 @@
 #include <linux/acme_widget.h>
 #include "acme.h"
 
+static int rings = 2;
+module_param(rings, int, 0444);
+
 static int acme_open(struct net_device *dev)
 {
 	struct widget_state *ws = netdev_priv(dev);
@@ -19,6 +22,7 @@ static int acme_open(struct net_device *dev)
 static int __init acme_init(void)
 {
 	acme_frobnicate(3);
+	pr_info("acme: rings=%d\n", rings);
 	return acme_hw_reset(NULL) + acme_open(NULL);
 }
 module_init(acme_init);
