@@ -29,7 +29,7 @@ all: $(PORT_CONFIG)
 .PHONY: port port-record
 port: $(PORT_CONFIG) $(SHIM_KO)
 	@test -n "$(DRIVER)" || { echo "usage: make port DRIVER=NAME [KSRC=TREE] [SERIES=6.1|6.12] [STUBS=1]" >&2; exit 2; }
-	$(Q)$(PORT_TOOL) --config $(PORT_CONFIG) $(if $(KSRC_TREE),--ksrc $(KSRC_TREE)) \
+	$(Q)$(PORT_TOOL) --config $(PORT_CONFIG) $(if $(KSRC),--ksrc $(KSRC)) \
 		$(if $(SERIES),--series $(SERIES)) $(if $(STUBS),--stubs) $(DRIVER)
 
 # The tool's own tests: a kernel tree in miniature (tests/port/tree) and,
