@@ -37,7 +37,7 @@ net_addr "$A" netA "$NET_IP_A"
 
 step "B: uldd bind $nic_b, then uldd run e1000.so inside namespace $B"
 echo "e1000.so is built from these files of $(basename "$ULDD_BUILD"/linux-source-6.1), checked:"
-sed 's/^/    /' "$ULDD_TOP/ported/e1000/upstream.sha256"
+sed 's/^/    /' "$ULDD_TOP/ported/e1000/upstream-6.1.sha256"
 net_uldd_start "$NET_E1000_SO" $nic_b "$B" uldd0
 net_addr "$B" uldd0 "$NET_IP_B"
 net_wait_carrier "$B" uldd0
