@@ -102,6 +102,7 @@ SYSTEM_WQ(system_unbound_wq, "events_unbound", WQ_WORKERS);
 SYSTEM_WQ(system_freezable_wq, "events_freezable", WQ_WORKERS);
 SYSTEM_WQ(system_power_efficient_wq, "events_power_efficient", WQ_WORKERS);
 SYSTEM_WQ(system_freezable_power_efficient_wq, "events_freezable_pwr_ef", WQ_WORKERS);
+struct workqueue_struct *system_percpu_wq = &system_wq_struct;
 
 static bool worker_has_work(struct uldd_worker *w)
 {

@@ -181,7 +181,7 @@ char *strcat(char *dest, const char *src)
 	return dest;
 }
 
-ssize_t strscpy(char *dest, const char *src, size_t count)
+ssize_t sized_strscpy(char *dest, const char *src, size_t count)
 {
 	size_t n;
 

@@ -29,6 +29,22 @@ bool ethtool_convert_link_mode_to_legacy_u32(u32 *legacy_u32, const unsigned lon
 	return fits;
 }
 
+void ethtool_sprintf(u8 **data, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf((char *)*data, ETH_GSTRING_LEN, fmt, args);
+	va_end(args);
+	*data += ETH_GSTRING_LEN;
+}
+
+void ethtool_puts(u8 **data, const char *str)
+{
+	strscpy((char *)*data, str, ETH_GSTRING_LEN);
+	*data += ETH_GSTRING_LEN;
+}
+
 u32 ethtool_op_get_link(struct net_device *dev)
 {
 	return netif_carrier_ok(dev);

@@ -21,6 +21,7 @@ try() {
 #include <linux/kernel.h>
 #include <linux/bitfield.h>
 #include <linux/overflow.h>
+#include <linux/string.h>
 struct s { int a; long b; };
 int f(int i, unsigned int u, long l, unsigned long ul, int *ip, int arr[4]);
 int f(int i, unsigned int u, long l, unsigned long ul, int *ip, int arr[4])
@@ -51,7 +52,9 @@ reject() {
 control='i = min(i, 3) + max(u, 4u) + min(u, 16) + clamp(i, 0, 9) + (int)min_t(long, l, u);
 	i += (int)ARRAY_SIZE((int[4]){ 0 }) + (int)GENMASK(3, 1) + (int)FIELD_PREP(GENMASK(7, 4), 3);
 	i += container_of(&((struct s *)ip)->b, struct s, b)->a;
-	BUILD_BUG_ON(sizeof(int) != 4)'
+	BUILD_BUG_ON(sizeof(int) != 4);
+	char name[8];
+	i += (int)strscpy(name, "ab") + (int)strscpy(name, "ab", sizeof(name)) + (int)strscpy((char *)ip, "ab", 4)'
 if ! try control "$control" "$@"; then
 	echo "kheaders-reject: the control does not compile:" >&2
 	sed 's/^/  /' "$tmp/control.log" >&2
@@ -75,6 +78,7 @@ reject not_power_of_2 "BUILD_BUG_ON failed" 'BUILD_BUG_ON_NOT_POWER_OF_2(6)' "$@
 reject zero_not_power_of_2 "BUILD_BUG_ON failed" 'BUILD_BUG_ON_NOT_POWER_OF_2(0)' "$@"
 reject container_of_wrong_type "container_of: ptr does not point to" \
 	'i = container_of(ip, struct s, b)->a' "$@"
+reject strscpy_short_form_pointer "must be array" 'i = (int)strscpy((char *)ip, "ab")' "$@"
 reject check_add_overflow_unused "warn_unused_result\|unused result" \
 	'check_add_overflow(i, i, &i)' "$@"
 

@@ -18,6 +18,8 @@
 #   net_bg NS SECS CMD...             CMD in NS in the background, under timeout
 #   net_wait_listen NS PORT [SECS]    waits for a listening TCP socket
 #   net_check_link IF_A IF_B MIB      what the tests assert about a link
+#   net_e1000_so SERIES               prints the path of that series' e1000 port
+#   net_e1000_sources SERIES          checks its upstream sources, says how many
 #   net_uldd_ready SO                 false, with NET_ERR, when uldd cannot serve a NIC
 #   net_uldd_start SO ADDR NS IF [PARAM=VAL]...  uldd run inside NS
 #   net_uldd_stop                     SIGTERM, and it must exit 0
@@ -37,8 +39,11 @@ NET_IP_B=10.9.0.2
 NET_IP6_A=fd00:9::1
 NET_IP6_B=fd00:9::2
 NET_TMP=/tmp/uldd-net
-# The ported driver as 'uldd port' builds it (ported/e1000/manifest).
+# The ported driver as 'uldd port' builds it (ported/e1000/manifest):
+# NET_E1000_SO for tests that take one, and one build per kernel series
+# for those that check them all.
 NET_E1000_SO=$ULDD_BUILD/ported/6.1/e1000.so
+NET_E1000_SERIES=(6.1 6.12)
 
 # What net_teardown undoes: moved interfaces ("NS NAME" -> "ORIG MTU"),
 # helper pids, the running uldd and the devices uldd took for it.
@@ -254,6 +259,20 @@ net_check_link() { # IF_A IF_B MIB
 	net_mtu "$a" "$1" 1500
 	net_mtu "$b" "$2" 1500
 	net_ping "$a" "$NET_IP_B" 1
+}
+
+net_e1000_so() { # SERIES
+	echo "$ULDD_BUILD/ported/$1/e1000.so"
+}
+
+# The tree's files must still be those the port was recorded against: the
+# guest tests name what they ran, and a changed file would make it a lie.
+net_e1000_sources() { # SERIES
+	local sums=$ULDD_TOP/ported/e1000/upstream-$1.sha256
+	(cd "$ULDD_BUILD/linux-source-$1/drivers/net/ethernet/intel/e1000" &&
+		sha256sum --quiet --strict -c "$sums") ||
+		fail "the e1000 sources of linux-source-$1 differ from ${sums#"$ULDD_TOP"/}"
+	ok "e1000.so of $1 is built from $(wc -l <"$sums") files of Linux $1, unmodified"
 }
 
 # Whether the uldd side can run: SO is built and 'uldd run' makes TAP

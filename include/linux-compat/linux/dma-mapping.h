@@ -175,6 +175,10 @@ static inline unsigned int dma_get_max_seg_size(struct device *dev)
 	return 65536;
 }
 
+/*
+ * Returns int as in Linux 6.1, where callers check it; Linux 6.12 made it
+ * void, and its callers, which use no result, compile against this as well.
+ */
 static inline int dma_set_max_seg_size(struct device *dev, unsigned int size)
 {
 	if (!dev->dma_parms)

@@ -9,6 +9,7 @@
 
 #include <linux/bitmap.h>
 #include <linux/bitops.h>
+#include <linux/compiler_types.h>
 #include <linux/types.h>
 
 struct net_device;
@@ -331,6 +332,15 @@ struct ethtool_ops {
 	int (*get_link_ksettings)(struct net_device *dev, struct ethtool_link_ksettings *cmd);
 	int (*set_link_ksettings)(struct net_device *dev, const struct ethtool_link_ksettings *cmd);
 };
+
+/*
+ * Fill a get_strings() buffer one ETH_GSTRING_LEN slot at a time and move
+ * *data to the next slot; a string too long is cut, NUL-terminated. Linux
+ * 6.1 drivers spell the plain copy ethtool_sprintf(&p, "%s", s), 6.12's
+ * ethtool_puts(&p, s): both are here, so drivers of either tree build.
+ */
+__printf(2, 3) void ethtool_sprintf(u8 **data, const char *fmt, ...);
+void ethtool_puts(u8 **data, const char *str);
 
 u32 ethtool_op_get_link(struct net_device *dev);
 int ethtool_op_get_ts_info(struct net_device *dev, struct ethtool_ts_info *info);

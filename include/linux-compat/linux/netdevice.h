@@ -29,6 +29,7 @@
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/types.h>
+#include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 
 struct net_device;
@@ -492,6 +493,10 @@ bool napi_complete_done(struct napi_struct *n, int work_done);
 /* Sleeps until n is not scheduled (no poll runs); later schedules still work. */
 void napi_synchronize(const struct napi_struct *n);
 
+/*
+ * Returns whether this call scheduled the poll, as in Linux 6.12; older
+ * drivers call it as the void function it was and ignore the result.
+ */
 static inline bool napi_schedule(struct napi_struct *n)
 {
 	if (napi_schedule_prep(n)) {

@@ -30,6 +30,9 @@ struct dev_pm_ops {
 	.poweroff = suspend_fn, .restore = resume_fn,
 #define SET_RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn) \
 	.runtime_suspend = suspend_fn, .runtime_resume = resume_fn, .runtime_idle = idle_fn,
+/* The newer spelling (e1000e of Linux 6.12): the same fields. */
+#define RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn) \
+	SET_RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn)
 
 #define SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn)                                      \
 	const struct dev_pm_ops __maybe_unused name = { SET_SYSTEM_SLEEP_PM_OPS(suspend_fn, \

@@ -5,8 +5,9 @@
  * calls gcc itself emits for structure copies never reach libc's.
  *
  * Emulation notes:
- * - strscpy takes three arguments; the two-argument form of Linux 6.8+
- *   comes with the first driver that uses it.
+ * - strscpy takes two arguments or three, as in Linux 6.8 and later, so
+ *   drivers of either era compile unchanged; both forms call
+ *   sized_strscpy, the name the function has in those kernels.
  * - these are plain byte loops; fast paths come with a measured need.
  * - kstrdup_const() always copies (Linux returns a string in .rodata
  *   itself); kfree_const() frees what is kmalloc memory and ignores the
@@ -16,6 +17,7 @@
 #define _LINUX_STRING_H
 
 #include <linux/array_size.h>
+#include <linux/compiler.h>
 #include <linux/compiler_types.h>
 #include <linux/types.h>
 
@@ -34,7 +36,19 @@ char *strrchr(const char *s, int c);
  * Copies src into dest of count bytes, always NUL-terminated (count > 0).
  * Returns the length copied, or -E2BIG when src did not fit (or count is 0).
  */
-ssize_t strscpy(char *dest, const char *src, size_t count);
+ssize_t sized_strscpy(char *dest, const char *src, size_t count);
+
+/*
+ * strscpy(dest, src, count), or strscpy(dest, src) where dest is an array
+ * and its size is the count: the number of arguments picks the form, so a
+ * driver written before the two-argument form and one written after both
+ * build. A pointer dest in the short form is a build error, not a copy of
+ * sizeof(pointer) bytes.
+ */
+#define __strscpy_3(dest, src, count) sized_strscpy(dest, src, count)
+#define __strscpy_2(dest, src) sized_strscpy(dest, src, sizeof(dest) + __must_be_array(dest))
+#define __strscpy_pick(_1, _2, _3, form, ...) form
+#define strscpy(...) __strscpy_pick(__VA_ARGS__, __strscpy_3, __strscpy_2, )(__VA_ARGS__)
 char *strcpy(char *dest, const char *src);
 char *strncpy(char *dest, const char *src, size_t count);
 size_t strlcpy(char *dest, const char *src, size_t size);

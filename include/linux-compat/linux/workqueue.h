@@ -128,7 +128,12 @@ extern struct workqueue_struct *system_unbound_wq;
 extern struct workqueue_struct *system_freezable_wq;
 extern struct workqueue_struct *system_power_efficient_wq;
 extern struct workqueue_struct *system_freezable_power_efficient_wq;
-#define system_percpu_wq system_wq
+/*
+ * Linux 6.12's name for system_wq (drivers move to it before the old name
+ * goes): the same queue, so work queued under either name is ordered and
+ * flushed together.
+ */
+extern struct workqueue_struct *system_percpu_wq;
 #define system_dfl_wq system_unbound_wq
 
 __attribute__((format(printf, 1, 4))) struct workqueue_struct *

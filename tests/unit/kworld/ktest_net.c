@@ -3,7 +3,8 @@
  * ktest_net.c - shim/net without a real TAP, where the conformance suite
  * (tests/conform/skb.c, napi.c) does not state it: page fragment blocks
  * going back to the allocator, napi_build_skb, uldd's byte queue limit,
- * and what napi_schedule() returns (run by the real softirq thread).
+ * what napi_schedule() returns (run by the real softirq thread), and the
+ * ethtool get_strings() helpers of 6.1 and 6.12 drivers.
  * test_net.c runs the table, and drives receive coalescing through the
  * ktest_gro_* calls.
  */
@@ -168,6 +169,30 @@ static int case_napi_schedule_returns(void)
 	return 0;
 }
 
+/*
+ * The get_strings() helpers of both eras: one slot each, a long name cut
+ * and terminated inside its slot, the next slot untouched by it.
+ */
+static int case_ethtool_strings(void)
+{
+	u8 buf[3 * ETH_GSTRING_LEN];
+	u8 *p = buf;
+	char longname[ETH_GSTRING_LEN + 8];
+
+	memset(buf, 'x', sizeof(buf));
+	memset(longname, 'a', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = '\0';
+	ethtool_sprintf(&p, "rx_queue_%u_packets", 3);
+	ethtool_puts(&p, longname);
+	KCHECK(p == buf + 2 * ETH_GSTRING_LEN);
+	KCHECK(!strcmp((char *)buf, "rx_queue_3_packets"));
+	KCHECK(strlen((char *)buf + ETH_GSTRING_LEN) == ETH_GSTRING_LEN - 1);
+	KCHECK(buf[2 * ETH_GSTRING_LEN] == 'x');
+	ethtool_puts(&p, "tx_errors");
+	KCHECK(!strcmp((char *)buf + 2 * ETH_GSTRING_LEN, "tx_errors"));
+	return 0;
+}
+
 /* Receive coalescing (shim/net/gro.c) writing to the fake TAP; see test_net.c. */
 static struct {
 	struct net_device *dev;
@@ -227,6 +252,7 @@ static const struct ktest_check net_cases[] = {
 	{ "build_skb", case_build_skb },
 	{ "bql", case_bql },
 	{ "napi_schedule_returns", case_napi_schedule_returns },
+	{ "ethtool_strings", case_ethtool_strings },
 };
 
 /* The arena first, as the runtime has it: fragments are atomic, and atomic never grows it. */
