@@ -41,7 +41,8 @@ void __uldd_bug(const char *file, int line, const char *func)
 void __noreturn uldd_port_missing(const char *name);
 void __noreturn uldd_port_missing(const char *name)
 {
-	printk(KERN_EMERG "uldd: the driver called %s(), which the shim does not provide (uldd port --stubs)\n",
+	printk(KERN_EMERG
+	       "uldd: the driver called %s(), which the shim does not provide (uldd port --stubs)\n",
 	       name);
 	uhost_abort("uldd: missing kernel function: stopping the driver");
 }
