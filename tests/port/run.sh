@@ -101,6 +101,20 @@ port edit.log --manifest "$out/m/acme/manifest" acme
 check "a hand edit of the tree fails the build (exit $rc)" test "$rc" -eq 1
 check "and names the file" has edit.log "acme_hw.c differ from"
 
+echo "== a newer upload of the tree than ported/trees pins"
+newer=$out/newer/linux-source-6.1
+mkdir -p "$newer" "$out/m/acme-newer"
+cp -a "$out/t/." "$newer/"
+echo "6.1.999-1" >"$newer/.uldd-version"
+printf 'object = acme\ntree = ../../newer/linux-source-6.1\nconfig = CONFIG_ACME_WIDGET_LIB=y\n' \
+	>"$out/m/acme-newer/manifest"
+cp "$out/m/acme/upstream-t.sha256" "$out/m/acme-newer/upstream-6.1.sha256"
+port newer.log --manifest "$out/m/acme-newer/manifest" acme
+check "a file changed by a newer upload still builds (exit $rc)" test "$rc" -eq 0
+check "the report names the upload, the pinned one and the changed file" \
+	has newer.log "linux-source-6.1 is 6.1.999-1, not $(awk '$1 == "6.1" { print $2 }' "$top/ported/trees") as ported/trees pins: changed acme_hw.c"
+check "and the command that re-records" has newer.log "re-record with 'make port-record'"
+
 echo "== mistakes"
 port nosuch.log --ksrc "$tree" nosuchdriver
 check "an unknown driver: exit 1 (was $rc)" test "$rc" -eq 1
