@@ -9,3 +9,4 @@ COCCI_PATCHES := $(sort $(wildcard $(TOP)/coccinelle/*.cocci))
 .PHONY: cocci-check
 cocci-check:
 	$(Q)$(TOP)/coccinelle/check.sh $(BUILD)/results/cocci.txt $(BUILD)/cocci
+include $(TOP)/coccinelle/try-port.mk
