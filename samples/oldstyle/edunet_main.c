@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * edunet_main.c - a loopback NIC on QEMU's edu device, written here the way a
- * 2.6.28 network driver was, to prove that coccinelle/ and the old-API
+ * edunet_main.c - a loopback NIC on QEMU's edu device, written here the way
+ * a 2.6.28 network driver was, to prove that coccinelle/ and the old-API
  * headers port such code: callbacks in struct net_device, dev->priv,
  * dev->mc_list, trans_start and last_rx, NAPI with the device argument,
  * __devinit, print_mac, a legacy PCI suspend hook, pci_map_single and
- * DMA_32BIT_MASK, byte stores into dev_addr, init_timer with .data, and
- * SET_ETHTOOL_OPS. It is not built as it is: coccinelle/try-port.sh (later
- * 'uldd port') patches a copy, then compiles that.
+ * DMA_32BIT_MASK, byte stores into dev_addr, init_timer with .data,
+ * SET_ETHTOOL_OPS with get_settings and the old offload toggles. It is not
+ * built as it is: coccinelle/try-port.mk (later 'uldd port') patches a
+ * copy, then compiles that.
  *
  * Each frame to transmit is copied by edu's DMA engine into the device's
  * buffer, then back into a fresh receive buffer, and each copy ends with an
@@ -321,8 +322,22 @@ static void edunet_get_drvinfo(struct net_device *dev, struct ethtool_drvinfo *i
 	strcpy(info->bus_info, pci_name(priv->pdev));
 }
 
+/* The speed edu's DMA engine, at a frame per 200 ms, comes closest to. */
+static int edunet_get_settings(struct net_device *dev, struct ethtool_cmd *cmd)
+{
+	cmd->supported = SUPPORTED_10baseT_Full;
+	cmd->advertising = ADVERTISED_10baseT_Full;
+	cmd->port = PORT_OTHER;
+	cmd->transceiver = XCVR_INTERNAL;
+	cmd->autoneg = AUTONEG_DISABLE;
+	cmd->speed = SPEED_10;
+	cmd->duplex = DUPLEX_FULL;
+	return 0;
+}
+
 static const struct ethtool_ops edunet_ethtool_ops = {
 	.get_drvinfo = edunet_get_drvinfo,
+	.get_settings = edunet_get_settings,
 	.get_link = ethtool_op_get_link,
 	.get_tx_csum = ethtool_op_get_tx_csum,
 	.get_sg = ethtool_op_get_sg,

@@ -5,8 +5,9 @@
 # runs on QEMU's edu with a 32-bit DMA mask: probe prints its MAC with
 # print_mac; raw frames sent through its TAP come back byte for byte
 # (edu's DMA engine copies each into the device and out again), and the
-# counters say so; a multicast group reaches the driver's mc_list walk;
-# SIGTERM removes it cleanly and the device is given back.
+# counters say so; 'uldd stats' shows its legacy get_settings; a
+# multicast group reaches the driver's mc_list walk; SIGTERM removes it
+# cleanly and the device is given back.
 # vm-devices: -device edu,dma_mask=0xffffffff,addr=0x10
 # vm-timeout: 300
 set -euo pipefail
@@ -34,6 +35,13 @@ grep -q "edu 1\.0 at $dev, MAC $mac, MSI" "$NET_ULDD_LOG" ||
 	fail "probe did not print 'edu 1.0 at $dev, MAC $mac, MSI': $(cat "$NET_ULDD_LOG")"
 ip -n "$B" link show dev $IF | grep -q "link/ether $mac" || fail "$IF does not carry $mac"
 ok "ported edunet.so probed edu at $dev; print_mac and the TAP agree on $mac"
+
+# get_settings, wrapped as get_link_ksettings by 0014-ethtool-ksettings.
+"$ULDD" stats $IF >"$NET_TMP/stats" || fail "uldd stats $IF failed"
+for want in "driver: edunet" "bus-info: $dev" "speed: 10Mb/s" "duplex: full" "autoneg: off"; do
+	grep -q "^$want" "$NET_TMP/stats" || fail "uldd stats has no '$want': $(cat "$NET_TMP/stats")"
+done
+ok "uldd stats: the driver's get_drvinfo and its legacy get_settings, through the wrapper"
 
 # Nothing but the test's own frames: no IPv6 chatter, no address.
 ip netns exec "$B" sysctl -qw net.ipv6.conf.$IF.disable_ipv6=1 || true
