@@ -4,7 +4,8 @@
 # NAME.cocci and its pair tests/NAME/{before,after}.c: NAME.cocci turns
 # before.c into exactly after.c; every patch, applied in order to after.c,
 # changes nothing (so a second application of the whole set is a no-op);
-# and the whole set leaves tests/untouched.c byte-identical. Writes RESULTS
+# the whole set leaves tests/untouched.c byte-identical; and a second pass
+# over samples/oldstyle, once ported, changes nothing. Writes RESULTS
 # as the other suites do: "FAIL ..." lines, then "N passed, N failed, N skipped".
 set -uo pipefail
 results=$1
@@ -71,6 +72,17 @@ for f in "$work"/fixed/*.c; do
 		fail "$what"
 	fi
 done
+
+# A whole driver: samples/oldstyle, ported once, is ported no further by a
+# second pass of every patch.
+mkdir -p "$work/sample1" "$work/sample2"
+cp "$dir"/../samples/oldstyle/*.c "$work/sample1/"
+if spatch_all "$work/sample1" && cp "$work/sample1"/*.c "$work/sample2/" &&
+	spatch_all "$work/sample2" && diff -ru "$work/sample1" "$work/sample2" | sed 's/^/    /'; then
+	pass "samples/oldstyle: a second pass of every patch changes nothing"
+else
+	fail "samples/oldstyle: a second pass of every patch changes something, or spatch failed"
+fi
 
 {
 	[ "${#fails[@]}" -eq 0 ] || printf '%s\n' "${fails[@]}"
