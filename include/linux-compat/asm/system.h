@@ -22,8 +22,11 @@
 #include <linux/ethtool.h>
 #include <linux/highmem.h>
 #include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/pci-dma-compat.h>
+#include <linux/semaphore.h>
 #include <linux/sprintf.h>
 
 /* Hotplug section markers, removed in 3.8: every device may come and go. */
@@ -36,6 +39,21 @@
 #define __devexit_p(fn) (fn)
 
 #define mmiowb() barrier()
+
+/*
+ * Request flags that went: handlers run with interrupts off since 2.6.35
+ * (IRQF_DISABLED, removed in 4.1); IRQF_SAMPLE_RANDOM went in 3.6.
+ */
+#define IRQF_DISABLED 0
+#define IRQF_SAMPLE_RANDOM 0
+
+/* Module plumbing of 2.6.2x: the core keeps the module reference itself. */
+#define SET_MODULE_OWNER(dev) ((void)(dev))
+#define pci_module_init(drv) pci_register_driver(drv)
+
+/* Semaphores used as mutexes, removed in 2.6.37. */
+#define init_MUTEX(sem) sema_init(sem, 1)
+#define init_MUTEX_LOCKED(sem) sema_init(sem, 0)
 
 /* The ethtool_ops setter, removed in 3.16. */
 #define SET_ETHTOOL_OPS(netdev, ops) ((netdev)->ethtool_ops = (ops))

@@ -12,7 +12,9 @@
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
 #include <linux/pci-dma-compat.h>
+#include <linux/semaphore.h>
 #include <linux/string.h>
+#include <linux/version.h>
 
 #include "../../../shim/entry.h"
 #include "../../../shim/mm/arena.h"
@@ -98,12 +100,31 @@ static int case_kmap_atomic_slot(void)
 	return 0;
 }
 
-/* The old constants are the generic API's values. */
-static int case_pci_dma_constants(void)
+/* The old constants: the generic API's values, or nothing. */
+static int case_old_constants(void)
 {
 	KCHECK(PCI_DMA_TODEVICE == DMA_TO_DEVICE && PCI_DMA_FROMDEVICE == DMA_FROM_DEVICE);
 	KCHECK(PCI_DMA_BIDIRECTIONAL == DMA_BIDIRECTIONAL);
 	KCHECK(DMA_32BIT_MASK == 0xffffffffull && DMA_64BIT_MASK == ~0ull);
+	KCHECK(IRQF_DISABLED == 0 && IRQF_SAMPLE_RANDOM == 0);
+	KCHECK(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 1, 0));
+	return 0;
+}
+
+/* A semaphore set up as a mutex by init_MUTEX takes one holder. */
+static int case_init_mutex(void)
+{
+	struct semaphore sem;
+
+	init_MUTEX(&sem);
+	KCHECK(!down_trylock(&sem));
+	KCHECK(down_trylock(&sem));
+	up(&sem);
+	init_MUTEX_LOCKED(&sem);
+	KCHECK(down_trylock(&sem));
+	up(&sem);
+	KCHECK(!down_trylock(&sem));
+	up(&sem);
 	return 0;
 }
 
@@ -113,7 +134,8 @@ static const struct ktest_check oldapi_cases[] = {
 	{ "dev_addr_mod", case_dev_addr_mod },
 	{ "dev_trans_start", case_dev_trans_start },
 	{ "kmap_atomic_slot", case_kmap_atomic_slot },
-	{ "pci_dma_constants", case_pci_dma_constants },
+	{ "old_constants", case_old_constants },
+	{ "init_mutex", case_init_mutex },
 };
 
 int KTEST(ktest_oldapi_setup)(unsigned int nr_vcpus)
