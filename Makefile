@@ -84,7 +84,7 @@ lint: deps
 clean:
 	rm -rf $(BUILD)/kernel $(BUILD)/tools $(BUILD)/tests $(BUILD)/bin $(BUILD)/lib \
 		$(BUILD)/k $(BUILD)/shim $(BUILD)/samples $(BUILD)/results $(BUILD)/vm-logs \
-		$(BUILD)/cocci
+		$(BUILD)/cocci $(BUILD)/tryport
 
 # Also drops the downloaded guest kernel and kernel sources.
 distclean:
