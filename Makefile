@@ -39,6 +39,7 @@ include tests/unit/unit.mk
 include tests/vm/vm.mk
 include tests/vm/progs/progs.mk
 include tests/bench/bench.mk
+include coccinelle/cocci.mk
 
 $(BUILD)/%.o: $(TOP)/%.c | $(SAN_STAMP)
 	@mkdir -p $(dir $@)
@@ -59,7 +60,7 @@ kernel-source:
 SAN_NO_VM = check: SANITIZE=$(SANITIZE) runs the unit tests only: no guest tests under TCG
 check: deps
 	$(Q)$(MAKE) --no-print-directory all kernel-source ported conform-kmod
-	$(Q)$(MAKE) --no-print-directory unit-check port-check
+	$(Q)$(MAKE) --no-print-directory unit-check port-check cocci-check
 	$(Q)$(if $(SANITIZE),echo "$(SAN_NO_VM)",$(MAKE) --no-print-directory vm-check)
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results
 
@@ -82,7 +83,8 @@ lint: deps
 
 clean:
 	rm -rf $(BUILD)/kernel $(BUILD)/tools $(BUILD)/tests $(BUILD)/bin $(BUILD)/lib \
-		$(BUILD)/k $(BUILD)/shim $(BUILD)/samples $(BUILD)/results $(BUILD)/vm-logs
+		$(BUILD)/k $(BUILD)/shim $(BUILD)/samples $(BUILD)/results $(BUILD)/vm-logs \
+		$(BUILD)/cocci $(BUILD)/port $(BUILD)/port-test $(BUILD)/ported
 
 # Also drops the downloaded guest kernel and kernel sources.
 distclean:

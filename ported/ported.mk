@@ -23,9 +23,23 @@ $$(BUILD)/ported/$(2)/$(1).so: $$(TOP)/ported/$(1)/manifest $$(wildcard $$(TOP)/
 KWORLD_GROUPS += $$(BUILD)/port/$(2)/$(1)/$(1).o
 endef
 
-ported_trees = $(shell sed -n 's/^trees *= *//p' $(TOP)/ported/$(1)/manifest)
+# $(call ported_own,NAME,TREE): ported/NAME from a tree of its own (a
+# sample of this repository), into build/ported/$(notdir TREE)/NAME.so.
+define ported_own
+PORTED += $$(BUILD)/ported/$(notdir $(2))/$(1).so
+$$(BUILD)/ported/$(notdir $(2))/$(1).so: $$(TOP)/ported/$(1)/manifest $$(wildcard $$(TOP)/ported/$(1)/$(2)/*) \
+		$$(PORTED_DEPS)
+	@echo "  PORT    $(1) from $(patsubst ../../%,%,$(2))"
+	$$(Q)$$(PORT_TOOL) --config $$(PORT_CONFIG) --quiet $(1)
+KWORLD_GROUPS += $$(BUILD)/port/$(notdir $(2))/$(1)/$(1).o
+endef
+
+ported_key = $(shell sed -n 's/^$(2) *= *//p' $(TOP)/ported/$(1)/manifest)
+ported_trees = $(call ported_key,$(1),trees)
 PORTED_NAMES := $(notdir $(patsubst %/manifest,%,$(wildcard $(TOP)/ported/*/manifest)))
 $(foreach n,$(PORTED_NAMES),$(foreach s,$(call ported_trees,$(n)),$(eval $(call ported_manifest,$(n),$(s)))))
+$(foreach n,$(PORTED_NAMES),$(if $(call ported_key,$(n),tree), \
+	$(eval $(call ported_own,$(n),$(call ported_key,$(n),tree)))))
 
 .PHONY: ported
 ported: $(PORTED)

@@ -15,6 +15,7 @@ packages=(
 	iproute2                       # network namespaces in the guest
 	iperf3 jq                      # make bench-net: throughput, its JSON report
 	clang-format cppcheck sparse   # make lint
+	coccinelle                     # make cocci-check, uldd port: spatch
 )
 
 missing=()

@@ -134,6 +134,28 @@ else
 	skip "a real driver of Debian's tree" "make kernel-source has not unpacked linux-source-6.1"
 fi
 
+echo "== the semantic patches, as uldd port applies them (make ported's reports)"
+edunet=$build/ported/oldstyle/edunet.port.json
+if [ -f "$edunet" ]; then
+	check "samples/oldstyle: the netdev callbacks patch applied, with its lines" \
+		jq -e '[.patches[] | select(.patch == "coccinelle/0001-netdev-ops.cocci") | .changes[].hunks[]] | length > 0' "$edunet"
+	check "samples/oldstyle: the report counts what each patch changed" \
+		jq -e '[.patches[].changes[].removed] | add > 10' "$edunet"
+else
+	skip "samples/oldstyle's report" "make ported has not built it"
+fi
+e1000=$build/port/6.1/e1000/src
+if [ -d "$e1000" ]; then
+	same=1
+	for f in "$e1000"/*.[ch]; do
+		cmp -s "$f" "$build/linux-source-6.1/drivers/net/ethernet/intel/e1000/${f##*/}" || same=0
+	done
+	check "e1000 of 6.1, which no patch matches: every copied file byte-identical" test "$same" -eq 1
+	check "e1000 of 6.1: its report lists no patch" jq -e '.patches == []' "$build/ported/6.1/e1000.port.json"
+else
+	skip "e1000's copy" "make ported has not built it"
+fi
+
 {
 	printf '%s\n' "${skips[@]+"${skips[@]}"}" | sed '/^$/d'
 	echo "$passed passed, $failed failed, $skipped skipped"

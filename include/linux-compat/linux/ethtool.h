@@ -133,6 +133,45 @@ enum ethtool_phys_id_state {
 	ETHTOOL_ID_OFF,
 };
 
+/*
+ * The legacy link settings (ETHTOOL_GSET/SSET), which Linux keeps in its
+ * user ABI; drivers filled them through ethtool_ops get/set_settings
+ * until those went (coccinelle/0014-ethtool-ksettings.cocci).
+ */
+#define ETHTOOL_GSET 0x00000001
+#define ETHTOOL_SSET 0x00000002
+
+struct ethtool_cmd {
+	u32 cmd;
+	u32 supported;
+	u32 advertising;
+	u16 speed; /* low 16 bits; speed_hi has the rest */
+	u8 duplex;
+	u8 port;
+	u8 phy_address;
+	u8 transceiver;
+	u8 autoneg;
+	u8 mdio_support;
+	u32 maxtxpkt;
+	u32 maxrxpkt;
+	u16 speed_hi;
+	u8 eth_tp_mdix;
+	u8 eth_tp_mdix_ctrl;
+	u32 lp_advertising;
+	u32 reserved[2];
+};
+
+static inline void ethtool_cmd_speed_set(struct ethtool_cmd *ep, u32 speed)
+{
+	ep->speed = (u16)speed;
+	ep->speed_hi = (u16)(speed >> 16);
+}
+
+static inline u32 ethtool_cmd_speed(const struct ethtool_cmd *ep)
+{
+	return ((u32)ep->speed_hi << 16) | ep->speed;
+}
+
 struct ethtool_drvinfo {
 	u32 cmd;
 	char driver[32];

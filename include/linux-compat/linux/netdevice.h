@@ -27,6 +27,7 @@
 #include <linux/rcupdate.h>
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <linux/timer.h>
 #include <linux/types.h>
 #include <linux/u64_stats_sync.h>
@@ -291,6 +292,17 @@ int netif_set_real_num_tx_queues(struct net_device *dev, unsigned int txq);
 int netif_set_real_num_rx_queues(struct net_device *dev, unsigned int rxq);
 void dev_addr_set(struct net_device *dev, const u8 *addr);
 
+/* Part of the address: the rest stays, and the host sees the whole. */
+static inline void dev_addr_mod(struct net_device *dev, unsigned int offset, const void *addr,
+				size_t len)
+{
+	u8 whole[MAX_ADDR_LEN];
+
+	memcpy(whole, dev->dev_addr, sizeof(whole));
+	memcpy(whole + offset, addr, len);
+	dev_addr_set(dev, whole);
+}
+
 /* State */
 static inline bool netif_running(const struct net_device *dev)
 {
@@ -416,6 +428,20 @@ static inline void txq_trans_cond_update(struct netdev_queue *txq)
 static inline void netif_trans_update(struct net_device *dev)
 {
 	txq_trans_cond_update(netdev_get_tx_queue(dev, 0));
+}
+
+/* The latest transmit over all queues, for a driver's own watchdog. */
+static inline unsigned long dev_trans_start(struct net_device *dev)
+{
+	unsigned long latest = READ_ONCE(netdev_get_tx_queue(dev, 0)->trans_start);
+
+	for (unsigned int i = 1; i < dev->num_tx_queues; i++) {
+		unsigned long t = READ_ONCE(netdev_get_tx_queue(dev, i)->trans_start);
+
+		if (time_after(t, latest))
+			latest = t;
+	}
+	return latest;
 }
 
 static inline void netif_tx_lock(struct net_device *dev)

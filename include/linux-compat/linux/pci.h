@@ -25,6 +25,7 @@
 #include <linux/module.h>
 #include <linux/pci_ids.h>
 #include <linux/pci_regs.h>
+#include <linux/pm.h>
 #include <linux/types.h>
 
 #define PCI_STD_NUM_BARS 6
@@ -116,7 +117,7 @@ struct pci_driver {
 	const struct pci_device_id *id_table;
 	int (*probe)(struct pci_dev *dev, const struct pci_device_id *id);
 	void (*remove)(struct pci_dev *dev);
-	int (*suspend)(struct pci_dev *dev, int state);
+	int (*suspend)(struct pci_dev *dev, pm_message_t state); /* legacy; never called */
 	int (*resume)(struct pci_dev *dev);
 	void (*shutdown)(struct pci_dev *dev);
 	int (*sriov_configure)(struct pci_dev *dev, int num_vfs);
@@ -223,6 +224,13 @@ int pci_set_power_state(struct pci_dev *dev, pci_power_t state);
 int pci_wake_from_d3(struct pci_dev *dev, bool enable);
 int pci_enable_wake(struct pci_dev *dev, pci_power_t state, bool enable);
 int pci_prepare_to_sleep(struct pci_dev *dev);
+
+/* The state a legacy .suspend(pdev, msg) hook puts its device in. */
+static inline pci_power_t pci_choose_state(struct pci_dev *dev, pm_message_t msg)
+{
+	(void)dev;
+	return msg.event == PM_EVENT_ON ? PCI_D0 : PCI_D3hot;
+}
 
 int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
 			  unsigned int flags);

@@ -11,6 +11,26 @@
 
 struct device;
 
+/*
+ * The event a legacy PCI .suspend() hook is given (struct pci_driver),
+ * with the states Linux passes; uldd never calls that hook.
+ */
+typedef struct pm_message {
+	int event;
+} pm_message_t;
+
+#define PM_EVENT_ON 0x0000
+#define PM_EVENT_FREEZE 0x0001
+#define PM_EVENT_SUSPEND 0x0002
+#define PM_EVENT_HIBERNATE 0x0004
+#define PM_EVENT_QUIESCE 0x0008
+#define PM_EVENT_RESUME 0x0010
+#define PMSG_ON ((struct pm_message){ .event = PM_EVENT_ON })
+#define PMSG_FREEZE ((struct pm_message){ .event = PM_EVENT_FREEZE })
+#define PMSG_SUSPEND ((struct pm_message){ .event = PM_EVENT_SUSPEND })
+#define PMSG_HIBERNATE ((struct pm_message){ .event = PM_EVENT_HIBERNATE })
+#define PMSG_RESUME ((struct pm_message){ .event = PM_EVENT_RESUME })
+
 struct dev_pm_ops {
 	int (*prepare)(struct device *dev);
 	void (*complete)(struct device *dev);

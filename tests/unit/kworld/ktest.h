@@ -214,6 +214,9 @@ void KTEST(ktest_gro_teardown)(void);
 /* ktest_vnet.c: the host's virtio-net headers; a table as ktest_net_case. */
 int KTEST(ktest_vnet_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_vnet_case)(unsigned int i, const char **name, int run);
+/* ktest_oldapi.c: asm/system.h's old driver API; a table as ktest_net_case. */
+int KTEST(ktest_oldapi_setup)(unsigned int nr_vcpus);
+int KTEST(ktest_oldapi_case)(unsigned int i, const char **name, int run);
 
 /*
  * tests/conform/uldd/harness.c: the conformance suite's cases (conform.h)
