@@ -211,6 +211,9 @@ int KTEST(ktest_gro_setup)(void);
 int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok);
 void KTEST(ktest_gro_flush)(void);
 void KTEST(ktest_gro_teardown)(void);
+/* ktest_mii.c: the MII library and the Realtek drivers' helpers; a table as ktest_net_case. */
+int KTEST(ktest_mii_case)(unsigned int i, const char **name, int run);
+
 /* ktest_vnet.c: the host's virtio-net headers; a table as ktest_net_case. */
 int KTEST(ktest_vnet_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_vnet_case)(unsigned int i, const char **name, int run);
