@@ -41,6 +41,40 @@ $$(BUILD)/ported/$(1).so: $$(BUILD)/ported/$(1).o
 KWORLD_GROUPS += $$(BUILD)/ported/$(1).o
 endef
 
+
+
+# TEMPORARY, until 'uldd port' and its manifests replace these recipes:
+# $(call ported_driver_tree,NAME,SERIES,TREE-DIR,FILES,HEADERS) builds FILES
+# from build/linux-source-SERIES into $(BUILD)/ported/SERIES/NAME.so, checked
+# against ported/NAME/upstream-SERIES.sha256 (HEADERS are only hashed).
+define ported_driver_tree
+PORTED_$(1)_$(2)_OBJ := $$(patsubst %.c,$$(BUILD)/k/ported/$(2)/$(1)/%.o,$(4))
+PORTED += $$(BUILD)/ported/$(2)/$(1).so
+
+$$(BUILD)/ported/$(2)/$(1)/.verified: $$(TOP)/ported/$(1)/upstream-$(2).sha256 $$(KSRC_STAMP)
+	@mkdir -p $$(dir $$@)
+	@echo "  SHA256  ported/$(1) against linux-source-$(2)/$(3)"
+	$$(Q)cd $$(BUILD)/linux-source-$(2)/$(3) && \
+		sha256sum --quiet --strict -c $$(TOP)/ported/$(1)/upstream-$(2).sha256
+	$$(Q)touch $$@
+
+$$(BUILD)/k/ported/$(2)/$(1)/%.o: $$(BUILD)/ported/$(2)/$(1)/.verified | $$(SAN_STAMP)
+	@mkdir -p $$(dir $$@)
+	@echo "  KCC     $(2)/$(3)/$$*.c"
+	$$(Q)$$(CC) $$(KWORLD_CFLAGS) $$(KWORLD_FORCE) $$(KWORLD_DRIVER_CFLAGS) \
+		-DKBUILD_MODNAME='"$(1)"' -MMD -MP \
+		-c -o $$@ $$(BUILD)/linux-source-$(2)/$(3)/$$*.c
+
+$$(BUILD)/ported/$(2)/$(1).o: $$(PORTED_$(1)_$(2)_OBJ) $$(KWORLD_TOOLS)
+	$$(call kworld_link,$$@,$$(PORTED_$(1)_$(2)_OBJ))
+
+$$(BUILD)/ported/$(2)/$(1).so: $$(BUILD)/ported/$(2)/$(1).o
+	@echo "  SO      ported/$(2)/$(1).so"
+	$$(Q)$$(CC) $$(SAN_LDFLAGS) -shared -o $$@ $$<
+
+KWORLD_GROUPS += $$(BUILD)/ported/$(2)/$(1).o
+endef
+
 include $(wildcard $(TOP)/ported/*/recipe.mk)
 
 .PHONY: ported
