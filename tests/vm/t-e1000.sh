@@ -54,8 +54,7 @@ start_b() { # PARAM=VAL...
 }
 
 echo "== an interface name that is taken"
-"$ULDD" bind $nic_b >/dev/null
-NET_ULDD_BOUND+=("$nic_b")
+net_uldd_bind $nic_b
 rc=0
 ip netns exec "$B" "$ULDD" run "$NET_E1000_SO" --device $nic_b --ifname lo \
 	>"$NET_TMP/taken.log" 2>&1 || rc=$?
