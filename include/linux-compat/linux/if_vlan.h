@@ -91,14 +91,16 @@ static inline bool skb_vlan_tagged_multi(const struct sk_buff *skb)
 /*
  * For ndo_features_check: a device that can offload one tag cannot be
  * trusted to find the headers past a second, so such a frame keeps only
- * features that need no parsing (checksum offload becomes software's).
+ * features that need no parsing. A plain mask, not an intersection: a
+ * protocol-specific checksum offload (IP_CSUM) goes too, only a generic
+ * one (HW_CSUM) stays, as on Linux (the conformance case skb.
+ * vlan_features_multi_tag showed it).
  */
 static inline netdev_features_t vlan_features_check(struct sk_buff *skb, netdev_features_t features)
 {
 	if (skb_vlan_tagged_multi(skb))
-		features = netdev_intersect_features(
-			features, NETIF_F_SG | NETIF_F_HIGHDMA | NETIF_F_HW_CSUM |
-					  NETIF_F_FRAGLIST | NETIF_F_HW_VLAN_CTAG_TX);
+		features &= NETIF_F_SG | NETIF_F_HIGHDMA | NETIF_F_HW_CSUM | NETIF_F_FRAGLIST |
+			    NETIF_F_HW_VLAN_CTAG_TX;
 	return features;
 }
 

@@ -276,9 +276,10 @@ static int case_vlan_features_check(void)
 	skb->protocol = htons(ETH_P_8021Q);
 	KCHECK(vlan_features_check(skb, all) == all);
 	__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), 5);
-	/* IP_CSUM stays: the mask's HW_CSUM covers it. */
+	/* A plain mask: IP_CSUM goes, a generic HW_CSUM would stay. */
 	KCHECK(vlan_features_check(skb, all) ==
-	       (NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HIGHDMA));
+	       (NETIF_F_SG | NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HIGHDMA));
+	KCHECK(vlan_features_check(skb, NETIF_F_HW_CSUM | NETIF_F_TSO) == NETIF_F_HW_CSUM);
 	__vlan_hwaccel_clear_tag(skb);
 	veh->h_vlan_encapsulated_proto = htons(ETH_P_8021AD);
 	KCHECK(!(vlan_features_check(skb, all) & NETIF_F_TSO));
