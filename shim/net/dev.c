@@ -361,3 +361,18 @@ bool net_ratelimit(void)
 
 	return uldd_ratelimit(state);
 }
+
+/* Both structs list the same counters in the same order; rtnl_link_stats64 may grow. */
+void netdev_stats_to_stats64(struct rtnl_link_stats64 *stats64,
+			     const struct net_device_stats *netdev_stats)
+{
+	const unsigned long *src = (const unsigned long *)netdev_stats;
+	u64 *dst = (u64 *)stats64;
+	size_t n = sizeof(*netdev_stats) / sizeof(unsigned long);
+
+	static_assert(sizeof(*netdev_stats) / sizeof(unsigned long) <=
+		      sizeof(*stats64) / sizeof(u64));
+	memset(stats64, 0, sizeof(*stats64));
+	for (size_t i = 0; i < n; i++)
+		dst[i] = src[i];
+}

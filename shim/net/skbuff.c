@@ -23,6 +23,8 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/unaligned.h>
+#include <net/checksum.h>
 
 #define FRAG_ORDER 3
 #define FRAG_BLOCK (PAGE_SIZE << FRAG_ORDER)
@@ -477,4 +479,18 @@ void skb_queue_purge(struct sk_buff_head *list)
 
 	while ((skb = skb_dequeue(list)))
 		kfree_skb(skb);
+}
+
+void skb_copy_and_csum_dev(const struct sk_buff *skb, u8 *to)
+{
+	int start;
+	__wsum csum;
+
+	skb_copy_bits(skb, 0, to, skb->len);
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return;
+	/* The field holds the pseudo-header's sum: summing over it completes it. */
+	start = skb_checksum_start_offset(skb);
+	csum = csum_partial(to + start, skb->len - start, 0);
+	put_unaligned(csum_fold(csum), (__sum16 *)(to + start + skb->csum_offset));
 }

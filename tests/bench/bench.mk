@@ -87,9 +87,10 @@ bench-vm: all vm-setup
 	$(Q)$(TOP)/scripts/guest-kmod.sh $(BUILD) ubench $(BUILD)/bench/kmod $(TOP)/tests/bench/kmod/ubench.c
 	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/bench/vm/bench.sh
 
-# bench-net: iperf3 between two emulated e1000 in one guest boot, NIC B on
-# the kernel's driver and then on uldd's port (tests/bench/net/bench.sh);
-# the uldd column stays empty, with the reason, while the port cannot run.
+# bench-net: iperf3 between two emulated e1000, then two rtl8139, in one
+# guest boot, NIC B on the kernel's driver and then on uldd's port
+# (tests/bench/net/bench.sh); a uldd column stays empty, with the reason,
+# while its port cannot run.
 .PHONY: bench-net
 bench-net: all ported vm-setup
 	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/bench/net/bench.sh

@@ -9,21 +9,27 @@
  * queues keep their order and count; the Internet checksum helpers agree
  * with a plain sum of the same bytes (pseudo-header lengths whose low byte
  * carries included); eth_type_trans classifies a frame against the
- * device's address; the Ethernet address predicates.
+ * device's address; the Ethernet address predicates; vlan_features_check
+ * restricts a frame with two tags only; skb_copy_and_csum_dev completes a
+ * CHECKSUM_PARTIAL frame's checksum in the copy; netdev_stats_to_stats64
+ * carries every legacy counter over.
  */
 #include <asm/byteorder.h>
 #include <linux/crc32.h>
 #include <linux/etherdevice.h>
 #include <linux/gfp.h>
 #include <linux/if_ether.h>
+#include <linux/if_vlan.h>
 #include <linux/in.h>
 #include <linux/in6.h>
+#include <linux/ip.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/udp.h>
 #include <net/checksum.h>
 #include <net/ip6_checksum.h>
 
@@ -798,6 +804,106 @@ static int ether_addr_predicates(struct conform_dev *dev)
 	return 0;
 }
 
+/* One tag, offloaded or in the data, keeps every feature; a second takes TSO away. */
+static int vlan_features_multi_tag(struct conform_dev *dev)
+{
+	const netdev_features_t all = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_TSO |
+				      NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HIGHDMA;
+	const netdev_features_t kept = NETIF_F_SG | NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HIGHDMA;
+	struct sk_buff *skb = alloc_skb(128, GFP_KERNEL);
+	netdev_features_t f[5];
+	struct vlan_ethhdr *veh;
+
+	CHECK(skb);
+	veh = skb_put_zero(skb, VLAN_ETH_HLEN + 20);
+	veh->h_vlan_proto = htons(ETH_P_8021Q);
+	veh->h_vlan_encapsulated_proto = htons(ETH_P_IP);
+	skb->protocol = htons(ETH_P_IP);
+	f[0] = vlan_features_check(skb, all);
+	skb->protocol = htons(ETH_P_8021Q);
+	f[1] = vlan_features_check(skb, all);
+	__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), 5);
+	f[2] = vlan_features_check(skb, all);
+	__vlan_hwaccel_clear_tag(skb);
+	veh->h_vlan_encapsulated_proto = htons(ETH_P_8021AD);
+	f[3] = vlan_features_check(skb, all);
+	f[4] = vlan_features_check(skb, NETIF_F_HW_CSUM | NETIF_F_TSO);
+	kfree_skb(skb);
+	CHECK(f[0] == all && f[1] == all);
+	/* A plain mask: IP_CSUM goes, only the generic HW_CSUM would stay. */
+	CHECK(f[2] == kept && f[3] == kept);
+	CHECK(f[4] == NETIF_F_HW_CSUM);
+	CHECK(netdev_intersect_features(NETIF_F_HW_CSUM, NETIF_F_IPV6_CSUM) == NETIF_F_IPV6_CSUM);
+	return 0;
+}
+
+/* A UDP datagram left to the device to checksum: the copy carries the sum. */
+static int copy_and_csum_dev_udp(struct conform_dev *dev)
+{
+	const unsigned int len = 14 + 20 + 8 + 37;
+	struct sk_buff *skb = alloc_skb(256, GFP_KERNEL);
+	u8 *out = kmalloc(256, GFP_KERNEL);
+	__sum16 verdict[2];
+	struct udphdr *uh;
+	struct iphdr *iph;
+	bool same[2];
+	unsigned int i;
+
+	if (!skb || !out) {
+		kfree_skb(skb);
+		kfree(out);
+		CHECK(0);
+	}
+	memset(skb_put(skb, len), 0, len);
+	iph = (struct iphdr *)(skb->data + 14);
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->protocol = IPPROTO_UDP;
+	iph->saddr = htonl(0x0a000001);
+	iph->daddr = htonl(0x0a000002);
+	uh = (struct udphdr *)(skb->data + 34);
+	uh->len = htons(8 + 37);
+	for (i = 42; i < len; i++)
+		skb->data[i] = (u8)(i * 7);
+	uh->check = ~csum_tcpudp_magic(iph->saddr, iph->daddr, 8 + 37, IPPROTO_UDP, 0);
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = skb_headroom(skb) + 34;
+	skb->csum_offset = offsetof(struct udphdr, check);
+	skb_copy_and_csum_dev(skb, out);
+	/* A receiver's check: pseudo-header plus datagram fold to zero. */
+	verdict[0] = csum_tcpudp_magic(iph->saddr, iph->daddr, 8 + 37, IPPROTO_UDP,
+				       csum_partial(out + 34, 8 + 37, 0));
+	same[0] = !memcmp(out, skb->data, 40) && !memcmp(out + 42, skb->data + 42, 37);
+	skb->ip_summed = CHECKSUM_NONE;
+	memset(out, 0, 256);
+	skb_copy_and_csum_dev(skb, out);
+	same[1] = !memcmp(out, skb->data, len);
+	verdict[1] = ((struct udphdr *)(out + 34))->check;
+	kfree_skb(skb);
+	kfree(out);
+	CHECK_CMP(verdict[0], ==, 0);
+	CHECK(same[0] && same[1]);
+	/* Without CHECKSUM_PARTIAL the field is copied as it was: the pseudo-header's sum. */
+	CHECK_CMP(verdict[1], !=, 0);
+	return 0;
+}
+
+static int stats_to_stats64(struct conform_dev *dev)
+{
+	struct net_device_stats s = {};
+	struct rtnl_link_stats64 s64;
+
+	memset(&s64, 0xff, sizeof(s64));
+	s.rx_packets = 1;
+	s.tx_bytes = ~0UL;
+	s.rx_missed_errors = 7;
+	s.tx_compressed = 9;
+	netdev_stats_to_stats64(&s64, &s);
+	CHECK(s64.rx_packets == 1 && s64.tx_bytes == ~0UL && s64.rx_missed_errors == 7);
+	CHECK(s64.tx_compressed == 9 && s64.tx_packets == 0 && s64.collisions == 0);
+	return 0;
+}
+
 static const struct conform_case skb_cases[] = {
 	{ "alloc_skb_room", alloc_skb_room },
 	{ "netdev_alloc_skb_pad", netdev_alloc_skb_pad },
@@ -819,5 +925,8 @@ static const struct conform_case skb_cases[] = {
 	{ "ether_crc_values", ether_crc_values },
 	{ "alloc_etherdev_defaults", alloc_etherdev_defaults },
 	{ "ether_addr_predicates", ether_addr_predicates },
+	{ "vlan_features_multi_tag", vlan_features_multi_tag },
+	{ "copy_and_csum_dev_udp", copy_and_csum_dev_udp },
+	{ "stats_to_stats64", stats_to_stats64 },
 };
 CONFORM_SUITE(skb, skb_cases);

@@ -229,6 +229,14 @@ int main(void)
 		.run_case = KTEST(ktest_oldapi_case),
 		.case_setup = KTEST(ktest_oldapi_setup),
 	};
+	/* One pass: printk_once's case holds for a process's first run only. */
+	const struct ktable mii = {
+		.area = "mii",
+		.run_case = KTEST(ktest_mii_case),
+		.case_setup = KTEST(ktest_net_setup),
+		.vcpus = vcpus,
+		.nvcpus = 1,
+	};
 	const struct CMUnitTest gro[] = {
 		cmocka_unit_test_teardown(test_gro_merges_a_stream, gro_reset),
 		cmocka_unit_test_teardown(test_gro_corrupt_header_first, gro_reset),
@@ -239,6 +247,7 @@ int main(void)
 
 	failed += ktable_run(&vnet);
 	failed += ktable_run(&oldapi);
+	failed += ktable_run(&mii);
 	failed += cmocka_run_group_tests_name("gro", gro, gro_group_setup, gro_group_teardown);
 	return failed ? 1 : 0;
 }

@@ -28,13 +28,15 @@ UNIT_KOBJ_tap := error thread tap pciaddr
 # fake_dma.c override where a test drives interrupts or DMA. Tests that
 # capture printk define uhost_log themselves, so they leave log.o out.
 UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap
-UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net
+UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net ioport
 # test_conform's K-world part is the conformance suite (tests/conform/conform.mk).
 $(foreach a,$(UNIT_KWORLD_AREAS) conform,$(eval UNIT_FAKE_$(a) := fake_vfio))
-$(foreach a,sched time irq dma devres locking net conform,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
+$(foreach a,sched time irq dma devres locking net ioport conform,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
 $(foreach a,namespace kheaders mm bug firmware,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
 UNIT_FAKE_irq += fake_irq
 UNIT_FAKE_dma += fake_dma
+# test_ioport's I/O BAR: fake_ioport.c's registers behind the region calls.
+UNIT_FAKE_ioport += fake_ioport
 # test_net sees what the shim writes to the host: fake_tap.c stands in for tap.o.
 UNIT_KOBJ_net := $(filter-out tap,$(UNIT_KCORE)) log
 UNIT_FAKE_net += fake_tap

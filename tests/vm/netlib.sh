@@ -17,10 +17,11 @@
 #   net_rx_stats NS IF                prints "bytes packets" received on IF
 #   net_bg NS SECS CMD...             CMD in NS in the background, under timeout
 #   net_wait_listen NS PORT [SECS]    waits for a listening TCP socket
-#   net_check_link IF_A IF_B MIB      what the tests assert about a link
+#   net_check_link IF_A IF_B MIB [MTU]  what the tests assert about a link
 #   net_e1000_so SERIES               prints the path of that series' e1000 port
 #   net_e1000_sources SERIES          checks its upstream sources, says how many
 #   net_uldd_ready SO                 false, with NET_ERR, when uldd cannot serve a NIC
+#   net_uldd_bind ADDR                hands ADDR to vfio-pci until net_teardown
 #   net_uldd_start SO ADDR NS IF [PARAM=VAL]...  uldd run inside NS
 #   net_uldd_stop                     SIGTERM, and it must exit 0
 #   net_teardown                      undoes all of the above
@@ -46,8 +47,10 @@ NET_E1000_SO=$ULDD_BUILD/ported/6.1/e1000.so
 NET_E1000_SERIES=(6.1 6.12)
 
 # What net_teardown undoes: moved interfaces ("NS NAME" -> "ORIG MTU"),
-# helper pids, the running uldd and the devices uldd took for it.
+# helper pids, the running uldd and the devices uldd took for it, with the
+# driver each had before (none, or the one net_teardown must see again).
 declare -A NET_MOVED=()
+declare -A NET_ULDD_DRIVER=()
 NET_PIDS=()
 NET_ULDD_PID='' NET_ULDD_NS='' NET_ULDD_IF='' NET_ULDD_LOG=''
 NET_ULDD_BOUND=()
@@ -226,10 +229,11 @@ net_transfer() { # FROM TO DST MIB [PORT]
 # What a test asserts about a link, whichever driver serves each end:
 # interface IF_A in $NET_NS_A and IF_B in $NET_NS_B, both down and without
 # addresses. Addresses, carrier, pings both ways (IPv4 and IPv6), MIB MiB
-# each way, then MTU 9000: jumbo pings and MIB MiB in jumbo frames; MTU 1500
-# again at the end.
-net_check_link() { # IF_A IF_B MIB
+# each way, then MTU 9000 (or the largest the NICs take, MTU): pings of
+# that size and MIB MiB in such frames; MTU 1500 again at the end.
+net_check_link() { # IF_A IF_B MIB [MTU]
 	local a=$NET_NS_A b=$NET_NS_B start=$SECONDS bytes0 packets0 bytes1 packets1 avg
+	local mtu=${4:-9000}
 	net_addr "$a" "$1" "$NET_IP_A" "$NET_IP6_A"
 	net_addr "$b" "$2" "$NET_IP_B" "$NET_IP6_B"
 	net_wait_carrier "$a" "$1"
@@ -243,19 +247,19 @@ net_check_link() { # IF_A IF_B MIB
 	net_transfer "$a" "$b" "$NET_IP_B" "$3"
 	net_transfer "$b" "$a" "$NET_IP_A" "$3"
 
-	net_mtu "$a" "$1" 9000
-	net_mtu "$b" "$2" 9000
-	# 8972 bytes of ICMP payload make a 9000-byte IP packet: one frame,
-	# which a NIC still at MTU 1500 drops.
-	net_ping "$a" "$NET_IP_B" 3 8972
-	net_ping "$b" "$NET_IP_A" 3 8972
+	net_mtu "$a" "$1" "$mtu"
+	net_mtu "$b" "$2" "$mtu"
+	# MTU - 28 bytes of ICMP payload make an IP packet of MTU bytes: one
+	# frame, which a NIC still at MTU 1500 drops.
+	net_ping "$a" "$NET_IP_B" 3 $((mtu - 28))
+	net_ping "$b" "$NET_IP_A" 3 $((mtu - 28))
 	read -r bytes0 packets0 <<<"$(net_rx_stats "$b" "$2")"
 	net_transfer "$a" "$b" "$NET_IP_B" "$3"
 	read -r bytes1 packets1 <<<"$(net_rx_stats "$b" "$2")"
-	# The ACKs going the other way are small; the data frames must be jumbo.
+	# The ACKs going the other way are small; the data frames must be large.
 	avg=$(((bytes1 - bytes0) / (packets1 - packets0)))
-	[ "$avg" -gt 4000 ] || fail "MTU 9000 transfer: $avg bytes per frame received on $2"
-	ok "MTU 9000: $((packets1 - packets0)) frames of $avg bytes on average received on $2"
+	[ "$avg" -gt $((mtu * 4 / 9)) ] || fail "MTU $mtu transfer: $avg bytes per frame received on $2"
+	ok "MTU $mtu: $((packets1 - packets0)) frames of $avg bytes on average received on $2"
 	net_mtu "$a" "$1" 1500
 	net_mtu "$b" "$2" 1500
 	net_ping "$a" "$NET_IP_B" 1
@@ -301,10 +305,7 @@ net_uldd_start() { # SO ADDR NS IF [PARAM=VAL]...
 	local so=$1 addr=$2 ns=$3 ifname=$4 deadline=$((SECONDS + 60))
 	shift 4
 	[ -z "$NET_ULDD_PID" ] || fail "uldd already runs (pid $NET_ULDD_PID)"
-	if [ "$(driver_of "$addr")" != vfio-pci ]; then
-		"$ULDD" bind "$addr" >/dev/null || fail "uldd bind $addr"
-		NET_ULDD_BOUND+=("$addr")
-	fi
+	net_uldd_bind "$addr"
 	NET_ULDD_LOG=$NET_TMP/uldd-$ifname.log
 	ip netns exec "$ns" "$ULDD" run "$so" --device "$addr" --ifname "$ifname" "$@" \
 		</dev/null >"$NET_ULDD_LOG" 2>&1 &
@@ -320,6 +321,16 @@ net_uldd_start() { # SO ADDR NS IF [PARAM=VAL]...
 		[ "$SECONDS" -lt "$deadline" ] || fail "no $ifname in $ns 60 s after uldd run ${so##*/}"
 		sleep 0.1
 	done
+}
+
+# Remembers the kernel driver ADDR had, which net_teardown gives it back to.
+net_uldd_bind() { # ADDR
+	local drv
+	drv=$(driver_of "$1")
+	[ "$drv" != vfio-pci ] || return 0
+	"$ULDD" bind "$1" >/dev/null || fail "uldd bind $1"
+	NET_ULDD_BOUND+=("$1")
+	NET_ULDD_DRIVER["$1"]=$drv
 }
 
 # SIGTERM is uldd run's normal stop: the driver's remove runs and the TAP
@@ -385,9 +396,12 @@ net_teardown() {
 	if [ ${#NET_ULDD_BOUND[@]} -gt 0 ]; then
 		"$ULDD" unbind "${NET_ULDD_BOUND[@]}" >/dev/null || bad+=" unbind"
 		for addr in "${NET_ULDD_BOUND[@]}"; do
-			[ "$(driver_of "$addr")" = e1000 ] || bad+=" driver:$addr"
+			[ "${NET_ULDD_DRIVER[$addr]}" = none ] ||
+				[ "$(driver_of "$addr")" = "${NET_ULDD_DRIVER[$addr]}" ] ||
+				bad+=" driver:$addr"
 		done
 		NET_ULDD_BOUND=()
+		NET_ULDD_DRIVER=()
 	fi
 	rm -rf "$NET_TMP"
 	[ -z "$bad" ] || fail "net_teardown could not undo:$bad"

@@ -54,10 +54,7 @@ check_series() { # SERIES
 	net_e1000_sources "$1"
 
 	echo "== an interface name that is taken"
-	if [ "$(driver_of $nic_b)" != vfio-pci ]; then
-		"$ULDD" bind $nic_b >/dev/null
-		NET_ULDD_BOUND+=("$nic_b")
-	fi
+	net_uldd_bind $nic_b
 	rc=0
 	ip netns exec "$B" "$ULDD" run "$so" --device $nic_b --ifname lo \
 		>"$NET_TMP/taken.log" 2>&1 || rc=$?

@@ -23,12 +23,19 @@
  * x86 does. The relaxed forms have no clobber: gcc orders them only with
  * other volatile accesses.
  *
- * Emulation notes: x86-64 only. The ioread and iowrite families take
- * MMIO addresses only: a port-I/O cookie (pci_iomap of an I/O BAR,
- * ioport_map) is not supported yet. Port I/O (inb ... outsl) is declared here and is
- * implemented by the shim through the host (DESIGN.md's door); until it
- * is, a driver that calls it does not link. A BAR mapped write-combining
- * (ioremap_wc) would need wmb() for ordering, as in Linux.
+ * The ioread and iowrite families take either an MMIO address or a port
+ * cookie (pci_iomap of an I/O BAR, ioport_map), as Linux's lib/iomap.c
+ * does: a cookie is the port number itself, and port numbers are below
+ * ULDD_PIO_LIMIT, where nothing is ever mapped (the host maps BARs and the
+ * arena where mmap chooses, far above), so one compare tells them apart
+ * and the MMIO path stays a compare and a MOV. Port I/O (inb ... outsl,
+ * shim/drivers/pci/ioport.c) reaches the I/O BAR through VFIO, one system
+ * call per access, as a port access is a bus cycle anyway.
+ *
+ * Emulation notes: x86-64 only. A BAR mapped write-combining (ioremap_wc)
+ * would need wmb() for ordering, as in Linux. The ports of I/O BARs are
+ * numbered from 0x10000, not where the BIOS put them; memcpy_fromio and
+ * the like take MMIO addresses only, as on Linux.
  */
 #ifndef _ASM_X86_IO_H
 #define _ASM_X86_IO_H
@@ -90,66 +97,119 @@ __MMIO_WRITE(__raw_writeq, u64, "q", "r")
 #define writel_relaxed(v, a) __raw_writel(v, a)
 #define writeq_relaxed(v, a) __raw_writeq(v, a)
 
-/* The ioread and iowrite families, on MMIO addresses (see the emulation notes). */
+/*
+ * Port I/O on the port windows the PCI layer gives I/O BARs
+ * (shim/drivers/pci/ioport.c). A port nobody decodes reads all ones. The
+ * _p forms pause after the access on old ISA hardware; here they are the
+ * plain ones.
+ */
+u8 inb(unsigned long port);
+u16 inw(unsigned long port);
+u32 inl(unsigned long port);
+void outb(u8 value, unsigned long port);
+void outw(u16 value, unsigned long port);
+void outl(u32 value, unsigned long port);
+void insb(unsigned long port, void *buffer, unsigned long count);
+void insw(unsigned long port, void *buffer, unsigned long count);
+void insl(unsigned long port, void *buffer, unsigned long count);
+void outsb(unsigned long port, const void *buffer, unsigned long count);
+void outsw(unsigned long port, const void *buffer, unsigned long count);
+void outsl(unsigned long port, const void *buffer, unsigned long count);
+
+#define inb_p(port) inb(port)
+#define inw_p(port) inw(port)
+#define inl_p(port) inl(port)
+#define outb_p(value, port) outb(value, port)
+#define outw_p(value, port) outw(value, port)
+#define outl_p(value, port) outl(value, port)
+
+/* Port cookies are the port numbers, all below this (see the top). */
+#define ULDD_PIO_LIMIT 0x40000UL
+
+static __always_inline bool __uldd_iomap_is_port(const volatile void __iomem *addr)
+{
+	return unlikely((unsigned long)addr < ULDD_PIO_LIMIT);
+}
+
+#define __uldd_port(addr) ((unsigned long)(addr))
+
+/* The ioread and iowrite families: MMIO, or port I/O through a cookie. */
 static __always_inline unsigned int ioread8(const void __iomem *addr)
 {
-	return readb(addr);
+	return __uldd_iomap_is_port(addr) ? inb(__uldd_port(addr)) : readb(addr);
 }
 
 static __always_inline unsigned int ioread16(const void __iomem *addr)
 {
-	return readw(addr);
+	return __uldd_iomap_is_port(addr) ? inw(__uldd_port(addr)) : readw(addr);
 }
 
 static __always_inline unsigned int ioread32(const void __iomem *addr)
 {
-	return readl(addr);
+	return __uldd_iomap_is_port(addr) ? inl(__uldd_port(addr)) : readl(addr);
 }
 
+/* No 64-bit port cycle exists: low half first, as lo_hi_readq. */
 static __always_inline u64 ioread64(const void __iomem *addr)
 {
+	if (__uldd_iomap_is_port(addr))
+		return inl(__uldd_port(addr)) | (u64)inl(__uldd_port(addr) + 4) << 32;
 	return readq(addr);
 }
 
 /* Registers in big-endian byte order. */
 static __always_inline unsigned int ioread16be(const void __iomem *addr)
 {
-	return swab16(readw(addr));
+	return swab16(ioread16(addr));
 }
 
 static __always_inline unsigned int ioread32be(const void __iomem *addr)
 {
-	return swab32(readl(addr));
+	return swab32(ioread32(addr));
 }
 
 static __always_inline void iowrite8(u8 value, void __iomem *addr)
 {
-	writeb(value, addr);
+	if (__uldd_iomap_is_port(addr))
+		outb(value, __uldd_port(addr));
+	else
+		writeb(value, addr);
 }
 
 static __always_inline void iowrite16(u16 value, void __iomem *addr)
 {
-	writew(value, addr);
+	if (__uldd_iomap_is_port(addr))
+		outw(value, __uldd_port(addr));
+	else
+		writew(value, addr);
 }
 
 static __always_inline void iowrite32(u32 value, void __iomem *addr)
 {
-	writel(value, addr);
+	if (__uldd_iomap_is_port(addr))
+		outl(value, __uldd_port(addr));
+	else
+		writel(value, addr);
 }
 
 static __always_inline void iowrite64(u64 value, void __iomem *addr)
 {
-	writeq(value, addr);
+	if (__uldd_iomap_is_port(addr)) {
+		outl((u32)value, __uldd_port(addr));
+		outl((u32)(value >> 32), __uldd_port(addr) + 4);
+	} else {
+		writeq(value, addr);
+	}
 }
 
 static __always_inline void iowrite16be(u16 value, void __iomem *addr)
 {
-	writew(swab16(value), addr);
+	iowrite16(swab16(value), addr);
 }
 
 static __always_inline void iowrite32be(u32 value, void __iomem *addr)
 {
-	writel(swab32(value), addr);
+	iowrite32(swab32(value), addr);
 }
 
 /* count reads of one register (a FIFO) into buffer, or writes from it. */
@@ -158,7 +218,7 @@ static inline void ioread8_rep(const void __iomem *addr, void *buffer, unsigned 
 	u8 *b = buffer;
 
 	while (count--)
-		*b++ = readb(addr);
+		*b++ = ioread8(addr);
 }
 
 static inline void ioread16_rep(const void __iomem *addr, void *buffer, unsigned long count)
@@ -166,7 +226,7 @@ static inline void ioread16_rep(const void __iomem *addr, void *buffer, unsigned
 	u8 *b = buffer;
 
 	for (; count--; b += 2)
-		put_unaligned(readw(addr), (u16 *)b);
+		put_unaligned((u16)ioread16(addr), (u16 *)b);
 }
 
 static inline void ioread32_rep(const void __iomem *addr, void *buffer, unsigned long count)
@@ -174,7 +234,7 @@ static inline void ioread32_rep(const void __iomem *addr, void *buffer, unsigned
 	u8 *b = buffer;
 
 	for (; count--; b += 4)
-		put_unaligned(readl(addr), (u32 *)b);
+		put_unaligned((u32)ioread32(addr), (u32 *)b);
 }
 
 static inline void iowrite8_rep(void __iomem *addr, const void *buffer, unsigned long count)
@@ -182,7 +242,7 @@ static inline void iowrite8_rep(void __iomem *addr, const void *buffer, unsigned
 	const u8 *b = buffer;
 
 	while (count--)
-		writeb(*b++, addr);
+		iowrite8(*b++, addr);
 }
 
 static inline void iowrite16_rep(void __iomem *addr, const void *buffer, unsigned long count)
@@ -190,7 +250,7 @@ static inline void iowrite16_rep(void __iomem *addr, const void *buffer, unsigne
 	const u8 *b = buffer;
 
 	for (; count--; b += 2)
-		writew(get_unaligned((const u16 *)b), addr);
+		iowrite16(get_unaligned((const u16 *)b), addr);
 }
 
 static inline void iowrite32_rep(void __iomem *addr, const void *buffer, unsigned long count)
@@ -198,7 +258,19 @@ static inline void iowrite32_rep(void __iomem *addr, const void *buffer, unsigne
 	const u8 *b = buffer;
 
 	for (; count--; b += 4)
-		writel(get_unaligned((const u32 *)b), addr);
+		iowrite32(get_unaligned((const u32 *)b), addr);
+}
+
+/* A cookie for nr ports from port: the port number (see the top). */
+static inline void __iomem *ioport_map(unsigned long port, unsigned int nr)
+{
+	(void)nr;
+	return port < ULDD_PIO_LIMIT ? (void __iomem *)(uintptr_t)port : NULL;
+}
+
+static inline void ioport_unmap(void __iomem *addr)
+{
+	(void)addr;
 }
 
 /*
@@ -251,31 +323,6 @@ static inline void memset_io(volatile void __iomem *dst, int c, size_t count)
 		__raw_writeb((u8)c, d++);
 	barrier();
 }
-
-/*
- * Port I/O: implemented by the shim through the host (not yet; see the
- * emulation notes). The _p forms pause after the access on old ISA
- * hardware; here they are the plain ones.
- */
-u8 inb(unsigned long port);
-u16 inw(unsigned long port);
-u32 inl(unsigned long port);
-void outb(u8 value, unsigned long port);
-void outw(u16 value, unsigned long port);
-void outl(u32 value, unsigned long port);
-void insb(unsigned long port, void *buffer, unsigned long count);
-void insw(unsigned long port, void *buffer, unsigned long count);
-void insl(unsigned long port, void *buffer, unsigned long count);
-void outsb(unsigned long port, const void *buffer, unsigned long count);
-void outsw(unsigned long port, const void *buffer, unsigned long count);
-void outsl(unsigned long port, const void *buffer, unsigned long count);
-
-#define inb_p(port) inb(port)
-#define inw_p(port) inw(port)
-#define inl_p(port) inl(port)
-#define outb_p(value, port) outb(value, port)
-#define outw_p(value, port) outw(value, port)
-#define outl_p(value, port) outl(value, port)
 
 /*
  * Physical and virtual addresses: a process has only virtual ones, and the

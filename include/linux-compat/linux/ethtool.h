@@ -101,6 +101,8 @@ enum ethtool_link_mode_bit_indices {
 #define XCVR_EXTERNAL 0x01
 #define AUTONEG_DISABLE 0x00
 #define AUTONEG_ENABLE 0x01
+#define ETH_MDIO_SUPPORTS_C22 1
+#define ETH_MDIO_SUPPORTS_C45 2
 #define ETH_TP_MDI_INVALID 0x00
 #define ETH_TP_MDI 0x01
 #define ETH_TP_MDI_X 0x02

@@ -70,4 +70,38 @@ static inline __be16 vlan_get_protocol(const struct sk_buff *skb)
 	return type;
 }
 
+/*
+ * More than one tag: an offloaded tag and one still in the data, or two
+ * in the data. A header not in the linear part is not looked at.
+ */
+static inline bool skb_vlan_tagged_multi(const struct sk_buff *skb)
+{
+	__be16 protocol = skb->protocol;
+
+	if (!skb_vlan_tag_present(skb)) {
+		const struct vlan_ethhdr *veh = (const struct vlan_ethhdr *)skb->data;
+
+		if (!eth_type_vlan(protocol) || skb_headlen(skb) < VLAN_ETH_HLEN)
+			return false;
+		protocol = veh->h_vlan_encapsulated_proto;
+	}
+	return eth_type_vlan(protocol);
+}
+
+/*
+ * For ndo_features_check: a device that can offload one tag cannot be
+ * trusted to find the headers past a second, so such a frame keeps only
+ * features that need no parsing. A plain mask, not an intersection: a
+ * protocol-specific checksum offload (IP_CSUM) goes too, only a generic
+ * one (HW_CSUM) stays, as on Linux (the conformance case skb.
+ * vlan_features_multi_tag showed it).
+ */
+static inline netdev_features_t vlan_features_check(struct sk_buff *skb, netdev_features_t features)
+{
+	if (skb_vlan_tagged_multi(skb))
+		features &= NETIF_F_SG | NETIF_F_HIGHDMA | NETIF_F_HW_CSUM | NETIF_F_FRAGLIST |
+			    NETIF_F_HW_VLAN_CTAG_TX;
+	return features;
+}
+
 #endif /* _LINUX_IF_VLAN_H */

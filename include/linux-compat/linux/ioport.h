@@ -45,4 +45,22 @@ static inline unsigned long resource_type(const struct resource *res)
 	return res->flags & IORESOURCE_TYPE_BITS;
 }
 
+/*
+ * The port and memory address spaces, and claims on ranges of them: a
+ * claim overlapping another fails (NULL), as two drivers must not share
+ * registers. pci_request_region() claims an I/O BAR's ports here too.
+ */
+extern struct resource ioport_resource;
+extern struct resource iomem_resource;
+
+struct resource *__request_region(struct resource *parent, resource_size_t start, resource_size_t n,
+				  const char *name, int flags);
+void __release_region(struct resource *parent, resource_size_t start, resource_size_t n);
+
+#define request_region(start, n, name) __request_region(&ioport_resource, (start), (n), (name), 0)
+#define request_mem_region(start, n, name) \
+	__request_region(&iomem_resource, (start), (n), (name), 0)
+#define release_region(start, n) __release_region(&ioport_resource, (start), (n))
+#define release_mem_region(start, n) __release_region(&iomem_resource, (start), (n))
+
 #endif /* _LINUX_IOPORT_H */

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
- * mii.h - IEEE 802.3 clause 22 PHY registers and the MII ioctl's data.
- * Register numbers and bits are the standard's.
+ * mii.h - IEEE 802.3 clause 22 PHY registers, the MII ioctl's data, and
+ * the generic MII library (drivers/net/mii.c's API, shim/net/mii.c) that
+ * older 10/100 drivers use through struct mii_if_info. Register numbers
+ * and bits are the standard's.
  */
 #ifndef _LINUX_MII_H
 #define _LINUX_MII_H
 
+#include <linux/ethtool.h>
 #include <linux/if.h>
 #include <linux/sockios.h>
 #include <linux/types.h>
@@ -43,6 +46,45 @@
 #define BMSR_10FULL 0x1000
 #define BMSR_100HALF 0x2000
 #define BMSR_100FULL 0x4000
+#define BMSR_100BASE4 0x8000
+
+/* Advertisement (4) and link partner ability (5): the technology fields. */
+#define ADVERTISE_SLCT 0x001f
+#define ADVERTISE_CSMA 0x0001
+#define ADVERTISE_10HALF 0x0020
+#define ADVERTISE_10FULL 0x0040
+#define ADVERTISE_100HALF 0x0080
+#define ADVERTISE_100FULL 0x0100
+#define ADVERTISE_100BASE4 0x0200
+#define ADVERTISE_PAUSE_CAP 0x0400
+#define ADVERTISE_PAUSE_ASYM 0x0800
+#define ADVERTISE_RFAULT 0x2000
+#define ADVERTISE_LPACK 0x4000
+#define ADVERTISE_NPAGE 0x8000
+#define ADVERTISE_FULL (ADVERTISE_100FULL | ADVERTISE_10FULL | ADVERTISE_CSMA)
+#define ADVERTISE_ALL (ADVERTISE_10HALF | ADVERTISE_10FULL | ADVERTISE_100HALF | ADVERTISE_100FULL)
+
+#define LPA_SLCT 0x001f
+#define LPA_10HALF 0x0020
+#define LPA_10FULL 0x0040
+#define LPA_100HALF 0x0080
+#define LPA_100FULL 0x0100
+#define LPA_100BASE4 0x0200
+#define LPA_PAUSE_CAP 0x0400
+#define LPA_PAUSE_ASYM 0x0800
+#define LPA_RFAULT 0x2000
+#define LPA_LPACK 0x4000
+#define LPA_NPAGE 0x8000
+#define LPA_DUPLEX (LPA_10FULL | LPA_100FULL)
+#define LPA_100 (LPA_100FULL | LPA_100HALF | LPA_100BASE4)
+
+/* 1000BASE-T control (9) and status (10). */
+#define ADVERTISE_1000HALF 0x0100
+#define ADVERTISE_1000FULL 0x0200
+#define LPA_1000HALF 0x0400
+#define LPA_1000FULL 0x0800
+#define ESTATUS_1000_THALF 0x1000
+#define ESTATUS_1000_TFULL 0x2000
 
 struct mii_ioctl_data {
 	u16 phy_id;
@@ -55,5 +97,60 @@ static inline struct mii_ioctl_data *if_mii(struct ifreq *rq)
 {
 	return (struct mii_ioctl_data *)&rq->ifr_ifru;
 }
+
+/*
+ * A driver's PHY as the MII library sees it: the driver fills phy_id,
+ * the masks, dev and the two MDIO accessors; advertising caches register
+ * 4 (0 until first read), full_duplex is the library's last resolution,
+ * force_media is set while autonegotiation is off.
+ */
+struct mii_if_info {
+	int phy_id;
+	int advertising;
+	int phy_id_mask;
+	int reg_num_mask;
+
+	unsigned int full_duplex : 1;
+	unsigned int force_media : 1;
+	unsigned int supports_gmii : 1;
+
+	struct net_device *dev;
+	int (*mdio_read)(struct net_device *dev, int phy_id, int location);
+	void (*mdio_write)(struct net_device *dev, int phy_id, int location, int val);
+};
+
+/* The best mode both ends offer, by 802.3 Annex 28B's priority (as LPA_ bits). */
+static inline unsigned int mii_nway_result(unsigned int negotiated)
+{
+	if (negotiated & LPA_100FULL)
+		return LPA_100FULL;
+	if (negotiated & LPA_100BASE4)
+		return LPA_100BASE4;
+	if (negotiated & LPA_100HALF)
+		return LPA_100HALF;
+	if (negotiated & LPA_10FULL)
+		return LPA_10FULL;
+	return LPA_10HALF;
+}
+
+/* Full duplex: forced, or the negotiated result is a full-duplex mode. */
+static inline unsigned int mii_duplex(unsigned int duplex_lock, unsigned int negotiated)
+{
+	if (duplex_lock)
+		return 1;
+	return (mii_nway_result(negotiated) & LPA_DUPLEX) ? 1 : 0;
+}
+
+int mii_link_ok(struct mii_if_info *mii);
+int mii_nway_restart(struct mii_if_info *mii);
+void mii_ethtool_get_link_ksettings(struct mii_if_info *mii, struct ethtool_link_ksettings *cmd);
+int mii_ethtool_set_link_ksettings(struct mii_if_info *mii,
+				   const struct ethtool_link_ksettings *cmd);
+int mii_check_gmii_support(struct mii_if_info *mii);
+void mii_check_link(struct mii_if_info *mii);
+unsigned int mii_check_media(struct mii_if_info *mii, unsigned int ok_to_print,
+			     unsigned int init_media);
+int generic_mii_ioctl(struct mii_if_info *mii_if, struct mii_ioctl_data *mii_data, int cmd,
+		      unsigned int *duplex_changed);
 
 #endif /* _LINUX_MII_H */

@@ -60,6 +60,25 @@ void uldd_param_describe(const char *name, const char *desc);
 #define __uldd_param_type_ullong unsigned long long
 #define __uldd_param_type_charp char *
 
+/*
+ * The same width with the other signedness: Kbuild's type check is a
+ * pointer assignment, which such a mismatch passes with a -Wpointer-sign
+ * warning (off in Kbuild's flags), so drivers declare an unsigned
+ * variable as an int parameter and build; they do here too.
+ */
+#define __uldd_param_alt_bool bool
+#define __uldd_param_alt_invbool bool
+#define __uldd_param_alt_byte signed char
+#define __uldd_param_alt_short unsigned short
+#define __uldd_param_alt_ushort short
+#define __uldd_param_alt_int unsigned int
+#define __uldd_param_alt_uint int
+#define __uldd_param_alt_hexint int
+#define __uldd_param_alt_long unsigned long
+#define __uldd_param_alt_ulong long
+#define __uldd_param_alt_ullong long long
+#define __uldd_param_alt_charp char *
+
 #define __uldd_param_enum_bool ULDD_PARAM_BOOL
 #define __uldd_param_enum_invbool ULDD_PARAM_INVBOOL
 #define __uldd_param_enum_byte ULDD_PARAM_BYTE
@@ -73,20 +92,22 @@ void uldd_param_describe(const char *name, const char *desc);
 #define __uldd_param_enum_ullong ULDD_PARAM_ULLONG
 #define __uldd_param_enum_charp ULDD_PARAM_CHARP
 
-#define __uldd_param_define(pname, elem, ptype, pmax, pnum)                                  \
-	static_assert(__builtin_types_compatible_p(typeof(elem), __uldd_param_type_##ptype), \
-		      "module parameter " #pname " is not of type " #ptype);                 \
-	static struct uldd_module_param __uldd_param_##pname = {                             \
-		.name = #pname,                                                              \
-		.value = (void *)&(elem),                                                    \
-		.type = __uldd_param_enum_##ptype,                                           \
-		.size = sizeof(elem),                                                        \
-		.max = (pmax),                                                               \
-		.num = (pnum),                                                               \
-	};                                                                                   \
-	static void __attribute__((constructor)) __uldd_param_reg_##pname(void)              \
-	{                                                                                    \
-		uldd_param_register(&__uldd_param_##pname);                                  \
+#define __uldd_param_define(pname, elem, ptype, pmax, pnum)                                   \
+	static_assert(                                                                        \
+		__builtin_types_compatible_p(typeof(elem), __uldd_param_type_##ptype) ||      \
+			__builtin_types_compatible_p(typeof(elem), __uldd_param_alt_##ptype), \
+		"module parameter " #pname " is not of type " #ptype);                        \
+	static struct uldd_module_param __uldd_param_##pname = {                              \
+		.name = #pname,                                                               \
+		.value = (void *)&(elem),                                                     \
+		.type = __uldd_param_enum_##ptype,                                            \
+		.size = sizeof(elem),                                                         \
+		.max = (pmax),                                                                \
+		.num = (pnum),                                                                \
+	};                                                                                    \
+	static void __attribute__((constructor)) __uldd_param_reg_##pname(void)               \
+	{                                                                                     \
+		uldd_param_register(&__uldd_param_##pname);                                   \
 	}
 
 #define module_param_named(name, value, type, perm) __uldd_param_define(name, value, type, 0, NULL)

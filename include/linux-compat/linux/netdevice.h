@@ -16,6 +16,7 @@
 #include <linux/atomic.h>
 #include <linux/bitops.h>
 #include <linux/device.h>
+#include <linux/err.h>
 #include <linux/dev_printk.h>
 #include <linux/ethtool.h>
 #include <linux/if.h>
@@ -634,9 +635,36 @@ __printf(3, 4) void netdev_printk(const char *level, const struct net_device *de
 #define netif_info(priv, type, dev, fmt, ...) netif_level(info, priv, type, dev, fmt, ##__VA_ARGS__)
 #define netif_dbg(priv, type, dev, fmt, ...) netif_level(dbg, priv, type, dev, fmt, ##__VA_ARGS__)
 
+/* netif_level with the level as a KERN_ string, as the older drivers spell it. */
+#define netif_printk(priv, type, level, dev, fmt, ...)                 \
+	do {                                                           \
+		if (netif_msg_##type(priv))                            \
+			netdev_printk(level, dev, fmt, ##__VA_ARGS__); \
+	} while (0)
+
 #define netdev_WARN(dev, fmt, ...) WARN(1, "netdevice: %s: " fmt, netdev_name(dev), ##__VA_ARGS__)
 #define netdev_WARN_ONCE(dev, fmt, ...) \
 	WARN_ONCE(1, "netdevice: %s: " fmt, netdev_name(dev), ##__VA_ARGS__)
+
+/*
+ * The features both sets allow; a device with the generic checksum
+ * (HW_CSUM) counts as having the protocol-specific ones too.
+ */
+static inline netdev_features_t netdev_intersect_features(netdev_features_t f1,
+							  netdev_features_t f2)
+{
+	if ((f1 ^ f2) & NETIF_F_HW_CSUM) {
+		if (f1 & NETIF_F_HW_CSUM)
+			f1 |= NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM;
+		else
+			f2 |= NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM;
+	}
+	return f1 & f2;
+}
+
+/* Widens the legacy counters into the 64-bit set, field by field. */
+void netdev_stats_to_stats64(struct rtnl_link_stats64 *stats64,
+			     const struct net_device_stats *netdev_stats);
 
 /* True at most 10 times in 5 seconds, for messages per packet. */
 bool net_ratelimit(void);

@@ -87,6 +87,24 @@ __printf(1, 2) __cold int printk(const char *fmt, ...);
 #define pr_devel(fmt, ...) no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #endif
 
+/*
+ * The first call prints, later ones do nothing; the value is whether this
+ * call printed. A racing second caller may lose the message to the first.
+ */
+#define printk_once(fmt, ...)                                                                 \
+	({                                                                                    \
+		static bool __print_once;                                                     \
+		bool __printed = !__atomic_exchange_n(&__print_once, true, __ATOMIC_RELAXED); \
+		if (__printed)                                                                \
+			printk(fmt, ##__VA_ARGS__);                                           \
+		__printed;                                                                    \
+	})
+#define pr_emerg_once(fmt, ...) printk_once(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err_once(fmt, ...) printk_once(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_once(fmt, ...) printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice_once(fmt, ...) printk_once(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info_once(fmt, ...) printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+
 /* print_hex_dump(): what each line starts with. */
 enum {
 	DUMP_PREFIX_NONE,

@@ -199,6 +199,12 @@ int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail, gfp_t gfp);
 /* Makes the first len bytes linear. */
 void *__pskb_pull_tail(struct sk_buff *skb, int delta);
 int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
+/*
+ * The whole frame into to (skb->len bytes), for devices that transmit from
+ * one bounce buffer; a CHECKSUM_PARTIAL frame gets its checksum computed
+ * and stored there, as the device would have.
+ */
+void skb_copy_and_csum_dev(const struct sk_buff *skb, u8 *to);
 /* Zeroes pad bytes of tailroom (growing it); on failure frees skb. */
 int skb_pad(struct sk_buff *skb, int pad);
 

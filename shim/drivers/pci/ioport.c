@@ -2,7 +2,8 @@
 /*
  * drivers/pci/ioport.c - port I/O for I/O BARs. Each I/O BAR gets a window
  * of port numbers; inb()/outb() find the window and access the BAR through
- * VFIO, one system call each, as a port access is a bus cycle anyway.
+ * VFIO, one system call each, as a port access is a bus cycle anyway. The
+ * port numbers are also the cookies pci_iomap() gives for I/O BARs.
  * Windows are added at probe and removed at remove; lookups read a table
  * whose entries are published with release stores.
  */
@@ -16,6 +17,8 @@
 #define PORT_BASE 0x10000UL
 #define WINDOW_SIZE 0x100UL /* a PCI I/O BAR is at most 256 bytes */
 #define MAX_WINDOWS 64
+/* Every port must read as a cookie to ioread*() (asm/io.h). */
+static_assert(PORT_BASE + MAX_WINDOWS * WINDOW_SIZE <= ULDD_PIO_LIMIT);
 
 static struct {
 	struct uhost_dev *udev;

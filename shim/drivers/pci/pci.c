@@ -143,14 +143,22 @@ void pci_intx(struct pci_dev *dev, int enable)
 		command_update(dev, 0, PCI_COMMAND_INTX_DISABLE);
 }
 
-/* Regions: nobody else in this process can own them; just bookkeeping. */
+/*
+ * Regions: nobody outside this process can own them, so a memory BAR is
+ * bookkeeping; an I/O BAR's ports are claimed in ioport_resource as well,
+ * so a driver's own request_region() on them conflicts, as on Linux.
+ */
 int pci_request_region(struct pci_dev *dev, int bar, const char *name)
 {
-	(void)name;
 	if (bar < 0 || bar >= PCI_STD_NUM_BARS || !pci_resource_len(dev, bar))
 		return 0;
 	if (dev->uldd->regions & (1u << bar)) {
 		dev_err(&dev->dev, "BAR %d is requested already\n", bar);
+		return -EBUSY;
+	}
+	if ((pci_resource_flags(dev, bar) & IORESOURCE_IO) &&
+	    !request_region(pci_resource_start(dev, bar), pci_resource_len(dev, bar), name)) {
+		dev_err(&dev->dev, "BAR %d's ports are claimed already\n", bar);
 		return -EBUSY;
 	}
 	dev->uldd->regions |= 1u << bar;
@@ -159,8 +167,11 @@ int pci_request_region(struct pci_dev *dev, int bar, const char *name)
 
 void pci_release_region(struct pci_dev *dev, int bar)
 {
-	if (bar >= 0 && bar < PCI_STD_NUM_BARS)
-		dev->uldd->regions &= ~(1u << bar);
+	if (bar < 0 || bar >= PCI_STD_NUM_BARS || !(dev->uldd->regions & (1u << bar)))
+		return;
+	if (pci_resource_flags(dev, bar) & IORESOURCE_IO)
+		release_region(pci_resource_start(dev, bar), pci_resource_len(dev, bar));
+	dev->uldd->regions &= ~(1u << bar);
 }
 
 int pci_request_selected_regions(struct pci_dev *dev, int bars, const char *name)
@@ -203,20 +214,23 @@ int pci_select_bars(struct pci_dev *dev, unsigned long flags)
 	return bars;
 }
 
-/* A memory BAR's resource start is its mapping in this process. */
+/*
+ * A memory BAR's resource start is its mapping in this process; an I/O
+ * BAR's is its first port, and the port number is the cookie ioread*()
+ * recognizes (asm/io.h).
+ */
 void __iomem *pci_iomap_range(struct pci_dev *dev, int bar, unsigned long offset,
 			      unsigned long maxlen)
 {
+	resource_size_t start;
+
 	(void)maxlen;
 	if (bar < 0 || bar >= PCI_STD_NUM_BARS || offset >= pci_resource_len(dev, bar))
 		return NULL;
-	if (pci_resource_flags(dev, bar) & IORESOURCE_IO) {
-		/* XXX: ioread*() takes memory addresses only so far (asm/io.h). */
-		dev_err(&dev->dev, "pci_iomap of I/O BAR %d: port cookies are not supported yet\n",
-			bar);
-		return NULL;
-	}
-	return (void __iomem *)(uintptr_t)(pci_resource_start(dev, bar) + offset);
+	start = pci_resource_start(dev, bar) + offset;
+	if (pci_resource_flags(dev, bar) & IORESOURCE_IO)
+		return ioport_map(start, pci_resource_len(dev, bar) - offset);
+	return (void __iomem *)(uintptr_t)start;
 }
 
 void __iomem *pci_iomap(struct pci_dev *dev, int bar, unsigned long maxlen)

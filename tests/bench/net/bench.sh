@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# bench_net, run inside the guest: iperf3 between two e1000 on one QEMU hub,
-# NIC A always on the kernel's driver in namespace A, NIC B in namespace B
-# first on the kernel's driver, then on uldd's port (uldd run e1000.so) in
-# the same boot, on the same emulated devices. One table: TCP throughput
-# both ways, the 64-byte UDP packet rate both ways, CPU time per GiB, and
-# the ratio uldd / kernel. A table, not a test. TCG makes absolute numbers
-# meaningless; the ratios are the result.
+# bench_net, run inside the guest: iperf3 between two NICs of one model on
+# one QEMU hub, NIC A always on the kernel's driver in namespace A, NIC B in
+# namespace B first on the kernel's driver, then on uldd's port of the same
+# driver in the same boot, on the same emulated devices. Two models, each
+# with a hub of its own: e1000 (uldd run e1000.so) and rtl8139 (the guest
+# kernel's 8139cp against uldd run 8139cp.so from the same Linux 6.1). One
+# table per model: TCP throughput both ways, the 64-byte UDP packet rate
+# both ways, CPU time per GiB, and the ratio uldd / kernel. A table, not a
+# test. TCG makes absolute numbers meaningless; the ratios are the result.
+# BENCH_NICS="rtl8139" measures one model only.
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device e1000,netdev=n1,addr=0x10
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device e1000,netdev=n2,bus=rp1
-# vm-timeout: 1200
+# vm-devices: -netdev hubport,id=n3,hubid=2 -device rtl8139,netdev=n3,addr=0x11
+# vm-devices: -device pcie-root-port,id=rp2,bus=pcie.0,chassis=2,addr=0x9
+# vm-devices: -netdev hubport,id=n4,hubid=2 -device rtl8139,netdev=n4,bus=rp2
+# vm-timeout: 2400
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 . "$ULDD_TOP/tests/vm/netlib.sh"
 
-nic_a=0000:00:10.0 nic_b=0000:01:00.0
 A=$NET_NS_A B=$NET_NS_B
+read -ra nics <<<"${BENCH_NICS:-e1000 rtl8139}"
+# Per model: NIC A, NIC B, the kernel's driver, uldd's port of it.
+declare -A nic_a=([e1000]=0000:00:10.0 [rtl8139]=0000:00:11.0)
+declare -A nic_b=([e1000]=0000:01:00.0 [rtl8139]=0000:02:00.0)
+declare -A kdrv=([e1000]=e1000 [rtl8139]=8139cp)
+declare -A so=([e1000]=$NET_E1000_SO [rtl8139]=$ULDD_BUILD/ported/6.1/8139cp.so)
 secs=8 # measured seconds per run, after one omitted second of slow start
 # Runs of one configuration differ by up to 30% under TCG (the host's other
 # load moves QEMU's threads): the two drivers take turns for this many
@@ -103,39 +114,56 @@ measure() {
 	wait "$server" 2>/dev/null || true
 }
 
-net_setup
-trap net_teardown EXIT
-net_move $nic_a "$A" netA
-net_addr "$A" netA "$NET_IP_A"
+# The initramfs loads e1000 only; 8139cp comes from the unpacked kernel package.
+case " ${nics[*]} " in *" rtl8139 "*)
+	[ -n "$ULDD_MODROOT" ] || fail "the guest kernel's modules are not in the build share"
+	modprobe -d "$ULDD_MODROOT" 8139cp || fail "cannot load the guest kernel's 8139cp"
+	;;
+esac
 
-name_b=$(net_ifname $nic_b)
-for round in $(seq "$rounds"); do
-	echo "== round $round of $rounds"
-	net_move $nic_b "$B" netB
-	measure kernel netB
-	net_return "$B" netB
-	net_uldd_ready "$NET_E1000_SO" || {
-		echo "uldd: $NET_ERR"
-		continue
-	}
-	net_uldd_start "$NET_E1000_SO" $nic_b "$B" uldd0
-	measure uldd uldd0 "$NET_ULDD_PID"
-	# A driver that does not stop cleanly still leaves its numbers.
-	_net_uldd_halt || echo "uldd: $NET_ERR"
-	# Back to the kernel's driver for the next round.
-	"$ULDD" unbind $nic_b >/dev/null
-	NET_ULDD_BOUND=()
-	for _ in $(seq 100); do
-		[ ! -d /sys/bus/pci/devices/$nic_b/net ] || break
+bench_model() { # MODEL: rounds of kernel, then uldd, on NIC B
+	local m=$1 na=${nic_a[$1]} nb=${nic_b[$1]} name_b cur round
+	for _ in $(seq 50); do
+		[ ! -d "/sys/bus/pci/devices/$nb/net" ] || break
 		sleep 0.1
 	done
-	# The kernel may name it after A's interface, which is away in A's
-	# namespace and wants its name back at the end.
-	cur=$(net_ifname $nic_b)
-	[ "$cur" = "$name_b" ] || ip link set dev "$cur" name "$name_b"
+	net_setup
+	trap net_teardown EXIT
+	net_move "$na" "$A" netA
+	net_addr "$A" netA "$NET_IP_A"
+	name_b=$(net_ifname "$nb")
+	for round in $(seq "$rounds"); do
+		echo "== $m: round $round of $rounds"
+		net_move "$nb" "$B" netB
+		measure "$m.kernel" netB
+		net_return "$B" netB
+		net_uldd_ready "${so[$m]}" || {
+			echo "uldd: $NET_ERR"
+			continue
+		}
+		net_uldd_start "${so[$m]}" "$nb" "$B" uldd0
+		measure "$m.uldd" uldd0 "$NET_ULDD_PID"
+		# A driver that does not stop cleanly still leaves its numbers.
+		_net_uldd_halt || echo "uldd: $NET_ERR"
+		# Back to the kernel's driver for the next round.
+		"$ULDD" unbind "$nb" >/dev/null
+		NET_ULDD_BOUND=()
+		for _ in $(seq 100); do
+			[ ! -d "/sys/bus/pci/devices/$nb/net" ] || break
+			sleep 0.1
+		done
+		# The kernel may name it after A's interface, which is away in A's
+		# namespace and wants its name back at the end.
+		cur=$(net_ifname "$nb")
+		[ "$cur" = "$name_b" ] || ip link set dev "$cur" name "$name_b"
+	done
+	net_teardown
+	trap - EXIT
+}
+
+for m in "${nics[@]}"; do
+	bench_model "$m"
 done
-net_teardown
-trap - EXIT
 
 median() { # VALUES...: the middle one (the lower middle of an even count)
 	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'
@@ -144,7 +172,7 @@ median() { # VALUES...: the middle one (the lower middle of an even count)
 row() { # LABEL KEY [uldd only]
 	local k u r=-
 	# shellcheck disable=SC2086 # the values are words
-	k=$(median ${res[kernel.$2]:-}) u=$(median ${res[uldd.$2]:-})
+	k=$(median ${res[$model.kernel.$2]:-}) u=$(median ${res[$model.uldd.$2]:-})
 	[ -z "${3:-}" ] || k=
 	if [ -n "$k" ] && [ -n "$u" ]; then
 		r=$(awk -v u="$u" -v k="$k" 'BEGIN { printf (k > 0 ? "%.2f" : "-"), u / k }')
@@ -154,16 +182,20 @@ row() { # LABEL KEY [uldd only]
 	printf '%-40s %10s %10s %7s\n' "$1" "${k:--}" "${u:--}" "$r"
 }
 
-echo "guest $(uname -r), $(nproc) CPUs, TCG; iperf3, $secs s a run, median of $rounds rounds; A: $nic_a on the kernel's e1000"
+echo "guest $(uname -r), $(nproc) CPUs, TCG; iperf3, $secs s a run, median of $rounds rounds"
 echo "ratio = uldd / kernel: above 1 is better for Mbit/s and kpps, worse for CPU s/GiB"
-printf '%-40s %10s %10s %7s\n' "B: $nic_b on" "kernel" "uldd" "ratio"
-row "TCP A->B, Mbit/s" tcp_ab_mbits
-row "TCP B->A, Mbit/s" tcp_ba_mbits
-row "UDP 64 B A->B, kpps received" udp_ab_rxkpps
-row "UDP 64 B A->B, kpps sent" udp_ab_txkpps
-row "UDP 64 B B->A, kpps received" udp_ba_rxkpps
-row "UDP 64 B B->A, kpps sent" udp_ba_txkpps
-row "TCP A->B, guest CPU s/GiB" tcp_ab_cpu
-row "TCP B->A, guest CPU s/GiB" tcp_ba_cpu
-row "TCP A->B, uldd process CPU s/GiB" tcp_ab_proc uldd
-row "TCP B->A, uldd process CPU s/GiB" tcp_ba_proc uldd
+for model in "${nics[@]}"; do
+	echo
+	echo "$model: A: ${nic_a[$model]} on the kernel's ${kdrv[$model]}; uldd: ${so[$model]#"$ULDD_BUILD"/}"
+	printf '%-40s %10s %10s %7s\n' "B: ${nic_b[$model]} on" "kernel" "uldd" "ratio"
+	row "TCP A->B, Mbit/s" tcp_ab_mbits
+	row "TCP B->A, Mbit/s" tcp_ba_mbits
+	row "UDP 64 B A->B, kpps received" udp_ab_rxkpps
+	row "UDP 64 B A->B, kpps sent" udp_ab_txkpps
+	row "UDP 64 B B->A, kpps received" udp_ba_rxkpps
+	row "UDP 64 B B->A, kpps sent" udp_ba_txkpps
+	row "TCP A->B, guest CPU s/GiB" tcp_ab_cpu
+	row "TCP B->A, guest CPU s/GiB" tcp_ba_cpu
+	row "TCP A->B, uldd process CPU s/GiB" tcp_ab_proc uldd
+	row "TCP B->A, uldd process CPU s/GiB" tcp_ba_proc uldd
+done

@@ -183,6 +183,16 @@ int KTEST(ktest_dma_case)(unsigned int i, const char **name, int run);
 int KTEST(ktest_lock_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_lock_case)(unsigned int i, const char **name, int run);
 
+/*
+ * ktest_ioport.c: port I/O on fake_ioport.c's BAR, a table as the
+ * ktest_kh_* functions; read32 does n ioread32 of addr, base is the
+ * window's first port.
+ */
+int KTEST(ktest_ioport_setup)(void);
+int KTEST(ktest_ioport_case)(unsigned int i, const char **name, int run);
+unsigned int KTEST(ktest_ioport_read32)(unsigned long addr, unsigned int n);
+unsigned long KTEST(ktest_ioport_base)(void);
+
 /* ktest_devres.c: managed resources, a table as the ktest_kh_* functions. */
 int KTEST(ktest_devres_setup)(void);
 int KTEST(ktest_devres_case)(unsigned int i, const char **name, int run);
@@ -211,6 +221,9 @@ int KTEST(ktest_gro_setup)(void);
 int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok);
 void KTEST(ktest_gro_flush)(void);
 void KTEST(ktest_gro_teardown)(void);
+/* ktest_mii.c: the MII library and the Realtek drivers' helpers; a table as ktest_net_case. */
+int KTEST(ktest_mii_case)(unsigned int i, const char **name, int run);
+
 /* ktest_vnet.c: the host's virtio-net headers; a table as ktest_net_case. */
 int KTEST(ktest_vnet_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_vnet_case)(unsigned int i, const char **name, int run);

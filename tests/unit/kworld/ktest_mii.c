@@ -1,0 +1,433 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * ktest_mii.c - the MII library (shim/drivers/net/mii.c) against a PHY
+ * simulated here (registers, the latched-low link bit, the autonegotiation
+ * result), and the small network helpers the Realtek drivers brought:
+ * vlan_features_check, netdev_stats_to_stats64, skb_copy_and_csum_dev,
+ * u64_stats, printk_once and an unsigned variable as an int module
+ * parameter. test_net.c runs the table ("mii").
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/ip.h>
+#include <linux/mii.h>
+#include <linux/moduleparam.h>
+#include <linux/netdevice.h>
+#include <linux/printk.h>
+#include <linux/skbuff.h>
+#include <linux/sockios.h>
+#include <linux/string.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/udp.h>
+#include <net/checksum.h>
+
+#include "../../../shim/entry.h"
+#include "ktest.h"
+
+/*
+ * A clause 22 PHY at address 1: BMSR's link bit reads 0 once after a
+ * drop (latched low), whatever the link is now; writes are logged.
+ */
+static struct {
+	u16 reg[32];
+	bool link;
+	bool dropped;
+	unsigned int writes;
+	int last_write_reg;
+} phy;
+
+static int phy_read(struct net_device *dev __always_unused, int phy_id, int reg)
+{
+	u16 val;
+
+	if (phy_id != 1)
+		return 0xffff;
+	val = phy.reg[reg & 31];
+	if (reg == MII_BMSR) {
+		val &= ~BMSR_LSTATUS;
+		if (phy.link && !phy.dropped)
+			val |= BMSR_LSTATUS;
+		phy.dropped = false;
+	}
+	return val;
+}
+
+static void phy_write(struct net_device *dev __always_unused, int phy_id, int reg, int val)
+{
+	if (phy_id != 1)
+		return;
+	phy.reg[reg & 31] = val & ~(reg == MII_BMCR ? BMCR_ANRESTART : 0);
+	phy.writes++;
+	phy.last_write_reg = reg;
+}
+
+static void phy_reset(bool link, u16 lpa)
+{
+	memset(&phy, 0, sizeof(phy));
+	phy.link = link;
+	phy.reg[MII_BMCR] = BMCR_ANENABLE | BMCR_SPEED100 | BMCR_FULLDPLX;
+	phy.reg[MII_BMSR] = BMSR_100FULL | BMSR_100HALF | BMSR_10FULL | BMSR_10HALF |
+			    BMSR_ANEGCAPABLE | BMSR_ANEGCOMPLETE;
+	phy.reg[MII_ADVERTISE] = ADVERTISE_ALL | ADVERTISE_CSMA;
+	phy.reg[MII_LPA] = lpa;
+}
+
+static struct net_device *mii_netdev(struct mii_if_info *mii)
+{
+	struct net_device *dev = alloc_etherdev(0);
+
+	memset(mii, 0, sizeof(*mii));
+	if (!dev)
+		return NULL;
+	mii->dev = dev;
+	mii->phy_id = 1;
+	mii->phy_id_mask = 0x1f;
+	mii->reg_num_mask = 0x1f;
+	mii->mdio_read = phy_read;
+	mii->mdio_write = phy_write;
+	return dev;
+}
+
+static int case_link_ok_reads_past_the_latch(void)
+{
+	struct mii_if_info mii;
+	struct net_device *dev = mii_netdev(&mii);
+
+	KCHECK(dev);
+	phy_reset(true, 0);
+	phy.dropped = true;
+	KCHECK(mii_link_ok(&mii) == 1);
+	phy.link = false;
+	KCHECK(mii_link_ok(&mii) == 0);
+	free_netdev(dev);
+	return 0;
+}
+
+static int case_nway_restart(void)
+{
+	struct mii_if_info mii;
+	struct net_device *dev = mii_netdev(&mii);
+
+	KCHECK(dev);
+	phy_reset(true, 0);
+	KCHECK(mii_nway_restart(&mii) == 0);
+	KCHECK(phy.writes == 1 && phy.last_write_reg == MII_BMCR);
+	phy.reg[MII_BMCR] &= ~BMCR_ANENABLE;
+	KCHECK(mii_nway_restart(&mii) == -EINVAL && phy.writes == 1);
+	free_netdev(dev);
+	return 0;
+}
+
+/* Carrier follows the PHY; 1 only when the resolved duplex changed (or init). */
+static int case_check_media(void)
+{
+	struct mii_if_info mii;
+	struct net_device *dev = mii_netdev(&mii);
+
+	KCHECK(dev);
+	phy_reset(true, LPA_100FULL | LPA_100HALF | LPA_LPACK);
+	netif_carrier_off(dev);
+	KCHECK(mii_check_media(&mii, 0, 1) == 1);
+	KCHECK(netif_carrier_ok(dev) && mii.full_duplex == 1);
+	KCHECK(mii.advertising == (ADVERTISE_ALL | ADVERTISE_CSMA));
+	KCHECK(mii_check_media(&mii, 0, 0) == 0);
+	phy.link = false;
+	KCHECK(mii_check_media(&mii, 1, 0) == 0 && !netif_carrier_ok(dev));
+	/* Back up at 100 half: the duplex changed. */
+	phy.link = true;
+	phy.reg[MII_LPA] = LPA_100HALF | LPA_10FULL;
+	KCHECK(mii_check_media(&mii, 1, 0) == 1 && netif_carrier_ok(dev));
+	KCHECK(mii.full_duplex == 0);
+	/* A forced medium is left alone, carrier included. */
+	phy.link = false;
+	mii.force_media = 1;
+	KCHECK(mii_check_media(&mii, 0, 1) == 0 && netif_carrier_ok(dev));
+	mii.force_media = 0;
+	mii_check_link(&mii);
+	KCHECK(!netif_carrier_ok(dev));
+	free_netdev(dev);
+	return 0;
+}
+
+static int case_get_link_ksettings(void)
+{
+	struct ethtool_link_ksettings ks;
+	struct mii_if_info mii;
+	struct net_device *dev = mii_netdev(&mii);
+	u32 adv, lp;
+
+	KCHECK(dev);
+	phy_reset(true, LPA_100HALF | LPA_10FULL | LPA_LPACK);
+	memset(&ks, 0, sizeof(ks));
+	mii_ethtool_get_link_ksettings(&mii, &ks);
+	KCHECK(ks.base.autoneg == AUTONEG_ENABLE && ks.base.port == PORT_MII);
+	KCHECK(ks.base.phy_address == 1);
+	/* Both offer 100 half and 10 full: the faster wins. */
+	KCHECK(ks.base.speed == SPEED_100 && ks.base.duplex == DUPLEX_HALF);
+	ethtool_convert_link_mode_to_legacy_u32(&adv, ks.link_modes.advertising);
+	ethtool_convert_link_mode_to_legacy_u32(&lp, ks.link_modes.lp_advertising);
+	KCHECK(adv & ADVERTISED_Autoneg && adv & ADVERTISED_100baseT_Full);
+	KCHECK(lp == (ADVERTISED_100baseT_Half | ADVERTISED_10baseT_Full | ADVERTISED_Autoneg));
+	KCHECK(ethtool_link_ksettings_test_link_mode(&ks, supported, 100baseT_Full));
+	KCHECK(!ethtool_link_ksettings_test_link_mode(&ks, supported, 1000baseT_Full));
+	/* Forced: BMCR says it. */
+	phy.reg[MII_BMCR] = BMCR_FULLDPLX;
+	mii_ethtool_get_link_ksettings(&mii, &ks);
+	KCHECK(ks.base.autoneg == AUTONEG_DISABLE && ks.base.speed == SPEED_10);
+	KCHECK(ks.base.duplex == DUPLEX_FULL && mii.full_duplex == 1);
+	free_netdev(dev);
+	return 0;
+}
+
+static int case_set_link_ksettings(void)
+{
+	struct ethtool_link_ksettings ks;
+	struct mii_if_info mii;
+	struct net_device *dev = mii_netdev(&mii);
+
+	KCHECK(dev);
+	phy_reset(true, 0);
+	memset(&ks, 0, sizeof(ks));
+	ks.base.port = PORT_MII;
+	ks.base.phy_address = 1;
+	ks.base.speed = SPEED_1000;
+	ks.base.duplex = DUPLEX_FULL;
+	ks.base.autoneg = AUTONEG_DISABLE;
+	/* What the PHY cannot do, or another PHY: refused, nothing written. */
+	KCHECK(mii_ethtool_set_link_ksettings(&mii, &ks) == -EINVAL);
+	ks.base.speed = SPEED_10;
+	ks.base.phy_address = 2;
+	KCHECK(mii_ethtool_set_link_ksettings(&mii, &ks) == -EINVAL);
+	ks.base.phy_address = 1;
+	ks.base.port = PORT_TP;
+	KCHECK(mii_ethtool_set_link_ksettings(&mii, &ks) == -EINVAL && phy.writes == 0);
+	ks.base.port = PORT_MII;
+	/* Forced 10 full. */
+	KCHECK(mii_ethtool_set_link_ksettings(&mii, &ks) == 0);
+	KCHECK(phy.reg[MII_BMCR] == BMCR_FULLDPLX && mii.force_media && mii.full_duplex);
+	/* Autonegotiation, 10 half only: nothing but that in register 4. */
+	ks.base.autoneg = AUTONEG_ENABLE;
+	ethtool_link_ksettings_add_link_mode(&ks, advertising, 10baseT_Half);
+	KCHECK(mii_ethtool_set_link_ksettings(&mii, &ks) == 0);
+	KCHECK(phy.reg[MII_ADVERTISE] == (ADVERTISE_10HALF | ADVERTISE_CSMA));
+	KCHECK(mii.advertising == (ADVERTISE_10HALF | ADVERTISE_CSMA));
+	KCHECK(phy.reg[MII_BMCR] & BMCR_ANENABLE && !mii.force_media);
+	/* Autonegotiation with no 10/100 mode to offer. */
+	ethtool_link_ksettings_zero_link_mode(&ks, advertising);
+	ethtool_link_ksettings_add_link_mode(&ks, advertising, 1000baseT_Full);
+	KCHECK(mii_ethtool_set_link_ksettings(&mii, &ks) == -EINVAL);
+	free_netdev(dev);
+	return 0;
+}
+
+static int case_generic_ioctl(void)
+{
+	struct mii_ioctl_data d = { .phy_id = 7, .reg_num = MII_LPA };
+	struct mii_if_info mii;
+	struct net_device *dev = mii_netdev(&mii);
+	unsigned int changed = 0;
+
+	KCHECK(dev);
+	phy_reset(true, LPA_100FULL);
+	KCHECK(generic_mii_ioctl(&mii, &d, SIOCGMIIPHY, &changed) == 0);
+	KCHECK(d.phy_id == 1 && d.val_out == LPA_100FULL && !changed);
+	/* Forcing full duplex through BMCR: the library follows, the driver is told. */
+	d.reg_num = MII_BMCR;
+	d.val_in = BMCR_FULLDPLX | BMCR_SPEED100;
+	KCHECK(generic_mii_ioctl(&mii, &d, SIOCSMIIREG, &changed) == 0);
+	KCHECK(changed == 1 && mii.force_media && mii.full_duplex);
+	KCHECK(phy.reg[MII_BMCR] == (BMCR_FULLDPLX | BMCR_SPEED100));
+	d.reg_num = MII_ADVERTISE;
+	d.val_in = ADVERTISE_10HALF | ADVERTISE_CSMA;
+	KCHECK(generic_mii_ioctl(&mii, &d, SIOCSMIIREG, NULL) == 0);
+	KCHECK(mii.advertising == (ADVERTISE_10HALF | ADVERTISE_CSMA));
+	d.reg_num = 33; /* masked to register 1 */
+	KCHECK(generic_mii_ioctl(&mii, &d, SIOCGMIIREG, NULL) == 0 && d.reg_num == 1);
+	KCHECK(generic_mii_ioctl(&mii, &d, SIOCDEVPRIVATE, NULL) == -EOPNOTSUPP);
+	free_netdev(dev);
+	return 0;
+}
+
+static int case_nway_result(void)
+{
+	KCHECK(mii_nway_result(LPA_100FULL | LPA_100HALF) == LPA_100FULL);
+	KCHECK(mii_nway_result(LPA_100BASE4 | LPA_100HALF | LPA_10FULL) == LPA_100BASE4);
+	KCHECK(mii_nway_result(LPA_100HALF | LPA_10FULL) == LPA_100HALF);
+	KCHECK(mii_nway_result(0) == LPA_10HALF);
+	KCHECK(mii_duplex(0, LPA_10FULL) == 1 && mii_duplex(0, LPA_100HALF | LPA_10FULL) == 0);
+	KCHECK(mii_duplex(1, 0) == 1);
+	return 0;
+}
+
+/* One tag (offloaded or in band) keeps everything; two keep what needs no parsing. */
+static int case_vlan_features_check(void)
+{
+	const netdev_features_t all = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_TSO |
+				      NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HIGHDMA;
+	struct sk_buff *skb = alloc_skb(128, GFP_KERNEL);
+	struct vlan_ethhdr *veh;
+
+	KCHECK(skb);
+	veh = skb_put_zero(skb, VLAN_ETH_HLEN + 20);
+	veh->h_vlan_proto = htons(ETH_P_8021Q);
+	veh->h_vlan_encapsulated_proto = htons(ETH_P_IP);
+	skb->protocol = htons(ETH_P_IP);
+	KCHECK(vlan_features_check(skb, all) == all);
+	skb->protocol = htons(ETH_P_8021Q);
+	KCHECK(vlan_features_check(skb, all) == all);
+	__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), 5);
+	/* A plain mask: IP_CSUM goes, a generic HW_CSUM would stay. */
+	KCHECK(vlan_features_check(skb, all) ==
+	       (NETIF_F_SG | NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HIGHDMA));
+	KCHECK(vlan_features_check(skb, NETIF_F_HW_CSUM | NETIF_F_TSO) == NETIF_F_HW_CSUM);
+	__vlan_hwaccel_clear_tag(skb);
+	veh->h_vlan_encapsulated_proto = htons(ETH_P_8021AD);
+	KCHECK(!(vlan_features_check(skb, all) & NETIF_F_TSO));
+	KCHECK(netdev_intersect_features(NETIF_F_HW_CSUM, NETIF_F_IPV6_CSUM) == NETIF_F_IPV6_CSUM);
+	kfree_skb(skb);
+	return 0;
+}
+
+static int case_stats_to_stats64(void)
+{
+	struct net_device_stats s;
+	struct rtnl_link_stats64 s64;
+
+	memset(&s, 0, sizeof(s));
+	memset(&s64, 0xff, sizeof(s64));
+	s.rx_packets = 1;
+	s.tx_bytes = ~0UL;
+	s.rx_missed_errors = 7;
+	s.tx_compressed = 9;
+	netdev_stats_to_stats64(&s64, &s);
+	KCHECK(s64.rx_packets == 1 && s64.tx_bytes == ~0UL && s64.rx_missed_errors == 7);
+	KCHECK(s64.tx_compressed == 9 && s64.tx_packets == 0 && s64.collisions == 0);
+	return 0;
+}
+
+/* A UDP frame with its checksum left to the device: the copy carries it. */
+static int case_copy_and_csum_dev(void)
+{
+	struct sk_buff *skb = alloc_skb(256, GFP_KERNEL);
+	u8 out[256];
+	struct udphdr *uh;
+	struct iphdr *iph;
+	unsigned int len = 14 + 20 + 8 + 37;
+	__wsum sum;
+
+	KCHECK(skb);
+	memset(skb_put(skb, len), 0, len);
+	iph = (struct iphdr *)(skb->data + 14);
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->protocol = IPPROTO_UDP;
+	iph->saddr = htonl(0x0a000001);
+	iph->daddr = htonl(0x0a000002);
+	uh = (struct udphdr *)(skb->data + 34);
+	uh->len = htons(8 + 37);
+	for (unsigned int i = 42; i < len; i++)
+		skb->data[i] = (u8)(i * 7);
+	uh->check = ~csum_tcpudp_magic(iph->saddr, iph->daddr, 8 + 37, IPPROTO_UDP, 0);
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = skb_headroom(skb) + 34;
+	skb->csum_offset = offsetof(struct udphdr, check);
+	skb_copy_and_csum_dev(skb, out);
+	/* The receiver's check: the pseudo-header plus the datagram sums to all ones. */
+	sum = csum_partial(out + 34, 8 + 37, 0);
+	KCHECK(csum_tcpudp_magic(iph->saddr, iph->daddr, 8 + 37, IPPROTO_UDP, sum) == 0);
+	KCHECK(memcmp(out, skb->data, 40) == 0 && memcmp(out + 42, skb->data + 42, 37) == 0);
+	/* Without CHECKSUM_PARTIAL, a plain copy. */
+	skb->ip_summed = CHECKSUM_NONE;
+	skb_copy_and_csum_dev(skb, out);
+	KCHECK(memcmp(out, skb->data, len) == 0);
+	kfree_skb(skb);
+	return 0;
+}
+
+static int case_u64_stats(void)
+{
+	struct {
+		struct u64_stats_sync syncp;
+		u64 packets;
+		u64_stats_t bytes;
+	} st;
+	unsigned int start, loops = 0;
+	u64 p, b;
+
+	u64_stats_init(&st.syncp);
+	st.packets = 0;
+	u64_stats_set(&st.bytes, 0);
+	u64_stats_update_begin(&st.syncp);
+	st.packets++;
+	u64_stats_add(&st.bytes, 1500);
+	u64_stats_inc(&st.bytes);
+	u64_stats_update_end(&st.syncp);
+	do {
+		start = u64_stats_fetch_begin_irq(&st.syncp);
+		p = st.packets;
+		b = u64_stats_read(&st.bytes);
+		loops++;
+	} while (u64_stats_fetch_retry_irq(&st.syncp, start));
+	KCHECK(p == 1 && b == 1501 && loops == 1);
+	start = u64_stats_fetch_begin(&st.syncp);
+	KCHECK(!u64_stats_fetch_retry(&st.syncp, start));
+	return 0;
+}
+
+static int once_calls(void)
+{
+	return pr_info_once("ktest_mii: printed once\n");
+}
+
+static int case_printk_once(void)
+{
+	KCHECK(once_calls() == 1);
+	KCHECK(once_calls() == 0 && once_calls() == 0);
+	return 0;
+}
+
+/* As 8139too-era drivers do: an unsigned variable under an int parameter. */
+static unsigned int ktest_mii_unsigned = 3;
+module_param(ktest_mii_unsigned, int, 0);
+
+static int case_unsigned_int_param(void)
+{
+	char msg[80];
+
+	KCHECK(uldd_param_set("ktest_mii_unsigned", "-1", msg, sizeof(msg)) == 0);
+	KCHECK(ktest_mii_unsigned == 0xffffffffu);
+	KCHECK(uldd_param_set("ktest_mii_unsigned", "12", msg, sizeof(msg)) == 0);
+	KCHECK(ktest_mii_unsigned == 12);
+	return 0;
+}
+
+static const struct ktest_check mii_cases[] = {
+	{ "link_ok_reads_past_the_latch", case_link_ok_reads_past_the_latch },
+	{ "nway_restart", case_nway_restart },
+	{ "check_media", case_check_media },
+	{ "get_link_ksettings", case_get_link_ksettings },
+	{ "set_link_ksettings", case_set_link_ksettings },
+	{ "generic_ioctl", case_generic_ioctl },
+	{ "nway_result", case_nway_result },
+	{ "vlan_features_check", case_vlan_features_check },
+	{ "stats_to_stats64", case_stats_to_stats64 },
+	{ "copy_and_csum_dev", case_copy_and_csum_dev },
+	{ "u64_stats", case_u64_stats },
+	{ "printk_once", case_printk_once },
+	{ "unsigned_int_param", case_unsigned_int_param },
+};
+
+int KTEST(ktest_mii_case)(unsigned int i, const char **name, int run)
+{
+	int ret;
+
+	if (i >= ARRAY_SIZE(mii_cases))
+		return -1;
+	*name = mii_cases[i].name;
+	if (!run)
+		return 0;
+	uldd_enter("miicase");
+	ret = mii_cases[i].run();
+	uldd_exit();
+	return ret;
+}
