@@ -59,7 +59,7 @@ kernel-source:
 # instrumentation ('make vm-check SANITIZE=...' runs them on request).
 SAN_NO_VM = check: SANITIZE=$(SANITIZE) runs the unit tests only: no guest tests under TCG
 check: deps
-	$(Q)$(MAKE) --no-print-directory all kernel-source ported conform-kmod
+	$(Q)$(MAKE) --no-print-directory all kernel-source ported port-stubs conform-kmod
 	$(Q)$(MAKE) --no-print-directory unit-check port-check cocci-check
 	$(Q)$(if $(SANITIZE),echo "$(SAN_NO_VM)",$(MAKE) --no-print-directory vm-check)
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results

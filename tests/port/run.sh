@@ -68,6 +68,9 @@ port stubby.log --ksrc "$tree" --stubs drivers/misc/stubby
 check "named by its folder: found" has stubby.log "folder: drivers/misc/stubby"
 check "with --stubs: the .so links" test -s "$out/stubby.so"
 check "with --stubs: still exit 1, gaps remain (was $rc)" test "$rc" -eq 1
+check "a numeric constant of the tree's header is taken for the try, and named" \
+	has stubby.port.txt "constants taken from the tree for --stubs: WIDGET_POWER_FULL=3"
+check "and still counted as missing from the shim" has stubby.port.txt "identifier WIDGET_POWER_FULL: stubby.c:"
 check "the report lists the stubs" has stubby.port.txt "stubs (2), each stops the driver naming itself: acme_frobnicate widget_power_on"
 # In a subshell that waits for it: the shell's own "Aborted" line stays out.
 rc=$( ("$uldd" run "$out/stubby.so" >"$out/stubby-run.log" 2>&1; echo $?) 2>/dev/null)
