@@ -81,6 +81,12 @@ check "uldd run: the first missing function names itself" \
 check "uldd run: with a backtrace through the stub" has stubby-run.log "(uldd_k_acme_frobnicate+"
 check "uldd run: nothing after it ran" bash -c "! grep -q 'never printed' '$out/stubby-run.log'"
 
+echo "== an old driver that spells asm/system.h's names without including it"
+port oldie.log --ksrc "$tree" oldie
+check "it builds, nothing missing (exit $rc)" test "$rc" -eq 0
+check "the report says asm/system.h was added, and for what" \
+	has oldie.port.txt "old API: compiled with -include asm/system.h, for DMA_32BIT_MASK"
+
 echo "== hashes recorded and checked (a manifest outside ported/)"
 mkdir -p "$out/m/acme" "$out/t"
 cp -a "$tree/." "$out/t/"
