@@ -189,5 +189,6 @@ int main(void)
 	failed += run_area("math", KTEST(ktest_kh_math));
 	failed += run_area("atomic", KTEST(ktest_kh_atomic));
 	failed += run_area("io", KTEST(ktest_kh_io));
+	failed += run_area("clock", KTEST(ktest_kh_clock));
 	return failed ? 1 : 0;
 }
