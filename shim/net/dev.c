@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -360,4 +361,64 @@ bool net_ratelimit(void)
 	static unsigned long state[3];
 
 	return uldd_ratelimit(state);
+}
+
+unsigned long dev_trans_start(struct net_device *dev)
+{
+	unsigned long latest = 0;
+
+	for (unsigned int i = 0; i < dev->num_tx_queues; i++) {
+		unsigned long t = READ_ONCE(dev->_tx[i].trans_start);
+
+		if (!latest || time_after(t, latest))
+			latest = t;
+	}
+	return latest;
+}
+
+/* The two structs list the same counters in the same order. */
+void netdev_stats_to_stats64(struct rtnl_link_stats64 *stats64,
+			     const struct net_device_stats *netdev_stats)
+{
+	const unsigned long *src = (const unsigned long *)netdev_stats;
+	u64 *dst = (u64 *)stats64;
+	size_t n = sizeof(*netdev_stats) / sizeof(unsigned long);
+
+	static_assert(sizeof(struct net_device_stats) / sizeof(unsigned long) ==
+		      sizeof(struct rtnl_link_stats64) / sizeof(u64));
+	for (size_t i = 0; i < n; i++)
+		dst[i] = READ_ONCE(src[i]);
+}
+
+struct rtnl_link_stats64 *dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage)
+{
+	const struct net_device_ops *ops = dev->netdev_ops;
+
+	if (ops->ndo_get_stats64) {
+		memset(storage, 0, sizeof(*storage));
+		ops->ndo_get_stats64(dev, storage);
+	} else if (ops->ndo_get_stats) {
+		netdev_stats_to_stats64(storage, ops->ndo_get_stats(dev));
+	} else {
+		netdev_stats_to_stats64(storage, &dev->stats);
+	}
+	return storage;
+}
+
+static u8 netdev_rss_key[NETDEV_RSS_KEY_LEN];
+static DEFINE_SPINLOCK(netdev_rss_key_lock);
+static bool netdev_rss_key_set;
+
+void netdev_rss_key_fill(void *buffer, size_t len)
+{
+	unsigned long flags;
+
+	BUG_ON(len > sizeof(netdev_rss_key));
+	spin_lock_irqsave(&netdev_rss_key_lock, flags);
+	if (!netdev_rss_key_set) {
+		get_random_bytes(netdev_rss_key, sizeof(netdev_rss_key));
+		netdev_rss_key_set = true;
+	}
+	spin_unlock_irqrestore(&netdev_rss_key_lock, flags);
+	memcpy(buffer, netdev_rss_key, len);
 }
