@@ -9,6 +9,7 @@
 #define _LINUX_MDIO_H
 
 #include <linux/array_size.h>
+#include <linux/bitfield.h>
 #include <linux/ethtool.h>
 #include <linux/linkmode.h>
 #include <linux/mii.h>

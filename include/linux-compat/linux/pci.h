@@ -109,6 +109,7 @@ struct pci_dev {
 	unsigned int msix_enabled : 1;
 	unsigned int state_saved : 1;
 	unsigned int no_msi : 1;
+	unsigned int pme_poll : 1; /* recorded only: the host polls PME */
 	/* Private to the shim. */
 	struct uldd_pci_private *uldd;
 };
