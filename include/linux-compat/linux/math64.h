@@ -104,7 +104,7 @@ static inline u64 mul_u64_u64_div_u64(u64 a, u64 b, u64 c)
 {
 	u64 q, rem;
 
-	__asm__("mulq %[b]; divq %[c]" : "=a"(q), "=d"(rem) : "a"(a), [b] "rm"(b), [c] "rm"(c));
+	__asm__("mulq %[b]; divq %[c]" : "=a"(q), "=&d"(rem) : "a"(a), [b] "rm"(b), [c] "rm"(c));
 	return q;
 }
 

@@ -5,6 +5,8 @@
  * wall clock), run by test_kheaders.c. A fake counter is stepped by hand.
  */
 #include <linux/kernel.h>
+#include <linux/math64.h>
+#include <linux/ptp_clock_kernel.h>
 #include <linux/time64.h>
 #include <linux/timecounter.h>
 #include <linux/timekeeping.h>
@@ -101,7 +103,29 @@ static int wall_clock_reads(void)
 	return 0;
 }
 
+/*
+ * a * b / c through a 128-bit product, with the operands in variables the
+ * compiler may place anywhere (rdx included), as e1000e's adjfine has them.
+ */
+static int mul_div_128(void)
+{
+	volatile u64 a = 25000000, b = 0, c = 1000000ULL << 16;
+
+	KCHECK(mul_u64_u64_div_u64(a, b, c) == 0);
+	b = 6553600; /* 100 ppm, scaled */
+	KCHECK(mul_u64_u64_div_u64(a, b, c) == 2500);
+	/* The product needs 66 bits; the quotient fits in 64. */
+	a = 1ULL << 63;
+	b = 6;
+	c = 4;
+	KCHECK(mul_u64_u64_div_u64(a, b, c) == 3ULL << 62);
+	KCHECK(adjust_by_scaled_ppm(25000000, 6553600) == 25002500);
+	KCHECK(adjust_by_scaled_ppm(25000000, -6553600) == 24997500);
+	return 0;
+}
+
 static const struct ktest_check checks[] = {
+	{ "mul_div_128", mul_div_128 },
 	{ "timecounter_reads_across_wrap", timecounter_reads_across_wrap },
 	{ "timecounter_keeps_fraction", timecounter_keeps_fraction },
 	{ "timecounter_cyc2time_both_ways", timecounter_cyc2time_both_ways },
