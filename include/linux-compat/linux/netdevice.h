@@ -27,6 +27,7 @@
 #include <linux/netdev_features.h>
 #include <linux/rcupdate.h>
 #include <linux/skbuff.h>
+#include <linux/slab.h>
 #include <linux/sockios.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
