@@ -274,9 +274,9 @@ struct kernel_ethtool_ts_info {
  * Energy-Efficient Ethernet, as drivers see it since Linux 6.9: link-mode
  * bitmaps. The *_u32 fields are the legacy masks (SUPPORTED_* bits) of
  * struct ethtool_eee, which drivers of older trees fill in once a semantic
- * patch has renamed their struct (ported/e1000e/ethtool_keee.cocci): a
- * reader takes a mask when its bitmap is empty, as Linux did while drivers
- * were converted.
+ * patch has renamed their struct (ported/e1000e/ethtool_keee.cocci), as
+ * Linux's drivers did while they were converted. Nothing in uldd asks a
+ * driver for EEE yet; a reader must take a mask where a bitmap is empty.
  */
 struct ethtool_keee {
 	__ETHTOOL_DECLARE_LINK_MODE_MASK(supported);
