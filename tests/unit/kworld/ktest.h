@@ -136,6 +136,15 @@ void KTEST(ktest_irq_enable)(unsigned int irq);
 /* Holds the handlers' lock with spin_lock_irqsave for ms: 0 if no handler got in. */
 int KTEST(ktest_irq_hold_lock)(int ms);
 long KTEST(ktest_irq_lock_counter)(void);
+/*
+ * pci_enable_msix_range() on a pci_dev over dev, for n entries asking for
+ * the table entries want[]; each entry's irq goes to irqs[]. Returns what
+ * the call did, or -EPROTO when an entry's irq is not pci_irq_vector's.
+ */
+int KTEST(ktest_irq_msix_enable)(struct uhost_dev *dev, const unsigned short *want, int n,
+				 int minvec, int maxvec, int *irqs);
+/* pci_disable_msix(); returns msix_enabled after it (0). */
+int KTEST(ktest_irq_msix_disable)(void);
 
 /*
  * ktest_time.c: timers, delays, workqueues, kthreads. setup sets the vCPU
