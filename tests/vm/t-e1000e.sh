@@ -54,7 +54,7 @@ start_b() {
 }
 
 check_series() { # SERIES
-	local so pid fd0 th0 fds th i counts before after k
+	local so pid fd0 th0 fds th i before after k
 	echo "=== e1000e of Linux $1"
 	so=$(so_of "$1")
 	check_sources "$1"
