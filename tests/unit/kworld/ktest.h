@@ -54,6 +54,7 @@ int KTEST(ktest_kh_math)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_atomic)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_io)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_clock)(unsigned int i, const char **name, int run);
+int KTEST(ktest_kh_ethtool)(unsigned int i, const char **name, int run);
 /* A refcount_t misuse of one kind (0-3, see ktest_atomic.c); 0 or a line. */
 int KTEST(ktest_kh_refcount_misuse)(int kind);
 /* Shared state for host threads racing in K-world (ktest_atomic.c). */
