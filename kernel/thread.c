@@ -39,6 +39,14 @@ uhost_u64 uhost_clock_ns(void)
 	return (uhost_u64)ts.tv_sec * 1000000000ull + (uhost_u64)ts.tv_nsec;
 }
 
+uhost_u64 uhost_clock_real_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uhost_u64)ts.tv_sec * 1000000000ull + (uhost_u64)ts.tv_nsec;
+}
+
 uhost_u64 uhost_clock_coarse_ns(void)
 {
 	struct timespec ts;

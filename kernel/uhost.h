@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 5
+#define UHOST_VERSION 6
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -60,6 +60,8 @@ __attribute__((__noreturn__)) void uhost_abort(const char *msg);
 
 /* Time. CLOCK_MONOTONIC in nanoseconds. irq thread: yes. */
 uhost_u64 uhost_clock_ns(void);
+/* The wall clock, CLOCK_REALTIME, in nanoseconds since 1970. irq thread: yes. */
+uhost_u64 uhost_clock_real_ns(void);
 /*
  * The same clock as of the host's last tick (CLOCK_MONOTONIC_COARSE): never
  * ahead of uhost_clock_ns(), behind by about a host tick, more when a tick

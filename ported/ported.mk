@@ -16,7 +16,7 @@ $(BUILD)/linux-source-%/.uldd-stamp: $(TOP)/ported/trees
 # $(call ported_manifest,NAME,SERIES): ported/NAME from linux-source-SERIES.
 define ported_manifest
 PORTED += $$(BUILD)/ported/$(2)/$(1).so
-$$(BUILD)/ported/$(2)/$(1).so: $$(TOP)/ported/$(1)/manifest $$(wildcard $$(TOP)/ported/$(1)/upstream-$(2).sha256) \
+$$(BUILD)/ported/$(2)/$(1).so: $$(TOP)/ported/$(1)/manifest $$(wildcard $$(TOP)/ported/$(1)/upstream-$(2).sha256 $$(TOP)/ported/$(1)/*.cocci) \
 		$$(PORTED_DEPS) $$(BUILD)/linux-source-$(2)/.uldd-stamp
 	@echo "  PORT    $(1) from linux-source-$(2)"
 	$$(Q)$$(PORT_TOOL) --config $$(PORT_CONFIG) --series $(2) --quiet $(1)

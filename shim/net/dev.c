@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -375,4 +376,37 @@ void netdev_stats_to_stats64(struct rtnl_link_stats64 *stats64,
 	memset(stats64, 0, sizeof(*stats64));
 	for (size_t i = 0; i < n; i++)
 		dst[i] = src[i];
+}
+
+struct rtnl_link_stats64 *dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage)
+{
+	const struct net_device_ops *ops = dev->netdev_ops;
+
+	if (ops->ndo_get_stats64) {
+		memset(storage, 0, sizeof(*storage));
+		ops->ndo_get_stats64(dev, storage);
+	} else if (ops->ndo_get_stats) {
+		netdev_stats_to_stats64(storage, ops->ndo_get_stats(dev));
+	} else {
+		netdev_stats_to_stats64(storage, &dev->stats);
+	}
+	return storage;
+}
+
+static u8 netdev_rss_key[NETDEV_RSS_KEY_LEN];
+static DEFINE_SPINLOCK(netdev_rss_key_lock);
+static bool netdev_rss_key_set;
+
+void netdev_rss_key_fill(void *buffer, size_t len)
+{
+	unsigned long flags;
+
+	BUG_ON(len > sizeof(netdev_rss_key));
+	spin_lock_irqsave(&netdev_rss_key_lock, flags);
+	if (!netdev_rss_key_set) {
+		get_random_bytes(netdev_rss_key, sizeof(netdev_rss_key));
+		netdev_rss_key_set = true;
+	}
+	spin_unlock_irqrestore(&netdev_rss_key_lock, flags);
+	memcpy(buffer, netdev_rss_key, len);
 }

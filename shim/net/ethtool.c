@@ -5,6 +5,7 @@
  * driver (uldd_net_report, asked over the control socket).
  */
 #include <linux/ethtool.h>
+#include <linux/net_tstamp.h>
 #include <linux/netdevice.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
@@ -50,11 +51,12 @@ u32 ethtool_op_get_link(struct net_device *dev)
 	return netif_carrier_ok(dev);
 }
 
-/* Software time stamps only (SOF_TIMESTAMPING_{TX,RX}_SOFTWARE, SOFTWARE). */
-int ethtool_op_get_ts_info(struct net_device *dev, struct ethtool_ts_info *info)
+/* Software time stamps only. */
+int ethtool_op_get_ts_info(struct net_device *dev, struct kernel_ethtool_ts_info *info)
 {
 	(void)dev;
-	info->so_timestamping = (1 << 1) | (1 << 3) | (1 << 4);
+	info->so_timestamping = SOF_TIMESTAMPING_TX_SOFTWARE | SOF_TIMESTAMPING_RX_SOFTWARE |
+				SOF_TIMESTAMPING_SOFTWARE;
 	info->phc_index = -1;
 	return 0;
 }

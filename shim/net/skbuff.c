@@ -121,6 +121,7 @@ static struct sk_buff *skb_wrap(void *data, unsigned int size, bool frag, gfp_t 
 	refcount_set(&skb->users, 1);
 	shinfo = skb_shinfo(skb);
 	memset(shinfo, 0, offsetof(struct skb_shared_info, dataref));
+	memset(&shinfo->hwtstamps, 0, sizeof(shinfo->hwtstamps));
 	atomic_set(&shinfo->dataref, 1);
 	return skb;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <errno.h>
 #include <pthread.h>
 #include <time.h>
 
@@ -377,6 +378,50 @@ static void test_irq_stuck_line_disabled(void **state)
 	assert_int_equal(KTEST(ktest_irq_detach)(irq), 0);
 }
 
+/*
+ * A driver's MSI-X table entries (e1000e asks for 0, 1, 2): each gets its
+ * own irq, and firing a table entry runs the handler requested on the irq
+ * of that entry. Duplicates and entries past the table are refused, and a
+ * range is cut to the vectors the device has.
+ */
+static void test_irq_msix_entries(void **state)
+{
+	static const unsigned short dup[] = { 1, 1 }, past[] = { 0, 3 }, order[] = { 2, 0, 1 };
+	static const unsigned short four[] = { 0, 1, 2, 3 };
+	int irqs[4];
+
+	(void)state;
+	fake_irq_reset(3);
+	assert_int_equal(KTEST(ktest_irq_msix_enable)(fake_irq_dev(), dup, 2, 2, 2, irqs), -EINVAL);
+	assert_int_equal(KTEST(ktest_irq_msix_enable)(fake_irq_dev(), past, 2, 2, 2, irqs),
+			 -EINVAL);
+	assert_int_equal(KTEST(ktest_irq_msix_enable)(fake_irq_dev(), four, 4, 4, 4, irqs),
+			 -ENOSPC);
+	assert_int_equal(KTEST(ktest_irq_msix_enable)(fake_irq_dev(), four, 4, 2, 4, irqs), 3);
+	assert_int_equal(KTEST(ktest_irq_msix_disable)(), 0);
+
+	assert_int_equal(KTEST(ktest_irq_msix_enable)(fake_irq_dev(), order, 3, 3, 3, irqs), 3);
+	assert_true(irqs[0] >= 32 && irqs[1] >= 32 && irqs[2] >= 32);
+	assert_true(irqs[0] != irqs[1] && irqs[1] != irqs[2] && irqs[0] != irqs[2]);
+	/* Slot 0 on the irq of table entry 2, slot 1 on that of entry 0. */
+	assert_int_equal(KTEST(ktest_irq_request)(irqs[0], 0, KIRQ_COUNT, 0), 0);
+	assert_int_equal(KTEST(ktest_irq_request)(irqs[1], 1, KIRQ_COUNT, 0), 0);
+	assert_int_equal(fake_irq_type(), UHOST_IRQ_MSIX);
+	fake_irq_fire(2);
+	assert_int_equal(wait_for(KTEST(ktest_irq_count), 0, 1), 1);
+	fake_irq_fire(0);
+	assert_int_equal(wait_for(KTEST(ktest_irq_count), 1, 1), 1);
+	fake_irq_fire(1); /* no handler on entry 1's irq */
+	sleep_ms(20);
+	assert_int_equal(KTEST(ktest_irq_count)(0), 1);
+	assert_int_equal(KTEST(ktest_irq_count)(1), 1);
+	assert_int_equal(KTEST(ktest_irq_bad)(0) + KTEST(ktest_irq_bad)(1), 0);
+	assert_int_equal(KTEST(ktest_irq_free)(irqs[0], 0), 1);
+	assert_int_equal(KTEST(ktest_irq_free)(irqs[1], 1), 1);
+	assert_int_equal(KTEST(ktest_irq_msix_disable)(), 0);
+	assert_int_equal(fake_irq_type(), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -390,6 +435,7 @@ int main(void)
 		cmocka_unit_test_setup(test_irq_threaded_handler_sleeps_oneshot, setup),
 		cmocka_unit_test_setup(test_irq_request_free_errors, setup),
 		cmocka_unit_test_setup(test_irq_stuck_line_disabled, setup),
+		cmocka_unit_test_setup(test_irq_msix_entries, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -189,5 +189,7 @@ int main(void)
 	failed += run_area("math", KTEST(ktest_kh_math));
 	failed += run_area("atomic", KTEST(ktest_kh_atomic));
 	failed += run_area("io", KTEST(ktest_kh_io));
+	failed += run_area("clock", KTEST(ktest_kh_clock));
+	failed += run_area("ethtool", KTEST(ktest_kh_ethtool));
 	return failed ? 1 : 0;
 }

@@ -42,6 +42,9 @@ enum ethtool_stringset {
 #define SUPPORTED_10000baseT_Full (1 << 12)
 #define SUPPORTED_Pause (1 << 13)
 #define SUPPORTED_Asym_Pause (1 << 14)
+#define SUPPORTED_1000baseKX_Full (1 << 17)
+#define SUPPORTED_10000baseKX4_Full (1 << 18)
+#define SUPPORTED_10000baseKR_Full (1 << 19)
 
 #define ADVERTISED_10baseT_Half (1 << 0)
 #define ADVERTISED_10baseT_Full (1 << 1)
@@ -58,6 +61,9 @@ enum ethtool_stringset {
 #define ADVERTISED_10000baseT_Full (1 << 12)
 #define ADVERTISED_Pause (1 << 13)
 #define ADVERTISED_Asym_Pause (1 << 14)
+#define ADVERTISED_1000baseKX_Full (1 << 17)
+#define ADVERTISED_10000baseKX4_Full (1 << 18)
+#define ADVERTISED_10000baseKR_Full (1 << 19)
 
 enum ethtool_link_mode_bit_indices {
 	ETHTOOL_LINK_MODE_10baseT_Half_BIT = 0,
@@ -75,6 +81,10 @@ enum ethtool_link_mode_bit_indices {
 	ETHTOOL_LINK_MODE_10000baseT_Full_BIT = 12,
 	ETHTOOL_LINK_MODE_Pause_BIT = 13,
 	ETHTOOL_LINK_MODE_Asym_Pause_BIT = 14,
+	ETHTOOL_LINK_MODE_Backplane_BIT = 16,
+	ETHTOOL_LINK_MODE_1000baseKX_Full_BIT = 17,
+	ETHTOOL_LINK_MODE_10000baseKX4_Full_BIT = 18,
+	ETHTOOL_LINK_MODE_10000baseKR_Full_BIT = 19,
 	__ETHTOOL_LINK_MODE_MASK_NBITS = 128,
 };
 
@@ -292,6 +302,87 @@ struct ethtool_ts_info {
 	u32 rx_reserved[3];
 };
 
+/* What a driver's get_ts_info() reports: the ethtool ABI's fields. */
+struct kernel_ethtool_ts_info {
+	u32 cmd;
+	u32 so_timestamping;
+	int phc_index;
+	u32 tx_types;
+	u32 rx_filters;
+};
+
+/*
+ * Energy-Efficient Ethernet, as drivers see it since Linux 6.9: link-mode
+ * bitmaps. The *_u32 fields are the legacy masks (SUPPORTED_* bits) of
+ * struct ethtool_eee, which drivers of older trees fill in once a semantic
+ * patch has renamed their struct (ported/e1000e/ethtool_keee.cocci), as
+ * Linux's drivers did while they were converted. Nothing in uldd asks a
+ * driver for EEE yet; a reader must take a mask where a bitmap is empty.
+ */
+struct ethtool_keee {
+	__ETHTOOL_DECLARE_LINK_MODE_MASK(supported);
+	__ETHTOOL_DECLARE_LINK_MODE_MASK(advertised);
+	__ETHTOOL_DECLARE_LINK_MODE_MASK(lp_advertised);
+	u32 supported_u32;
+	u32 advertised_u32;
+	u32 lp_advertised_u32;
+	u32 tx_lpi_timer;
+	bool tx_lpi_enabled;
+	bool eee_active;
+	bool eee_enabled;
+};
+
+/* Receive flow classification (ETHTOOL_GRXFH and friends). */
+#define ETHTOOL_GRXFH 0x00000029
+#define ETHTOOL_SRXFH 0x0000002a
+#define ETHTOOL_GRXRINGS 0x0000002d
+#define ETHTOOL_GRXCLSRLCNT 0x0000002e
+#define ETHTOOL_GRXCLSRULE 0x0000002f
+#define ETHTOOL_GRXCLSRLALL 0x00000030
+
+#define TCP_V4_FLOW 0x01
+#define UDP_V4_FLOW 0x02
+#define SCTP_V4_FLOW 0x03
+#define AH_ESP_V4_FLOW 0x04
+#define TCP_V6_FLOW 0x05
+#define UDP_V6_FLOW 0x06
+#define SCTP_V6_FLOW 0x07
+#define AH_ESP_V6_FLOW 0x08
+#define AH_V4_FLOW 0x09
+#define ESP_V4_FLOW 0x0a
+#define AH_V6_FLOW 0x0b
+#define ESP_V6_FLOW 0x0c
+#define IPV4_USER_FLOW 0x0d
+#define IPV6_USER_FLOW 0x0e
+#define IPV4_FLOW 0x10
+#define IPV6_FLOW 0x11
+#define ETHER_FLOW 0x12
+
+#define RXH_L2DA (1 << 1)
+#define RXH_VLAN (1 << 2)
+#define RXH_L3_PROTO (1 << 3)
+#define RXH_IP_SRC (1 << 4)
+#define RXH_IP_DST (1 << 5)
+#define RXH_L4_B_0_1 (1 << 6)
+#define RXH_L4_B_2_3 (1 << 7)
+#define RXH_DISCARD (1U << 31)
+
+/*
+ * The ethtool ABI's layout; the flow spec, which no driver here fills in
+ * yet, is reserved space of its size (a struct ethtool_rx_flow_spec).
+ */
+struct ethtool_rxnfc {
+	u32 cmd;
+	u32 flow_type;
+	u64 data;
+	u8 fs[168];
+	union {
+		u32 rule_cnt;
+		u32 rss_context;
+	};
+	u32 rule_locs[];
+};
+
 struct ethtool_link_settings {
 	u32 cmd;
 	u32 speed;
@@ -369,9 +460,12 @@ struct ethtool_ops {
 	u32 (*get_priv_flags)(struct net_device *dev);
 	int (*set_priv_flags)(struct net_device *dev, u32 flags);
 	int (*get_sset_count)(struct net_device *dev, int sset);
-	int (*get_ts_info)(struct net_device *dev, struct ethtool_ts_info *info);
+	int (*get_ts_info)(struct net_device *dev, struct kernel_ethtool_ts_info *info);
 	int (*get_link_ksettings)(struct net_device *dev, struct ethtool_link_ksettings *cmd);
 	int (*set_link_ksettings)(struct net_device *dev, const struct ethtool_link_ksettings *cmd);
+	int (*get_rxnfc)(struct net_device *dev, struct ethtool_rxnfc *info, u32 *rule_locs);
+	int (*get_eee)(struct net_device *dev, struct ethtool_keee *eee);
+	int (*set_eee)(struct net_device *dev, struct ethtool_keee *eee);
 };
 
 /*
@@ -384,6 +478,6 @@ __printf(2, 3) void ethtool_sprintf(u8 **data, const char *fmt, ...);
 void ethtool_puts(u8 **data, const char *str);
 
 u32 ethtool_op_get_link(struct net_device *dev);
-int ethtool_op_get_ts_info(struct net_device *dev, struct ethtool_ts_info *info);
+int ethtool_op_get_ts_info(struct net_device *dev, struct kernel_ethtool_ts_info *info);
 
 #endif /* _LINUX_ETHTOOL_H */

@@ -21,6 +21,7 @@
 #define ETH_P_8021Q 0x8100
 #define ETH_P_IPV6 0x86DD
 #define ETH_P_8021AD 0x88A8
+#define ETH_P_1588 0x88F7
 #define ETH_P_802_3 0x0001
 #define ETH_P_802_2 0x0004
 #define ETH_P_802_3_MIN 0x0600

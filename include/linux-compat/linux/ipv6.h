@@ -6,7 +6,9 @@
 #include <asm/byteorder.h>
 #include <linux/in6.h>
 #include <linux/skbuff.h>
+#include <linux/tcp.h>
 #include <linux/types.h>
+#include <linux/udp.h>
 
 #define NEXTHDR_HOP 0
 #define NEXTHDR_TCP 6

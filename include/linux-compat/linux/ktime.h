@@ -8,18 +8,10 @@
 
 #include <linux/compiler.h>
 #include <linux/jiffies.h>
+#include <linux/time64.h>
 #include <linux/types.h>
 
 typedef s64 ktime_t;
-
-#define NSEC_PER_USEC 1000L
-#define NSEC_PER_MSEC 1000000L
-#define NSEC_PER_SEC 1000000000L
-#define USEC_PER_MSEC 1000L
-#define USEC_PER_SEC 1000000L
-#define MSEC_PER_SEC 1000L
-#define KTIME_MAX ((s64) ~((u64)1 << 63))
-#define KTIME_SEC_MAX (KTIME_MAX / NSEC_PER_SEC)
 
 static inline ktime_t ktime_set(const s64 secs, const unsigned long nsecs)
 {

@@ -95,4 +95,17 @@ static inline u64 mul_u64_u64_shr(u64 a, u64 mul, unsigned int shift)
 	return (u64)(((unsigned __int128)a * mul) >> shift);
 }
 
+/*
+ * a * b / c with a 128-bit intermediate product. x86-64's divq does the
+ * 128-by-64 division (a 128-bit C division would call libgcc, which
+ * K-world does not link); as in Linux, a quotient past 64 bits traps.
+ */
+static inline u64 mul_u64_u64_div_u64(u64 a, u64 b, u64 c)
+{
+	u64 q, rem;
+
+	__asm__("mulq %[b]; divq %[c]" : "=a"(q), "=&d"(rem) : "a"(a), [b] "rm"(b), [c] "rm"(c));
+	return q;
+}
+
 #endif /* _LINUX_MATH64_H */

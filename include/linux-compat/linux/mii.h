@@ -81,10 +81,18 @@
 /* 1000BASE-T control (9) and status (10). */
 #define ADVERTISE_1000HALF 0x0100
 #define ADVERTISE_1000FULL 0x0200
+#define CTL1000_AS_MASTER 0x0800
+#define CTL1000_ENABLE_MASTER 0x1000
 #define LPA_1000HALF 0x0400
 #define LPA_1000FULL 0x0800
+#define LPA_1000REMRXOK 0x1000
+#define LPA_1000LOCALRXOK 0x2000
 #define ESTATUS_1000_THALF 0x1000
 #define ESTATUS_1000_TFULL 0x2000
+
+/* Auto-negotiation expansion (6). */
+#define EXPANSION_NWAY 0x0001
+#define EXPANSION_ENABLENPAGE 0x0004
 
 struct mii_ioctl_data {
 	u16 phy_id;
@@ -152,5 +160,39 @@ unsigned int mii_check_media(struct mii_if_info *mii, unsigned int ok_to_print,
 			     unsigned int init_media);
 int generic_mii_ioctl(struct mii_if_info *mii_if, struct mii_ioctl_data *mii_data, int cmd,
 		      unsigned int *duplex_changed);
+
+/* A link partner's 1000BASE-T ability (register 10) as ADVERTISED_* bits. */
+static inline u32 mii_stat1000_to_ethtool_lpa_t(u32 lpa)
+{
+	u32 result = 0;
+
+	if (lpa & LPA_1000HALF)
+		result |= ADVERTISED_1000baseT_Half;
+	if (lpa & LPA_1000FULL)
+		result |= ADVERTISED_1000baseT_Full;
+	return result;
+}
+
+/* A link partner's base page (register 5) as ADVERTISED_* bits. */
+static inline u32 mii_lpa_to_ethtool_lpa_t(u32 lpa)
+{
+	u32 result = 0;
+
+	if (lpa & LPA_LPACK)
+		result |= ADVERTISED_Autoneg;
+	if (lpa & LPA_10HALF)
+		result |= ADVERTISED_10baseT_Half;
+	if (lpa & LPA_10FULL)
+		result |= ADVERTISED_10baseT_Full;
+	if (lpa & LPA_100HALF)
+		result |= ADVERTISED_100baseT_Half;
+	if (lpa & LPA_100FULL)
+		result |= ADVERTISED_100baseT_Full;
+	if (lpa & LPA_PAUSE_CAP)
+		result |= ADVERTISED_Pause;
+	if (lpa & LPA_PAUSE_ASYM)
+		result |= ADVERTISED_Asym_Pause;
+	return result;
+}
 
 #endif /* _LINUX_MII_H */

@@ -15,6 +15,7 @@
 
 #include <linux/atomic.h>
 #include <linux/bitops.h>
+#include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/dev_printk.h>
@@ -27,11 +28,14 @@
 #include <linux/netdev_features.h>
 #include <linux/rcupdate.h>
 #include <linux/skbuff.h>
+#include <linux/slab.h>
+#include <linux/sockios.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/timer.h>
 #include <linux/types.h>
 #include <linux/u64_stats_sync.h>
+#include <linux/uaccess.h>
 #include <linux/workqueue.h>
 
 struct net_device;
@@ -290,6 +294,30 @@ void unregister_netdev(struct net_device *dev);
 int register_netdevice(struct net_device *dev);
 void unregister_netdevice(struct net_device *dev);
 int netif_set_real_num_tx_queues(struct net_device *dev, unsigned int txq);
+
+/*
+ * The device's counters: ndo_get_stats64's, else ndo_get_stats' or
+ * dev->stats widened to 64 bits. Returns storage.
+ */
+struct rtnl_link_stats64 *dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *storage);
+void netdev_stats_to_stats64(struct rtnl_link_stats64 *stats64,
+			     const struct net_device_stats *netdev_stats);
+
+/*
+ * The receive-side-scaling hash key: random, chosen once per process, the
+ * same for every device (as Linux's is once per boot).
+ */
+#define NETDEV_RSS_KEY_LEN 52
+void netdev_rss_key_fill(void *buffer, size_t len);
+
+/* An ndo_features_check for devices that take any packet their features allow. */
+static inline netdev_features_t passthru_features_check(struct sk_buff *skb, struct net_device *dev,
+							netdev_features_t features)
+{
+	(void)skb;
+	(void)dev;
+	return features;
+}
 int netif_set_real_num_rx_queues(struct net_device *dev, unsigned int rxq);
 void dev_addr_set(struct net_device *dev, const u8 *addr);
 

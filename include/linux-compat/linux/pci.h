@@ -44,6 +44,17 @@
 #define PCI_IRQ_AFFINITY (1 << 3)
 #define PCI_IRQ_ALL_TYPES (PCI_IRQ_INTX | PCI_IRQ_MSI | PCI_IRQ_MSIX)
 
+/* PCIe link states (ASPM) a driver may ask to keep off. */
+#define PCIE_LINK_STATE_L0S BIT(0)
+#define PCIE_LINK_STATE_L1 BIT(1)
+#define PCIE_LINK_STATE_CLKPM BIT(2)
+
+/* An MSI-X table entry the driver asks for, and the irq it got. */
+struct msix_entry {
+	u32 vector;
+	u16 entry;
+};
+
 typedef int pci_power_t;
 #define PCI_D0 ((pci_power_t)0)
 #define PCI_D1 ((pci_power_t)1)
@@ -99,6 +110,7 @@ struct pci_dev {
 	unsigned int msix_enabled : 1;
 	unsigned int state_saved : 1;
 	unsigned int no_msi : 1;
+	unsigned int pme_poll : 1; /* recorded only: the host polls PME */
 	/* Private to the shim. */
 	struct uldd_pci_private *uldd;
 };
@@ -184,6 +196,9 @@ void pci_intx(struct pci_dev *dev, int enable);
 int __must_check pci_request_regions(struct pci_dev *dev, const char *name);
 void pci_release_regions(struct pci_dev *dev);
 int __must_check pci_request_selected_regions(struct pci_dev *dev, int bars, const char *name);
+/* The same here: a device opened through VFIO is this process's alone. */
+int __must_check pci_request_selected_regions_exclusive(struct pci_dev *dev, int bars,
+							const char *name);
 void pci_release_selected_regions(struct pci_dev *dev, int bars);
 int pci_request_region(struct pci_dev *dev, int bar, const char *name);
 void pci_release_region(struct pci_dev *dev, int bar);
@@ -217,6 +232,16 @@ int pcie_capability_read_word(struct pci_dev *dev, int pos, u16 *val);
 int pcie_capability_read_dword(struct pci_dev *dev, int pos, u32 *val);
 int pcie_capability_write_word(struct pci_dev *dev, int pos, u16 val);
 int pcie_capability_clear_and_set_word(struct pci_dev *dev, int pos, u16 clear, u16 set);
+
+static inline int pcie_capability_set_word(struct pci_dev *dev, int pos, u16 set)
+{
+	return pcie_capability_clear_and_set_word(dev, pos, 0, set);
+}
+
+static inline int pcie_capability_clear_word(struct pci_dev *dev, int pos, u16 clear)
+{
+	return pcie_capability_clear_and_set_word(dev, pos, clear, 0);
+}
 int pci_save_state(struct pci_dev *dev);
 void pci_restore_state(struct pci_dev *dev);
 int pci_reset_function(struct pci_dev *dev);
@@ -232,13 +257,35 @@ static inline pci_power_t pci_choose_state(struct pci_dev *dev, pm_message_t msg
 	return msg.event == PM_EVENT_ON ? PCI_D0 : PCI_D3hot;
 }
 
+/*
+ * Whether the device can signal wake-up (PME) from runtime suspend. Never
+ * here: runtime PM is off (linux/pm_runtime.h), the host owns PME.
+ */
+static inline bool pci_dev_run_wake(struct pci_dev *dev)
+{
+	(void)dev;
+	return false;
+}
+
 int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
 			  unsigned int flags);
 void pci_free_irq_vectors(struct pci_dev *dev);
 int pci_irq_vector(struct pci_dev *dev, unsigned int nr);
 int pci_enable_msi(struct pci_dev *dev);
 void pci_disable_msi(struct pci_dev *dev);
-int pci_enable_msix_range(struct pci_dev *dev, void *entries, int minvec, int maxvec);
+/*
+ * Vectors for the MSI-X table entries in entries[] (or, without entries,
+ * the first ones), as many as the device has between minvec and maxvec;
+ * each entry's vector is filled in. Returns how many, or -errno.
+ */
+int pci_enable_msix_range(struct pci_dev *dev, struct msix_entry *entries, int minvec, int maxvec);
+
+static inline int pci_enable_msix_exact(struct pci_dev *dev, struct msix_entry *entries, int nvec)
+{
+	int rc = pci_enable_msix_range(dev, entries, nvec, nvec);
+
+	return rc < 0 ? rc : 0;
+}
 void pci_disable_msix(struct pci_dev *dev);
 int pci_msix_vec_count(struct pci_dev *dev);
 
@@ -262,6 +309,16 @@ static inline resource_size_t pci_resource_len(const struct pci_dev *dev, int ba
 	return dev->resource[bar].start || dev->resource[bar].end
 		       ? resource_size(&dev->resource[bar])
 		       : 0;
+}
+
+static inline int pci_request_mem_regions(struct pci_dev *pdev, const char *name)
+{
+	return pci_request_selected_regions(pdev, pci_select_bars(pdev, IORESOURCE_MEM), name);
+}
+
+static inline void pci_release_mem_regions(struct pci_dev *pdev)
+{
+	pci_release_selected_regions(pdev, pci_select_bars(pdev, IORESOURCE_MEM));
 }
 
 static inline void *pci_get_drvdata(struct pci_dev *pdev)

@@ -129,4 +129,9 @@
 
 #define PCI_EXT_CAP_ID_ERR 0x01
 
+/* Latency Tolerance Reporting: a latency is a value and a scale (2^5n ns). */
+#define PCI_LTR_VALUE_MASK 0x000003ff
+#define PCI_LTR_SCALE_MASK 0x00001c00
+#define PCI_LTR_SCALE_SHIFT 10
+
 #endif /* _LINUX_PCI_REGS_H */

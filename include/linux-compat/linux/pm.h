@@ -6,7 +6,9 @@
 #ifndef _LINUX_PM_H
 #define _LINUX_PM_H
 
+#include <linux/bits.h>
 #include <linux/compiler.h>
+#include <linux/errno.h>
 #include <linux/types.h>
 
 struct device;
@@ -81,6 +83,34 @@ static inline int device_init_wakeup(struct device *dev, bool enable)
 	(void)dev;
 	(void)enable;
 	return 0;
+}
+
+/* -EINVAL, as for any device that cannot wake the system. */
+static inline int device_wakeup_enable(struct device *dev)
+{
+	(void)dev;
+	return -EINVAL;
+}
+
+static inline int device_wakeup_disable(struct device *dev)
+{
+	(void)dev;
+	return -EINVAL;
+}
+
+/*
+ * Flags that tune how system sleep treats the driver; recorded nowhere,
+ * since uldd never suspends the system (the host does).
+ */
+#define DPM_FLAG_NO_DIRECT_COMPLETE BIT(0)
+#define DPM_FLAG_SMART_PREPARE BIT(1)
+#define DPM_FLAG_SMART_SUSPEND BIT(2)
+#define DPM_FLAG_MAY_SKIP_RESUME BIT(3)
+
+static inline void dev_pm_set_driver_flags(struct device *dev, u32 flags)
+{
+	(void)dev;
+	(void)flags;
 }
 
 static inline bool device_may_wakeup(struct device *dev)

@@ -28,6 +28,7 @@
 #include <linux/gfp.h>
 #include <linux/if_ether.h>
 #include <linux/kernel.h>
+#include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/netdev_features.h>
 #include <linux/refcount.h>
@@ -75,6 +76,16 @@ typedef struct skb_frag {
 	unsigned int bv_offset;
 } skb_frag_t;
 
+/* A packet's time as the device stamped it (hardware timestamping). */
+struct skb_shared_hwtstamps {
+	ktime_t hwtstamp;
+};
+
+/* skb_shinfo(skb)->tx_flags: the sender asked for a hardware timestamp. */
+#define SKBTX_HW_TSTAMP (1 << 0)
+#define SKBTX_SW_TSTAMP (1 << 1)
+#define SKBTX_IN_PROGRESS (1 << 2)
+
 struct skb_shared_info {
 	u8 flags;
 	u8 meta_len;
@@ -87,6 +98,7 @@ struct skb_shared_info {
 	u32 tskey;
 	atomic_t dataref;
 	skb_frag_t frags[MAX_SKB_FRAGS];
+	struct skb_shared_hwtstamps hwtstamps;
 };
 
 struct sk_buff {
@@ -163,6 +175,12 @@ static inline struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned 
 static inline struct sk_buff *netdev_alloc_skb_ip_align(struct net_device *dev, unsigned int len)
 {
 	return netdev_alloc_skb(dev, len);
+}
+
+static inline struct sk_buff *__netdev_alloc_skb_ip_align(struct net_device *dev, unsigned int len,
+							  gfp_t gfp)
+{
+	return __netdev_alloc_skb(dev, len, gfp);
 }
 
 static inline struct sk_buff *dev_alloc_skb(unsigned int len)
@@ -633,10 +651,35 @@ static inline void skb_set_queue_mapping(struct sk_buff *skb, u16 queue_mapping)
 	skb->queue_mapping = queue_mapping;
 }
 
+enum pkt_hash_types {
+	PKT_HASH_TYPE_NONE,
+	PKT_HASH_TYPE_L2,
+	PKT_HASH_TYPE_L3,
+	PKT_HASH_TYPE_L4,
+};
+
 static inline void skb_set_hash(struct sk_buff *skb, u32 hash, int type)
 {
 	(void)type;
 	skb->hash = hash;
+}
+
+static inline struct skb_shared_hwtstamps *skb_hwtstamps(struct sk_buff *skb)
+{
+	return &skb_shinfo(skb)->hwtstamps;
+}
+
+/*
+ * Hands a transmitted packet's hardware timestamp to the socket that sent
+ * it. Frames reach uldd from the host through TAP, with no socket behind
+ * them here and no way back to the sender's error queue, so there is no
+ * one to tell; senders never get SKBTX_HW_TSTAMP set either, so drivers
+ * do not call this.
+ */
+static inline void skb_tstamp_tx(struct sk_buff *orig_skb, struct skb_shared_hwtstamps *hwtstamps)
+{
+	(void)orig_skb;
+	(void)hwtstamps;
 }
 
 static inline void skb_mark_for_recycle(struct sk_buff *skb)

@@ -4,6 +4,7 @@
 #define _LINUX_TCP_H
 
 #include <asm/byteorder.h>
+#include <linux/ip.h>
 #include <linux/skbuff.h>
 #include <linux/types.h>
 

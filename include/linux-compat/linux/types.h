@@ -49,6 +49,16 @@ typedef __u64 __bitwise __be64;
 typedef __u16 __bitwise __sum16;
 typedef __u32 __bitwise __wsum;
 
+/* The C99 spellings, which some drivers use. */
+typedef __u8 uint8_t;
+typedef __u16 uint16_t;
+typedef __u32 uint32_t;
+typedef __u64 uint64_t;
+typedef __s8 int8_t;
+typedef __s16 int16_t;
+typedef __s32 int32_t;
+typedef __s64 int64_t;
+
 typedef __SIZE_TYPE__ size_t;
 /* The signed type of size_t's width; gcc has no __SSIZE_TYPE__. */
 typedef __PTRDIFF_TYPE__ ssize_t;

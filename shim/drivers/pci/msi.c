@@ -138,17 +138,74 @@ void pci_disable_msi(struct pci_dev *dev)
 		pci_free_irq_vectors(dev);
 }
 
-int pci_enable_msix_range(struct pci_dev *dev, void *entries, int minvec, int maxvec)
+/*
+ * MSI-X vectors for the table entries a driver names: entry i gets the
+ * next irq number, written back to entries[i].vector, and pci_irq_vector(dev,
+ * i) answers it too. Entries must be distinct and inside the table
+ * (-EINVAL, as Linux checks); fewer than asked are given down to minvec.
+ */
+static int msix_entries_valid(const struct msix_entry *entries, int n, unsigned int avail)
 {
-	int n;
-
-	if (entries) {
-		/* XXX: struct msix_entry tables are not filled in yet. */
-		dev_err(&dev->dev, "pci_enable_msix_range with entries is not supported yet\n");
-		return -EOPNOTSUPP;
+	for (int i = 0; i < n; i++) {
+		if (entries[i].entry >= avail)
+			return 0;
+		for (int j = 0; j < i; j++)
+			if (entries[j].entry == entries[i].entry)
+				return 0;
 	}
-	n = pci_alloc_irq_vectors(dev, (unsigned int)minvec, (unsigned int)maxvec, PCI_IRQ_MSIX);
-	return n;
+	return 1;
+}
+
+static int attach_entries(struct pci_dev *pdev, struct msix_entry *entries, unsigned int n)
+{
+	struct uldd_pci_private *priv = pdev->uldd;
+
+	for (unsigned int i = 0; i < n; i++) {
+		int irq = uldd_irq_attach(priv->udev, UHOST_IRQ_MSIX, entries[i].entry);
+
+		if (irq < 0) {
+			priv->nvec = i;
+			detach_all(pdev);
+			return irq;
+		}
+		priv->irqs[i] = irq;
+		entries[i].vector = (u32)irq;
+	}
+	priv->nvec = n;
+	priv->irq_type = UHOST_IRQ_MSIX;
+	pdev->irq = (unsigned int)priv->irqs[0];
+	pdev->msi_enabled = 0;
+	pdev->msix_enabled = 1;
+	return 0;
+}
+
+int pci_enable_msix_range(struct pci_dev *dev, struct msix_entry *entries, int minvec, int maxvec)
+{
+	unsigned int avail, n;
+	int err;
+
+	if (!entries)
+		return pci_alloc_irq_vectors(dev, (unsigned int)minvec, (unsigned int)maxvec,
+					     PCI_IRQ_MSIX);
+	if (minvec < 1 || maxvec < minvec)
+		return -ERANGE;
+	if (dev->msix_enabled || dev->msi_enabled)
+		return -EINVAL;
+	avail = vectors_of(dev, UHOST_IRQ_MSIX);
+	if (!avail)
+		return -EINVAL;
+	n = min3(avail, (unsigned int)maxvec, (unsigned int)ULDD_PCI_MAX_VECTORS);
+	if (n < (unsigned int)minvec)
+		return -ENOSPC;
+	if (!msix_entries_valid(entries, (int)n, avail))
+		return -EINVAL;
+	detach_all(dev);
+	err = attach_entries(dev, entries, n);
+	if (err) {
+		uldd_pci_intx_attach(dev);
+		return err;
+	}
+	return (int)n;
 }
 
 void pci_disable_msix(struct pci_dev *dev)

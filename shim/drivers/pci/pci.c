@@ -187,6 +187,11 @@ int pci_request_selected_regions(struct pci_dev *dev, int bars, const char *name
 	return 0;
 }
 
+int pci_request_selected_regions_exclusive(struct pci_dev *dev, int bars, const char *name)
+{
+	return pci_request_selected_regions(dev, bars, name);
+}
+
 void pci_release_selected_regions(struct pci_dev *dev, int bars)
 {
 	for (int i = 0; i < PCI_STD_NUM_BARS; i++)

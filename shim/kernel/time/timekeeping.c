@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * kernel/time/timekeeping.c - ktime_get() and friends: the host's monotonic
- * clock through the door, one vDSO call, no lock, any context.
+ * and wall clocks through the door, one vDSO call, no lock, any context.
  */
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
@@ -16,4 +16,9 @@ ktime_t ktime_get(void)
 u64 ktime_get_ns(void)
 {
 	return uhost_clock_ns();
+}
+
+ktime_t ktime_get_real(void)
+{
+	return (ktime_t)uhost_clock_real_ns();
 }

@@ -53,6 +53,8 @@ int KTEST(ktest_kh_bits)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_math)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_atomic)(unsigned int i, const char **name, int run);
 int KTEST(ktest_kh_io)(unsigned int i, const char **name, int run);
+int KTEST(ktest_kh_clock)(unsigned int i, const char **name, int run);
+int KTEST(ktest_kh_ethtool)(unsigned int i, const char **name, int run);
 /* A refcount_t misuse of one kind (0-3, see ktest_atomic.c); 0 or a line. */
 int KTEST(ktest_kh_refcount_misuse)(int kind);
 /* Shared state for host threads racing in K-world (ktest_atomic.c). */
@@ -135,6 +137,15 @@ void KTEST(ktest_irq_enable)(unsigned int irq);
 /* Holds the handlers' lock with spin_lock_irqsave for ms: 0 if no handler got in. */
 int KTEST(ktest_irq_hold_lock)(int ms);
 long KTEST(ktest_irq_lock_counter)(void);
+/*
+ * pci_enable_msix_range() on a pci_dev over dev, for n entries asking for
+ * the table entries want[]; each entry's irq goes to irqs[]. Returns what
+ * the call did, or -EPROTO when an entry's irq is not pci_irq_vector's.
+ */
+int KTEST(ktest_irq_msix_enable)(struct uhost_dev *dev, const unsigned short *want, int n,
+				 int minvec, int maxvec, int *irqs);
+/* pci_disable_msix(); returns msix_enabled after it (0). */
+int KTEST(ktest_irq_msix_disable)(void);
 
 /*
  * ktest_time.c: timers, delays, workqueues, kthreads. setup sets the vCPU

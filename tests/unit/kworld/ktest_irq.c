@@ -8,10 +8,12 @@
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/pci.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 
+#include "../../../shim/drivers/pci/pci.h"
 #include "../../../shim/entry.h"
 #include "../../../shim/kernel/irq/irq.h"
 #include "../../../shim/mm/arena.h"
@@ -248,4 +250,49 @@ long KTEST(ktest_irq_lock_counter)(void)
 	spin_unlock_irqrestore(&kirq_lock, flags);
 	uldd_exit();
 	return n;
+}
+
+/* A PCI function over the fake host device, as the PCI layer makes one. */
+static struct pci_dev msix_pdev;
+static struct uldd_pci_private msix_priv;
+
+int KTEST(ktest_irq_msix_enable)(struct uhost_dev *dev, const unsigned short *want, int n,
+				 int minvec, int maxvec, int *irqs)
+{
+	struct msix_entry entries[8] = { 0 };
+	int ret;
+
+	if (n > (int)ARRAY_SIZE(entries))
+		return -E2BIG;
+	if (!msix_pdev.uldd) {
+		msix_priv.udev = dev;
+		msix_priv.pdev = &msix_pdev;
+		msix_priv.irq_type = -1;
+		msix_pdev.uldd = &msix_priv;
+	}
+	for (int i = 0; i < n; i++)
+		entries[i].entry = want[i];
+	uldd_enter("ktest-irq");
+	ret = pci_enable_msix_range(&msix_pdev, entries, minvec, maxvec);
+	for (int i = 0; i < n; i++) {
+		irqs[i] = (int)entries[i].vector;
+		/* pci_irq_vector(i) must answer the same irq as the entry's. */
+		if (ret > i && pci_irq_vector(&msix_pdev, (unsigned int)i) != irqs[i])
+			ret = -EPROTO;
+	}
+	if (ret > 0 && !msix_pdev.msix_enabled)
+		ret = -EPROTO;
+	uldd_exit();
+	return ret;
+}
+
+int KTEST(ktest_irq_msix_disable)(void)
+{
+	int enabled;
+
+	uldd_enter("ktest-irq");
+	pci_disable_msix(&msix_pdev);
+	enabled = msix_pdev.msix_enabled;
+	uldd_exit();
+	return enabled;
 }
