@@ -275,7 +275,18 @@ long schedule_timeout_idle(long timeout)
 
 int wake_up_state(struct task_struct *p, unsigned int state)
 {
-	unsigned int s = __atomic_load_n(&p->__state, __ATOMIC_RELAXED);
+	unsigned int s;
+
+	/*
+	 * The waker's store of the condition must be visible before it reads
+	 * the sleeper's state, as try_to_wake_up's barrier makes it in Linux:
+	 * the sleeper stores its state, then (set_current_state's fence) reads
+	 * the condition. Without this fence x86's store buffer lets both miss:
+	 * the waker sees TASK_RUNNING and does nothing, the sleeper sees no
+	 * condition and sleeps for ever.
+	 */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	s = __atomic_load_n(&p->__state, __ATOMIC_RELAXED);
 
 	do {
 		if (!(s & state))
