@@ -91,7 +91,11 @@ log=$build/vm-logs/$name.log
 # quiet/loglevel=5: hide the boot chatter but keep warnings and errors (DMAR
 # faults, WARN_ON, oopses) on the console, between the test's own lines.
 # panic=-1 turns a panic into a reboot, which -no-reboot turns into an exit.
-append="console=ttyS0 intel_iommu=$iommu quiet loglevel=5 panic=-1"
+# no_timer_check: under TCG on a loaded host the kernel's boot-time test of
+# the timer interrupt through the remapped IO-APIC can miss its window and
+# panic ("timer doesn't work through Interrupt-remapped IO-APIC"), seen
+# twice in eight boots with four guests at once; the timer itself works.
+append="console=ttyS0 intel_iommu=$iommu quiet loglevel=5 panic=-1 no_timer_check"
 iommu_dev=(-device intel-iommu,intremap=on,aw-bits=48)
 [ "$iommu" = on ] || iommu_dev=()
 append+=" uldd.test=$test uldd.top=$top uldd.build=$build"
