@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -247,6 +248,28 @@ void uldd_dev_close(struct net_device *dev)
 	if (dev->netdev_ops->ndo_stop)
 		dev->netdev_ops->ndo_stop(dev);
 	dev->flags &= ~IFF_UP;
+}
+
+static DEFINE_SPINLOCK(rss_key_lock);
+static u8 rss_key[NETDEV_RSS_KEY_LEN];
+static bool rss_key_set;
+
+void netdev_rss_key_fill(void *buffer, size_t len)
+{
+	if (WARN_ON(len > sizeof(rss_key)))
+		len = sizeof(rss_key);
+	spin_lock(&rss_key_lock);
+	if (!rss_key_set) {
+		get_random_bytes(rss_key, sizeof(rss_key));
+		rss_key_set = true;
+	}
+	memcpy(buffer, rss_key, len);
+	spin_unlock(&rss_key_lock);
+}
+
+void dev_close(struct net_device *dev)
+{
+	uldd_dev_close(dev);
 }
 
 void uldd_dev_set_rx_mode(struct net_device *dev)

@@ -230,7 +230,33 @@ void pci_free_irq_vectors(struct pci_dev *dev);
 int pci_irq_vector(struct pci_dev *dev, unsigned int nr);
 int pci_enable_msi(struct pci_dev *dev);
 void pci_disable_msi(struct pci_dev *dev);
-int pci_enable_msix_range(struct pci_dev *dev, void *entries, int minvec, int maxvec);
+/*
+ * A driver's MSI-X table request: it sets entry (the table slot), the PCI
+ * layer fills vector (the irq number to request).
+ */
+struct msix_entry {
+	u32 vector;
+	u16 entry;
+};
+
+/*
+ * Between minvec and maxvec vectors, as many as the device has; with
+ * entries, slot entries[i].entry becomes vector i and entries[i].vector
+ * its irq. Returns the count, or -ENOSPC/-EINVAL.
+ */
+int pci_enable_msix_range(struct pci_dev *dev, struct msix_entry *entries, int minvec, int maxvec);
+static inline int pci_enable_msix_exact(struct pci_dev *dev, struct msix_entry *entries, int nvec)
+{
+	int n = pci_enable_msix_range(dev, entries, nvec, nvec);
+
+	return n < 0 ? n : 0;
+}
+
+/* MSI is always there: VFIO reports per device what it has. */
+static inline int pci_msi_enabled(void)
+{
+	return 1;
+}
 void pci_disable_msix(struct pci_dev *dev);
 int pci_msix_vec_count(struct pci_dev *dev);
 

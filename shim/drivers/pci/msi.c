@@ -29,12 +29,14 @@ static void detach_all(struct pci_dev *pdev)
 	pdev->msix_enabled = 0;
 }
 
-static int attach(struct pci_dev *pdev, unsigned int type, unsigned int nvec)
+/* Vector i is table slot entries[i].entry, or slot i without entries. */
+static int attach(struct pci_dev *pdev, unsigned int type, unsigned int nvec,
+		  const struct msix_entry *entries)
 {
 	struct uldd_pci_private *priv = pdev->uldd;
 
 	for (unsigned int i = 0; i < nvec; i++) {
-		int irq = uldd_irq_attach(priv->udev, type, i);
+		int irq = uldd_irq_attach(priv->udev, type, entries ? entries[i].entry : i);
 
 		if (irq < 0) {
 			priv->nvec = i;
@@ -64,7 +66,7 @@ int uldd_pci_intx_attach(struct pci_dev *pdev)
 {
 	if (!pdev->pin || !vectors_of(pdev, UHOST_IRQ_INTX))
 		return 0;
-	return attach(pdev, UHOST_IRQ_INTX, 1);
+	return attach(pdev, UHOST_IRQ_INTX, 1, NULL);
 }
 
 void uldd_pci_irqs_detach(struct pci_dev *pdev)
@@ -72,9 +74,12 @@ void uldd_pci_irqs_detach(struct pci_dev *pdev)
 	detach_all(pdev);
 }
 
-/* MSI-X first, then MSI, then INTx, as far as flags allow: Linux's order. */
-int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
-			  unsigned int flags)
+/*
+ * MSI-X first, then MSI, then INTx, as far as flags allow: Linux's order.
+ * entries (MSI-X only) name the table slots, all below the device's count.
+ */
+static int alloc_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
+			 unsigned int flags, const struct msix_entry *entries)
 {
 	static const struct {
 		unsigned int flag, type;
@@ -98,8 +103,12 @@ int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned i
 		n = min(avail, max_vecs);
 		if (!n || n < min_vecs)
 			continue;
+		if (entries)
+			for (unsigned int j = 0; j < n; j++)
+				if (entries[j].entry >= avail)
+					return -EINVAL;
 		detach_all(dev);
-		err = attach(dev, order[i].type, n);
+		err = attach(dev, order[i].type, n, entries);
 		if (!err)
 			return (int)n;
 		/* Put INTx back so pdev->irq stays usable, then try the next type. */
@@ -108,6 +117,12 @@ int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned i
 			return err;
 	}
 	return -ENOSPC;
+}
+
+int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
+			  unsigned int flags)
+{
+	return alloc_vectors(dev, min_vecs, max_vecs, flags, NULL);
 }
 
 void pci_free_irq_vectors(struct pci_dev *dev)
@@ -138,16 +153,17 @@ void pci_disable_msi(struct pci_dev *dev)
 		pci_free_irq_vectors(dev);
 }
 
-int pci_enable_msix_range(struct pci_dev *dev, void *entries, int minvec, int maxvec)
+int pci_enable_msix_range(struct pci_dev *dev, struct msix_entry *entries, int minvec, int maxvec)
 {
+	struct uldd_pci_private *priv = dev->uldd;
 	int n;
 
-	if (entries) {
-		/* XXX: struct msix_entry tables are not filled in yet. */
-		dev_err(&dev->dev, "pci_enable_msix_range with entries is not supported yet\n");
-		return -EOPNOTSUPP;
-	}
-	n = pci_alloc_irq_vectors(dev, (unsigned int)minvec, (unsigned int)maxvec, PCI_IRQ_MSIX);
+	if (minvec < 1 || maxvec < minvec)
+		return -ERANGE;
+	n = alloc_vectors(dev, (unsigned int)minvec, (unsigned int)maxvec, PCI_IRQ_MSIX, entries);
+	if (n > 0 && entries)
+		for (int i = 0; i < n; i++)
+			entries[i].vector = (u32)priv->irqs[i];
 	return n;
 }
 
