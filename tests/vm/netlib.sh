@@ -51,6 +51,8 @@ declare -A NET_MOVED=()
 NET_PIDS=()
 NET_ULDD_PID='' NET_ULDD_NS='' NET_ULDD_IF='' NET_ULDD_LOG=''
 NET_ULDD_BOUND=()
+# The kernel driver each of those was on before (e1000 when not recorded).
+declare -A NET_ULDD_ORIG=()
 NET_ERR='' NET_BG_PID=''
 # Results of the last net_transfer, for benchmarks.
 NET_LAST_SECS='' NET_LAST_MBITS=''
@@ -302,6 +304,7 @@ net_uldd_start() { # SO ADDR NS IF [PARAM=VAL]...
 	shift 4
 	[ -z "$NET_ULDD_PID" ] || fail "uldd already runs (pid $NET_ULDD_PID)"
 	if [ "$(driver_of "$addr")" != vfio-pci ]; then
+		NET_ULDD_ORIG["$addr"]=$(driver_of "$addr")
 		"$ULDD" bind "$addr" >/dev/null || fail "uldd bind $addr"
 		NET_ULDD_BOUND+=("$addr")
 	fi
@@ -385,9 +388,10 @@ net_teardown() {
 	if [ ${#NET_ULDD_BOUND[@]} -gt 0 ]; then
 		"$ULDD" unbind "${NET_ULDD_BOUND[@]}" >/dev/null || bad+=" unbind"
 		for addr in "${NET_ULDD_BOUND[@]}"; do
-			[ "$(driver_of "$addr")" = e1000 ] || bad+=" driver:$addr"
+			[ "$(driver_of "$addr")" = "${NET_ULDD_ORIG["$addr"]:-e1000}" ] || bad+=" driver:$addr"
 		done
 		NET_ULDD_BOUND=()
+		NET_ULDD_ORIG=()
 	fi
 	rm -rf "$NET_TMP"
 	[ -z "$bad" ] || fail "net_teardown could not undo:$bad"
