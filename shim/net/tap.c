@@ -76,6 +76,18 @@ void uldd_tap_deliver(struct sk_buff *skb)
 	linear = (unsigned int)(skb->tail - mac);
 	if (skb->ip_summed == CHECKSUM_UNNECESSARY)
 		vh.flags = UHOST_VNET_F_DATA_VALID;
+	/*
+	 * Segments the device coalesced (LRO): the host's TCP sizes its
+	 * receive window and ACKs by the segment size, and forwarding needs it
+	 * to cut the frame again, as for a virtio device's.
+	 */
+	if (skb_is_gso(skb) && shinfo->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) {
+		vh.gso_type = shinfo->gso_type & SKB_GSO_TCPV6 ? UHOST_VNET_GSO_TCPV6
+							       : UHOST_VNET_GSO_TCPV4;
+		if (shinfo->gso_type & SKB_GSO_TCP_ECN)
+			vh.gso_type |= UHOST_VNET_GSO_ECN;
+		vh.gso_size = shinfo->gso_size;
+	}
 	iov[n++] = (struct uhost_iovec){ &vh, sizeof(vh) };
 	if (skb->vlan_present && linear >= 2 * ETH_ALEN) {
 		tag[0] = skb->vlan_proto;

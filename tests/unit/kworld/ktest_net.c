@@ -238,6 +238,24 @@ int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok)
 	return skb ? 0 : -ENOMEM;
 }
 
+int KTEST(ktest_gro_receive_lro)(const void *frame, unsigned long len, unsigned int gso_size)
+{
+	struct sk_buff *skb;
+
+	uldd_enter("grotest");
+	skb = netdev_alloc_skb(kg.dev, len);
+	if (skb) {
+		skb_put_data(skb, frame, len);
+		skb->protocol = eth_type_trans(skb, kg.dev);
+		skb->ip_summed = CHECKSUM_UNNECESSARY;
+		skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
+		skb_shinfo(skb)->gso_size = (unsigned short)gso_size;
+		uldd_gro_receive(&kg.napi, skb);
+	}
+	uldd_exit();
+	return skb ? 0 : -ENOMEM;
+}
+
 /* What napi_complete_done() does: what is held goes to the host. */
 void KTEST(ktest_gro_flush)(void)
 {
