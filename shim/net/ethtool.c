@@ -204,6 +204,8 @@ long uldd_net_report(const char *ifname, char *buf, unsigned long len)
 	       atomic_long_read(&un->from_host_dropped), atomic_long_read(&un->to_host_dropped));
 	report(&r, "uldd_gso_from_host: %ld\nuldd_bad_vnet_from_host: %ld\n",
 	       atomic_long_read(&un->from_host_gso), atomic_long_read(&un->from_host_bad_vnet));
+	for (unsigned int i = 0; i < min(dev->real_num_tx_queues, ULDD_NET_TXQ_STATS); i++)
+		report(&r, "uldd_frames_from_host_txq%u: %lu\n", i, READ_ONCE(un->to_txq[i]));
 	report_stats(&r, dev);
 	rtnl_unlock();
 	uldd_exit();

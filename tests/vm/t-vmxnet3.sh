@@ -7,9 +7,9 @@
 # a queue pair per vCPU; the link checks of netlib (carrier, pings both
 # ways, 100 MiB each way with SHA-256 compared, MTU 9000); ifdown/ifup and
 # 'uldd run' restarts leak no descriptors or threads.
-# The host side is one TAP queue: frames from the host all go out through
-# the driver's TX queue 0; the device spreads what it receives over the RX
-# queues (RSS), each with its NAPI.
+# The host side is one TAP queue: frames from it go to the driver's TX
+# queues by flow (a hash of addresses and ports, as Linux picks a queue),
+# and every RX queue, each with its NAPI, writes to it.
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device vmxnet3,netdev=n1,addr=0x10
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device vmxnet3,netdev=n2,bus=rp1,mac=52:54:00:0e:30:00
@@ -89,6 +89,18 @@ check_series() { # SERIES
 	# stack reassembles them, and Linux's TCP then warns once per boot of a
 	# "suspect GRO implementation" of whichever interface got them first.
 	echo "    IPv4 packets reassembled in $B: $(ip netns exec "$B" awk '/^Ip: [0-9]/ { print $16 " (from " $15 " fragments)" }' /proc/net/snmp)"
+
+	# Frames from the host go to the driver's TX queues by flow: 16 UDP
+	# flows (one datagram each) all hash to one of 2 queues once in 32768.
+	ip netns exec "$B" bash -c 'for p in $(seq 9001 9016); do echo x >"/dev/udp/$0/$p"; done' \
+		"$NET_IP_A" || fail "cannot send UDP from $B"
+	stats=$("$ULDD" stats uldd0) || fail "uldd stats uldd0 failed"
+	local txq0 txq1
+	txq0=$(sed -n 's/^uldd_frames_from_host_txq0: //p' <<<"$stats")
+	txq1=$(sed -n 's/^uldd_frames_from_host_txq1: //p' <<<"$stats")
+	[ "${txq0:-0}" -gt 0 ] && [ "${txq1:-0}" -gt 0 ] ||
+		fail "frames from the host did not spread over both TX queues: ${txq0:-?} and ${txq1:-?}"
+	ok "frames from the host spread by flow over the TX queues: $txq0 and $txq1"
 
 	echo "== ifdown/ifup"
 	fd0=$(fds) th0=$(threads)

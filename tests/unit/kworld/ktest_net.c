@@ -409,6 +409,81 @@ static int case_extack(void)
 	return 0;
 }
 
+/* An IPv4 frame from the host, TCP from port sport to 80; frag: a later fragment. */
+static struct sk_buff *pick_frame(struct net_device *dev, u16 sport, bool frag)
+{
+	static const u8 head[] = { 0x52, 0x54, 0, 0, 0, 1, 0x52, 0x54, 0, 0, 0, 2, 0x08, 0x00,
+				   /* IPv4: 40 bytes, DF, TTL 64, TCP, 10.9.0.1 to 10.9.0.2 */
+				   0x45, 0, 0, 40, 0, 1, 0x40, 0, 64, 6, 0, 0, 10, 9, 0, 1, 10, 9,
+				   0, 2 };
+	struct sk_buff *skb = netdev_alloc_skb(dev, 128);
+	u8 *p;
+
+	if (!skb)
+		return NULL;
+	p = skb_put_zero(skb, 14 + 40);
+	memcpy(p, head, sizeof(head));
+	if (frag)
+		p[14 + 6] = 0x20; /* more fragments, offset 8: no ports here */
+	p[34] = (u8)(sport >> 8);
+	p[35] = (u8)sport;
+	p[37] = 80;
+	return skb;
+}
+
+static u16 pick_select(struct net_device *dev, struct sk_buff *skb, struct net_device *sb_dev)
+{
+	(void)dev;
+	(void)sb_dev;
+	return skb->len == 14 + 40 ? 2 : 9;
+}
+
+/*
+ * Frames from the host go to a transmit queue by flow: one flow always to
+ * the same, many over all of them; fragments by addresses alone; the
+ * driver's ndo_select_queue first (an out-of-range answer means queue 0).
+ */
+static int case_pick_tx_queue(void)
+{
+	static const struct net_device_ops plain = { 0 };
+	static const struct net_device_ops select = { .ndo_select_queue = pick_select };
+	struct net_device *dev = alloc_etherdev_mqs(0, 4, 4);
+	unsigned int seen = 0;
+	struct sk_buff *a, *b;
+	int ret = 0;
+
+	KCHECK(dev);
+	dev->netdev_ops = &plain;
+	for (u16 port = 1000; port < 1064 && !ret; port++) {
+		a = pick_frame(dev, port, false);
+		b = pick_frame(dev, port, false);
+		if (!a || !b || uldd_pick_tx_queue(dev, a) != uldd_pick_tx_queue(dev, b) ||
+		    uldd_pick_tx_queue(dev, a) >= 4)
+			ret = __LINE__;
+		else
+			seen |= 1u << uldd_pick_tx_queue(dev, a);
+		kfree_skb(a);
+		kfree_skb(b);
+	}
+	KCHECK(!ret && seen == 0xf);
+	a = pick_frame(dev, 1000, true);
+	b = pick_frame(dev, 2000, true);
+	KCHECK(a && b && uldd_pick_tx_queue(dev, a) == uldd_pick_tx_queue(dev, b));
+	skb_put_zero(b, 1); /* pick_select: 9, out of range */
+	dev->netdev_ops = &select;
+	KCHECK(uldd_pick_tx_queue(dev, a) == 2 && uldd_pick_tx_queue(dev, b) == 0);
+	dev->netdev_ops = &plain;
+	memset(a->data + 12, 0x08, 2); /* not IP */
+	a->data[13] = 0x06;
+	KCHECK(uldd_pick_tx_queue(dev, a) == 0);
+	KCHECK(netif_set_real_num_tx_queues(dev, 1) == 0);
+	KCHECK(uldd_pick_tx_queue(dev, b) == 0);
+	kfree_skb(a);
+	kfree_skb(b);
+	free_netdev(dev);
+	return 0;
+}
+
 static const struct ktest_check net_cases[] = {
 	{ "frag_blocks_return", case_frag_blocks_return },
 	{ "build_skb", case_build_skb },
@@ -421,6 +496,7 @@ static const struct ktest_check net_cases[] = {
 	{ "xdp_buff_frame", case_xdp_buff_frame },
 	{ "rss_defaults", case_rss_defaults },
 	{ "extack", case_extack },
+	{ "pick_tx_queue", case_pick_tx_queue },
 };
 
 /* The arena first, as the runtime has it: fragments are atomic, and atomic never grows it. */
