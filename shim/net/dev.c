@@ -10,12 +10,14 @@
  * stay busy between two completion interrupts at TCG speeds.
  */
 #include <linux/etherdevice.h>
+#include <linux/in.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/unaligned.h>
 
 #include "../entry.h"
 #include "net.h"
@@ -250,6 +252,81 @@ void uldd_dev_close(struct net_device *dev)
 	dev->flags &= ~IFF_UP;
 }
 
+/*
+ * Addresses and, unless the packet is a fragment, TCP or UDP ports of an
+ * IPv4 or IPv6 frame, mixed; 0 for anything else. The same both ways of a
+ * flow is not needed: only its order on one queue is.
+ */
+static u32 flow_hash(const struct sk_buff *skb)
+{
+	const u8 *p = skb->data, *l4 = NULL;
+	unsigned int len = skb_headlen(skb);
+	u32 h = 0;
+	u8 proto = 0;
+
+	if (len < ETH_HLEN)
+		return 0;
+	if (get_unaligned_be16(p + 12) == ETH_P_IP && len >= ETH_HLEN + 20) {
+		const u8 *ip = p + ETH_HLEN;
+		unsigned int ihl = (ip[0] & 0xf) * 4u;
+
+		h = get_unaligned((const u32 *)(ip + 12)) ^ get_unaligned((const u32 *)(ip + 16));
+		proto = ip[9];
+		/* Only a first fragment has ports, and the others must follow it. */
+		if (!(get_unaligned_be16(ip + 6) & 0x3fff) && ihl >= 20)
+			l4 = ip + ihl;
+	} else if (get_unaligned_be16(p + 12) == ETH_P_IPV6 && len >= ETH_HLEN + 40) {
+		const u8 *ip = p + ETH_HLEN;
+
+		for (unsigned int i = 8; i < 40; i += 4)
+			h ^= get_unaligned((const u32 *)(ip + i));
+		proto = ip[6];
+		l4 = ip + 40;
+	} else {
+		return 0;
+	}
+	if (l4 && (proto == IPPROTO_TCP || proto == IPPROTO_UDP) && l4 + 4 <= p + len)
+		h ^= get_unaligned((const u32 *)l4);
+	return h;
+}
+
+u16 uldd_pick_tx_queue(struct net_device *dev, struct sk_buff *skb)
+{
+	unsigned int n = dev->real_num_tx_queues;
+	u16 q;
+
+	if (n <= 1)
+		return 0;
+	if (dev->netdev_ops->ndo_select_queue) {
+		q = dev->netdev_ops->ndo_select_queue(dev, skb, NULL);
+		return q < n ? q : 0;
+	}
+	/* Multiplicative hashing spreads the mixed words over the queues. */
+	return (u16)(((u64)(flow_hash(skb) * 0x9e3779b1u) * n) >> 32);
+}
+
+static DEFINE_SPINLOCK(rss_key_lock);
+static u8 rss_key[NETDEV_RSS_KEY_LEN];
+static bool rss_key_set;
+
+void netdev_rss_key_fill(void *buffer, size_t len)
+{
+	if (WARN_ON(len > sizeof(rss_key)))
+		len = sizeof(rss_key);
+	spin_lock(&rss_key_lock);
+	if (!rss_key_set) {
+		get_random_bytes(rss_key, sizeof(rss_key));
+		rss_key_set = true;
+	}
+	memcpy(buffer, rss_key, len);
+	spin_unlock(&rss_key_lock);
+}
+
+void dev_close(struct net_device *dev)
+{
+	uldd_dev_close(dev);
+}
+
 void uldd_dev_set_rx_mode(struct net_device *dev)
 {
 	if (!dev->netdev_ops->ndo_set_rx_mode)
@@ -391,22 +468,4 @@ struct rtnl_link_stats64 *dev_get_stats(struct net_device *dev, struct rtnl_link
 		netdev_stats_to_stats64(storage, &dev->stats);
 	}
 	return storage;
-}
-
-static u8 netdev_rss_key[NETDEV_RSS_KEY_LEN];
-static DEFINE_SPINLOCK(netdev_rss_key_lock);
-static bool netdev_rss_key_set;
-
-void netdev_rss_key_fill(void *buffer, size_t len)
-{
-	unsigned long flags;
-
-	BUG_ON(len > sizeof(netdev_rss_key));
-	spin_lock_irqsave(&netdev_rss_key_lock, flags);
-	if (!netdev_rss_key_set) {
-		get_random_bytes(netdev_rss_key, sizeof(netdev_rss_key));
-		netdev_rss_key_set = true;
-	}
-	spin_unlock_irqrestore(&netdev_rss_key_lock, flags);
-	memcpy(buffer, netdev_rss_key, len);
 }

@@ -120,6 +120,21 @@ static void report_rings(struct report *r, struct net_device *dev)
 	       ring.rx_max_pending, ring.tx_pending, ring.tx_max_pending);
 }
 
+/* The queues the stack sees, and the driver's own channel count. */
+static void report_channels(struct report *r, struct net_device *dev)
+{
+	const struct ethtool_ops *ops = dev->ethtool_ops;
+	struct ethtool_channels ch;
+
+	report(r, "queues: %u tx, %u rx\n", dev->real_num_tx_queues, dev->real_num_rx_queues);
+	if (!ops || !ops->get_channels)
+		return;
+	memset(&ch, 0, sizeof(ch));
+	ops->get_channels(dev, &ch);
+	report(r, "channels: %u rx, %u tx, %u other, %u combined\n", ch.rx_count, ch.tx_count,
+	       ch.other_count, ch.combined_count);
+}
+
 static void report_stats(struct report *r, struct net_device *dev)
 {
 	const struct ethtool_ops *ops = dev->ethtool_ops;
@@ -179,6 +194,7 @@ long uldd_net_report(const char *ifname, char *buf, unsigned long len)
 	       dev->max_mtu, netif_running(dev) ? "yes" : "no");
 	report_link(&r, dev);
 	report_rings(&r, dev);
+	report_channels(&r, dev);
 	txq = netdev_get_tx_queue(dev, 0);
 	report(&r, "queue: %s, %u bytes in flight of %u\n",
 	       netif_xmit_stopped(txq) ? "stopped" : "running", READ_ONCE(txq->bql_inflight),
@@ -190,6 +206,8 @@ long uldd_net_report(const char *ifname, char *buf, unsigned long len)
 	       atomic_long_read(&un->from_host_dropped), atomic_long_read(&un->to_host_dropped));
 	report(&r, "uldd_gso_from_host: %ld\nuldd_bad_vnet_from_host: %ld\n",
 	       atomic_long_read(&un->from_host_gso), atomic_long_read(&un->from_host_bad_vnet));
+	for (unsigned int i = 0; i < min(dev->real_num_tx_queues, ULDD_NET_TXQ_STATS); i++)
+		report(&r, "uldd_frames_from_host_txq%u: %lu\n", i, READ_ONCE(un->to_txq[i]));
 	report_stats(&r, dev);
 	rtnl_unlock();
 	uldd_exit();

@@ -22,8 +22,9 @@
  * of one size (the MSS) but the last. PSH, a shorter segment, a full
  * frame or napi_complete_done() write it out (a poll that used its whole
  * budget keeps holding: the next poll follows at once); anything
- * else (IPv6, VLAN, fragments, other flags) goes up alone, after what is
- * held, so the order of the wire is kept.
+ * else (IPv6, VLAN, fragments, other flags, a frame the device already
+ * coalesced) goes up alone, after what is held, so the order of the wire
+ * is kept.
  *
  * One instance per napi_struct, used only by its poll, which the single
  * softirq thread runs: no locking.
@@ -92,7 +93,7 @@ static bool gro_parse(struct sk_buff *skb, struct gro_seg *s)
 
 	if ((skb->ip_summed != CHECKSUM_UNNECESSARY && skb->ip_summed != CHECKSUM_NONE) ||
 	    skb->vlan_present || skb->protocol != htons(ETH_P_IP) || skb_is_nonlinear(skb) ||
-	    !skb_mac_header_was_set(skb) || skb->data != mac + ETH_HLEN ||
+	    skb_is_gso(skb) || !skb_mac_header_was_set(skb) || skb->data != mac + ETH_HLEN ||
 	    skb->len < sizeof(struct iphdr) + sizeof(struct tcphdr))
 		return false;
 	s->iph = (struct iphdr *)skb->data;

@@ -26,6 +26,9 @@ struct uhost_thread;
 #define ULDD_NET_CARRIER 0
 #define ULDD_NET_MAC 1
 
+/* Transmit queues whose frame counts 'uldd stats' shows. */
+#define ULDD_NET_TXQ_STATS 8
+
 struct uldd_netdev {
 	struct net_device *dev;
 	struct list_head node; /* uldd_net_devices, under rtnl */
@@ -49,6 +52,8 @@ struct uldd_netdev {
 	atomic_long_t from_host_dropped; /* driver not open, bad frames */
 	atomic_long_t from_host_bad_vnet; /* of those: a bad virtio-net header */
 	atomic_long_t from_host_gso; /* frames taken as GSO (TSO) ones */
+	/* Frames handed to each of the first transmit queues (the TAP thread's). */
+	unsigned long to_txq[ULDD_NET_TXQ_STATS];
 	unsigned char addr[MAX_ADDR_LEN]; /* dev->dev_addr points here */
 };
 
@@ -57,6 +62,13 @@ extern struct list_head uldd_net_devices;
 int uldd_dev_open(struct net_device *dev);
 void uldd_dev_close(struct net_device *dev);
 void uldd_dev_set_rx_mode(struct net_device *dev);
+/*
+ * The transmit queue for a frame from the host (linear, data at its
+ * Ethernet header), as Linux's netdev_pick_tx() chooses: the driver's
+ * ndo_select_queue, else a hash of the flow, so one flow stays in order on
+ * one queue and several flows spread over the real queues.
+ */
+u16 uldd_pick_tx_queue(struct net_device *dev, struct sk_buff *skb);
 
 /* gro.c: held segments of one napi_struct, written as one GSO frame. */
 int uldd_gro_init(struct napi_struct *napi);

@@ -118,6 +118,9 @@ static struct sk_buff *skb_wrap(void *data, unsigned int size, bool frag, gfp_t 
 	skb->mac_header = (u16)~0U;
 	skb->network_header = (u16)~0U;
 	skb->transport_header = (u16)~0U;
+	skb->inner_mac_header = (u16)~0U;
+	skb->inner_network_header = (u16)~0U;
+	skb->inner_transport_header = (u16)~0U;
 	refcount_set(&skb->users, 1);
 	shinfo = skb_shinfo(skb);
 	memset(shinfo, 0, offsetof(struct skb_shared_info, dataref));
@@ -277,6 +280,12 @@ int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail, gfp_t gfp)
 		skb->network_header += nhead;
 	if (skb->transport_header != (u16)~0U)
 		skb->transport_header += nhead;
+	if (skb->inner_mac_header != (u16)~0U)
+		skb->inner_mac_header += nhead;
+	if (skb->inner_network_header != (u16)~0U)
+		skb->inner_network_header += nhead;
+	if (skb->inner_transport_header != (u16)~0U)
+		skb->inner_transport_header += nhead;
 	if (skb->ip_summed == CHECKSUM_PARTIAL)
 		skb->csum_start += nhead;
 	skb->truesize += size - old_size;

@@ -76,6 +76,18 @@ void uldd_tap_deliver(struct sk_buff *skb)
 	linear = (unsigned int)(skb->tail - mac);
 	if (skb->ip_summed == CHECKSUM_UNNECESSARY)
 		vh.flags = UHOST_VNET_F_DATA_VALID;
+	/*
+	 * Segments the device coalesced (LRO): the host's TCP sizes its
+	 * receive window and ACKs by the segment size, and forwarding needs it
+	 * to cut the frame again, as for a virtio device's.
+	 */
+	if (skb_is_gso(skb) && shinfo->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) {
+		vh.gso_type = shinfo->gso_type & SKB_GSO_TCPV6 ? UHOST_VNET_GSO_TCPV6
+							       : UHOST_VNET_GSO_TCPV4;
+		if (shinfo->gso_type & SKB_GSO_TCP_ECN)
+			vh.gso_type |= UHOST_VNET_GSO_ECN;
+		vh.gso_size = shinfo->gso_size;
+	}
 	iov[n++] = (struct uhost_iovec){ &vh, sizeof(vh) };
 	if (skb->vlan_present && linear >= 2 * ETH_ALEN) {
 		tag[0] = skb->vlan_proto;
@@ -188,16 +200,38 @@ static struct sk_buff *tap_read(struct uldd_netdev *un, bool *empty)
 	}
 }
 
-static bool tap_may_xmit(struct net_device *dev)
+/*
+ * Whether the driver can take the next frame: the one at the head of the
+ * backlog, or with none there, one for any queue that is running.
+ */
+static bool tap_may_xmit(struct uldd_netdev *un)
 {
-	return netif_running(dev) && netif_device_present(dev) &&
-	       !netif_xmit_stopped(netdev_get_tx_queue(dev, 0));
+	struct net_device *dev = un->dev;
+	struct sk_buff *skb;
+
+	if (!netif_running(dev) || !netif_device_present(dev))
+		return false;
+	skb = skb_peek(&un->backlog);
+	if (skb)
+		return !netif_xmit_stopped(netdev_get_tx_queue(dev, skb_get_queue_mapping(skb)));
+	for (unsigned int i = 0; i < dev->real_num_tx_queues; i++)
+		if (!netif_xmit_stopped(netdev_get_tx_queue(dev, i)))
+			return true;
+	return false;
 }
 
+/*
+ * Frames from the host to the driver, each on the queue uldd_pick_tx_queue()
+ * chose when it was read. A run of frames for one queue goes under one
+ * hold of its lock, netdev_xmit_more() set while the next frame is for the
+ * same queue (a driver defers that queue's doorbell on it, and only a
+ * frame for that queue would ring it). A stopped queue at the head of the
+ * backlog holds all behind it until its wake kicks this thread: the host
+ * has one queue, whose order the backlog keeps.
+ */
 static void tap_xmit(struct uldd_netdev *un)
 {
 	struct net_device *dev = un->dev;
-	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
 	int budget = TAP_TX_BUDGET;
 	bool empty = false;
 	struct sk_buff *skb;
@@ -206,27 +240,45 @@ static void tap_xmit(struct uldd_netdev *un)
 		skb_queue_purge(&un->backlog);
 		return;
 	}
-	while (budget > 0 && tap_may_xmit(dev)) {
+	while (budget > 0 && tap_may_xmit(un)) {
+		struct netdev_queue *txq;
+		u16 q;
+
 		while (!empty && skb_queue_len(&un->backlog) < TAP_TX_BATCH) {
 			skb = tap_read(un, &empty);
-			if (skb)
+			if (skb) {
+				skb_set_queue_mapping(skb, uldd_pick_tx_queue(dev, skb));
 				__skb_queue_tail(&un->backlog, skb);
+			}
 		}
-		if (skb_queue_empty(&un->backlog))
+		skb = skb_peek(&un->backlog);
+		if (!skb)
+			break;
+		q = skb_get_queue_mapping(skb);
+		txq = netdev_get_tx_queue(dev, q);
+		if (netif_xmit_stopped(txq))
 			break;
 		spin_lock_bh(&txq->_xmit_lock);
 		/* The driver checks netif_xmit_stopped() before deferring its doorbell. */
-		while (!netif_xmit_stopped(txq) && (skb = __skb_dequeue(&un->backlog))) {
+		while (budget > 0 && !netif_xmit_stopped(txq) && (skb = skb_peek(&un->backlog)) &&
+		       skb_get_queue_mapping(skb) == q) {
+			struct sk_buff *next;
 			netdev_tx_t rc;
 
-			WRITE_ONCE(xmit_more[smp_processor_id()], !skb_queue_empty(&un->backlog));
+			__skb_unlink(skb, &un->backlog);
+			next = skb_peek(&un->backlog);
+			WRITE_ONCE(xmit_more[smp_processor_id()],
+				   next && skb_get_queue_mapping(next) == q);
 			rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
 			if (unlikely(rc != NETDEV_TX_OK)) {
 				/* Busy: the driver kept nothing; try again after a wake. */
 				__skb_queue_head(&un->backlog, skb);
+				budget = 0;
 				break;
 			}
 			txq_trans_cond_update(txq);
+			if (q < ULDD_NET_TXQ_STATS)
+				WRITE_ONCE(un->to_txq[q], un->to_txq[q] + 1);
 			budget--;
 		}
 		WRITE_ONCE(xmit_more[smp_processor_id()], false);
@@ -448,7 +500,7 @@ static void tap_thread(void *arg)
 		}
 		tap_xmit(un);
 		want = UHOST_TAP_EV_LINK | UHOST_TAP_EV_KICK;
-		if (tap_may_xmit(dev))
+		if (tap_may_xmit(un))
 			want |= UHOST_TAP_EV_READ;
 		uldd_exit();
 		/* No timeout: a wait with one reads the clock twice (tick below). */

@@ -209,6 +209,40 @@ static void test_gro_tot_len_beyond_frame(void **state)
 	assert_plain(1, bad, sizeof(bad));
 }
 
+/*
+ * A frame the device coalesced (vmxnet3's LRO) goes up alone, as a GSO
+ * frame of its segment size: the host's TCP would take a plain frame
+ * beyond the MTU for a broken receive offload.
+ */
+static void test_gro_lro_frame_keeps_gso(void **state)
+{
+	uint8_t f[SEG_LEN], lro[14 + 20 + 20 + 3 * SEG_PAYLOAD];
+	const uint8_t *p;
+	size_t got = 0;
+
+	(void)state;
+	seg_frame(f, 0);
+	receive(f, sizeof(f));
+	memcpy(lro, f, 54);
+	put16(lro + 14 + 2, sizeof(lro) - 14);
+	put16(lro + 14 + 10, 0);
+	put16(lro + 14 + 10, (uint16_t)~fold(lro + 14, 20, 0));
+	for (unsigned int k = 0; k < 3 * SEG_PAYLOAD; k++)
+		lro[54 + k] = (uint8_t)k;
+	assert_int_equal(KTEST(ktest_gro_receive_lro)(lro, sizeof(lro), SEG_PAYLOAD), 0);
+	KTEST(ktest_gro_flush)();
+	/* The held segment first, alone (nothing followed it), then the LRO frame. */
+	assert_int_equal(fake_tap_count(), 2);
+	assert_plain(0, f, sizeof(f));
+	p = fake_tap_frame(1, &got);
+	assert_non_null(p);
+	assert_int_equal(got, VNET_LEN + sizeof(lro));
+	assert_int_equal(p[0], 2); /* DATA_VALID: the device checked it */
+	assert_int_equal(p[1], 1); /* TCPv4 */
+	assert_int_equal(p[4] | p[5] << 8, SEG_PAYLOAD);
+	assert_memory_equal(p + VNET_LEN, lro, sizeof(lro));
+}
+
 int main(void)
 {
 	static const unsigned int vcpus[] = { 1, 2 };
@@ -242,6 +276,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_gro_corrupt_header_first, gro_reset),
 		cmocka_unit_test_teardown(test_gro_corrupt_header_within, gro_reset),
 		cmocka_unit_test_teardown(test_gro_tot_len_beyond_frame, gro_reset),
+		cmocka_unit_test_teardown(test_gro_lro_frame_keeps_gso, gro_reset),
 	};
 	int failed = ktable_run(&table);
 

@@ -22,7 +22,7 @@ series=${GUEST_KERNEL:-6.1}
 modules=(
 	vfio vfio_iommu_type1 vfio-pci # uldd's way in to the devices
 	tun nbd                        # uldd's network and block back ends
-	e1000 e1000e                   # a NIC can start on its in-kernel driver
+	e1000 e1000e vmxnet3            # NICs can start on their in-kernel drivers
 	virtio_pci 9pnet_virtio 9p     # the host root and build shares
 )
 

@@ -11,6 +11,8 @@
 #ifndef _LINUX_COMPILER_TYPES_H
 #define _LINUX_COMPILER_TYPES_H
 
+#include <linux/kconfig.h>
+
 #ifdef __CHECKER__
 #define __user __attribute__((noderef, address_space(__user)))
 #define __iomem __attribute__((noderef, address_space(__iomem)))

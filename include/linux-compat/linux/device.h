@@ -24,6 +24,7 @@
 #include <linux/compiler.h>
 #include <linux/gfp_types.h>
 #include <linux/list.h>
+#include <linux/numa.h>
 #include <linux/pm.h>
 #include <linux/types.h>
 
@@ -52,6 +53,13 @@ struct device {
 	/* devres: release actions, newest last (see the notes above). */
 	struct list_head devres_head;
 };
+
+/* One NUMA node: no device prefers one. */
+static inline int dev_to_node(const struct device *dev)
+{
+	(void)dev;
+	return NUMA_NO_NODE;
+}
 
 static inline const char *dev_name(const struct device *dev)
 {

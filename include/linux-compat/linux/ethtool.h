@@ -137,6 +137,61 @@ enum ethtool_link_mode_bit_indices {
 #define ETHTOOL_COALESCE_TX_USECS BIT(4)
 #define ETHTOOL_COALESCE_TX_MAX_FRAMES BIT(5)
 #define ETHTOOL_COALESCE_USE_ADAPTIVE_RX BIT(16)
+#define ETHTOOL_COALESCE_MAX_FRAMES \
+	(ETHTOOL_COALESCE_RX_MAX_FRAMES | ETHTOOL_COALESCE_TX_MAX_FRAMES)
+
+/* ethtool_rxnfc.cmd: the receive-flow commands of ethtool(8)'s -n/-N. */
+#define ETHTOOL_GRXFH 0x00000029
+#define ETHTOOL_SRXFH 0x0000002a
+#define ETHTOOL_GRXRINGS 0x0000002d
+#define ETHTOOL_GRXCLSRLCNT 0x0000002e
+#define ETHTOOL_GRXCLSRULE 0x0000002f
+#define ETHTOOL_GRXCLSRLALL 0x00000030
+#define ETHTOOL_SRXCLSRLDEL 0x00000031
+#define ETHTOOL_SRXCLSRLINS 0x00000032
+
+/* ethtool_rxnfc.flow_type */
+#define TCP_V4_FLOW 0x01
+#define UDP_V4_FLOW 0x02
+#define SCTP_V4_FLOW 0x03
+#define AH_ESP_V4_FLOW 0x04
+#define TCP_V6_FLOW 0x05
+#define UDP_V6_FLOW 0x06
+#define SCTP_V6_FLOW 0x07
+#define AH_ESP_V6_FLOW 0x08
+#define AH_V4_FLOW 0x09
+#define ESP_V4_FLOW 0x0a
+#define AH_V6_FLOW 0x0b
+#define ESP_V6_FLOW 0x0c
+#define IPV4_USER_FLOW 0x0d
+#define IP_USER_FLOW IPV4_USER_FLOW
+#define IPV6_USER_FLOW 0x0e
+#define IPV4_FLOW 0x10
+#define IPV6_FLOW 0x11
+#define ETHER_FLOW 0x12
+#define FLOW_EXT 0x80000000
+#define FLOW_MAC_EXT 0x40000000
+#define FLOW_RSS 0x20000000
+
+/* ethtool_rxnfc.data for ETHTOOL_[GS]RXFH: the header fields a flow hashes. */
+#define RXH_L2DA (1 << 1)
+#define RXH_VLAN (1 << 2)
+#define RXH_L3_PROTO (1 << 3)
+#define RXH_IP_SRC (1 << 4)
+#define RXH_IP_DST (1 << 5)
+#define RXH_L4_B_0_1 (1 << 6)
+#define RXH_L4_B_2_3 (1 << 7)
+#define RXH_DISCARD (1 << 31)
+
+/* RSS hash functions (ethtool_rxfh_param.hfunc), one bit each. */
+#define ETH_RSS_HASH_TOP_BIT 0
+#define ETH_RSS_HASH_XOR_BIT 1
+#define ETH_RSS_HASH_CRC32_BIT 2
+#define ETH_RSS_HASH_TOP BIT(ETH_RSS_HASH_TOP_BIT)
+#define ETH_RSS_HASH_XOR BIT(ETH_RSS_HASH_XOR_BIT)
+#define ETH_RSS_HASH_CRC32 BIT(ETH_RSS_HASH_CRC32_BIT)
+#define ETH_RSS_HASH_NO_CHANGE 0
+#define ETH_RSS_HASH_UNKNOWN 0
 
 enum ethtool_phys_id_state {
 	ETHTOOL_ID_INACTIVE,
@@ -332,55 +387,55 @@ struct ethtool_keee {
 	bool eee_enabled;
 };
 
-/* Receive flow classification (ETHTOOL_GRXFH and friends). */
-#define ETHTOOL_GRXFH 0x00000029
-#define ETHTOOL_SRXFH 0x0000002a
-#define ETHTOOL_GRXRINGS 0x0000002d
-#define ETHTOOL_GRXCLSRLCNT 0x0000002e
-#define ETHTOOL_GRXCLSRULE 0x0000002f
-#define ETHTOOL_GRXCLSRLALL 0x00000030
-
-#define TCP_V4_FLOW 0x01
-#define UDP_V4_FLOW 0x02
-#define SCTP_V4_FLOW 0x03
-#define AH_ESP_V4_FLOW 0x04
-#define TCP_V6_FLOW 0x05
-#define UDP_V6_FLOW 0x06
-#define SCTP_V6_FLOW 0x07
-#define AH_ESP_V6_FLOW 0x08
-#define AH_V4_FLOW 0x09
-#define ESP_V4_FLOW 0x0a
-#define AH_V6_FLOW 0x0b
-#define ESP_V6_FLOW 0x0c
-#define IPV4_USER_FLOW 0x0d
-#define IPV6_USER_FLOW 0x0e
-#define IPV4_FLOW 0x10
-#define IPV6_FLOW 0x11
-#define ETHER_FLOW 0x12
-
-#define RXH_L2DA (1 << 1)
-#define RXH_VLAN (1 << 2)
-#define RXH_L3_PROTO (1 << 3)
-#define RXH_IP_SRC (1 << 4)
-#define RXH_IP_DST (1 << 5)
-#define RXH_L4_B_0_1 (1 << 6)
-#define RXH_L4_B_2_3 (1 << 7)
-#define RXH_DISCARD (1U << 31)
-
 /*
- * The ethtool ABI's layout; the flow spec, which no driver here fills in
- * yet, is reserved space of its size (a struct ethtool_rx_flow_spec).
+ * A classification rule (ETHTOOL_[GS]RXCLSRL*). Emulation notes: the match
+ * unions are opaque here (no driver the shim runs classifies), but keep
+ * the UAPI's size and the offsets of the named fields.
  */
+struct ethtool_rx_flow_spec {
+	u32 flow_type;
+	u8 h_u[52];
+	u8 h_ext[20];
+	u8 m_u[52];
+	u8 m_ext[20];
+	u64 ring_cookie;
+	u32 location;
+};
+
 struct ethtool_rxnfc {
 	u32 cmd;
 	u32 flow_type;
 	u64 data;
-	u8 fs[168];
+	struct ethtool_rx_flow_spec fs;
 	union {
 		u32 rule_cnt;
 		u32 rss_context;
 	};
 	u32 rule_locs[];
+};
+
+struct ethtool_channels {
+	u32 cmd;
+	u32 max_rx;
+	u32 max_tx;
+	u32 max_other;
+	u32 max_combined;
+	u32 rx_count;
+	u32 tx_count;
+	u32 other_count;
+	u32 combined_count;
+};
+
+/* The RSS indirection table, key and hash function (get_rxfh/set_rxfh). */
+struct ethtool_rxfh_param {
+	u8 hfunc;
+	u32 indir_size;
+	u32 *indir;
+	u32 key_size;
+	u8 *key;
+	u32 rss_context;
+	u8 rss_delete;
+	u8 input_xfrm;
 };
 
 struct ethtool_link_settings {
@@ -466,6 +521,19 @@ struct ethtool_ops {
 	int (*get_rxnfc)(struct net_device *dev, struct ethtool_rxnfc *info, u32 *rule_locs);
 	int (*get_eee)(struct net_device *dev, struct ethtool_keee *eee);
 	int (*set_eee)(struct net_device *dev, struct ethtool_keee *eee);
+	int (*set_rxnfc)(struct net_device *dev, struct ethtool_rxnfc *info);
+	u32 (*get_rxfh_key_size)(struct net_device *dev);
+	u32 (*get_rxfh_indir_size)(struct net_device *dev);
+	/*
+	 * Linux 6.8's form, struct ethtool_rxfh_param; drivers of older trees
+	 * (indir, key, hfunc as arguments) are rewritten to it by a semantic
+	 * patch.
+	 */
+	int (*get_rxfh)(struct net_device *dev, struct ethtool_rxfh_param *rxfh);
+	int (*set_rxfh)(struct net_device *dev, struct ethtool_rxfh_param *rxfh,
+			struct netlink_ext_ack *extack);
+	void (*get_channels)(struct net_device *dev, struct ethtool_channels *ch);
+	int (*set_channels)(struct net_device *dev, struct ethtool_channels *ch);
 };
 
 /*
@@ -476,6 +544,12 @@ struct ethtool_ops {
  */
 __printf(2, 3) void ethtool_sprintf(u8 **data, const char *fmt, ...);
 void ethtool_puts(u8 **data, const char *str);
+
+/* The default RSS indirection table spreads flows evenly over the rings. */
+static inline u32 ethtool_rxfh_indir_default(u32 index, u32 n_rx_rings)
+{
+	return index % n_rx_rings;
+}
 
 u32 ethtool_op_get_link(struct net_device *dev);
 int ethtool_op_get_ts_info(struct net_device *dev, struct kernel_ethtool_ts_info *info);

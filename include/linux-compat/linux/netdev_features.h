@@ -37,6 +37,8 @@ enum {
 	NETIF_F_RXHASH_BIT,
 	NETIF_F_NTUPLE_BIT,
 	NETIF_F_HW_TC_BIT,
+	NETIF_F_GSO_UDP_TUNNEL_BIT,
+	NETIF_F_GSO_UDP_TUNNEL_CSUM_BIT,
 	NETDEV_FEATURE_COUNT
 };
 
@@ -66,9 +68,18 @@ enum {
 #define NETIF_F_RXHASH __NETIF_F(RXHASH)
 #define NETIF_F_NTUPLE __NETIF_F(NTUPLE)
 #define NETIF_F_HW_TC __NETIF_F(HW_TC)
+#define NETIF_F_GSO_UDP_TUNNEL __NETIF_F(GSO_UDP_TUNNEL)
+#define NETIF_F_GSO_UDP_TUNNEL_CSUM __NETIF_F(GSO_UDP_TUNNEL_CSUM)
 
 #define NETIF_F_CSUM_MASK (NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM | NETIF_F_HW_CSUM)
 #define NETIF_F_ALL_TSO (NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_TSO_ECN)
+/*
+ * Every segmentation offload: Linux's GSO bits are one contiguous range,
+ * these are not, so the mask names each of them.
+ */
+#define NETIF_F_GSO_MASK                                                         \
+	(NETIF_F_TSO | NETIF_F_TSO_ECN | NETIF_F_TSO6 | NETIF_F_GSO_UDP_TUNNEL | \
+	 NETIF_F_GSO_UDP_TUNNEL_CSUM)
 #define NETIF_F_SOFT_FEATURES (NETIF_F_GSO | NETIF_F_GRO)
 
 #endif /* _LINUX_NETDEV_FEATURES_H */

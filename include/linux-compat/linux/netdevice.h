@@ -175,6 +175,40 @@ typedef enum gro_result {
 	GRO_CONSUMED,
 } gro_result_t;
 
+struct bpf_prog;
+struct netlink_ext_ack;
+struct xdp_frame;
+
+/* What ndo_bpf is asked (struct netdev_bpf.command). */
+enum bpf_netdev_command {
+	XDP_SETUP_PROG,
+	XDP_SETUP_PROG_HW,
+	BPF_OFFLOAD_MAP_ALLOC,
+	BPF_OFFLOAD_MAP_FREE,
+	XDP_SETUP_XSK_POOL,
+};
+
+struct netdev_bpf {
+	enum bpf_netdev_command command;
+	union {
+		/* XDP_SETUP_PROG */
+		struct {
+			u32 flags;
+			struct bpf_prog *prog;
+			struct netlink_ext_ack *extack;
+		};
+	};
+};
+
+/* net_device.xdp_features: what a driver's XDP can do (the UAPI's bits). */
+#define NETDEV_XDP_ACT_BASIC BIT(0)
+#define NETDEV_XDP_ACT_REDIRECT BIT(1)
+#define NETDEV_XDP_ACT_NDO_XMIT BIT(2)
+#define NETDEV_XDP_ACT_XSK_ZEROCOPY BIT(3)
+#define NETDEV_XDP_ACT_HW_OFFLOAD BIT(4)
+#define NETDEV_XDP_ACT_RX_SG BIT(5)
+#define NETDEV_XDP_ACT_NDO_XMIT_SG BIT(6)
+
 struct net_device_ops {
 	int (*ndo_init)(struct net_device *dev);
 	void (*ndo_uninit)(struct net_device *dev);
@@ -202,6 +236,9 @@ struct net_device_ops {
 	void (*ndo_poll_controller)(struct net_device *dev);
 	netdev_features_t (*ndo_fix_features)(struct net_device *dev, netdev_features_t features);
 	int (*ndo_set_features)(struct net_device *dev, netdev_features_t features);
+	/* XDP: never called by the shim (no BPF, see linux/bpf.h). */
+	int (*ndo_bpf)(struct net_device *dev, struct netdev_bpf *bpf);
+	int (*ndo_xdp_xmit)(struct net_device *dev, int n, struct xdp_frame **xdp, u32 flags);
 };
 
 /* dev->state bits */
@@ -266,6 +303,7 @@ struct net_device {
 	struct device dev; /* dev.parent: the bus device (SET_NETDEV_DEV) */
 	/* The shim's: the TAP twin and its thread. */
 	struct uldd_netdev *uldd;
+	u32 xdp_features; /* NETDEV_XDP_ACT_* */
 };
 
 #define SET_NETDEV_DEV(net, pdev) ((net)->dev.parent = (pdev))
@@ -320,6 +358,20 @@ static inline netdev_features_t passthru_features_check(struct sk_buff *skb, str
 }
 int netif_set_real_num_rx_queues(struct net_device *dev, unsigned int rxq);
 void dev_addr_set(struct net_device *dev, const u8 *addr);
+/*
+ * Closes the device as 'ip link set down' would (rtnl held): ndo_stop
+ * runs, IFF_UP goes. Emulation notes: the host's TAP stays administratively
+ * up; it shows the driver's carrier, which ndo_stop turns off.
+ */
+void dev_close(struct net_device *dev);
+
+/*
+ * The RSS hash key: random, chosen once per process, the same for every
+ * device (as Linux's per boot), so flows hash alike on all of them.
+ * len is at most NETDEV_RSS_KEY_LEN.
+ */
+#define NETDEV_RSS_KEY_LEN 52
+void netdev_rss_key_fill(void *buffer, size_t len);
 
 /* Part of the address: the rest stays, and the host sees the whole. */
 static inline void dev_addr_mod(struct net_device *dev, unsigned int offset, const void *addr,
@@ -428,8 +480,38 @@ static inline void netif_tx_stop_all_queues(struct net_device *dev)
 		netif_tx_stop_queue(netdev_get_tx_queue(dev, i));
 }
 
+/* The queue's transmit lock, as the stack holds it around ndo_start_xmit. */
+static inline void __netif_tx_lock(struct netdev_queue *txq, int cpu)
+{
+	(void)cpu;
+	spin_lock(&txq->_xmit_lock);
+}
+
+static inline void __netif_tx_unlock(struct netdev_queue *txq)
+{
+	spin_unlock(&txq->_xmit_lock);
+}
+
+/* Whether the device takes frames other devices' XDP programs redirect to it. */
+static inline void xdp_features_set_redirect_target(struct net_device *dev, bool support_sg)
+{
+	dev->xdp_features |= NETDEV_XDP_ACT_NDO_XMIT;
+	if (support_sg)
+		dev->xdp_features |= NETDEV_XDP_ACT_NDO_XMIT_SG;
+}
+
+static inline void xdp_features_clear_redirect_target(struct net_device *dev)
+{
+	dev->xdp_features &= ~(NETDEV_XDP_ACT_NDO_XMIT | NETDEV_XDP_ACT_NDO_XMIT_SG);
+}
+
 /* Stops every queue and waits out a transmit in progress. */
 void netif_tx_disable(struct net_device *dev);
+
+static inline void netif_start_subqueue(struct net_device *dev, u16 queue_index)
+{
+	netif_tx_start_queue(netdev_get_tx_queue(dev, queue_index));
+}
 
 static inline void netif_stop_subqueue(struct net_device *dev, u16 queue_index)
 {

@@ -286,6 +286,12 @@ static inline int pci_enable_msix_exact(struct pci_dev *dev, struct msix_entry *
 
 	return rc < 0 ? rc : 0;
 }
+
+/* MSI is always there: VFIO reports per device what it has. */
+static inline int pci_msi_enabled(void)
+{
+	return 1;
+}
 void pci_disable_msix(struct pci_dev *dev);
 int pci_msix_vec_count(struct pci_dev *dev);
 

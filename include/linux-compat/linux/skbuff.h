@@ -57,6 +57,8 @@ struct napi_struct;
 #define SKB_GSO_DODGY (1u << 1)
 #define SKB_GSO_TCP_ECN (1u << 2)
 #define SKB_GSO_TCPV6 (1u << 4)
+#define SKB_GSO_UDP_TUNNEL (1u << 10)
+#define SKB_GSO_UDP_TUNNEL_CSUM (1u << 11)
 #define SKB_GSO_UDP_L4 (1u << 16)
 
 #define MAX_SKB_FRAGS 17
@@ -150,6 +152,15 @@ struct sk_buff {
 	u64 tstamp;
 	/* The shim's: frames queued towards the host. */
 	void *uldd;
+	/*
+	 * A tunnelled frame's inner headers (encapsulation set), offsets from
+	 * head like the outer ones; ~0 when unset.
+	 */
+	u16 inner_mac_header;
+	u16 inner_network_header;
+	u16 inner_transport_header;
+	/* CHECKSUM_UNNECESSARY: how many checksums past the first were verified. */
+	u8 csum_level : 2;
 };
 
 struct sk_buff_head {
@@ -172,15 +183,16 @@ static inline struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned 
 	return __netdev_alloc_skb(dev, len, GFP_ATOMIC);
 }
 
-static inline struct sk_buff *netdev_alloc_skb_ip_align(struct net_device *dev, unsigned int len)
-{
-	return netdev_alloc_skb(dev, len);
-}
-
+/* NET_IP_ALIGN is 0 on x86: these are the plain allocations. */
 static inline struct sk_buff *__netdev_alloc_skb_ip_align(struct net_device *dev, unsigned int len,
 							  gfp_t gfp)
 {
 	return __netdev_alloc_skb(dev, len, gfp);
+}
+
+static inline struct sk_buff *netdev_alloc_skb_ip_align(struct net_device *dev, unsigned int len)
+{
+	return netdev_alloc_skb(dev, len);
 }
 
 static inline struct sk_buff *dev_alloc_skb(unsigned int len)
@@ -490,6 +502,21 @@ static inline void skb_set_transport_header(struct sk_buff *skb, int offset)
 	skb->transport_header = (u16)(skb->data - skb->head + offset);
 }
 
+static inline unsigned char *skb_inner_network_header(const struct sk_buff *skb)
+{
+	return skb->head + skb->inner_network_header;
+}
+
+static inline unsigned char *skb_inner_transport_header(const struct sk_buff *skb)
+{
+	return skb->head + skb->inner_transport_header;
+}
+
+static inline int skb_inner_transport_offset(const struct sk_buff *skb)
+{
+	return (int)(skb_inner_transport_header(skb) - skb->data);
+}
+
 static inline int skb_network_offset(const struct sk_buff *skb)
 {
 	return (int)(skb_network_header(skb) - skb->data);
@@ -595,6 +622,19 @@ static inline void skb_fill_page_desc(struct sk_buff *skb, int i, struct page *p
 	skb_shinfo(skb)->nr_frags = (u8)(i + 1);
 }
 
+/* Linux 6.1's spelling of "point a fragment at a page" and 6.5's whole fill. */
+static inline void __skb_frag_set_page(skb_frag_t *frag, struct page *page)
+{
+	frag->bv_page = page;
+}
+
+static inline void skb_frag_fill_page_desc(skb_frag_t *frag, struct page *page, int off, int size)
+{
+	frag->bv_page = page;
+	frag->bv_offset = (unsigned int)off;
+	frag->bv_len = (unsigned int)size;
+}
+
 void skb_add_rx_frag(struct sk_buff *skb, int i, struct page *page, int off, int size,
 		     unsigned int truesize);
 
@@ -651,6 +691,7 @@ static inline void skb_set_queue_mapping(struct sk_buff *skb, u16 queue_mapping)
 	skb->queue_mapping = queue_mapping;
 }
 
+/* What a receive hash covered: addresses only (L3) or ports too (L4). */
 enum pkt_hash_types {
 	PKT_HASH_TYPE_NONE,
 	PKT_HASH_TYPE_L2,
@@ -658,7 +699,7 @@ enum pkt_hash_types {
 	PKT_HASH_TYPE_L4,
 };
 
-static inline void skb_set_hash(struct sk_buff *skb, u32 hash, int type)
+static inline void skb_set_hash(struct sk_buff *skb, u32 hash, enum pkt_hash_types type)
 {
 	(void)type;
 	skb->hash = hash;

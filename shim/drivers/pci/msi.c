@@ -29,12 +29,14 @@ static void detach_all(struct pci_dev *pdev)
 	pdev->msix_enabled = 0;
 }
 
-static int attach(struct pci_dev *pdev, unsigned int type, unsigned int nvec)
+/* Vector i is table slot entries[i].entry, or slot i without entries. */
+static int attach(struct pci_dev *pdev, unsigned int type, unsigned int nvec,
+		  const struct msix_entry *entries)
 {
 	struct uldd_pci_private *priv = pdev->uldd;
 
 	for (unsigned int i = 0; i < nvec; i++) {
-		int irq = uldd_irq_attach(priv->udev, type, i);
+		int irq = uldd_irq_attach(priv->udev, type, entries ? entries[i].entry : i);
 
 		if (irq < 0) {
 			priv->nvec = i;
@@ -64,7 +66,7 @@ int uldd_pci_intx_attach(struct pci_dev *pdev)
 {
 	if (!pdev->pin || !vectors_of(pdev, UHOST_IRQ_INTX))
 		return 0;
-	return attach(pdev, UHOST_IRQ_INTX, 1);
+	return attach(pdev, UHOST_IRQ_INTX, 1, NULL);
 }
 
 void uldd_pci_irqs_detach(struct pci_dev *pdev)
@@ -73,8 +75,8 @@ void uldd_pci_irqs_detach(struct pci_dev *pdev)
 }
 
 /* MSI-X first, then MSI, then INTx, as far as flags allow: Linux's order. */
-int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
-			  unsigned int flags)
+static int alloc_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
+			 unsigned int flags)
 {
 	static const struct {
 		unsigned int flag, type;
@@ -99,7 +101,7 @@ int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned i
 		if (!n || n < min_vecs)
 			continue;
 		detach_all(dev);
-		err = attach(dev, order[i].type, n);
+		err = attach(dev, order[i].type, n, NULL);
 		if (!err)
 			return (int)n;
 		/* Put INTx back so pdev->irq stays usable, then try the next type. */
@@ -108,6 +110,12 @@ int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned i
 			return err;
 	}
 	return -ENOSPC;
+}
+
+int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
+			  unsigned int flags)
+{
+	return alloc_vectors(dev, min_vecs, max_vecs, flags);
 }
 
 void pci_free_irq_vectors(struct pci_dev *dev)
@@ -156,31 +164,9 @@ static int msix_entries_valid(const struct msix_entry *entries, int n, unsigned 
 	return 1;
 }
 
-static int attach_entries(struct pci_dev *pdev, struct msix_entry *entries, unsigned int n)
-{
-	struct uldd_pci_private *priv = pdev->uldd;
-
-	for (unsigned int i = 0; i < n; i++) {
-		int irq = uldd_irq_attach(priv->udev, UHOST_IRQ_MSIX, entries[i].entry);
-
-		if (irq < 0) {
-			priv->nvec = i;
-			detach_all(pdev);
-			return irq;
-		}
-		priv->irqs[i] = irq;
-		entries[i].vector = (u32)irq;
-	}
-	priv->nvec = n;
-	priv->irq_type = UHOST_IRQ_MSIX;
-	pdev->irq = (unsigned int)priv->irqs[0];
-	pdev->msi_enabled = 0;
-	pdev->msix_enabled = 1;
-	return 0;
-}
-
 int pci_enable_msix_range(struct pci_dev *dev, struct msix_entry *entries, int minvec, int maxvec)
 {
+	struct uldd_pci_private *priv = dev->uldd;
 	unsigned int avail, n;
 	int err;
 
@@ -200,11 +186,13 @@ int pci_enable_msix_range(struct pci_dev *dev, struct msix_entry *entries, int m
 	if (!msix_entries_valid(entries, (int)n, avail))
 		return -EINVAL;
 	detach_all(dev);
-	err = attach_entries(dev, entries, n);
+	err = attach(dev, UHOST_IRQ_MSIX, n, entries);
 	if (err) {
 		uldd_pci_intx_attach(dev);
 		return err;
 	}
+	for (unsigned int i = 0; i < n; i++)
+		entries[i].vector = (u32)priv->irqs[i];
 	return (int)n;
 }
 

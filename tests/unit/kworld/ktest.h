@@ -230,6 +230,8 @@ int KTEST(ktest_net_case)(unsigned int i, const char **name, int run);
 /* Receive coalescing on a device whose TAP is tests/unit/fake_tap.c. */
 int KTEST(ktest_gro_setup)(void);
 int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok);
+/* The same for a frame the device coalesced (LRO): TCPv4 GSO, gso_size, checksum checked. */
+int KTEST(ktest_gro_receive_lro)(const void *frame, unsigned long len, unsigned int gso_size);
 void KTEST(ktest_gro_flush)(void);
 void KTEST(ktest_gro_teardown)(void);
 /* ktest_mii.c: the MII library and the Realtek drivers' helpers; a table as ktest_net_case. */

@@ -3,7 +3,8 @@
  * ktest_bits.c - K-world checks for test_kheaders.c: what our bit headers
  * accept beyond Linux 6.1's, which the conformance suite (tests/conform/
  * bits.c, where the rest of these checks went) cannot state: constant
- * arguments Linux 6.1 gets wrong or refuses, and FIELD_PREP_CONST.
+ * arguments Linux 6.1 gets wrong or refuses, FIELD_PREP_CONST, and
+ * IS_ENABLED() (linux/kconfig.h) in C and in #if.
  */
 #include <linux/bitfield.h>
 #include <linux/bitops.h>
@@ -33,9 +34,28 @@ static int constant_arguments(void)
 	return 0;
 }
 
+#define CONFIG_KTEST_ON 1
+#define CONFIG_KTEST_MOD_MODULE 1
+
+#if !IS_ENABLED(CONFIG_KTEST_ON) || IS_ENABLED(CONFIG_KTEST_OFF)
+#error "IS_ENABLED() in #if"
+#endif
+
+/* =y is CONFIG_X 1, =m is CONFIG_X_MODULE 1, unset is undefined. */
+static int kconfig_choices(void)
+{
+	KCHECK(IS_ENABLED(CONFIG_KTEST_ON) && IS_BUILTIN(CONFIG_KTEST_ON));
+	KCHECK(!IS_MODULE(CONFIG_KTEST_ON));
+	KCHECK(IS_ENABLED(CONFIG_KTEST_MOD) && IS_MODULE(CONFIG_KTEST_MOD));
+	KCHECK(!IS_BUILTIN(CONFIG_KTEST_MOD));
+	KCHECK(!IS_ENABLED(CONFIG_KTEST_OFF) && !IS_REACHABLE(CONFIG_KTEST_OFF));
+	return 0;
+}
+
 static const struct ktest_check checks[] = {
 	{ "field_prep_const", field_prep_const },
 	{ "constant_arguments", constant_arguments },
+	{ "kconfig_choices", kconfig_choices },
 };
 
 int ktest_kh_bits(unsigned int i, const char **name, int run)

@@ -4,20 +4,28 @@
  * (tests/conform/skb.c, napi.c) does not state it: page fragment blocks
  * going back to the allocator, napi_build_skb, uldd's byte queue limit,
  * what napi_schedule() returns (run by the real softirq thread), and the
- * ethtool get_strings() helpers of 6.1 and 6.12 drivers.
+ * ethtool get_strings() helpers of 6.1 and 6.12 drivers; for multi-queue
+ * drivers (vmxnet3), page pools, XDP queue registration, the RSS key and
+ * default indirection table, and netlink extack messages.
  * test_net.c runs the table, and drives receive coalescing through the
  * ktest_gro_* calls.
  */
+#include <linux/bpf.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
+#include <linux/err.h>
 #include <linux/etherdevice.h>
+#include <linux/ethtool.h>
 #include <linux/gfp.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/netdevice.h>
+#include <linux/netlink.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <net/page_pool/helpers.h>
+#include <net/xdp.h>
 
 #include "../../../shim/entry.h"
 #include "../../../shim/mm/arena.h"
@@ -230,6 +238,24 @@ int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok)
 	return skb ? 0 : -ENOMEM;
 }
 
+int KTEST(ktest_gro_receive_lro)(const void *frame, unsigned long len, unsigned int gso_size)
+{
+	struct sk_buff *skb;
+
+	uldd_enter("grotest");
+	skb = netdev_alloc_skb(kg.dev, len);
+	if (skb) {
+		skb_put_data(skb, frame, len);
+		skb->protocol = eth_type_trans(skb, kg.dev);
+		skb->ip_summed = CHECKSUM_UNNECESSARY;
+		skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
+		skb_shinfo(skb)->gso_size = (unsigned short)gso_size;
+		uldd_gro_receive(&kg.napi, skb);
+	}
+	uldd_exit();
+	return skb ? 0 : -ENOMEM;
+}
+
 /* What napi_complete_done() does: what is held goes to the host. */
 void KTEST(ktest_gro_flush)(void)
 {
@@ -247,12 +273,230 @@ void KTEST(ktest_gro_teardown)(void)
 	uldd_exit();
 }
 
+/* Parameters a pool cannot honour are refused, not half-obeyed. */
+static int case_page_pool_params(void)
+{
+	struct page_pool_params pp = { .order = 0, .pool_size = 16, .dma_dir = DMA_FROM_DEVICE };
+	struct page_pool *pool;
+
+	pp.flags = PP_FLAG_DMA_MAP; /* mapping needs a device */
+	KCHECK(PTR_ERR(page_pool_create(&pp)) == -EINVAL);
+	pp.flags = PP_FLAG_DMA_SYNC_DEV; /* syncing needs the mapping */
+	KCHECK(PTR_ERR(page_pool_create(&pp)) == -EINVAL);
+	pp.flags = 1u << 20;
+	KCHECK(PTR_ERR(page_pool_create(&pp)) == -EINVAL);
+	pp.flags = 0;
+	pp.order = 11;
+	KCHECK(PTR_ERR(page_pool_create(&pp)) == -EINVAL);
+	pp.order = 1;
+	pool = page_pool_create(&pp);
+	KCHECK(!IS_ERR(pool));
+	KCHECK(pool->p.pool_size == 16 && page_pool_get_dma_dir(pool) == DMA_FROM_DEVICE);
+	page_pool_destroy(pool);
+	page_pool_destroy(NULL);
+	return 0;
+}
+
+/*
+ * A page recycled directly comes back on the next allocation; one that
+ * someone else still holds does not, and goes to its last holder; destroy
+ * gives cached pages back to the page allocator.
+ */
+static int case_page_pool_recycles(void)
+{
+	struct page_pool_params pp = { .order = 0, .pool_size = 4, .nid = NUMA_NO_NODE };
+	struct uldd_mm_stats before, after;
+	struct page_pool *pool;
+	struct page *a, *b, *c;
+
+	uldd_mm_stats(&before);
+	pool = page_pool_create(&pp);
+	KCHECK(!IS_ERR(pool));
+	KCHECK((a = page_pool_alloc_pages(pool, GFP_KERNEL)));
+	KCHECK((b = page_pool_dev_alloc_pages(pool)));
+	KCHECK(a != b && page_ref_count(a) == 1);
+	page_pool_recycle_direct(pool, a);
+	KCHECK(page_pool_alloc_pages(pool, GFP_KERNEL) == a);
+	get_page(b); /* an skb still holds b */
+	page_pool_recycle_direct(pool, b);
+	KCHECK(page_ref_count(b) == 1);
+	KCHECK((c = page_pool_alloc_pages(pool, GFP_KERNEL)) != b);
+	put_page(b);
+	page_pool_recycle_direct(pool, a);
+	page_pool_recycle_direct(pool, c);
+	page_pool_destroy(pool);
+	uldd_mm_stats(&after);
+	KCHECK(after.free_pages >= before.free_pages);
+	return 0;
+}
+
+/* A receive queue's XDP record: registered, its memory model, unregistered. */
+static int case_xdp_rxq_info(void)
+{
+	struct page_pool_params pp = { .pool_size = 4 };
+	struct xdp_rxq_info rxq = { 0 };
+	struct net_device *dev = alloc_etherdev(0);
+	struct page_pool *pool = page_pool_create(&pp);
+	struct xdp_frame_bulk bq;
+
+	KCHECK(dev && !IS_ERR(pool));
+	KCHECK(!xdp_rxq_info_is_reg(&rxq));
+	xdp_rxq_info_unreg(&rxq); /* never registered: nothing to undo */
+	KCHECK(xdp_rxq_info_reg(&rxq, dev, 3, 7) == 0);
+	KCHECK(xdp_rxq_info_is_reg(&rxq) && rxq.dev == dev && rxq.queue_index == 3);
+	KCHECK(rxq.napi_id == 7);
+	KCHECK(xdp_rxq_info_reg_mem_model(&rxq, MEM_TYPE_PAGE_POOL, NULL) == -EINVAL);
+	KCHECK(xdp_rxq_info_reg_mem_model(&rxq, MEM_TYPE_PAGE_POOL, pool) == 0);
+	KCHECK(rxq.mem.type == MEM_TYPE_PAGE_POOL);
+	xdp_rxq_info_unreg(&rxq);
+	KCHECK(!xdp_rxq_info_is_reg(&rxq));
+	/* Transmit completion brackets every pass with an empty bulk. */
+	xdp_frame_bulk_init(&bq);
+	xdp_flush_frame_bulk(&bq);
+	KCHECK(bq.count == 0);
+	page_pool_destroy(pool);
+	free_netdev(dev);
+	return 0;
+}
+
+/* An XDP buffer over a page, and its frame written into the headroom. */
+static int case_xdp_buff_frame(void)
+{
+	struct xdp_rxq_info rxq = { .mem = { .type = MEM_TYPE_PAGE_POOL } };
+	unsigned char *page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	struct xdp_frame *f;
+	struct xdp_buff xdp;
+
+	KCHECK(page);
+	xdp_init_buff(&xdp, PAGE_SIZE, &rxq);
+	xdp_prepare_buff(&xdp, page, XDP_PACKET_HEADROOM, 100, true);
+	xdp_buff_clear_frags_flag(&xdp);
+	KCHECK(xdp.data == page + XDP_PACKET_HEADROOM && xdp.data_end == xdp.data + 100);
+	KCHECK(xdp.data_meta == xdp.data && xdp.frame_sz == PAGE_SIZE && xdp.rxq == &rxq);
+	f = xdp_convert_buff_to_frame(&xdp);
+	KCHECK(f == (void *)page && f->data == xdp.data && f->len == 100);
+	KCHECK(f->headroom == XDP_PACKET_HEADROOM - sizeof(*f) &&
+	       f->mem.type == MEM_TYPE_PAGE_POOL);
+	/* No room for the frame in front of the data: none. */
+	xdp_prepare_buff(&xdp, page, 8, 100, true);
+	KCHECK(!xdp_convert_buff_to_frame(&xdp));
+	kfree(page);
+	return 0;
+}
+
+/* One RSS key for every device of the process; the default table cycles the rings. */
+static int case_rss_defaults(void)
+{
+	u8 a[NETDEV_RSS_KEY_LEN], b[40], zero[NETDEV_RSS_KEY_LEN] = { 0 };
+
+	netdev_rss_key_fill(a, sizeof(a));
+	netdev_rss_key_fill(b, sizeof(b));
+	KCHECK(memcmp(a, zero, sizeof(a)) && !memcmp(a, b, sizeof(b)));
+	for (u32 i = 0; i < 128; i++)
+		KCHECK(ethtool_rxfh_indir_default(i, 3) == i % 3);
+	return 0;
+}
+
+static int case_extack(void)
+{
+	struct netlink_ext_ack ack = { 0 };
+
+	NL_SET_ERR_MSG_MOD(&ack, "LRO is not supported");
+	KCHECK(!strcmp(ack._msg, "LRO is not supported"));
+	NL_SET_ERR_MSG_FMT_MOD(&ack, "MTU %u too large", 9000u);
+	KCHECK(!strcmp(ack._msg, "MTU 9000 too large"));
+	NL_SET_ERR_MSG_MOD((struct netlink_ext_ack *)NULL, "nobody asked");
+	return 0;
+}
+
+/* An IPv4 frame from the host, TCP from port sport to 80; frag: a later fragment. */
+static struct sk_buff *pick_frame(struct net_device *dev, u16 sport, bool frag)
+{
+	static const u8 head[] = { 0x52, 0x54, 0, 0, 0, 1, 0x52, 0x54, 0, 0, 0, 2, 0x08, 0x00,
+				   /* IPv4: 40 bytes, DF, TTL 64, TCP, 10.9.0.1 to 10.9.0.2 */
+				   0x45, 0, 0, 40, 0, 1, 0x40, 0, 64, 6, 0, 0, 10, 9, 0, 1, 10, 9,
+				   0, 2 };
+	struct sk_buff *skb = netdev_alloc_skb(dev, 128);
+	u8 *p;
+
+	if (!skb)
+		return NULL;
+	p = skb_put_zero(skb, 14 + 40);
+	memcpy(p, head, sizeof(head));
+	if (frag)
+		p[14 + 6] = 0x20; /* more fragments, offset 8: no ports here */
+	p[34] = (u8)(sport >> 8);
+	p[35] = (u8)sport;
+	p[37] = 80;
+	return skb;
+}
+
+static u16 pick_select(struct net_device *dev, struct sk_buff *skb, struct net_device *sb_dev)
+{
+	(void)dev;
+	(void)sb_dev;
+	return skb->len == 14 + 40 ? 2 : 9;
+}
+
+/*
+ * Frames from the host go to a transmit queue by flow: one flow always to
+ * the same, many over all of them; fragments by addresses alone; the
+ * driver's ndo_select_queue first (an out-of-range answer means queue 0).
+ */
+static int case_pick_tx_queue(void)
+{
+	static const struct net_device_ops plain = { 0 };
+	static const struct net_device_ops select = { .ndo_select_queue = pick_select };
+	struct net_device *dev = alloc_etherdev_mqs(0, 4, 4);
+	unsigned int seen = 0;
+	struct sk_buff *a, *b;
+	int ret = 0;
+
+	KCHECK(dev);
+	dev->netdev_ops = &plain;
+	for (u16 port = 1000; port < 1064 && !ret; port++) {
+		a = pick_frame(dev, port, false);
+		b = pick_frame(dev, port, false);
+		if (!a || !b || uldd_pick_tx_queue(dev, a) != uldd_pick_tx_queue(dev, b) ||
+		    uldd_pick_tx_queue(dev, a) >= 4)
+			ret = __LINE__;
+		else
+			seen |= 1u << uldd_pick_tx_queue(dev, a);
+		kfree_skb(a);
+		kfree_skb(b);
+	}
+	KCHECK(!ret && seen == 0xf);
+	a = pick_frame(dev, 1000, true);
+	b = pick_frame(dev, 2000, true);
+	KCHECK(a && b && uldd_pick_tx_queue(dev, a) == uldd_pick_tx_queue(dev, b));
+	skb_put_zero(b, 1); /* pick_select: 9, out of range */
+	dev->netdev_ops = &select;
+	KCHECK(uldd_pick_tx_queue(dev, a) == 2 && uldd_pick_tx_queue(dev, b) == 0);
+	dev->netdev_ops = &plain;
+	memset(a->data + 12, 0x08, 2); /* not IP */
+	a->data[13] = 0x06;
+	KCHECK(uldd_pick_tx_queue(dev, a) == 0);
+	KCHECK(netif_set_real_num_tx_queues(dev, 1) == 0);
+	KCHECK(uldd_pick_tx_queue(dev, b) == 0);
+	kfree_skb(a);
+	kfree_skb(b);
+	free_netdev(dev);
+	return 0;
+}
+
 static const struct ktest_check net_cases[] = {
 	{ "frag_blocks_return", case_frag_blocks_return },
 	{ "build_skb", case_build_skb },
 	{ "bql", case_bql },
 	{ "napi_schedule_returns", case_napi_schedule_returns },
 	{ "ethtool_strings", case_ethtool_strings },
+	{ "page_pool_params", case_page_pool_params },
+	{ "page_pool_recycles", case_page_pool_recycles },
+	{ "xdp_rxq_info", case_xdp_rxq_info },
+	{ "xdp_buff_frame", case_xdp_buff_frame },
+	{ "rss_defaults", case_rss_defaults },
+	{ "extack", case_extack },
+	{ "pick_tx_queue", case_pick_tx_queue },
 };
 
 /* The arena first, as the runtime has it: fragments are atomic, and atomic never grows it. */
