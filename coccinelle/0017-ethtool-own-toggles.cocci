@@ -185,7 +185,7 @@ expression dev;
 +dev->features |= NETIF_F_RXCSUM;
 )
 
-@depends on s_tx || s_sg || s_tso || s_rx@
+@gtx depends on s_tx || s_sg || s_tso || s_rx@
 identifier eops, fn;
 @@
 struct ethtool_ops eops = {
@@ -194,7 +194,18 @@ struct ethtool_ops eops = {
 	...
 };
 
-@depends on s_tx || s_sg || s_tso || s_rx@
+@gtx_used depends on gtx@
+identifier gtx.fn;
+@@
+fn
+
+@depends on gtx && !gtx_used@
+identifier gtx.fn;
+type T;
+@@
+- T fn(...) {...}
+
+@grx depends on s_tx || s_sg || s_tso || s_rx@
 identifier eops, fn;
 @@
 struct ethtool_ops eops = {
@@ -203,7 +214,18 @@ struct ethtool_ops eops = {
 	...
 };
 
-@depends on s_tx || s_sg || s_tso || s_rx@
+@grx_used depends on grx@
+identifier grx.fn;
+@@
+fn
+
+@depends on grx && !grx_used@
+identifier grx.fn;
+type T;
+@@
+- T fn(...) {...}
+
+@gsg depends on s_tx || s_sg || s_tso || s_rx@
 identifier eops, fn;
 @@
 struct ethtool_ops eops = {
@@ -212,7 +234,18 @@ struct ethtool_ops eops = {
 	...
 };
 
-@depends on s_tx || s_sg || s_tso || s_rx@
+@gsg_used depends on gsg@
+identifier gsg.fn;
+@@
+fn
+
+@depends on gsg && !gsg_used@
+identifier gsg.fn;
+type T;
+@@
+- T fn(...) {...}
+
+@gtso depends on s_tx || s_sg || s_tso || s_rx@
 identifier eops, fn;
 @@
 struct ethtool_ops eops = {
@@ -220,3 +253,14 @@ struct ethtool_ops eops = {
 -	.get_tso = fn,
 	...
 };
+
+@gtso_used depends on gtso@
+identifier gtso.fn;
+@@
+fn
+
+@depends on gtso && !gtso_used@
+identifier gtso.fn;
+type T;
+@@
+- T fn(...) {...}

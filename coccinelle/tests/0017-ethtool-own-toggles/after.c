@@ -1,12 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* Offload toggles of the driver's own, from before 2.6.39's hw_features. */
-static u32 ring_get_rx_csum(struct net_device *dev)
-{
-	struct ring_priv *rp = netdev_priv(dev);
-
-	return rp->rx_csum;
-}
-
 static int ring_set_rx_csum(struct net_device *dev, u32 data)
 {
 	struct ring_priv *rp = netdev_priv(dev);
