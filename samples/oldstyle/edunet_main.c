@@ -6,7 +6,9 @@
  * dev->mc_list, trans_start and last_rx, NAPI with the device argument,
  * __devinit, print_mac, a legacy PCI suspend hook, pci_map_single and
  * DMA_32BIT_MASK, byte stores into dev_addr, init_timer with .data,
- * SET_ETHTOOL_OPS with get_settings and the old offload toggles. It is not
+ * SET_ETHTOOL_OPS with get_settings, phys_id and the old offload toggles
+ * (the core's and its own), and a VLAN group with vlan_hwaccel_receive_skb.
+ * It is not
  * built as it is: 'uldd port' (ported/edunet/manifest) patches a copy,
  * then compiles that.
  *
@@ -14,6 +16,11 @@
  * buffer, then back into a fresh receive buffer, and each copy ends with an
  * interrupt; the copy is handed to the stack as a received frame. One frame
  * is in the device at a time: the queue stops until it is back.
+ *
+ * edu strips no VLAN tags: the driver plays that hardware. Once the 8021q
+ * core has registered a group, it takes the tag out of each 802.1Q frame
+ * that comes back and hands it over beside the frame, as a NIC that strips
+ * tags did.
  */
 #include <linux/module.h>
 #include <linux/init.h>
@@ -27,6 +34,7 @@
 #include <linux/timer.h>
 #include <linux/spinlock.h>
 #include <linux/crc32.h>
+#include <linux/if_vlan.h>
 #include <asm/io.h>
 #include <asm/system.h>
 
@@ -35,6 +43,7 @@
 
 /* QEMU's docs/specs/edu.rst */
 #define EDU_ID 0x00
+#define EDU_LIVENESS 0x04
 #define EDU_IRQ_STATUS 0x24
 #define EDU_IRQ_ACK 0x64
 #define EDU_DMA_SRC 0x80
@@ -75,6 +84,10 @@ struct edunet_priv {
 	unsigned long stalls;
 	u32 mc_filter;
 	int msi;
+	struct vlan_group *vlgrp;
+	int vlan_strip; /* the played hardware strips 802.1Q tags */
+	unsigned long vlan_rx; /* frames handed over with their tag */
+	int rx_csum; /* received frames need no checksum check */
 };
 
 static void edunet_dma(struct edunet_priv *priv, u64 src, u64 dst, u32 len, u32 cmd)
@@ -189,12 +202,32 @@ static int edunet_poll(struct napi_struct *napi, int budget)
 	spin_unlock_irqrestore(&priv->lock, flags);
 
 	if (skb) {
+		struct vlan_ethhdr *veth;
+		int tagged = 0;
+		u16 tag = 0;
+
 		pci_unmap_single(priv->pdev, priv->rx_dma, priv->len, PCI_DMA_FROMDEVICE);
 		skb_put(skb, priv->len);
+		veth = (struct vlan_ethhdr *)skb->data;
+		if (priv->vlan_strip && skb->len >= VLAN_ETH_HLEN &&
+		    veth->h_vlan_proto == htons(ETH_P_8021Q)) {
+			tag = ntohs(veth->h_vlan_TCI);
+			memmove(skb->data + VLAN_HLEN, skb->data, 2 * ETH_ALEN);
+			skb_pull(skb, VLAN_HLEN);
+			tagged = 1;
+		}
 		skb->protocol = eth_type_trans(skb, dev);
+		/* Whatever the stack sent came back unchanged: sums still hold. */
+		if (priv->rx_csum)
+			skb->ip_summed = CHECKSUM_UNNECESSARY;
 		priv->stats.rx_packets++;
 		priv->stats.rx_bytes += priv->len;
-		netif_receive_skb(skb);
+		if (priv->vlgrp && tagged) {
+			priv->vlan_rx++;
+			vlan_hwaccel_receive_skb(skb, priv->vlgrp, tag);
+		} else {
+			netif_receive_skb(skb);
+		}
 		dev->last_rx = jiffies;
 		done = 1;
 		netif_wake_queue(dev);
@@ -218,6 +251,21 @@ static void edunet_watchdog(unsigned long data)
 	mod_timer(&priv->watchdog, jiffies + HZ);
 }
 
+/* The 8021q core registers a group with the first VLAN, NULL after the last. */
+static void edunet_vlan_rx_register(struct net_device *dev, struct vlan_group *grp)
+{
+	struct edunet_priv *priv = dev->priv;
+	unsigned long flags;
+
+	spin_lock_irqsave(&priv->lock, flags);
+	priv->vlgrp = grp;
+	if (grp)
+		priv->vlan_strip = 1;
+	else
+		priv->vlan_strip = 0;
+	spin_unlock_irqrestore(&priv->lock, flags);
+}
+
 static int edunet_open(struct net_device *dev)
 {
 	struct edunet_priv *priv = dev->priv;
@@ -228,6 +276,8 @@ static int edunet_open(struct net_device *dev)
 	if (err)
 		return err;
 	priv->phase = EDUNET_IDLE;
+	/* The played hardware forgets its VLAN setting across a close. */
+	edunet_vlan_rx_register(dev, priv->vlgrp);
 	napi_enable(&priv->napi);
 	netif_carrier_on(dev);
 	netif_start_queue(dev);
@@ -335,12 +385,47 @@ static int edunet_get_settings(struct net_device *dev, struct ethtool_cmd *cmd)
 	return 0;
 }
 
+/* edu has no LED: identify by flipping its liveness register, twice a second. */
+static int edunet_phys_id(struct net_device *dev, u32 data)
+{
+	struct edunet_priv *priv = dev->priv;
+	u32 i;
+
+	if (!data || data > 60)
+		data = 60;
+	for (i = 0; i < data * 2; i++) {
+		writel(i, priv->regs + EDU_LIVENESS);
+		if (msleep_interruptible(500))
+			break;
+	}
+	printk(KERN_INFO "%s: identified for %u s\n", dev->name, data);
+	return 0;
+}
+
+static u32 edunet_get_rx_csum(struct net_device *dev)
+{
+	struct edunet_priv *priv = dev->priv;
+
+	return priv->rx_csum;
+}
+
+static int edunet_set_rx_csum(struct net_device *dev, u32 data)
+{
+	struct edunet_priv *priv = dev->priv;
+
+	priv->rx_csum = !!data;
+	return 0;
+}
+
 static const struct ethtool_ops edunet_ethtool_ops = {
 	.get_drvinfo = edunet_get_drvinfo,
 	.get_settings = edunet_get_settings,
 	.get_link = ethtool_op_get_link,
 	.get_tx_csum = ethtool_op_get_tx_csum,
 	.get_sg = ethtool_op_get_sg,
+	.get_rx_csum = edunet_get_rx_csum,
+	.set_rx_csum = edunet_set_rx_csum,
+	.phys_id = edunet_phys_id,
 };
 
 static int __devinit edunet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
@@ -390,6 +475,7 @@ static int __devinit edunet_probe(struct pci_dev *pdev, const struct pci_device_
 		goto err_unmap;
 	}
 	priv->msi = !pci_enable_msi(pdev);
+	priv->rx_csum = 1;
 
 	/* edu has no address of its own: one from the PCI address. */
 	for (i = 0; i < 3; i++)
@@ -408,8 +494,9 @@ static int __devinit edunet_probe(struct pci_dev *pdev, const struct pci_device_
 	dev->change_mtu = edunet_change_mtu;
 	dev->set_mac_address = eth_mac_addr;
 	dev->tx_timeout = edunet_tx_timeout;
+	dev->vlan_rx_register = edunet_vlan_rx_register;
 	dev->watchdog_timeo = 5 * HZ;
-	dev->features |= NETIF_F_LLTX;
+	dev->features |= NETIF_F_LLTX | NETIF_F_HW_VLAN_RX;
 	SET_ETHTOOL_OPS(dev, &edunet_ethtool_ops);
 	netif_napi_add(dev, &priv->napi, edunet_poll, 16);
 
@@ -447,8 +534,9 @@ static void __devexit edunet_remove(struct pci_dev *pdev)
 	struct edunet_priv *priv = dev->priv;
 
 	unregister_netdev(dev);
-	printk(KERN_INFO "%s: removed, %lu frames looped, %lu stalls\n", dev->name,
-	       priv->stats.rx_packets, priv->stalls);
+	printk(KERN_INFO
+	       "%s: removed, %lu frames looped (%lu with their VLAN tag apart), %lu stalls\n",
+	       dev->name, priv->stats.rx_packets, priv->vlan_rx, priv->stalls);
 	netif_napi_del(&priv->napi);
 	if (priv->msi)
 		pci_disable_msi(pdev);
