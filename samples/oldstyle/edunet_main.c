@@ -3,14 +3,14 @@
  * edunet_main.c - a loopback NIC on QEMU's edu device, written here the way
  * a 2.6.28 network driver was, to prove that coccinelle/ and the old-API
  * headers port such code: callbacks in struct net_device, dev->priv,
- * dev->mc_list, trans_start and last_rx, NAPI with the device argument,
- * __devinit, print_mac, a legacy PCI suspend hook, pci_map_single and
- * DMA_32BIT_MASK, byte stores into dev_addr, init_timer with .data,
- * SET_ETHTOOL_OPS with get_settings, phys_id and the old offload toggles
- * (the core's and its own), and a VLAN group with vlan_hwaccel_receive_skb.
- * It is not
- * built as it is: 'uldd port' (ported/edunet/manifest) patches a copy,
- * then compiles that.
+ * dev->mc_list (walked to NULL, and counted with an index the body uses),
+ * trans_start and last_rx, NAPI with the device argument, __devinit,
+ * print_mac, a legacy PCI suspend hook, pci_map_single and DMA_32BIT_MASK,
+ * byte stores into dev_addr, init_timer with .data, SET_ETHTOOL_OPS with
+ * get_settings, phys_id and the old offload toggles (the core's and its
+ * own), and a VLAN group with vlan_hwaccel_receive_skb. It is not built as
+ * it is: 'uldd port' (ported/edunet/manifest) patches a copy, then
+ * compiles that.
  *
  * Each frame to transmit is copied by edu's DMA engine into the device's
  * buffer, then back into a fresh receive buffer, and each copy ends with an
@@ -59,6 +59,7 @@
 /* Frames stay below the transfer size edu takes at its buffer's start. */
 #define EDUNET_MAX_MTU 2000
 #define EDUNET_BUF_LEN (EDUNET_MAX_MTU + ETH_HLEN + NET_IP_ALIGN)
+#define EDUNET_MC_SLOTS 4
 
 enum edunet_phase {
 	EDUNET_IDLE,
@@ -83,6 +84,8 @@ struct edunet_priv {
 	struct timer_list watchdog;
 	unsigned long stalls;
 	u32 mc_filter;
+	u8 mc_slot[EDUNET_MC_SLOTS][ETH_ALEN];
+	int mc_slots;
 	int msi;
 	struct vlan_group *vlgrp;
 	int vlan_strip; /* the played hardware strips 802.1Q tags */
@@ -328,18 +331,28 @@ static struct net_device_stats *edunet_get_stats(struct net_device *dev)
 	return &priv->stats;
 }
 
-/* No filter in the device: the hash is kept to show what the list held. */
+/*
+ * No filter in the device: the hash, and the first groups in exact-match
+ * slots as NICs of the time had them, are kept to show what the list held.
+ */
 static void edunet_set_multicast_list(struct net_device *dev)
 {
 	struct edunet_priv *priv = dev->priv;
 	struct dev_mc_list *mc;
 	u32 filter = 0;
+	int i;
 
 	for (mc = dev->mc_list; mc; mc = mc->next)
 		filter |= 1u << (ether_crc(ETH_ALEN, mc->dmi_addr) >> 27);
+	for (i = 0, mc = dev->mc_list; i < dev->mc_count; i++, mc = mc->next) {
+		if (i >= EDUNET_MC_SLOTS)
+			break;
+		memcpy(priv->mc_slot[i], mc->dmi_addr, ETH_ALEN);
+	}
 	priv->mc_filter = filter;
-	printk(KERN_INFO "%s: %d multicast groups, filter %08x\n", dev->name, dev->mc_count,
-	       filter);
+	priv->mc_slots = i;
+	printk(KERN_INFO "%s: %d multicast groups, filter %08x, %d in exact slots\n", dev->name,
+	       dev->mc_count, filter, priv->mc_slots);
 }
 
 static int edunet_ioctl(struct net_device *dev, struct ifreq *ifr, int cmd)

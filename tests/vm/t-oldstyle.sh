@@ -8,7 +8,8 @@
 # counters say so; 'uldd stats' shows its legacy get_settings; frames
 # on a VLAN come back on that VLAN, their tag taken apart by the driver
 # and handed over as vlan_hwaccel_receive_skb did (0016-vlan-group); a
-# multicast group reaches the driver's mc_list walk; SIGTERM removes it
+# multicast group reaches the driver's mc_list walks, the one that
+# counts filling one exact slot per group (0018); SIGTERM removes it
 # cleanly and the device is given back.
 # vm-devices: -device edu,dma_mask=0xffffffff,addr=0x10
 # vm-timeout: 300
@@ -111,7 +112,11 @@ for _ in $(seq 50); do
 done
 grep -q "$IF: [1-9][0-9]* multicast groups" "$NET_ULDD_LOG" ||
 	fail "the driver's mc_list walk never saw a group: $(cat "$NET_ULDD_LOG")"
-ok "the multicast group reached the ported mc_list walk: $(grep -o "[0-9]* multicast groups, filter [0-9a-f]*" "$NET_ULDD_LOG" | tail -1)"
+mc=$(grep -o "[0-9]* multicast groups, filter [0-9a-f]*, [0-9]* in exact slots" "$NET_ULDD_LOG" | tail -1)
+# The slots come from the walk that counts (0018): one per group, up to 4.
+read -r groups _ _ _ _ slots _ <<<"$mc"
+[ "$slots" = $((groups < 4 ? groups : 4)) ] || fail "$groups groups filled $slots exact slots, not min($groups, 4)"
+ok "the multicast group reached the ported mc_list walks: $mc"
 
 net_uldd_stop
 # The tagged frames came back through vlan_hwaccel_receive_skb's port.
