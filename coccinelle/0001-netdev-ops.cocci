@@ -12,7 +12,9 @@
 // before that function, and dev->netdev_ops points to it. The callbacks
 // must be declared before that function, as they are where it assigned them.
 // Old ioctl handlers served the MII ioctls, which ndo_eth_ioctl receives
-// since 5.15, so do_ioctl becomes ndo_eth_ioctl.
+// since 5.15, so do_ioctl becomes ndo_eth_ioctl. The VLAN fields
+// (vlan_rx_register, vlan_rx_add_vid, vlan_rx_kill_vid) become their ndo_
+// members with their old types; 0016-vlan-group ports them on.
 
 @ops@
 identifier fn, xmit;
@@ -207,4 +209,61 @@ identifier ops.nops, poll_controller.cb;
 struct net_device_ops nops = {
 	...,
 +	.ndo_poll_controller = cb,
+};
+
+@vlan_rx_register@
+identifier ops.fn, cb;
+expression ops.dev;
+@@
+fn(...)
+{
+<...
+- dev->vlan_rx_register = cb;
+...>
+}
+
+@depends on vlan_rx_register@
+identifier ops.nops, vlan_rx_register.cb;
+@@
+struct net_device_ops nops = {
++	.ndo_vlan_rx_register = cb,
+	...
+};
+
+@vlan_rx_add_vid@
+identifier ops.fn, cb;
+expression ops.dev;
+@@
+fn(...)
+{
+<...
+- dev->vlan_rx_add_vid = cb;
+...>
+}
+
+@depends on vlan_rx_add_vid@
+identifier ops.nops, vlan_rx_add_vid.cb;
+@@
+struct net_device_ops nops = {
++	.ndo_vlan_rx_add_vid = cb,
+	...
+};
+
+@vlan_rx_kill_vid@
+identifier ops.fn, cb;
+expression ops.dev;
+@@
+fn(...)
+{
+<...
+- dev->vlan_rx_kill_vid = cb;
+...>
+}
+
+@depends on vlan_rx_kill_vid@
+identifier ops.nops, vlan_rx_kill_vid.cb;
+@@
+struct net_device_ops nops = {
++	.ndo_vlan_rx_kill_vid = cb,
+	...
 };

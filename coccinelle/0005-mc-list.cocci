@@ -8,8 +8,8 @@
 // exist and spells the loop itself; a header cannot rewrite a for loop.
 // What it does: rewrites the two usual walks (until NULL, or counting to
 // mc_count with an index used nowhere in the body), dmi_addr, mc_count and
-// the variable's type. A walk whose body uses the index is left alone and
-// fails to compile, to be ported by hand.
+// the variable's type. A counting walk whose body uses the index is left
+// to 0018-mc-list-index (the walk above would drop its increments).
 
 @addr@
 struct dev_mc_list *mc;
@@ -18,21 +18,46 @@ struct dev_mc_list *mc;
 + mc->addr
 
 @walk@
+identifier mc;
+expression dev;
+statement S;
+iterator name netdev_for_each_mc_addr;
+@@
+- for (mc = dev->mc_list; mc; mc = mc->next)
++ netdev_for_each_mc_addr(mc, dev)
+  S
+
+// Counting walks: only those whose body never names the index.
+@counted@
+identifier mc, i;
+expression dev, C;
+statement S;
+position p;
+@@
+for@p (i = 0, mc = dev->mc_list; C; i++, mc = mc->next)
+  S
+
+@script:python unindexed@
+i << counted.i;
+S << counted.S;
+@@
+import re
+if re.search(r"\b%s\b" % re.escape(i), S):
+    cocci.include_match(False)
+
+@@
+position counted.p;
 identifier mc, i;
 expression dev;
 statement S;
 iterator name netdev_for_each_mc_addr;
 @@
 (
-- for (mc = dev->mc_list; mc; mc = mc->next)
+- for@p (i = 0, mc = dev->mc_list; mc && i < dev->mc_count; i++, mc = mc->next)
 + netdev_for_each_mc_addr(mc, dev)
   S
 |
-- for (i = 0, mc = dev->mc_list; mc && i < dev->mc_count; i++, mc = mc->next)
-+ netdev_for_each_mc_addr(mc, dev)
-  S
-|
-- for (i = 0, mc = dev->mc_list; i < dev->mc_count; i++, mc = mc->next)
+- for@p (i = 0, mc = dev->mc_list; i < dev->mc_count; i++, mc = mc->next)
 + netdev_for_each_mc_addr(mc, dev)
   S
 )

@@ -7,8 +7,8 @@
 // a driver that filled them with the core's generic ethtool_op_* helpers
 // only said "toggle the flag in dev->features", so the entries can go.
 // What it does: deletes those members when they name an ethtool_op_*
-// helper. A driver's own toggle function stays, and fails to compile: it
-// needs porting to ndo_set_features by hand.
+// helper. A driver's own toggle functions are left to
+// 0017-ethtool-own-toggles, which wires them to ndo_set_features.
 
 @@
 identifier ops;

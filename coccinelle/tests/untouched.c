@@ -61,3 +61,53 @@ static void ring_setup(struct net_device *dev, struct ring_ctx *ctx, const u8 *m
 	if (netdev_mc_count(dev) > 4)
 		ctx->data = 0;
 }
+
+static int ring_vid_add(struct net_device *dev, __be16 proto, u16 vid)
+{
+	struct ring_ctx *ctx = netdev_priv(dev);
+
+	if (!ctx->priv)
+		return 0;
+	ctx->data |= vid;
+	return 0;
+}
+
+static int ring_set_features(struct net_device *dev, netdev_features_t features)
+{
+	struct ring_ctx *ctx = netdev_priv(dev);
+
+	if ((dev->features ^ features) & NETIF_F_RXCSUM)
+		ctx->data = !!(features & NETIF_F_RXCSUM);
+	return 0;
+}
+
+static const struct net_device_ops ring_vlan_ops = {
+	.ndo_vlan_rx_add_vid = ring_vid_add,
+	.ndo_vlan_rx_kill_vid = ring_vid_add,
+	.ndo_set_features = ring_set_features,
+};
+
+static int ring_set_phys_id(struct net_device *dev, enum ethtool_phys_id_state state)
+{
+	return state == ETHTOOL_ID_ACTIVE ? 2 : 0;
+}
+
+static const struct ethtool_ops ring_ethtool_ops = {
+	.set_phys_id = ring_set_phys_id,
+	.get_link = ethtool_op_get_link,
+};
+
+static void ring_rx_tagged(struct ring_ctx *ctx, struct net_device *dev, struct sk_buff *skb,
+			   u16 tag)
+{
+	struct netdev_hw_addr *ha;
+	int i = 0;
+
+	dev->ethtool_ops = &ring_ethtool_ops;
+	dev->hw_features |= NETIF_F_RXCSUM;
+	if (ctx->priv && tag)
+		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), tag);
+	netif_receive_skb(skb);
+	netdev_for_each_mc_addr(ha, dev)
+		ctx->data += ha->addr[i++ % ETH_ALEN];
+}

@@ -3,17 +3,24 @@
  * edunet_main.c - a loopback NIC on QEMU's edu device, written here the way
  * a 2.6.28 network driver was, to prove that coccinelle/ and the old-API
  * headers port such code: callbacks in struct net_device, dev->priv,
- * dev->mc_list, trans_start and last_rx, NAPI with the device argument,
- * __devinit, print_mac, a legacy PCI suspend hook, pci_map_single and
- * DMA_32BIT_MASK, byte stores into dev_addr, init_timer with .data,
- * SET_ETHTOOL_OPS with get_settings and the old offload toggles. It is not
- * built as it is: 'uldd port' (ported/edunet/manifest) patches a copy,
- * then compiles that.
+ * dev->mc_list (walked to NULL, and counted with an index the body uses),
+ * trans_start and last_rx, NAPI with the device argument, __devinit,
+ * print_mac, a legacy PCI suspend hook, pci_map_single and DMA_32BIT_MASK,
+ * byte stores into dev_addr, init_timer with .data, SET_ETHTOOL_OPS with
+ * get_settings, phys_id and the old offload toggles (the core's and its
+ * own), and a VLAN group with vlan_hwaccel_receive_skb. It is not built as
+ * it is: 'uldd port' (ported/edunet/manifest) patches a copy, then
+ * compiles that.
  *
  * Each frame to transmit is copied by edu's DMA engine into the device's
  * buffer, then back into a fresh receive buffer, and each copy ends with an
  * interrupt; the copy is handed to the stack as a received frame. One frame
  * is in the device at a time: the queue stops until it is back.
+ *
+ * edu strips no VLAN tags: the driver plays that hardware. Once the 8021q
+ * core has registered a group, it takes the tag out of each 802.1Q frame
+ * that comes back and hands it over beside the frame, as a NIC that strips
+ * tags did.
  */
 #include <linux/module.h>
 #include <linux/init.h>
@@ -27,6 +34,7 @@
 #include <linux/timer.h>
 #include <linux/spinlock.h>
 #include <linux/crc32.h>
+#include <linux/if_vlan.h>
 #include <asm/io.h>
 #include <asm/system.h>
 
@@ -35,6 +43,7 @@
 
 /* QEMU's docs/specs/edu.rst */
 #define EDU_ID 0x00
+#define EDU_LIVENESS 0x04
 #define EDU_IRQ_STATUS 0x24
 #define EDU_IRQ_ACK 0x64
 #define EDU_DMA_SRC 0x80
@@ -50,6 +59,7 @@
 /* Frames stay below the transfer size edu takes at its buffer's start. */
 #define EDUNET_MAX_MTU 2000
 #define EDUNET_BUF_LEN (EDUNET_MAX_MTU + ETH_HLEN + NET_IP_ALIGN)
+#define EDUNET_MC_SLOTS 4
 
 enum edunet_phase {
 	EDUNET_IDLE,
@@ -74,7 +84,13 @@ struct edunet_priv {
 	struct timer_list watchdog;
 	unsigned long stalls;
 	u32 mc_filter;
+	u8 mc_slot[EDUNET_MC_SLOTS][ETH_ALEN];
+	int mc_slots;
 	int msi;
+	struct vlan_group *vlgrp;
+	int vlan_strip; /* the played hardware strips 802.1Q tags */
+	unsigned long vlan_rx; /* frames handed over with their tag */
+	int rx_csum; /* received frames need no checksum check */
 };
 
 static void edunet_dma(struct edunet_priv *priv, u64 src, u64 dst, u32 len, u32 cmd)
@@ -189,12 +205,32 @@ static int edunet_poll(struct napi_struct *napi, int budget)
 	spin_unlock_irqrestore(&priv->lock, flags);
 
 	if (skb) {
+		struct vlan_ethhdr *veth;
+		int tagged = 0;
+		u16 tag = 0;
+
 		pci_unmap_single(priv->pdev, priv->rx_dma, priv->len, PCI_DMA_FROMDEVICE);
 		skb_put(skb, priv->len);
+		veth = (struct vlan_ethhdr *)skb->data;
+		if (priv->vlan_strip && skb->len >= VLAN_ETH_HLEN &&
+		    veth->h_vlan_proto == htons(ETH_P_8021Q)) {
+			tag = ntohs(veth->h_vlan_TCI);
+			memmove(skb->data + VLAN_HLEN, skb->data, 2 * ETH_ALEN);
+			skb_pull(skb, VLAN_HLEN);
+			tagged = 1;
+		}
 		skb->protocol = eth_type_trans(skb, dev);
+		/* Whatever the stack sent came back unchanged: sums still hold. */
+		if (priv->rx_csum)
+			skb->ip_summed = CHECKSUM_UNNECESSARY;
 		priv->stats.rx_packets++;
 		priv->stats.rx_bytes += priv->len;
-		netif_receive_skb(skb);
+		if (priv->vlgrp && tagged) {
+			priv->vlan_rx++;
+			vlan_hwaccel_receive_skb(skb, priv->vlgrp, tag);
+		} else {
+			netif_receive_skb(skb);
+		}
 		dev->last_rx = jiffies;
 		done = 1;
 		netif_wake_queue(dev);
@@ -218,6 +254,21 @@ static void edunet_watchdog(unsigned long data)
 	mod_timer(&priv->watchdog, jiffies + HZ);
 }
 
+/* The 8021q core registers a group with the first VLAN, NULL after the last. */
+static void edunet_vlan_rx_register(struct net_device *dev, struct vlan_group *grp)
+{
+	struct edunet_priv *priv = dev->priv;
+	unsigned long flags;
+
+	spin_lock_irqsave(&priv->lock, flags);
+	priv->vlgrp = grp;
+	if (grp)
+		priv->vlan_strip = 1;
+	else
+		priv->vlan_strip = 0;
+	spin_unlock_irqrestore(&priv->lock, flags);
+}
+
 static int edunet_open(struct net_device *dev)
 {
 	struct edunet_priv *priv = dev->priv;
@@ -228,6 +279,8 @@ static int edunet_open(struct net_device *dev)
 	if (err)
 		return err;
 	priv->phase = EDUNET_IDLE;
+	/* The played hardware forgets its VLAN setting across a close. */
+	edunet_vlan_rx_register(dev, priv->vlgrp);
 	napi_enable(&priv->napi);
 	netif_carrier_on(dev);
 	netif_start_queue(dev);
@@ -278,18 +331,28 @@ static struct net_device_stats *edunet_get_stats(struct net_device *dev)
 	return &priv->stats;
 }
 
-/* No filter in the device: the hash is kept to show what the list held. */
+/*
+ * No filter in the device: the hash, and the first groups in exact-match
+ * slots as NICs of the time had them, are kept to show what the list held.
+ */
 static void edunet_set_multicast_list(struct net_device *dev)
 {
 	struct edunet_priv *priv = dev->priv;
 	struct dev_mc_list *mc;
 	u32 filter = 0;
+	int i;
 
 	for (mc = dev->mc_list; mc; mc = mc->next)
 		filter |= 1u << (ether_crc(ETH_ALEN, mc->dmi_addr) >> 27);
+	for (i = 0, mc = dev->mc_list; i < dev->mc_count; i++, mc = mc->next) {
+		if (i >= EDUNET_MC_SLOTS)
+			break;
+		memcpy(priv->mc_slot[i], mc->dmi_addr, ETH_ALEN);
+	}
 	priv->mc_filter = filter;
-	printk(KERN_INFO "%s: %d multicast groups, filter %08x\n", dev->name, dev->mc_count,
-	       filter);
+	priv->mc_slots = i;
+	printk(KERN_INFO "%s: %d multicast groups, filter %08x, %d in exact slots\n", dev->name,
+	       dev->mc_count, filter, priv->mc_slots);
 }
 
 static int edunet_ioctl(struct net_device *dev, struct ifreq *ifr, int cmd)
@@ -335,12 +398,47 @@ static int edunet_get_settings(struct net_device *dev, struct ethtool_cmd *cmd)
 	return 0;
 }
 
+/* edu has no LED: identify by flipping its liveness register, twice a second. */
+static int edunet_phys_id(struct net_device *dev, u32 data)
+{
+	struct edunet_priv *priv = dev->priv;
+	u32 i;
+
+	if (!data || data > 60)
+		data = 60;
+	for (i = 0; i < data * 2; i++) {
+		writel(i, priv->regs + EDU_LIVENESS);
+		if (msleep_interruptible(500))
+			break;
+	}
+	printk(KERN_INFO "%s: identified for %u s\n", dev->name, data);
+	return 0;
+}
+
+static u32 edunet_get_rx_csum(struct net_device *dev)
+{
+	struct edunet_priv *priv = dev->priv;
+
+	return priv->rx_csum;
+}
+
+static int edunet_set_rx_csum(struct net_device *dev, u32 data)
+{
+	struct edunet_priv *priv = dev->priv;
+
+	priv->rx_csum = !!data;
+	return 0;
+}
+
 static const struct ethtool_ops edunet_ethtool_ops = {
 	.get_drvinfo = edunet_get_drvinfo,
 	.get_settings = edunet_get_settings,
 	.get_link = ethtool_op_get_link,
 	.get_tx_csum = ethtool_op_get_tx_csum,
 	.get_sg = ethtool_op_get_sg,
+	.get_rx_csum = edunet_get_rx_csum,
+	.set_rx_csum = edunet_set_rx_csum,
+	.phys_id = edunet_phys_id,
 };
 
 static int __devinit edunet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
@@ -390,6 +488,7 @@ static int __devinit edunet_probe(struct pci_dev *pdev, const struct pci_device_
 		goto err_unmap;
 	}
 	priv->msi = !pci_enable_msi(pdev);
+	priv->rx_csum = 1;
 
 	/* edu has no address of its own: one from the PCI address. */
 	for (i = 0; i < 3; i++)
@@ -408,8 +507,9 @@ static int __devinit edunet_probe(struct pci_dev *pdev, const struct pci_device_
 	dev->change_mtu = edunet_change_mtu;
 	dev->set_mac_address = eth_mac_addr;
 	dev->tx_timeout = edunet_tx_timeout;
+	dev->vlan_rx_register = edunet_vlan_rx_register;
 	dev->watchdog_timeo = 5 * HZ;
-	dev->features |= NETIF_F_LLTX;
+	dev->features |= NETIF_F_LLTX | NETIF_F_HW_VLAN_RX;
 	SET_ETHTOOL_OPS(dev, &edunet_ethtool_ops);
 	netif_napi_add(dev, &priv->napi, edunet_poll, 16);
 
@@ -447,8 +547,9 @@ static void __devexit edunet_remove(struct pci_dev *pdev)
 	struct edunet_priv *priv = dev->priv;
 
 	unregister_netdev(dev);
-	printk(KERN_INFO "%s: removed, %lu frames looped, %lu stalls\n", dev->name,
-	       priv->stats.rx_packets, priv->stalls);
+	printk(KERN_INFO
+	       "%s: removed, %lu frames looped (%lu with their VLAN tag apart), %lu stalls\n",
+	       dev->name, priv->stats.rx_packets, priv->vlan_rx, priv->stalls);
 	netif_napi_del(&priv->napi);
 	if (priv->msi)
 		pci_disable_msi(pdev);

@@ -5,8 +5,11 @@
 # runs on QEMU's edu with a 32-bit DMA mask: probe prints its MAC with
 # print_mac; raw frames sent through its TAP come back byte for byte
 # (edu's DMA engine copies each into the device and out again), and the
-# counters say so; 'uldd stats' shows its legacy get_settings; a
-# multicast group reaches the driver's mc_list walk; SIGTERM removes it
+# counters say so; 'uldd stats' shows its legacy get_settings; frames
+# on a VLAN come back on that VLAN, their tag taken apart by the driver
+# and handed over as vlan_hwaccel_receive_skb did (0016-vlan-group); a
+# multicast group reaches the driver's mc_list walks, the one that
+# counts filling one exact slot per group (0018); SIGTERM removes it
 # cleanly and the device is given back.
 # vm-devices: -device edu,dma_mask=0xffffffff,addr=0x10
 # vm-timeout: 300
@@ -82,6 +85,26 @@ read -r _ rx1 <<<"$(net_rx_stats "$B" $IF)"
 [ $((rx1 - rx0)) -ge $FRAMES ] || fail "$IF received $((rx1 - rx0)) frames, not $FRAMES or more"
 ok "$IF counted $((rx1 - rx0)) frames received (the $FRAMES looped ones among them)"
 
+# VLAN 5 on top: the guest tags what it sends on $IF.5; the driver strips
+# the looped tag and hands it beside the frame, the shim puts it back on
+# the TAP, and the guest delivers the frame to $IF.5 again.
+# The initramfs has no 8021q; the unpacked kernel package has it.
+tagged=0
+if [ -z "$ULDD_MODROOT" ]; then
+	skip_part "VLAN loopback: the guest kernel's modules are not in the build share"
+else
+	modprobe -d "$ULDD_MODROOT" 8021q || fail "modprobe 8021q from $ULDD_MODROOT"
+	ip -n "$B" link add link $IF name $IF.5 type vlan id 5
+	ip netns exec "$B" sysctl -qw net.ipv6.conf.$IF/5.disable_ipv6=1 || true
+	ip -n "$B" link set dev $IF.5 up
+	out=$(ip netns exec "$B" timeout 60 python3 "$NET_TMP/rawloop.py" $IF.5 2 2>&1) ||
+		fail "VLAN loopback: $out"
+	echo "$out" | sed 's/^/    /'
+	ok "2 frames sent on VLAN 5 came back on $IF.5, byte for byte"
+	ip -n "$B" link del dev $IF.5
+	tagged=1
+fi
+
 ip -n "$B" maddr add 01:00:5e:01:02:03 dev $IF
 for _ in $(seq 50); do
 	grep -q "$IF: [1-9][0-9]* multicast groups" "$NET_ULDD_LOG" && break
@@ -89,12 +112,20 @@ for _ in $(seq 50); do
 done
 grep -q "$IF: [1-9][0-9]* multicast groups" "$NET_ULDD_LOG" ||
 	fail "the driver's mc_list walk never saw a group: $(cat "$NET_ULDD_LOG")"
-ok "the multicast group reached the ported mc_list walk: $(grep -o "[0-9]* multicast groups, filter [0-9a-f]*" "$NET_ULDD_LOG" | tail -1)"
+mc=$(grep -o "[0-9]* multicast groups, filter [0-9a-f]*, [0-9]* in exact slots" "$NET_ULDD_LOG" | tail -1)
+# The slots come from the walk that counts (0018): one per group, up to 4.
+read -r groups _ _ _ _ slots _ <<<"$mc"
+[ "$slots" = $((groups < 4 ? groups : 4)) ] || fail "$groups groups filled $slots exact slots, not min($groups, 4)"
+ok "the multicast group reached the ported mc_list walks: $mc"
 
 net_uldd_stop
-grep -q "removed, [0-9]* frames looped, 0 stalls" "$NET_ULDD_LOG" ||
-	fail "remove did not report its frames: $(cat "$NET_ULDD_LOG")"
-ok "SIGTERM: $(grep -o "removed, [0-9]* frames looped, 0 stalls" "$NET_ULDD_LOG")"
+# The tagged frames came back through vlan_hwaccel_receive_skb's port.
+n='[0-9]*'
+[ $tagged = 0 ] || n='[1-9][0-9]*'
+done_re="removed, [0-9]* frames looped ($n with their VLAN tag apart), 0 stalls"
+grep -q "$done_re" "$NET_ULDD_LOG" ||
+	fail "remove did not report its frames and tagged ones: $(cat "$NET_ULDD_LOG")"
+ok "SIGTERM: $(grep -o "$done_re" "$NET_ULDD_LOG")"
 
 # The guest has no edu driver: net_teardown's check (back to e1000) is not
 # for this device, so it is given back here.

@@ -46,7 +46,13 @@ static void ring_timeout(struct net_device *dev, unsigned int txqueue)
 	netif_wake_queue(dev);
 }
 
+static int ring_vlan_add(struct net_device *dev, __be16 proto, u16 vid)
+{
+	return 0;
+}
+
 static const struct net_device_ops ring_init_one_netdev_ops = {
+	.ndo_vlan_rx_add_vid = ring_vlan_add,
 	.ndo_open = ring_open,
 	.ndo_start_xmit = ring_xmit,
 	.ndo_stop = ring_close,

@@ -46,6 +46,11 @@ static void ring_timeout(struct net_device *dev, unsigned int txqueue)
 	netif_wake_queue(dev);
 }
 
+static int ring_vlan_add(struct net_device *dev, __be16 proto, u16 vid)
+{
+	return 0;
+}
+
 static int ring_init_one(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	struct net_device *dev = alloc_etherdev(sizeof(struct ring_priv));
@@ -61,6 +66,7 @@ static int ring_init_one(struct pci_dev *pdev, const struct pci_device_id *id)
 	dev->change_mtu = ring_mtu;
 	dev->set_mac_address = eth_mac_addr;
 	dev->tx_timeout = ring_timeout;
+	dev->vlan_rx_add_vid = ring_vlan_add;
 	dev->watchdog_timeo = 5 * HZ;
 	return register_netdev(dev);
 }

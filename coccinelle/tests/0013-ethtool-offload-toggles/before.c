@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
-/* Offload toggles through the core's generic helpers, and one of its own. */
+/* Offload toggles through the core's generic helpers (own ones: 0017). */
 static const struct ethtool_ops ring_ethtool_ops = {
 	.get_drvinfo = ring_get_drvinfo,
 	.get_link = ethtool_op_get_link,
@@ -8,5 +8,4 @@ static const struct ethtool_ops ring_ethtool_ops = {
 	.get_sg = ethtool_op_get_sg,
 	.set_sg = ethtool_op_set_sg,
 	.get_tso = ethtool_op_get_tso,
-	.set_tso = ring_set_tso,
 };

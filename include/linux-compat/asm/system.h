@@ -55,6 +55,14 @@
 #define init_MUTEX(sem) sema_init(sem, 1)
 #define init_MUTEX_LOCKED(sem) sema_init(sem, 0)
 
+/*
+ * VLAN offload flags, renamed in 3.10 when 802.1ad tags came: the old
+ * ones meant 802.1Q, today's CTAG. Only the names changed, so constants do.
+ */
+#define NETIF_F_HW_VLAN_TX NETIF_F_HW_VLAN_CTAG_TX
+#define NETIF_F_HW_VLAN_RX NETIF_F_HW_VLAN_CTAG_RX
+#define NETIF_F_HW_VLAN_FILTER NETIF_F_HW_VLAN_CTAG_FILTER
+
 /* The ethtool_ops setter, removed in 3.16. */
 #define SET_ETHTOOL_OPS(netdev, ops) ((netdev)->ethtool_ops = (ops))
 
