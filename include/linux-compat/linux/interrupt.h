@@ -96,6 +96,64 @@ void disable_irq(unsigned int irq);
 void disable_irq_nosync(unsigned int irq);
 void enable_irq(unsigned int irq);
 
+/*
+ * The _lockdep forms tell the lock validator that the line is off; there
+ * is no validator here, so they are the plain calls, as on a kernel built
+ * without CONFIG_LOCKDEP (flags are left untouched there too: the caller's
+ * own spin_lock_irqsave() is what keeps the local CPU's interrupts out).
+ */
+static inline void disable_irq_nosync_lockdep(unsigned int irq)
+{
+	disable_irq_nosync(irq);
+}
+
+static inline void disable_irq_nosync_lockdep_irqsave(unsigned int irq, unsigned long *flags)
+{
+	(void)flags;
+	disable_irq_nosync(irq);
+}
+
+static inline void disable_irq_lockdep(unsigned int irq)
+{
+	disable_irq(irq);
+}
+
+static inline void enable_irq_lockdep(unsigned int irq)
+{
+	enable_irq(irq);
+}
+
+static inline void enable_irq_lockdep_irqrestore(unsigned int irq, unsigned long *flags)
+{
+	(void)flags;
+	enable_irq(irq);
+}
+
+/*
+ * IRQ autoprobing finds which unassigned ISA line a card raises. Every
+ * line here belongs to a device opened through VFIO, with its number
+ * given before probe, so no line is ever a candidate: probe_irq_on()
+ * returns an empty mask and probe_irq_off() "no interrupt seen" (0), and
+ * a driver that needs autoprobing (an ISA or VLB card) fails its probe
+ * in its own words.
+ */
+static inline unsigned long probe_irq_on(void)
+{
+	return 0;
+}
+
+static inline int probe_irq_off(unsigned long mask)
+{
+	(void)mask;
+	return 0;
+}
+
+static inline unsigned int probe_irq_mask(unsigned long mask)
+{
+	(void)mask;
+	return 0;
+}
+
 /* No-op: vector threads run on any free virtual CPU. */
 static inline int irq_set_affinity_hint(unsigned int irq, const struct cpumask *m)
 {
