@@ -8,6 +8,8 @@
 #   pair_kernel_side MODULE ADDR          modprobe MODULE, ADDR's interface to A as netA
 #   pair_tree SO ADDR MAC PROBE_RE MIB [PARAM=VAL]...  the checks, one tree's port
 
+# shellcheck shell=bash
+
 pair_sources() { # OBJ FOLDER SERIES...
 	local obj=$1 folder=$2 tree
 	shift 2
@@ -87,6 +89,12 @@ pair_tree() { # SO ADDR MAC PROBE_RE MIB [PARAM=VAL]...
 		fail "no word about MTU 1501: $(cat "$NET_ULDD_LOG")"
 	net_ping "$a" "$NET_IP_B" 1 1472
 	ok "MTU 1501 refused (the driver's max_mtu is 1500): uldd0 is back at 1500, full frames pass"
+
+	# The shim's checkers (sleeping while atomic, WARN_ON, an interrupt
+	# nobody handled) speak in the log: after the traffic it must be clean.
+	! grep -E "BUG|WARNING|unhandled|nobody cared" "$NET_ULDD_LOG" ||
+		fail "the driver's log has complaints (above)"
+	ok "no BUG, WARNING or unhandled interrupt in the driver's log"
 
 	# Each run serves the same traffic, so each must hold what the first did.
 	for i in 1 2 3; do
