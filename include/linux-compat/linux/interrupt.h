@@ -18,7 +18,8 @@
  * about once per line; the line is never disabled for them. The trigger
  * flags, IRQF_NO_SUSPEND and the like are accepted and ignored; affinity
  * hints and wake-up settings are no-ops. devm_request_irq() frees the
- * line at detach (devres, linux/device.h).
+ * line at detach (devres, linux/device.h). IRQ autoprobing never finds a
+ * line (probe_irq_off() is 0); the _lockdep forms are the plain calls.
  */
 #ifndef _LINUX_INTERRUPT_H
 #define _LINUX_INTERRUPT_H

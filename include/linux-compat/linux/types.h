@@ -54,6 +54,7 @@ typedef __SIZE_TYPE__ size_t;
 typedef __PTRDIFF_TYPE__ ssize_t;
 typedef __PTRDIFF_TYPE__ ptrdiff_t;
 typedef __UINTPTR_TYPE__ uintptr_t;
+typedef __INTPTR_TYPE__ intptr_t;
 
 /* The System V and C99 spellings older drivers still use. */
 typedef unsigned char unchar;
@@ -72,7 +73,6 @@ typedef __u32 uint32_t;
 typedef __u64 uint64_t;
 typedef __u64 u_int64_t;
 typedef __s64 int64_t;
-typedef __INTPTR_TYPE__ intptr_t;
 
 typedef _Bool bool;
 
