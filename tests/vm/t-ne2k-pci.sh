@@ -8,9 +8,10 @@
 # leaked descriptors or threads.
 # 8 MiB, not 100: the NE2000 moves every frame through its data port, and
 # uldd reads or writes each 32-bit word of it with one VFIO system call
-# (shim/drivers/pci/ioport.c), so under TCG the port runs at 1-2 Mbit/s
-# (8 MiB: ~50 s into uldd, ~34 s out, measured): 100 MiB each way would
-# take about 25 minutes per tree. The whole boot takes ~4.5 minutes.
+# (shim/drivers/pci/ioport.c), so under TCG the port runs at 1-3 Mbit/s
+# (8 MiB: 27-54 s into uldd, 23-46 s out, measured; the kernel's ne2k-pci
+# on both ends: 24-52 Mbit/s in the same guest): 100 MiB each way would
+# take 10-25 minutes per tree. The whole boot takes 4-4.5 minutes.
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device ne2k_pci,netdev=n1,addr=0x10,mac=52:54:00:80:29:0a
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device ne2k_pci,netdev=n2,bus=rp1,mac=52:54:00:80:29:0b

@@ -6,9 +6,11 @@
 # pings both ways, PCNET_MIB MiB each way (SHA-256 compared), MTU 1501
 # refused, 3 stop/start cycles of 'uldd run' without leaked descriptors or
 # threads.
-# 64 MiB, not 100: under TCG the port moves 9-14 Mbit/s (8 MiB: 5-6 s
-# into uldd, 7-8 s out, measured), so 100 MiB each way for both trees
-# would take the boot to ~7 minutes; 64 MiB keeps it near 5.
+# 64 MiB, not 100: under TCG the port moves 10-69 Mbit/s as the host's
+# load varies (every CSR access is two VFIO system calls, RAP then RDP;
+# the kernel's pcnet32 on both ends: 100-113 Mbit/s in the same guest),
+# so 100 MiB each way for both trees could take the boot to ~7 minutes;
+# 64 MiB keeps it at 2-5.
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device pcnet,netdev=n1,addr=0x10,mac=52:54:00:20:00:0a
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device pcnet,netdev=n2,bus=rp1,mac=52:54:00:20:00:0b
