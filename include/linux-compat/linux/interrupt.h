@@ -18,7 +18,8 @@
  * about once per line; the line is never disabled for them. The trigger
  * flags, IRQF_NO_SUSPEND and the like are accepted and ignored; affinity
  * hints and wake-up settings are no-ops. devm_request_irq() frees the
- * line at detach (devres, linux/device.h).
+ * line at detach (devres, linux/device.h). IRQ autoprobing never finds a
+ * line (probe_irq_off() is 0); the _lockdep forms are the plain calls.
  */
 #ifndef _LINUX_INTERRUPT_H
 #define _LINUX_INTERRUPT_H
@@ -95,6 +96,64 @@ void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id);
 void disable_irq(unsigned int irq);
 void disable_irq_nosync(unsigned int irq);
 void enable_irq(unsigned int irq);
+
+/*
+ * The _lockdep forms tell the lock validator that the line is off; there
+ * is no validator here, so they are the plain calls, as on a kernel built
+ * without CONFIG_LOCKDEP (flags are left untouched there too: the caller's
+ * own spin_lock_irqsave() is what keeps the local CPU's interrupts out).
+ */
+static inline void disable_irq_nosync_lockdep(unsigned int irq)
+{
+	disable_irq_nosync(irq);
+}
+
+static inline void disable_irq_nosync_lockdep_irqsave(unsigned int irq, unsigned long *flags)
+{
+	(void)flags;
+	disable_irq_nosync(irq);
+}
+
+static inline void disable_irq_lockdep(unsigned int irq)
+{
+	disable_irq(irq);
+}
+
+static inline void enable_irq_lockdep(unsigned int irq)
+{
+	enable_irq(irq);
+}
+
+static inline void enable_irq_lockdep_irqrestore(unsigned int irq, unsigned long *flags)
+{
+	(void)flags;
+	enable_irq(irq);
+}
+
+/*
+ * IRQ autoprobing finds which unassigned ISA line a card raises. Every
+ * line here belongs to a device opened through VFIO, with its number
+ * given before probe, so no line is ever a candidate: probe_irq_on()
+ * returns an empty mask and probe_irq_off() "no interrupt seen" (0), and
+ * a driver that needs autoprobing (an ISA or VLB card) fails its probe
+ * in its own words.
+ */
+static inline unsigned long probe_irq_on(void)
+{
+	return 0;
+}
+
+static inline int probe_irq_off(unsigned long mask)
+{
+	(void)mask;
+	return 0;
+}
+
+static inline unsigned int probe_irq_mask(unsigned long mask)
+{
+	(void)mask;
+	return 0;
+}
 
 /* No-op: vector threads run on any free virtual CPU. */
 static inline int irq_set_affinity_hint(unsigned int irq, const struct cpumask *m)

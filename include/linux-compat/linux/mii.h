@@ -154,6 +154,8 @@ int mii_nway_restart(struct mii_if_info *mii);
 void mii_ethtool_get_link_ksettings(struct mii_if_info *mii, struct ethtool_link_ksettings *cmd);
 int mii_ethtool_set_link_ksettings(struct mii_if_info *mii,
 				   const struct ethtool_link_ksettings *cmd);
+void mii_ethtool_gset(struct mii_if_info *mii, struct ethtool_cmd *ecmd);
+int mii_ethtool_sset(struct mii_if_info *mii, struct ethtool_cmd *ecmd);
 int mii_check_gmii_support(struct mii_if_info *mii);
 void mii_check_link(struct mii_if_info *mii);
 unsigned int mii_check_media(struct mii_if_info *mii, unsigned int ok_to_print,

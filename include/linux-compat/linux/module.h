@@ -13,6 +13,7 @@
 #define _LINUX_MODULE_H
 
 #include <linux/compiler.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>

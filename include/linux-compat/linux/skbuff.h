@@ -676,6 +676,17 @@ static inline void skb_tx_timestamp(struct sk_buff *skb)
 	(void)skb;
 }
 
+/*
+ * True when a PHY with its own time stamping took the skb, to hand it up
+ * later with its stamp. There is no such PHY here (as on a kernel without
+ * CONFIG_NETWORK_PHY_TIMESTAMPING): the driver delivers the skb itself.
+ */
+static inline bool skb_defer_rx_timestamp(struct sk_buff *skb)
+{
+	(void)skb;
+	return false;
+}
+
 static inline void skb_record_rx_queue(struct sk_buff *skb, u16 rx_queue)
 {
 	skb->queue_mapping = rx_queue + 1;

@@ -11,6 +11,7 @@
 #include <linux/ethtool.h>
 #include <linux/mii.h>
 #include <linux/netdevice.h>
+#include <linux/string.h>
 
 static int mii_read(struct mii_if_info *mii, int reg)
 {
@@ -292,6 +293,53 @@ int mii_ethtool_set_link_ksettings(struct mii_if_info *mii,
 		mii->force_media = 1;
 	}
 	return 0;
+}
+
+/*
+ * The legacy ethtool_cmd forms (pcnet32 and other pre-4.6 drivers): the
+ * same views as the link_ksettings pair, so both always agree. The PHY is
+ * the one the driver reaches, so the transceiver is given as internal; a
+ * set accepts either kind, as the field only names where the PHY sits.
+ */
+void mii_ethtool_gset(struct mii_if_info *mii, struct ethtool_cmd *ecmd)
+{
+	struct ethtool_link_ksettings ks;
+	u32 supported, advertising, lp_advertising;
+
+	memset(&ks, 0, sizeof(ks));
+	mii_ethtool_get_link_ksettings(mii, &ks);
+	ethtool_convert_link_mode_to_legacy_u32(&supported, ks.link_modes.supported);
+	ethtool_convert_link_mode_to_legacy_u32(&advertising, ks.link_modes.advertising);
+	ethtool_convert_link_mode_to_legacy_u32(&lp_advertising, ks.link_modes.lp_advertising);
+
+	ecmd->supported = supported;
+	ecmd->advertising = advertising;
+	ecmd->lp_advertising = lp_advertising;
+	ethtool_cmd_speed_set(ecmd, ks.base.speed);
+	ecmd->duplex = ks.base.duplex;
+	ecmd->port = ks.base.port;
+	ecmd->phy_address = ks.base.phy_address;
+	ecmd->transceiver = XCVR_INTERNAL;
+	ecmd->autoneg = ks.base.autoneg;
+	ecmd->mdio_support = ks.base.mdio_support;
+	ecmd->maxtxpkt = 0;
+	ecmd->maxrxpkt = 0;
+}
+
+int mii_ethtool_sset(struct mii_if_info *mii, struct ethtool_cmd *ecmd)
+{
+	struct ethtool_link_ksettings ks;
+
+	if (ecmd->transceiver != XCVR_INTERNAL && ecmd->transceiver != XCVR_EXTERNAL)
+		return -EINVAL;
+	memset(&ks, 0, sizeof(ks));
+	ks.base.speed = ethtool_cmd_speed(ecmd);
+	ks.base.duplex = ecmd->duplex;
+	ks.base.port = ecmd->port;
+	ks.base.phy_address = ecmd->phy_address;
+	ks.base.autoneg = ecmd->autoneg;
+	ethtool_convert_legacy_u32_to_link_mode(ks.link_modes.advertising, ecmd->advertising);
+	return mii_ethtool_set_link_ksettings(mii, &ks);
 }
 
 /*

@@ -8,7 +8,9 @@
  * parameter. test_net.c runs the table ("mii").
  */
 #include <linux/etherdevice.h>
+#include <linux/export.h>
 #include <linux/if_vlan.h>
+#include <linux/interrupt.h>
 #include <linux/ip.h>
 #include <linux/mii.h>
 #include <linux/moduleparam.h>
@@ -220,6 +222,53 @@ static int case_set_link_ksettings(void)
 	return 0;
 }
 
+/* The legacy ethtool_cmd views agree with the link_ksettings ones. */
+static int case_ethtool_gset_sset(void)
+{
+	struct ethtool_cmd ec;
+	struct mii_if_info mii;
+	struct net_device *dev = mii_netdev(&mii);
+
+	KCHECK(dev);
+	phy_reset(true, LPA_100FULL | LPA_100HALF | LPA_LPACK);
+	memset(&ec, 0xa5, sizeof(ec));
+	mii_ethtool_gset(&mii, &ec);
+	KCHECK(ec.autoneg == AUTONEG_ENABLE && ec.port == PORT_MII && ec.phy_address == 1);
+	KCHECK(ethtool_cmd_speed(&ec) == SPEED_100 && ec.duplex == DUPLEX_FULL);
+	KCHECK(ec.transceiver == XCVR_INTERNAL && ec.maxtxpkt == 0 && ec.maxrxpkt == 0);
+	KCHECK(ec.supported & SUPPORTED_100baseT_Full &&
+	       !(ec.supported & SUPPORTED_1000baseT_Full));
+	KCHECK(ec.advertising & ADVERTISED_Autoneg && ec.advertising & ADVERTISED_10baseT_Half);
+	KCHECK(ec.lp_advertising ==
+	       (ADVERTISED_100baseT_Full | ADVERTISED_100baseT_Half | ADVERTISED_Autoneg));
+
+	/* Forced 10 half through the legacy form; a bad transceiver writes nothing. */
+	ec.autoneg = AUTONEG_DISABLE;
+	ethtool_cmd_speed_set(&ec, SPEED_10);
+	ec.duplex = DUPLEX_HALF;
+	ec.transceiver = 7;
+	phy.writes = 0;
+	KCHECK(mii_ethtool_sset(&mii, &ec) == -EINVAL && phy.writes == 0);
+	ec.transceiver = XCVR_EXTERNAL;
+	ec.phy_address = 3;
+	KCHECK(mii_ethtool_sset(&mii, &ec) == -EINVAL && phy.writes == 0);
+	ec.phy_address = 1;
+	KCHECK(mii_ethtool_sset(&mii, &ec) == 0);
+	KCHECK(phy.reg[MII_BMCR] == 0 && mii.force_media && !mii.full_duplex);
+	mii_ethtool_gset(&mii, &ec);
+	KCHECK(ec.autoneg == AUTONEG_DISABLE && ethtool_cmd_speed(&ec) == SPEED_10);
+	KCHECK(ec.duplex == DUPLEX_HALF);
+
+	/* Back to autonegotiation, 100 full only. */
+	ec.autoneg = AUTONEG_ENABLE;
+	ec.advertising = ADVERTISED_100baseT_Full;
+	KCHECK(mii_ethtool_sset(&mii, &ec) == 0);
+	KCHECK(phy.reg[MII_ADVERTISE] == (ADVERTISE_100FULL | ADVERTISE_CSMA));
+	KCHECK(phy.reg[MII_BMCR] & BMCR_ANENABLE && !mii.force_media);
+	free_netdev(dev);
+	return 0;
+}
+
 static int case_generic_ioctl(void)
 {
 	struct mii_ioctl_data d = { .phy_id = 7, .reg_num = MII_LPA };
@@ -379,6 +428,35 @@ static int once_calls(void)
 	return pr_info_once("ktest_mii: printed once\n");
 }
 
+/*
+ * What the 8390 library and pcnet32 brought: an export is a declaration
+ * (the symbol is already in the one .so), autoprobing never finds a line
+ * (every line belongs to a VFIO device, numbered before probe), and no
+ * PHY defers a received skb for its time stamp.
+ */
+int ktest_mii_exported(int x);
+int ktest_mii_exported(int x)
+{
+	return x + 1;
+}
+EXPORT_SYMBOL(ktest_mii_exported);
+EXPORT_SYMBOL_GPL(ktest_mii_exported);
+
+static int case_old_driver_helpers(void)
+{
+	unsigned long mask = probe_irq_on();
+	struct sk_buff *skb = alloc_skb(64, GFP_KERNEL);
+	ulong ul = ~0UL;
+	uint64_t u64v = ~0ULL;
+
+	KCHECK(mask == 0 && probe_irq_off(mask) == 0 && probe_irq_mask(mask) == 0);
+	KCHECK(skb && !skb_defer_rx_timestamp(skb));
+	kfree_skb(skb);
+	KCHECK(ktest_mii_exported(1) == 2);
+	KCHECK(sizeof(ul) == sizeof(long) && sizeof(u64v) == 8 && sizeof(uint) == 4);
+	return 0;
+}
+
 static int case_printk_once(void)
 {
 	KCHECK(once_calls() == 1);
@@ -407,12 +485,14 @@ static const struct ktest_check mii_cases[] = {
 	{ "check_media", case_check_media },
 	{ "get_link_ksettings", case_get_link_ksettings },
 	{ "set_link_ksettings", case_set_link_ksettings },
+	{ "ethtool_gset_sset", case_ethtool_gset_sset },
 	{ "generic_ioctl", case_generic_ioctl },
 	{ "nway_result", case_nway_result },
 	{ "vlan_features_check", case_vlan_features_check },
 	{ "stats_to_stats64", case_stats_to_stats64 },
 	{ "copy_and_csum_dev", case_copy_and_csum_dev },
 	{ "u64_stats", case_u64_stats },
+	{ "old_driver_helpers", case_old_driver_helpers },
 	{ "printk_once", case_printk_once },
 	{ "unsigned_int_param", case_unsigned_int_param },
 };

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# One NIC model twice on one QEMU hub: the guest kernel's own driver on side
+# A, a ported driver under 'uldd run' on side B. For the 10/100 chips whose
+# drivers keep Ethernet's 1500-byte MTU (ne2k-pci, pcnet32). Source after
+# lib.sh and netlib.sh.
+#
+#   pair_sources OBJ FOLDER SERIES...     the trees' files are the recorded ones
+#   pair_kernel_side MODULE ADDR          modprobe MODULE, ADDR's interface to A as netA
+#   pair_tree SO ADDR MAC PROBE_RE MIB [PARAM=VAL]...  the checks, one tree's port
+
+# shellcheck shell=bash
+
+pair_sources() { # OBJ FOLDER SERIES...
+	local obj=$1 folder=$2 tree
+	shift 2
+	for tree in "$@"; do
+		(cd "$ULDD_BUILD/linux-source-$tree/$folder" &&
+			sha256sum --quiet --strict -c "$ULDD_TOP/ported/$obj/upstream-$tree.sha256") ||
+			fail "Linux $tree's $obj differs from ported/$obj/upstream-$tree.sha256"
+		[ -e "$ULDD_BUILD/ported/$tree/$obj.so" ] ||
+			fail "$ULDD_BUILD/ported/$tree/$obj.so is not built: make ported"
+	done
+	ok "$obj.so of Linux $* is built from the trees' files, unmodified"
+}
+
+pair_kernel_side() { # MODULE ADDR
+	[ -n "$ULDD_MODROOT" ] || skip "the guest kernel's modules are not in the build share"
+	find "$ULDD_MODROOT/lib/modules" -name "$1.ko*" | grep -q . ||
+		fail "no $1.ko in the guest kernel's module tree $ULDD_MODROOT"
+	modprobe -d "$ULDD_MODROOT" "$1" || fail "modprobe $1 from $ULDD_MODROOT"
+	for _ in $(seq 50); do
+		[ ! -d "/sys/bus/pci/devices/$2/net" ] || break
+		sleep 0.1
+	done
+	[ "$(driver_of "$2")" = "$1" ] || fail "$2 is on $(driver_of "$2"), not the kernel's $1"
+	ok "the guest kernel's $1 drives $2 (side A)"
+	net_setup
+	trap net_teardown EXIT
+	net_move "$2" "$NET_NS_A" netA
+}
+
+_pair_count() { # FOLDER of /proc/PID: its entries
+	local e=("/proc/$NET_ULDD_PID/$1"/*)
+	echo ${#e[@]}
+}
+
+_pair_start() { # SO ADDR [PARAM=VAL]...
+	local so=$1 addr=$2
+	shift 2
+	net_uldd_start "$so" "$addr" "$NET_NS_B" uldd0 "$@"
+	net_addr "$NET_NS_B" uldd0 "$NET_IP_B"
+	net_wait_carrier "$NET_NS_B" uldd0
+	net_ping "$NET_NS_A" "$NET_IP_B" 2
+}
+
+pair_tree() { # SO ADDR MAC PROBE_RE MIB [PARAM=VAL]...
+	local so=$1 addr=$2 mac=$3 probe_re=$4 mib=$5 a=$NET_NS_A b=$NET_NS_B
+	local mtu fd1='' th1='' i start=$SECONDS
+	shift 5
+	net_uldd_start "$so" "$addr" "$b" uldd0 "$@"
+	grep -Eq "$probe_re" "$NET_ULDD_LOG" ||
+		fail "${so##*/}'s probe did not print $mac: $(cat "$NET_ULDD_LOG")"
+	grep -E "$probe_re" "$NET_ULDD_LOG" | sed 's/^/    /'
+	ip -n "$b" link show dev uldd0 | grep -q "link/ether $mac" || fail "uldd0 does not carry $mac"
+	ok "probe read $mac from the chip; the TAP has it"
+
+	net_addr "$a" netA "$NET_IP_A" "$NET_IP6_A"
+	net_addr "$b" uldd0 "$NET_IP_B" "$NET_IP6_B"
+	net_wait_carrier "$a" netA
+	net_wait_carrier "$b" uldd0
+	ok "carrier on netA ($a) and uldd0 ($b) after $((SECONDS - start)) s"
+	net_ping "$a" "$NET_IP_B"
+	net_ping "$b" "$NET_IP_A"
+	net_ping "$a" "$NET_IP6_B"
+	net_ping "$b" "$NET_IP6_A"
+	net_transfer "$a" "$b" "$NET_IP_B" "$mib"
+	net_transfer "$b" "$a" "$NET_IP_A" "$mib"
+
+	# The driver keeps ether_setup's max_mtu of 1500: the host's change
+	# must be refused and rolled back, and traffic must go on.
+	ip -n "$b" link set dev uldd0 mtu 1501
+	for _ in $(seq 50); do
+		mtu=$(ip -n "$b" -o link show dev uldd0 | sed -n 's/.* mtu \([0-9]*\) .*/\1/p')
+		[ "$mtu" = 1501 ] || break
+		sleep 0.1
+	done
+	[ "$mtu" = 1500 ] || fail "MTU 1501 on uldd0: the host's MTU is $mtu, not back at 1500"
+	grep -q "MTU 1501 is outside this device's" "$NET_ULDD_LOG" ||
+		fail "no word about MTU 1501: $(cat "$NET_ULDD_LOG")"
+	net_ping "$a" "$NET_IP_B" 1 1472
+	ok "MTU 1501 refused (the driver's max_mtu is 1500): uldd0 is back at 1500, full frames pass"
+
+	# The shim's checkers (sleeping while atomic, WARN_ON, an interrupt
+	# nobody handled) speak in the log: after the traffic it must be clean.
+	! grep -E "BUG|WARNING|unhandled|nobody cared" "$NET_ULDD_LOG" ||
+		fail "the driver's log has complaints (above)"
+	ok "no BUG, WARNING or unhandled interrupt in the driver's log"
+
+	# Each run serves the same traffic, so each must hold what the first did.
+	for i in 1 2 3; do
+		net_uldd_stop
+		_pair_start "$so" "$addr" "$@"
+		net_ping "$b" "$NET_IP_A" 2
+		if [ -z "$fd1" ]; then
+			fd1=$(_pair_count fd) th1=$(_pair_count task)
+		else
+			[ "$(_pair_count fd)" -eq "$fd1" ] || fail "run $i holds $(_pair_count fd) descriptors, run 1 held $fd1"
+			[ "$(_pair_count task)" -eq "$th1" ] || fail "run $i has $(_pair_count task) threads, run 1 had $th1"
+		fi
+	done
+	net_uldd_stop
+	ip -n "$a" addr flush dev netA
+	ip -n "$a" link set dev netA down
+	ok "3 stop/start cycles of uldd run: exit 0, traffic both ways, $fd1 descriptors and $th1 threads each time"
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# The ported ne2k-pci (with the 8390 library) on QEMU's ne2k_pci (RTL8029,
+# 10ec:8029), beside the guest kernel's own ne2k-pci on a second one on the
+# same hub. For Linux 6.1's and 6.12's sources: probe reads the MAC over
+# port I/O, carrier, pings both ways, NE2K_MIB MiB each way (SHA-256
+# compared), MTU 1501 refused, 3 stop/start cycles of 'uldd run' without
+# leaked descriptors or threads.
+# 8 MiB, not 100: the NE2000 moves every frame through its data port, and
+# uldd reads or writes each 32-bit word of it with one VFIO system call
+# (shim/drivers/pci/ioport.c), so under TCG the port runs at 1-3 Mbit/s
+# (8 MiB: 27-54 s into uldd, 23-46 s out, measured; the kernel's ne2k-pci
+# on both ends: 24-52 Mbit/s in the same guest): 100 MiB each way would
+# take 10-25 minutes per tree. The whole boot takes 4-4.5 minutes.
+# vm-devices: -netdev hubport,id=n1,hubid=1 -device ne2k_pci,netdev=n1,addr=0x10,mac=52:54:00:80:29:0a
+# vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
+# vm-devices: -netdev hubport,id=n2,hubid=1 -device ne2k_pci,netdev=n2,bus=rp1,mac=52:54:00:80:29:0b
+# vm-timeout: 1500
+set -euo pipefail
+. "$ULDD_TOP/tests/vm/lib.sh"
+. "$ULDD_TOP/tests/vm/netlib.sh"
+. "$ULDD_TOP/tests/vm/nicpair.sh"
+
+nic_a=0000:00:10.0 nic_b=0000:01:00.0 mac_b=52:54:00:80:29:0b
+trees=(6.1 6.12)
+mib=${NE2K_MIB:-8}
+
+pair_sources ne2k-pci drivers/net/ethernet/8390 "${trees[@]}"
+pair_kernel_side ne2k-pci $nic_a
+for tree in "${trees[@]}"; do
+	echo "== Linux $tree's ne2k-pci"
+	pair_tree "$ULDD_BUILD/ported/$tree/ne2k-pci.so" $nic_b $mac_b \
+		"found at .*$mac_b" "$mib"
+	ok "Linux $tree's ne2k-pci: all checks passed"
+done
+net_teardown
+trap - EXIT
+[ "$(driver_of $nic_b)" = ne2k-pci ] || fail "$nic_b is on $(driver_of $nic_b) after teardown, not ne2k-pci"
+ok "$nic_b is back on the kernel's ne2k-pci"
