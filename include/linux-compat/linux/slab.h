@@ -31,6 +31,7 @@
 #include <linux/compiler_types.h>
 #include <linux/gfp.h>
 #include <linux/mmzone.h>
+#include <linux/overflow.h>
 #include <linux/types.h>
 
 /* Alignment: of every kmalloc object, and of kmem_cache objects by default. */

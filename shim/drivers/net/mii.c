@@ -295,6 +295,45 @@ int mii_ethtool_set_link_ksettings(struct mii_if_info *mii,
 }
 
 /*
+ * The legacy forms go through the link_ksettings ones, so both views of
+ * the PHY agree: a 10/100/1000 PHY's modes all fit the 32 legacy bits.
+ */
+void mii_ethtool_gset(struct mii_if_info *mii, struct ethtool_cmd *ecmd)
+{
+	struct ethtool_link_ksettings ks;
+
+	memset(&ks, 0, sizeof(ks));
+	mii_ethtool_get_link_ksettings(mii, &ks);
+	ecmd->port = ks.base.port;
+	ecmd->phy_address = ks.base.phy_address;
+	ecmd->mdio_support = ks.base.mdio_support;
+	ecmd->transceiver = XCVR_INTERNAL;
+	ecmd->autoneg = ks.base.autoneg;
+	ecmd->duplex = ks.base.duplex;
+	ethtool_cmd_speed_set(ecmd, ks.base.speed);
+	ethtool_convert_link_mode_to_legacy_u32(&ecmd->supported, ks.link_modes.supported);
+	ethtool_convert_link_mode_to_legacy_u32(&ecmd->advertising, ks.link_modes.advertising);
+	ethtool_convert_link_mode_to_legacy_u32(&ecmd->lp_advertising,
+						ks.link_modes.lp_advertising);
+}
+
+int mii_ethtool_sset(struct mii_if_info *mii, struct ethtool_cmd *ecmd)
+{
+	struct ethtool_link_ksettings ks;
+
+	if (ecmd->transceiver != XCVR_INTERNAL && ecmd->transceiver != XCVR_EXTERNAL)
+		return -EINVAL;
+	memset(&ks, 0, sizeof(ks));
+	ks.base.speed = ethtool_cmd_speed(ecmd);
+	ks.base.duplex = ecmd->duplex;
+	ks.base.port = ecmd->port;
+	ks.base.phy_address = ecmd->phy_address;
+	ks.base.autoneg = ecmd->autoneg;
+	ethtool_convert_legacy_u32_to_link_mode(ks.link_modes.advertising, ecmd->advertising);
+	return mii_ethtool_set_link_ksettings(mii, &ks);
+}
+
+/*
  * SIOCGMIIPHY, SIOCGMIIREG, SIOCSMIIREG. A write to this PHY's BMCR or
  * advertisement register also updates the library's view (forced media,
  * duplex, cached advertisement), so the driver's next mii_check_media()
