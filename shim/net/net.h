@@ -50,6 +50,8 @@ struct uldd_netdev {
 	atomic_long_t from_host_bad_vnet; /* of those: a bad virtio-net header */
 	atomic_long_t from_host_gso; /* frames taken as GSO (TSO) ones */
 	unsigned char addr[MAX_ADDR_LEN]; /* dev->dev_addr points here */
+	/* The host set the TAP up and ndo_open refused: uldd run's exit says so. */
+	bool open_failed;
 };
 
 /* dev.c */
