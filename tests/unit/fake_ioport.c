@@ -85,7 +85,8 @@ int uhost_dev_cfg_write(struct uhost_dev *dev, uhost_u32 off, const void *buf, u
 	for (uhost_size i = 0; i < len; i++) {
 		/* PMCSR's high byte: bit 7 (PME_Status) clears on a one. */
 		if (off + i == 0x55)
-			fake_cfg[0x55] = (unsigned char)((fake_cfg[0x55] & ~b[i] & 0x80) | (b[i] & 0x7f));
+			fake_cfg[0x55] =
+				(unsigned char)((fake_cfg[0x55] & ~b[i] & 0x80) | (b[i] & 0x7f));
 		else
 			fake_cfg[off + i] = b[i];
 	}

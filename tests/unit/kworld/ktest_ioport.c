@@ -142,7 +142,7 @@ static int kt_pme_active(void)
 static int kt_dev_present(void)
 {
 	static const struct pci_device_id bridge[] = {
-		{ PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x29c0) },
+		{ PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x29c0) }, /* a Q35 host bridge */
 		{}
 	};
 	static const struct pci_device_id chipsets[] = {
@@ -151,7 +151,7 @@ static int kt_dev_present(void)
 		{}
 	};
 	static const struct pci_device_id nic_class[] = {
-		{ PCI_DEVICE_CLASS(PCI_CLASS_NETWORK_ETHERNET << 8, 0xffff00) },
+		{ PCI_DEVICE_CLASS(PCI_CLASS_NETWORK_ETHERNET << 8, 0xffff00) }, /* any Ethernet */
 		{}
 	};
 	static const struct pci_device_id none[] = { {} };
@@ -168,6 +168,7 @@ static const struct ktest_check cases[] = {
 	{ "port_rep", kt_port_rep },
 	{ "port_unclaimed", kt_port_unclaimed },
 	{ "regions", kt_regions },
+	/* The config space and host scan of fake_ioport.c. */
 	{ "pme_active", kt_pme_active },
 	{ "dev_present", kt_dev_present },
 };
