@@ -6,7 +6,8 @@
 #
 #   nicpair_sources DRV FOLDER TREE...   the .so files are built from the trees' files
 #   nicpair_kernel_side DRV ADDR         modprobe DRV from the guest's tree, on ADDR
-#   nicpair_tree DRV TREE ADDR MAC PROBE MIB   everything about one tree's port
+#   nicpair_tree DRV TREE ADDR MAC PROBE MIB [MIB_B]   everything about one tree's port;
+#                                        MIB_B: what B (uldd) sends, default MIB
 #   nicpair_teardown                     net_teardown, after the driver's last words
 #
 # PROBE is a grep pattern for the driver's probe line; it must also hold MAC.
@@ -69,8 +70,8 @@ _nicpair_mtu_of() { # NS IF
 	ip -n "$1" -o link show dev "$2" | sed -n 's/.* mtu \([0-9]*\) .*/\1/p'
 }
 
-nicpair_tree() { # DRV TREE ADDR MAC PROBE MIB
-	local drv=$1 tree=$2 addr=$3 mac=$4 probe=$5 mib=$6
+nicpair_tree() { # DRV TREE ADDR MAC PROBE MIB [MIB_B]
+	local drv=$1 tree=$2 addr=$3 mac=$4 probe=$5 mib=$6 mib_b=${7:-$6}
 	local so=$ULDD_BUILD/ported/$tree/$drv.so A=$NET_NS_A B=$NET_NS_B
 	local fd1='' th1='' mtu max i
 	echo "== Linux $tree's $drv"
@@ -89,7 +90,7 @@ nicpair_tree() { # DRV TREE ADDR MAC PROBE MIB
 	net_ping "$A" "$NET_IP_B"
 	net_ping "$B" "$NET_IP_A"
 	net_transfer "$A" "$B" "$NET_IP_B" "$mib"
-	net_transfer "$B" "$A" "$NET_IP_A" "$mib"
+	net_transfer "$B" "$A" "$NET_IP_A" "$mib_b"
 
 	# Neither chip's driver raises max_mtu above Ethernet's: one byte more
 	# is refused by the driver's limits, and the host's MTU goes back.
