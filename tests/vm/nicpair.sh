@@ -46,6 +46,14 @@ nicpair_teardown() {
 		echo "---- the last lines of $NET_ULDD_LOG ----"
 		tail -n 40 "$NET_ULDD_LOG"
 	fi
+	if [ -n "$NET_ULDD_PID" ]; then
+		echo "---- both sides as the failure left them ----"
+		ip -n "$NET_NS_A" -s link show dev netA || true
+		ip -n "$NET_NS_B" -s link show dev uldd0 || true
+		"$ULDD" stats uldd0 2>&1 | grep -v ': 0$' || true
+		ip netns exec "$NET_NS_B" busybox ping -c 2 -W 2 "$NET_IP_A" || true
+		ip netns exec "$NET_NS_A" busybox ping -c 2 -W 2 "$NET_IP_B" || true
+	fi
 	net_teardown
 }
 
