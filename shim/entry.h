@@ -58,6 +58,8 @@ int ULDD_ENTRY(uldd_firmware_dir)(const char *dir);
  * such interface. Called from a host thread without a vCPU.
  */
 int ULDD_ENTRY(uldd_net_ifname)(const char *name);
+/* How many interfaces the host set up and their driver refused to open (vCPU held). */
+unsigned int ULDD_ENTRY(uldd_net_open_failed)(void);
 long ULDD_ENTRY(uldd_net_report)(const char *ifname, char *buf, unsigned long len);
 
 #endif /* ULDD_SHIM_ENTRY_H */

@@ -20,11 +20,12 @@ KWORLD_CFLAGS := -std=gnu11 -nostdinc -isystem $(shell $(CC) -print-file-name=in
 	-O2 -g -fPIC -fno-strict-aliasing -fno-strict-overflow -fno-common -fstack-protector-strong \
 	-Wall -Wextra -Werror $(SAN_KCFLAGS) $(EXTRA_KCFLAGS)
 # Driver code (samples/, ported/) gets Kbuild's warning set, which unlike
-# the shim's -Wextra lets a callback ignore a parameter and mix signedness.
+# the shim's -Wextra lets a callback ignore a parameter and mix signedness,
+# and keeps a variable only a Kconfig branch reads (W=1 is what warns).
 # -Wno-maybe-uninitialized: Kbuild turns that one off below W=2, as gcc's
 # guess depends on inlining (6.12's vmxnet3 trips it with CONFIG_X86).
 KWORLD_DRIVER_CFLAGS := -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers \
-	-Wno-pointer-sign -Wno-maybe-uninitialized
+	-Wno-pointer-sign -Wno-unused-but-set-variable -Wno-maybe-uninitialized
 
 # Kbuild force-includes this too: drivers use __iomem, __packed ... bare.
 KWORLD_FORCE := -include $(TOP)/include/linux-compat/linux/compiler_types.h

@@ -51,6 +51,23 @@ int uldd_net_ifname(const char *name)
 	return 0;
 }
 
+/*
+ * A driver whose interface the host wants up but that refused to open it
+ * does not serve it, yet stays loaded (the host may try again): uldd run
+ * asks at its stop, so its exit status shows the failure.
+ */
+unsigned int uldd_net_open_failed(void)
+{
+	struct uldd_netdev *un;
+	unsigned int n = 0;
+
+	rtnl_lock();
+	list_for_each_entry(un, &uldd_net_devices, node)
+		n += un->open_failed;
+	rtnl_unlock();
+	return n;
+}
+
 struct net_device *alloc_netdev_mqs(int sizeof_priv, const char *name, unsigned char assign_type,
 				    void (*setup)(struct net_device *), unsigned int txqs,
 				    unsigned int rxqs)
@@ -150,6 +167,9 @@ int register_netdevice(struct net_device *dev)
 		return err;
 	}
 	dev->reg_state = NETREG_REGISTERED;
+	/* Linux names the interface's struct device after it: dev_info(&dev->dev) shows it. */
+	if (!dev->dev.init_name)
+		dev->dev.init_name = dev->name;
 	list_add_tail(&dev->uldd->node, &uldd_net_devices);
 	netdev_info(dev, "registered: the host's %s is this device, MAC %pM\n", dev->name,
 		    dev->dev_addr);
@@ -229,6 +249,7 @@ int uldd_dev_open(struct net_device *dev)
 		err = dev->netdev_ops->ndo_validate_addr(dev);
 	if (!err && dev->netdev_ops->ndo_open)
 		err = dev->netdev_ops->ndo_open(dev);
+	dev->uldd->open_failed = err != 0;
 	if (err) {
 		clear_bit(__LINK_STATE_START, &dev->state);
 		netdev_err(dev, "cannot open the device (%d): the host's interface has no link\n",
@@ -243,6 +264,8 @@ int uldd_dev_open(struct net_device *dev)
 void uldd_dev_close(struct net_device *dev)
 {
 	ASSERT_RTNL();
+	/* The host gave up on the interface: no longer a failure to report. */
+	dev->uldd->open_failed = false;
 	if (!netif_running(dev))
 		return;
 	clear_bit(__LINK_STATE_START, &dev->state);

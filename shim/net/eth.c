@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* net/eth.c - Ethernet: device set-up, frame classification, addresses. */
+#include <linux/device.h>
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
@@ -22,6 +23,31 @@ void ether_setup(struct net_device *dev)
 struct net_device *alloc_etherdev_mqs(int sizeof_priv, unsigned int txqs, unsigned int rxqs)
 {
 	return alloc_netdev_mqs(sizeof_priv, "eth%d", NET_NAME_ENUM, ether_setup, txqs, rxqs);
+}
+
+/* The devres holds the net_device pointer; freeing happens after remove(). */
+static void devm_netdev_release(struct device *dev, void *res)
+{
+	(void)dev;
+	free_netdev(*(struct net_device **)res);
+}
+
+struct net_device *devm_alloc_etherdev_mqs(struct device *dev, int sizeof_priv, unsigned int txqs,
+					   unsigned int rxqs)
+{
+	struct net_device **res, *ndev;
+
+	res = devres_alloc(devm_netdev_release, sizeof(*res), GFP_KERNEL);
+	if (!res)
+		return NULL;
+	ndev = alloc_etherdev_mqs(sizeof_priv, txqs, rxqs);
+	if (!ndev) {
+		devres_free(res);
+		return NULL;
+	}
+	*res = ndev;
+	devres_add(dev, res);
+	return ndev;
 }
 
 __be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev)

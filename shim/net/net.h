@@ -55,6 +55,8 @@ struct uldd_netdev {
 	/* Frames handed to each of the first transmit queues (the TAP thread's). */
 	unsigned long to_txq[ULDD_NET_TXQ_STATS];
 	unsigned char addr[MAX_ADDR_LEN]; /* dev->dev_addr points here */
+	/* The host set the TAP up and ndo_open refused: uldd run's exit says so. */
+	bool open_failed;
 };
 
 /* dev.c */

@@ -35,8 +35,10 @@ $(foreach a,sched time irq dma devres locking net ioport conform,$(eval UNIT_KOB
 $(foreach a,namespace kheaders mm bug firmware,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
 UNIT_FAKE_irq += fake_irq
 UNIT_FAKE_dma += fake_dma
-# test_ioport's I/O BAR: fake_ioport.c's registers behind the region calls.
+# test_ioport's I/O BAR: fake_ioport.c's registers behind the region calls,
+# and its config space and host PCI scan (so not pciscan.o's sysfs one).
 UNIT_FAKE_ioport += fake_ioport
+UNIT_KOBJ_ioport := $(filter-out pciscan,$(UNIT_KOBJ_ioport))
 # test_net sees what the shim writes to the host: fake_tap.c stands in for tap.o.
 UNIT_KOBJ_net := $(filter-out tap,$(UNIT_KCORE)) log
 UNIT_FAKE_net += fake_tap

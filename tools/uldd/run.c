@@ -26,6 +26,7 @@
  */
 #pragma weak uldd_k_uldd_net_ifname
 #pragma weak uldd_k_uldd_net_report
+#pragma weak uldd_k_uldd_net_open_failed
 
 #define MAX_PARAMS 64
 
@@ -213,6 +214,7 @@ static int run(int argc, char **argv)
 	struct uldd_ctl *ctl;
 	sigset_t stop;
 	void *handle;
+	unsigned int refused = 0;
 	int err, sig;
 
 	err = parse(argc, argv, &o);
@@ -285,8 +287,16 @@ static int run(int argc, char **argv)
 	uldd_ctl_stop(ctl);
 
 	uldd_k_uldd_enter("uldd-run");
+	if (uldd_k_uldd_net_open_failed)
+		refused = uldd_k_uldd_net_open_failed();
 	uldd_k_uldd_modules_exit();
 	uldd_k_uldd_exit();
+	if (refused) {
+		uldd_err(
+			"%s refused to open %u interface(s) the host set up: the driver's messages above say why",
+			o.driver, refused);
+		return ULDD_EXIT_FAIL;
+	}
 	return ULDD_EXIT_OK;
 }
 
@@ -303,6 +313,8 @@ const struct uldd_cmd uldd_cmd_run = {
 		"reproducible). --firmware DIR: where request_firmware() looks (default\n"
 		"/lib/firmware). --ifname NAME names the driver's network interface (a TAP;\n"
 		"default: the driver's own, such as eth0). -v shows the driver's debug messages.\n"
-		"While it runs, 'uldd stats IFNAME' asks it for its report.\n",
+		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 1 when no\n"
+		"device was bound, or when the host set up an interface whose driver refused\n"
+		"to open it (its firmware missing, for one); the driver's messages say why.\n",
 	.run = run,
 };

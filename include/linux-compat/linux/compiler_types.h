@@ -37,6 +37,15 @@
 #define __noreturn __attribute__((__noreturn__))
 #define __section(name) __attribute__((__section__(name)))
 #define fallthrough __attribute__((__fallthrough__))
+/*
+ * A flexible array's length lives in member: compilers that know the
+ * attribute check bounds with it; older ones (gcc 12) get nothing.
+ */
+#if defined(__has_attribute) && __has_attribute(__counted_by__)
+#define __counted_by(member) __attribute__((__counted_by__(member)))
+#else
+#define __counted_by(member)
+#endif
 
 /* True when a and b have the same type, as a constant expression. */
 #define __same_type(a, b) __builtin_types_compatible_p(typeof(a), typeof(b))

@@ -13,6 +13,10 @@ struct net_device *alloc_etherdev_mqs(int sizeof_priv, unsigned int txqs, unsign
 #define alloc_etherdev(sizeof_priv) alloc_etherdev_mqs(sizeof_priv, 1, 1)
 #define alloc_etherdev_mq(sizeof_priv, count) alloc_etherdev_mqs(sizeof_priv, count, count)
 void ether_setup(struct net_device *dev);
+/* As alloc_etherdev_mqs(); free_netdev() runs when dev's driver detaches. */
+struct net_device *devm_alloc_etherdev_mqs(struct device *dev, int sizeof_priv, unsigned int txqs,
+					   unsigned int rxqs);
+#define devm_alloc_etherdev(dev, sizeof_priv) devm_alloc_etherdev_mqs(dev, sizeof_priv, 1, 1)
 
 /* Sets skb->protocol's value: pkt_type and dev are set, the header pulled. */
 __be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev);

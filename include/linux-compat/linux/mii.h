@@ -23,6 +23,18 @@
 #define MII_CTRL1000 0x09
 #define MII_STAT1000 0x0a
 #define MII_ESTATUS 0x0f
+/* Vendor registers of the early 10/100 PHYs (National DP83840 and kin). */
+#define MII_DCOUNTER 0x12
+#define MII_FCSCOUNTER 0x13
+#define MII_NWAYTEST 0x14
+#define MII_RERRCOUNTER 0x15
+#define MII_SREVISION 0x16
+#define MII_RESV1 0x17
+#define MII_LBRERROR 0x18
+#define MII_PHYADDR 0x19
+#define MII_RESV2 0x1a
+#define MII_TPISTATUS 0x1b
+#define MII_NCONFIG 0x1c
 
 #define BMCR_SPEED1000 0x0040
 #define BMCR_CTST 0x0080
@@ -158,6 +170,13 @@ void mii_ethtool_gset(struct mii_if_info *mii, struct ethtool_cmd *ecmd);
 int mii_ethtool_sset(struct mii_if_info *mii, struct ethtool_cmd *ecmd);
 int mii_check_gmii_support(struct mii_if_info *mii);
 void mii_check_link(struct mii_if_info *mii);
+/*
+ * The same through the legacy struct ethtool_cmd (32-bit mode masks):
+ * gset fills it from the PHY; sset also takes transceiver, internal or
+ * external, and -EINVAL leaves the PHY untouched.
+ */
+void mii_ethtool_gset(struct mii_if_info *mii, struct ethtool_cmd *ecmd);
+int mii_ethtool_sset(struct mii_if_info *mii, struct ethtool_cmd *ecmd);
 unsigned int mii_check_media(struct mii_if_info *mii, unsigned int ok_to_print,
 			     unsigned int init_media);
 int generic_mii_ioctl(struct mii_if_info *mii_if, struct mii_ioctl_data *mii_data, int cmd,

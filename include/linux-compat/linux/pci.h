@@ -172,6 +172,8 @@ void pci_unregister_driver(struct pci_driver *drv);
 	}                                                    \
 	module_exit(__uldd_pci_driver_exit)
 const struct pci_device_id *pci_match_id(const struct pci_device_id *ids, struct pci_dev *dev);
+/* 1 when a function on the host's PCI buses matches ids (a sysfs scan; may sleep). */
+int pci_dev_present(const struct pci_device_id *ids);
 
 int __must_check pci_enable_device(struct pci_dev *dev);
 int __must_check pci_enable_device_mem(struct pci_dev *dev);
@@ -249,6 +251,8 @@ int pci_set_power_state(struct pci_dev *dev, pci_power_t state);
 int pci_wake_from_d3(struct pci_dev *dev, bool enable);
 int pci_enable_wake(struct pci_dev *dev, pci_power_t state, bool enable);
 int pci_prepare_to_sleep(struct pci_dev *dev);
+/* PME_En set or cleared, a pending PME_Status acknowledged; see pci.c. */
+void pci_pme_active(struct pci_dev *dev, bool enable);
 
 /* The state a legacy .suspend(pdev, msg) hook puts its device in. */
 static inline pci_power_t pci_choose_state(struct pci_dev *dev, pm_message_t msg)

@@ -270,6 +270,32 @@ int __pci_register_driver(struct pci_driver *drv, struct module *owner, const ch
 	return 0;
 }
 
+/*
+ * Whether any function on the host's PCI buses matches ids, as sysfs lists
+ * them, the driver's own or not: drivers ask for chipsets (host bridges
+ * with errata) they never drive. Process context only: the scan may block.
+ * As in Linux the answer may be stale at once; it takes no reference.
+ */
+int pci_dev_present(const struct pci_device_id *ids)
+{
+	struct uhost_pci_info *info;
+	unsigned int n = 0;
+	int found = 0;
+
+	might_sleep();
+	info = kcalloc(MAX_SCAN, sizeof(*info), GFP_KERNEL);
+	if (!info)
+		return 0;
+	uldd_host_block_begin();
+	if (uhost_pci_scan(info, MAX_SCAN, &n))
+		n = 0;
+	uldd_host_block_end();
+	for (unsigned int i = 0; i < n && i < MAX_SCAN && !found; i++)
+		found = match_info(ids, &info[i]) != NULL;
+	kfree(info);
+	return found;
+}
+
 void pci_unregister_driver(struct pci_driver *drv)
 {
 	struct uldd_pci_private *priv, *next;

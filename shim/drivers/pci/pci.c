@@ -386,6 +386,29 @@ int pci_enable_wake(struct pci_dev *dev, pci_power_t state, bool enable)
 	return 0;
 }
 
+/*
+ * PME: a wake event would go to the host's PCI core, which does not own
+ * the device while VFIO does, so nothing here acts on one. Setting or
+ * clearing PME_En and acknowledging a pending PME_Status (write one to
+ * clear) still happens on the chip, so a driver that reads them back sees
+ * what Linux would leave there. A device without the PM capability has
+ * neither bit: nothing to do.
+ */
+void pci_pme_active(struct pci_dev *dev, bool enable)
+{
+	u8 pm = pci_find_capability(dev, PCI_CAP_ID_PM);
+	u16 pmcsr;
+
+	if (!pm || pci_read_config_word(dev, pm + PCI_PM_CTRL, &pmcsr))
+		return;
+	pmcsr |= PCI_PM_CTRL_PME_STATUS;
+	if (enable)
+		pmcsr |= PCI_PM_CTRL_PME_ENABLE;
+	else
+		pmcsr &= ~PCI_PM_CTRL_PME_ENABLE;
+	pci_write_config_word(dev, pm + PCI_PM_CTRL, pmcsr);
+}
+
 int pci_prepare_to_sleep(struct pci_dev *dev)
 {
 	(void)dev;

@@ -4,11 +4,14 @@
  * BAR (the PCI layer's uldd_ioport_add), inb/outb on it, ioread/iowrite on
  * its port cookie (ioport_map) beside the same calls on memory, and
  * request_region's claims. The BAR is tests/unit/fake_ioport.c's; see
- * test_ioport.c, which also counts the door calls each path makes.
+ * test_ioport.c, which also counts the door calls each path makes. Also
+ * the PCI helpers tulip and e100 brought, on fake_ioport.c's config space
+ * and host scan: pci_pme_active and pci_dev_present.
  */
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/kernel.h>
+#include <linux/pci.h>
 #include <linux/string.h>
 
 #include "../../../shim/drivers/pci/pci.h"
@@ -98,11 +101,76 @@ static int kt_regions(void)
 	return 0;
 }
 
+static struct pci_dev *fake_pdev(void)
+{
+	static struct uldd_pci_private priv;
+	static struct pci_dev pdev;
+
+	priv.udev = (struct uhost_dev *)&fake_dev;
+	priv.pdev = &pdev;
+	pdev.uldd = &priv;
+	return &pdev;
+}
+
+static u16 pmcsr(struct pci_dev *pdev)
+{
+	u16 v = 0;
+
+	pci_read_config_word(pdev, 0x50 + PCI_PM_CTRL, &v);
+	return v;
+}
+
+/* fake_ioport.c starts with PME_Status and PME_En set. */
+static int kt_pme_active(void)
+{
+	struct pci_dev *pdev = fake_pdev();
+
+	KCHECK(pci_find_capability(pdev, PCI_CAP_ID_PM) == 0x50);
+	KCHECK(pmcsr(pdev) & PCI_PM_CTRL_PME_STATUS);
+	/* Off: the pending event acknowledged, PME_En clear. */
+	pci_pme_active(pdev, false);
+	KCHECK(!(pmcsr(pdev) & (PCI_PM_CTRL_PME_STATUS | PCI_PM_CTRL_PME_ENABLE)));
+	pci_pme_active(pdev, true);
+	KCHECK((pmcsr(pdev) & (PCI_PM_CTRL_PME_STATUS | PCI_PM_CTRL_PME_ENABLE)) ==
+	       PCI_PM_CTRL_PME_ENABLE);
+	pci_pme_active(pdev, false);
+	KCHECK(!(pmcsr(pdev) & PCI_PM_CTRL_PME_ENABLE));
+	return 0;
+}
+
+/* The host has an Intel bridge 8086:29c0 and a DEC 1011:0019 (fake_ioport.c). */
+static int kt_dev_present(void)
+{
+	static const struct pci_device_id bridge[] = {
+		{ PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x29c0) }, /* a Q35 host bridge */
+		{}
+	};
+	static const struct pci_device_id chipsets[] = {
+		{ PCI_DEVICE(PCI_VENDOR_ID_INTEL, PCI_DEVICE_ID_INTEL_82424) },
+		{ PCI_DEVICE(PCI_VENDOR_ID_SI, PCI_DEVICE_ID_SI_496) },
+		{}
+	};
+	static const struct pci_device_id nic_class[] = {
+		{ PCI_DEVICE_CLASS(PCI_CLASS_NETWORK_ETHERNET << 8, 0xffff00) }, /* any Ethernet */
+		{}
+	};
+	static const struct pci_device_id none[] = { {} };
+
+	KCHECK(pci_dev_present(bridge) == 1);
+	KCHECK(pci_dev_present(chipsets) == 0);
+	KCHECK(pci_dev_present(nic_class) == 1);
+	KCHECK(pci_dev_present(none) == 0);
+	return 0;
+}
+
 static const struct ktest_check cases[] = {
 	{ "port_widths", kt_port_widths },
 	{ "port_rep", kt_port_rep },
 	{ "port_unclaimed", kt_port_unclaimed },
 	{ "regions", kt_regions },
+	/* The config space and host scan of fake_ioport.c. */
+	{ "pme_active", kt_pme_active },
+	{ "dev_present", kt_dev_present },
 };
 
 int KTEST(ktest_ioport_setup)(void)

@@ -5,7 +5,8 @@
  * result), and the small network helpers the Realtek drivers brought:
  * vlan_features_check, netdev_stats_to_stats64, skb_copy_and_csum_dev,
  * u64_stats, printk_once and an unsigned variable as an int module
- * parameter. test_net.c runs the table ("mii").
+ * parameter; then e100's legacy ethtool_cmd forms of the library and
+ * tulip's devm_alloc_etherdev. test_net.c runs the table ("mii").
  */
 #include <linux/etherdevice.h>
 #include <linux/export.h>
@@ -17,12 +18,14 @@
 #include <linux/netdevice.h>
 #include <linux/printk.h>
 #include <linux/skbuff.h>
+#include <linux/slab.h>
 #include <linux/sockios.h>
 #include <linux/string.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/udp.h>
 #include <net/checksum.h>
 
+#include "../../../shim/drivers/base/base.h"
 #include "../../../shim/entry.h"
 #include "ktest.h"
 
@@ -479,6 +482,85 @@ static int case_unsigned_int_param(void)
 	return 0;
 }
 
+/* The legacy view agrees with the link_ksettings one, bit for bit. */
+static int case_ethtool_gset(void)
+{
+	struct ethtool_link_ksettings ks;
+	struct ethtool_cmd ecmd;
+	struct mii_if_info mii;
+	struct net_device *dev = mii_netdev(&mii);
+	u32 adv, lp, sup;
+
+	KCHECK(dev);
+	phy_reset(true, LPA_100FULL | LPA_100HALF | LPA_LPACK);
+	memset(&ks, 0, sizeof(ks));
+	mii_ethtool_get_link_ksettings(&mii, &ks);
+	memset(&ecmd, 0xa5, sizeof(ecmd));
+	mii_ethtool_gset(&mii, &ecmd);
+	KCHECK(ethtool_cmd_speed(&ecmd) == SPEED_100 && ecmd.duplex == DUPLEX_FULL);
+	KCHECK(ecmd.autoneg == AUTONEG_ENABLE && ecmd.port == PORT_MII);
+	KCHECK(ecmd.phy_address == 1 && ecmd.transceiver == XCVR_INTERNAL);
+	ethtool_convert_link_mode_to_legacy_u32(&sup, ks.link_modes.supported);
+	ethtool_convert_link_mode_to_legacy_u32(&adv, ks.link_modes.advertising);
+	ethtool_convert_link_mode_to_legacy_u32(&lp, ks.link_modes.lp_advertising);
+	KCHECK(ecmd.supported == sup && ecmd.advertising == adv && ecmd.lp_advertising == lp);
+	KCHECK(ecmd.lp_advertising & ADVERTISED_100baseT_Full);
+	KCHECK(!(ecmd.supported & SUPPORTED_1000baseT_Full) && mii.full_duplex);
+	free_netdev(dev);
+	return 0;
+}
+
+static int case_ethtool_sset(void)
+{
+	struct ethtool_cmd ecmd;
+	struct mii_if_info mii;
+	struct net_device *dev = mii_netdev(&mii);
+
+	KCHECK(dev);
+	phy_reset(true, 0);
+	memset(&ecmd, 0, sizeof(ecmd));
+	ecmd.port = PORT_MII;
+	ecmd.phy_address = 1;
+	ecmd.transceiver = XCVR_INTERNAL;
+	ecmd.autoneg = AUTONEG_DISABLE;
+	ecmd.duplex = DUPLEX_HALF;
+	ethtool_cmd_speed_set(&ecmd, SPEED_1000);
+	/* No gigabit on this PHY; an unknown transceiver: nothing written. */
+	KCHECK(mii_ethtool_sset(&mii, &ecmd) == -EINVAL);
+	ethtool_cmd_speed_set(&ecmd, SPEED_100);
+	ecmd.transceiver = 7;
+	KCHECK(mii_ethtool_sset(&mii, &ecmd) == -EINVAL && phy.writes == 0);
+	/* Forced 100 half, through the external transceiver's value too. */
+	ecmd.transceiver = XCVR_EXTERNAL;
+	KCHECK(mii_ethtool_sset(&mii, &ecmd) == 0);
+	KCHECK(phy.reg[MII_BMCR] == BMCR_SPEED100 && mii.force_media && !mii.full_duplex);
+	/* Autonegotiation offering 100 full and 10 half only. */
+	ecmd.autoneg = AUTONEG_ENABLE;
+	ecmd.advertising = ADVERTISED_100baseT_Full | ADVERTISED_10baseT_Half;
+	KCHECK(mii_ethtool_sset(&mii, &ecmd) == 0);
+	KCHECK(phy.reg[MII_ADVERTISE] == (ADVERTISE_100FULL | ADVERTISE_10HALF | ADVERTISE_CSMA));
+	KCHECK(phy.reg[MII_BMCR] & BMCR_ANENABLE && !mii.force_media);
+	free_netdev(dev);
+	return 0;
+}
+
+/* The net_device lives until the device's resources go, not longer. */
+static int case_devm_alloc_etherdev(void)
+{
+	struct device *parent = kzalloc(sizeof(*parent), GFP_KERNEL);
+	struct net_device *dev;
+
+	KCHECK(parent);
+	parent->init_name = "ktest-devm-netdev";
+	dev = devm_alloc_etherdev(parent, 64);
+	KCHECK(dev && netdev_priv(dev) && dev->addr_len == ETH_ALEN);
+	KCHECK(dev->mtu == ETH_DATA_LEN && !list_empty(&parent->devres_head));
+	uldd_devres_release_all(parent);
+	KCHECK(list_empty(&parent->devres_head));
+	kfree(parent);
+	return 0;
+}
+
 static const struct ktest_check mii_cases[] = {
 	{ "link_ok_reads_past_the_latch", case_link_ok_reads_past_the_latch },
 	{ "nway_restart", case_nway_restart },
@@ -495,6 +577,9 @@ static const struct ktest_check mii_cases[] = {
 	{ "old_driver_helpers", case_old_driver_helpers },
 	{ "printk_once", case_printk_once },
 	{ "unsigned_int_param", case_unsigned_int_param },
+	{ "ethtool_gset", case_ethtool_gset },
+	{ "ethtool_sset", case_ethtool_sset },
+	{ "devm_alloc_etherdev", case_devm_alloc_etherdev },
 };
 
 int KTEST(ktest_mii_case)(unsigned int i, const char **name, int run)
