@@ -52,8 +52,10 @@ port-record: $(PORT_CONFIG) $(SHIM_KO)
 
 # 'uldd port --stubs' on real drivers QEMU emulates, for tests/vm/
 # t-port-stubs.sh: each .so stops at the first missing function. A port
-# with gaps exits 1 by design; what counts is its report and .so.
-PORT_STUBS := e1000e vmxnet3 tulip pcnet32 e100 ne2k-pci
+# with gaps exits 1 by design; what counts is its report and .so. The
+# i6300esb watchdog leads: the shim has the watchdog API's types but no
+# watchdog core, so it stays a driver the shim cannot serve yet.
+PORT_STUBS := i6300esb e1000e vmxnet3 tulip pcnet32 e100 ne2k-pci
 .PHONY: port-stubs
 port-stubs: $(PORT_CONFIG) $(SHIM_KO) $(BUILD)/linux-source-6.1/.uldd-stamp
 	$(Q)for d in $(PORT_STUBS); do \

@@ -22,6 +22,7 @@ paths=(
 	drivers/net/ethernet/intel/e100.c drivers/net/ethernet/intel/Makefile
 	drivers/net/ethernet/intel/Kconfig drivers/net/vmxnet3 drivers/net/ethernet/intel/e1000e
 	drivers/nvme/host
+	drivers/watchdog/i6300esb.c drivers/watchdog/Makefile drivers/watchdog/Kconfig
 )
 
 apt_has() { # PKG VERSION

@@ -153,6 +153,17 @@ if [ -f "$edunet" ]; then
 else
 	skip "samples/oldstyle's report" "make ported has not built it"
 fi
+esb=$build/ported/stubs/i6300esb.port.json
+if [ -f "$esb" ]; then
+	check "i6300esb --stubs (make port-stubs): the watchdog core's functions stubbed" \
+		jq -e '.stubs | index("watchdog_init_timeout") != null' "$esb"
+	check "i6300esb --stubs: its PCI ID taken from the tree" \
+		jq -e '.constants_from_tree.PCI_DEVICE_ID_INTEL_ESB_9.value == "0x25ab"' "$esb"
+	check "i6300esb --stubs: the missing Kconfig symbol named" \
+		jq -e '[.missing[].items[] | select(.name == "CONFIG_WATCHDOG_CORE")] | length == 1' "$esb"
+else
+	skip "i6300esb's --stubs report" "make port-stubs has not built it"
+fi
 e1000=$build/port/6.1/e1000/src
 if [ -d "$e1000" ]; then
 	same=1

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # 'uldd port --stubs' on real drivers the shim cannot serve yet, each on its
-# own QEMU device: the .so links with a stub for every missing function, and
+# own QEMU device (the i6300esb watchdog first: uldd has no watchdog core): the .so links with a stub for every missing function, and
 # on the device the driver gets as far as it can, then stops at the first
 # missing function it calls, naming it, with a backtrace; the device is
 # left clean. make port-stubs builds the candidates (6.1 tree) into
 # build/ported/stubs; a driver the shim now serves fully, or one that needs
 # more than functions and the tree's constants, is passed over. The test
 # skips when no candidate is left.
+# vm-devices: -device i6300esb,addr=0x16
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=s1,hubid=9 -device e1000e,netdev=s1,bus=rp1
 # vm-devices: -netdev hubport,id=s2,hubid=9 -device vmxnet3,netdev=s2,addr=0x11
@@ -20,7 +21,7 @@ set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 
 # Driver and the PCI address of its QEMU model above, in the order tried.
-candidates=(e1000e=0000:01:00.0 vmxnet3=0000:00:11.0 tulip=0000:00:12.0 pcnet32=0000:00:13.0
+candidates=(i6300esb=0000:00:16.0 e1000e=0000:01:00.0 vmxnet3=0000:00:11.0 tulip=0000:00:12.0 pcnet32=0000:00:13.0
 	e100=0000:00:14.0 ne2k-pci=0000:00:15.0)
 dir=$ULDD_BUILD/ported/stubs
 log=/run/uldd-port-stubs.log
