@@ -31,6 +31,14 @@ apt_has() { # PKG VERSION
 
 for series in "$@"; do
 	pkg=linux-source-$series
+	# make -j may start this twice for one series (the kernel-source target
+	# and a port's stamp): the second waits, then finds the stamp. The lock
+	# is beside the tree, which a sanitizer build's folder links to.
+	mkdir -p "$build"
+	lockdir=$(dirname "$(readlink -m "$build/$pkg")")
+	mkdir -p "$lockdir"
+	exec 9>"$lockdir/.$pkg.lock"
+	flock 9
 	pinned=$(awk -v s="$series" '$1 == s { print $2 }' "$top/ported/trees")
 	[ -n "$pinned" ] || { echo "kernel-source: ported/trees pins no version of $series" >&2; exit 1; }
 	mkdir -p "$build/debs"
@@ -52,6 +60,7 @@ for series in "$@"; do
 	dest=$(readlink -m "$build/$pkg")
 	stamp="$pkg $version ${paths[*]}"
 	if [ -f "$dest/.uldd-stamp" ] && [ "$(cat "$dest/.uldd-stamp")" = "$stamp" ]; then
+		exec 9>&-
 		continue
 	fi
 	if [ ! -s "$deb" ]; then
@@ -73,4 +82,5 @@ for series in "$@"; do
 	echo "$stamp" >"$dest.tmp/.uldd-stamp"
 	rm -rf "$dest"
 	mv "$dest.tmp" "$dest"
+	exec 9>&-
 done
