@@ -2,8 +2,8 @@
 /*
  * ktest_ethtool.c - K-world checks of the ethtool-side helpers e1000e uses
  * (linux/mdio.h's EEE conversions, linux/linkmode.h, the ethtool_keee
- * layout, netdev_stats_to_stats64, netdev_rss_key_fill), run by
- * test_kheaders.c.
+ * layout), run by test_kheaders.c. netdev_stats_to_stats64 is a
+ * conformance case (tests/conform/skb.c), netdev_rss_key_fill ktest_net's.
  */
 #include <linux/ethtool.h>
 #include <linux/kernel.h>
@@ -58,40 +58,9 @@ static int eee_linkmodes(void)
 	return 0;
 }
 
-/* The counters widen in order, one for one. */
-static int stats_to_stats64(void)
-{
-	struct net_device_stats s;
-	struct rtnl_link_stats64 s64;
-
-	memset(&s, 0, sizeof(s));
-	s.rx_packets = 1;
-	s.tx_bytes = 4;
-	s.rx_missed_errors = 16;
-	s.tx_compressed = 23;
-	netdev_stats_to_stats64(&s64, &s);
-	KCHECK(s64.rx_packets == 1 && s64.tx_bytes == 4 && s64.rx_missed_errors == 16);
-	KCHECK(s64.tx_compressed == 23 && s64.rx_errors == 0);
-	return 0;
-}
-
-/* One key per process: every device gets the same, and it is not zero. */
-static int rss_key_once(void)
-{
-	u8 a[NETDEV_RSS_KEY_LEN], b[40];
-
-	netdev_rss_key_fill(a, sizeof(a));
-	netdev_rss_key_fill(b, sizeof(b));
-	KCHECK(!memcmp(a, b, sizeof(b)));
-	KCHECK(memchr_inv(a, 0, sizeof(a)));
-	return 0;
-}
-
 static const struct ktest_check checks[] = {
 	{ "eee_legacy_masks", eee_legacy_masks },
 	{ "eee_linkmodes", eee_linkmodes },
-	{ "stats_to_stats64", stats_to_stats64 },
-	{ "rss_key_once", rss_key_once },
 };
 
 int ktest_kh_ethtool(unsigned int i, const char **name, int run)

@@ -2,11 +2,12 @@
 /*
  * ktest_mii.c - the MII library (shim/drivers/net/mii.c) against a PHY
  * simulated here (registers, the latched-low link bit, the autonegotiation
- * result), and the small network helpers the Realtek drivers brought:
- * vlan_features_check, netdev_stats_to_stats64, skb_copy_and_csum_dev,
- * u64_stats, printk_once and an unsigned variable as an int module
- * parameter; then e100's legacy ethtool_cmd forms of the library and
- * tulip's devm_alloc_etherdev. test_net.c runs the table ("mii").
+ * result), and the small helpers the Realtek drivers brought: u64_stats,
+ * printk_once and an unsigned variable as an int module parameter; then
+ * e100's legacy ethtool_cmd forms of the library and tulip's
+ * devm_alloc_etherdev. test_net.c runs the table ("mii"). Their
+ * vlan_features_check, skb_copy_and_csum_dev and netdev_stats_to_stats64
+ * are conformance cases (tests/conform/skb.c), proven on Linux too.
  */
 #include <linux/etherdevice.h>
 #include <linux/export.h>
@@ -311,91 +312,6 @@ static int case_nway_result(void)
 	return 0;
 }
 
-/* One tag (offloaded or in band) keeps everything; two keep what needs no parsing. */
-static int case_vlan_features_check(void)
-{
-	const netdev_features_t all = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_TSO |
-				      NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HIGHDMA;
-	struct sk_buff *skb = alloc_skb(128, GFP_KERNEL);
-	struct vlan_ethhdr *veh;
-
-	KCHECK(skb);
-	veh = skb_put_zero(skb, VLAN_ETH_HLEN + 20);
-	veh->h_vlan_proto = htons(ETH_P_8021Q);
-	veh->h_vlan_encapsulated_proto = htons(ETH_P_IP);
-	skb->protocol = htons(ETH_P_IP);
-	KCHECK(vlan_features_check(skb, all) == all);
-	skb->protocol = htons(ETH_P_8021Q);
-	KCHECK(vlan_features_check(skb, all) == all);
-	__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), 5);
-	/* A plain mask: IP_CSUM goes, a generic HW_CSUM would stay. */
-	KCHECK(vlan_features_check(skb, all) ==
-	       (NETIF_F_SG | NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HIGHDMA));
-	KCHECK(vlan_features_check(skb, NETIF_F_HW_CSUM | NETIF_F_TSO) == NETIF_F_HW_CSUM);
-	__vlan_hwaccel_clear_tag(skb);
-	veh->h_vlan_encapsulated_proto = htons(ETH_P_8021AD);
-	KCHECK(!(vlan_features_check(skb, all) & NETIF_F_TSO));
-	KCHECK(netdev_intersect_features(NETIF_F_HW_CSUM, NETIF_F_IPV6_CSUM) == NETIF_F_IPV6_CSUM);
-	kfree_skb(skb);
-	return 0;
-}
-
-static int case_stats_to_stats64(void)
-{
-	struct net_device_stats s;
-	struct rtnl_link_stats64 s64;
-
-	memset(&s, 0, sizeof(s));
-	memset(&s64, 0xff, sizeof(s64));
-	s.rx_packets = 1;
-	s.tx_bytes = ~0UL;
-	s.rx_missed_errors = 7;
-	s.tx_compressed = 9;
-	netdev_stats_to_stats64(&s64, &s);
-	KCHECK(s64.rx_packets == 1 && s64.tx_bytes == ~0UL && s64.rx_missed_errors == 7);
-	KCHECK(s64.tx_compressed == 9 && s64.tx_packets == 0 && s64.collisions == 0);
-	return 0;
-}
-
-/* A UDP frame with its checksum left to the device: the copy carries it. */
-static int case_copy_and_csum_dev(void)
-{
-	struct sk_buff *skb = alloc_skb(256, GFP_KERNEL);
-	u8 out[256];
-	struct udphdr *uh;
-	struct iphdr *iph;
-	unsigned int len = 14 + 20 + 8 + 37;
-	__wsum sum;
-
-	KCHECK(skb);
-	memset(skb_put(skb, len), 0, len);
-	iph = (struct iphdr *)(skb->data + 14);
-	iph->version = 4;
-	iph->ihl = 5;
-	iph->protocol = IPPROTO_UDP;
-	iph->saddr = htonl(0x0a000001);
-	iph->daddr = htonl(0x0a000002);
-	uh = (struct udphdr *)(skb->data + 34);
-	uh->len = htons(8 + 37);
-	for (unsigned int i = 42; i < len; i++)
-		skb->data[i] = (u8)(i * 7);
-	uh->check = ~csum_tcpudp_magic(iph->saddr, iph->daddr, 8 + 37, IPPROTO_UDP, 0);
-	skb->ip_summed = CHECKSUM_PARTIAL;
-	skb->csum_start = skb_headroom(skb) + 34;
-	skb->csum_offset = offsetof(struct udphdr, check);
-	skb_copy_and_csum_dev(skb, out);
-	/* The receiver's check: the pseudo-header plus the datagram sums to all ones. */
-	sum = csum_partial(out + 34, 8 + 37, 0);
-	KCHECK(csum_tcpudp_magic(iph->saddr, iph->daddr, 8 + 37, IPPROTO_UDP, sum) == 0);
-	KCHECK(memcmp(out, skb->data, 40) == 0 && memcmp(out + 42, skb->data + 42, 37) == 0);
-	/* Without CHECKSUM_PARTIAL, a plain copy. */
-	skb->ip_summed = CHECKSUM_NONE;
-	skb_copy_and_csum_dev(skb, out);
-	KCHECK(memcmp(out, skb->data, len) == 0);
-	kfree_skb(skb);
-	return 0;
-}
-
 static int case_u64_stats(void)
 {
 	struct {
@@ -570,9 +486,6 @@ static const struct ktest_check mii_cases[] = {
 	{ "ethtool_gset_sset", case_ethtool_gset_sset },
 	{ "generic_ioctl", case_generic_ioctl },
 	{ "nway_result", case_nway_result },
-	{ "vlan_features_check", case_vlan_features_check },
-	{ "stats_to_stats64", case_stats_to_stats64 },
-	{ "copy_and_csum_dev", case_copy_and_csum_dev },
 	{ "u64_stats", case_u64_stats },
 	{ "old_driver_helpers", case_old_driver_helpers },
 	{ "printk_once", case_printk_once },
