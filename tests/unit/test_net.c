@@ -6,7 +6,7 @@
  * with one virtual CPU and with two; the virtio-net headers of frames from
  * the host (kworld/ktest_vnet.c); and receive coalescing, seen through the
  * frames it writes to a fake TAP (fake_tap.c). The real TAP side runs end
- * to end in the guest (tests/vm/t-e1000.sh).
+ * to end in the guest (tests/vm/t-matrix.sh).
  */
 #include <stdbool.h>
 #include <string.h>

@@ -5,6 +5,17 @@
 ULDD=$ULDD_BUILD/bin/uldd
 PROGS=$ULDD_BUILD/tests/vm/progs
 
+# run.sh's VM_ENV: NAME=VALUE lines for this test (values without blanks).
+vm_env=${ULDD_TEST:-none}
+vm_env=$ULDD_BUILD/vm-env/${vm_env##*/}
+vm_env=${vm_env%.sh}
+if [ -f "$vm_env" ]; then
+	while IFS= read -r assignment; do
+		export "${assignment?}"
+	done <"$vm_env"
+fi
+unset vm_env assignment
+
 fail() {
 	echo "FAIL $*"
 	exit 1

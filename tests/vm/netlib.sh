@@ -14,6 +14,7 @@
 #   net_mtu NS IF MTU                 sets the MTU, waits for the carrier again
 #   net_ping NS DST [COUNT [SIZE]]    COUNT echo replies of SIZE bytes, or fail
 #   net_transfer FROM TO DST MIB      TCP bulk transfer, SHA-256 compared
+#   net_transfer_both MIB             MIB each way at once between A and B
 #   net_rx_stats NS IF                prints "bytes packets" received on IF
 #   net_bg NS SECS CMD...             CMD in NS in the background, under timeout
 #   net_wait_listen NS PORT [SECS]    waits for a listening TCP socket
@@ -56,7 +57,7 @@ NET_ULDD_PID='' NET_ULDD_NS='' NET_ULDD_IF='' NET_ULDD_LOG=''
 NET_ULDD_BOUND=()
 NET_ERR='' NET_BG_PID=''
 # Results of the last net_transfer, for benchmarks.
-NET_LAST_SECS='' NET_LAST_MBITS=''
+NET_LAST_SECS='' NET_LAST_MBITS='' NET_LAST_MBITS_AB='' NET_LAST_MBITS_BA=''
 
 net_setup() {
 	net_teardown
@@ -224,6 +225,67 @@ net_transfer() { # FROM TO DST MIB [PORT]
 	read -r got _ <"$NET_TMP/recv.sha256" || got=
 	[ "$got" = "$sum" ] || fail "$mib MiB $from -> $to: received SHA-256 '$got', sent $sum"
 	ok "$mib MiB TCP $from -> $dst: SHA-256 equal, $NET_LAST_SECS s, $NET_LAST_MBITS Mbit/s"
+}
+
+# MIB MiB from A to B and MIB MiB from B to A at the same time, each over
+# its own TCP connection, each SHA-256 compared: full duplex, so a driver's
+# transmit and receive paths run together, and half the wall time of two
+# transfers in turn. NET_LAST_MBITS_AB and NET_LAST_MBITS_BA: each
+# direction's rate, from the start to its receiver's last byte.
+net_transfer_both() { # MIB
+	local mib=$1 data=$NET_TMP/data-$1 sum got dir rc start ns dst port res=() senders=()
+	local -A recv_pid=()
+	if [ ! -s "$data.sha256" ]; then
+		head -c "${mib}M" /dev/urandom >"$data" || fail "cannot write $data"
+		sha256sum <"$data" >"$data.sha256"
+	fi
+	read -r sum _ <"$data.sha256"
+	# Receivers: in B for A's stream (port 5001), in A for B's (port 5002).
+	for dir in ab ba; do
+		case $dir in ab) ns=$NET_NS_B port=5001 ;; ba) ns=$NET_NS_A port=5002 ;; esac
+		rm -f "$NET_TMP/recv-$dir".*
+		# shellcheck disable=SC2016 # expanded by the inner bash
+		net_bg "$ns" $((60 + 2 * mib)) bash -c 'set -o pipefail
+			busybox nc -l -p "$1" </dev/null | sha256sum >"$2.sha256"
+			echo "$EPOCHREALTIME" >"$2.end"' _ "$port" "$NET_TMP/recv-$dir" 			2>"$NET_TMP/recv-$dir.err"
+		recv_pid[$dir]=$NET_BG_PID
+	done
+	start=$EPOCHREALTIME
+	for dir in ab ba; do
+		case $dir in
+		ab) ns=$NET_NS_A dst=$NET_IP_B port=5001 ;;
+		ba) ns=$NET_NS_B dst=$NET_IP_A port=5002 ;;
+		esac
+		# shellcheck disable=SC2016 # expanded by the inner bash
+		timeout $((60 + 2 * mib)) ip netns exec "$ns" bash -c '
+			for _ in $(seq 100); do
+				{ exec 3>"/dev/tcp/$1/$2"; } 2>/dev/null && exec cat "$3" >&3
+				sleep 0.1
+			done
+			echo "cannot connect to $1 port $2" >&2
+			exit 1' _ "$dst" "$port" "$data" &
+		senders+=("$dir:$!")
+		NET_PIDS+=("$!")
+	done
+	for dir in "${senders[@]}"; do
+		rc=0
+		wait "${dir#*:}" || rc=$?
+		_net_forget "${dir#*:}"
+		[ "$rc" -eq 0 ] || fail "sending $mib MiB (${dir%%:*}) failed (status $rc)"
+	done
+	for dir in ab ba; do
+		rc=0
+		wait "${recv_pid[$dir]}" || rc=$?
+		_net_forget "${recv_pid[$dir]}"
+		[ "$rc" -eq 0 ] || fail "receiving $mib MiB ($dir) failed (status $rc): $(<"$NET_TMP/recv-$dir.err")"
+		read -r got _ <"$NET_TMP/recv-$dir.sha256" || got=
+		[ "$got" = "$sum" ] || fail "$mib MiB $dir: received SHA-256 '$got', sent $sum"
+		res+=("$(awk -v a="$start" -v m="$mib" '{ printf "%.2f %.0f", $1 - a, m * 8 * 1.048576 / ($1 - a) }' \
+			"$NET_TMP/recv-$dir.end")")
+	done
+	read -r _ NET_LAST_MBITS_AB <<<"${res[0]}"
+	read -r _ NET_LAST_MBITS_BA <<<"${res[1]}"
+	ok "$mib MiB each way at once, SHA-256 equal: A->B ${res[0]%% *} s, $NET_LAST_MBITS_AB Mbit/s; B->A ${res[1]%% *} s, $NET_LAST_MBITS_BA Mbit/s"
 }
 
 # What a test asserts about a link, whichever driver serves each end:

@@ -1,149 +1,33 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# One NIC model twice on one QEMU hub: the guest kernel's own driver on side
-# A, a ported driver under 'uldd run' on side B. For the 10/100 chips whose
-# drivers keep Ethernet's 1500-byte MTU (ne2k-pci, pcnet32). Source after
-# lib.sh and netlib.sh.
+# One cell of the NIC matrix (t-matrix.sh): the port of one driver from one
+# kernel tree on NIC B of a QEMU model, beside the guest kernel's own driver
+# for the same model on NIC A, both NICs on one hub. Source after lib.sh and
+# netlib.sh.
 #
-#   pair_sources OBJ FOLDER SERIES...     the trees' files are the recorded ones
-#   pair_kernel_side MODULE ADDR          modprobe MODULE, ADDR's interface to A as netA
-#   pair_tree SO ADDR MAC PROBE_RE MIB [PARAM=VAL]...  the checks, one tree's port
-
-# shellcheck shell=bash
-
-pair_sources() { # OBJ FOLDER SERIES...
-	local obj=$1 folder=$2 tree
-	shift 2
-	for tree in "$@"; do
-		(cd "$ULDD_BUILD/linux-source-$tree/$folder" &&
-			sha256sum --quiet --strict -c "$ULDD_TOP/ported/$obj/upstream-$tree.sha256") ||
-			fail "Linux $tree's $obj differs from ported/$obj/upstream-$tree.sha256"
-		[ -e "$ULDD_BUILD/ported/$tree/$obj.so" ] ||
-			fail "$ULDD_BUILD/ported/$tree/$obj.so is not built: make ported"
-	done
-	ok "$obj.so of Linux $* is built from the trees' files, unmodified"
-}
-
-pair_kernel_side() { # MODULE ADDR
-	[ -n "$ULDD_MODROOT" ] || skip "the guest kernel's modules are not in the build share"
-	find "$ULDD_MODROOT/lib/modules" -name "$1.ko*" | grep -q . ||
-		fail "no $1.ko in the guest kernel's module tree $ULDD_MODROOT"
-	modprobe -d "$ULDD_MODROOT" "$1" || fail "modprobe $1 from $ULDD_MODROOT"
-	for _ in $(seq 50); do
-		[ ! -d "/sys/bus/pci/devices/$2/net" ] || break
-		sleep 0.1
-	done
-	[ "$(driver_of "$2")" = "$1" ] || fail "$2 is on $(driver_of "$2"), not the kernel's $1"
-	ok "the guest kernel's $1 drives $2 (side A)"
-	net_setup
-	trap net_teardown EXIT
-	net_move "$2" "$NET_NS_A" netA
-}
-
-_pair_count() { # FOLDER of /proc/PID: its entries
-	local e=("/proc/$NET_ULDD_PID/$1"/*)
-	echo ${#e[@]}
-}
-
-_pair_start() { # SO ADDR [PARAM=VAL]...
-	local so=$1 addr=$2
-	shift 2
-	net_uldd_start "$so" "$addr" "$NET_NS_B" uldd0 "$@"
-	net_addr "$NET_NS_B" uldd0 "$NET_IP_B"
-	net_wait_carrier "$NET_NS_B" uldd0
-	net_ping "$NET_NS_A" "$NET_IP_B" 2
-}
-
-pair_tree() { # SO ADDR MAC PROBE_RE MIB [PARAM=VAL]...
-	local so=$1 addr=$2 mac=$3 probe_re=$4 mib=$5 a=$NET_NS_A b=$NET_NS_B
-	local mtu fd1='' th1='' i start=$SECONDS
-	shift 5
-	net_uldd_start "$so" "$addr" "$b" uldd0 "$@"
-	grep -Eq "$probe_re" "$NET_ULDD_LOG" ||
-		fail "${so##*/}'s probe did not print $mac: $(cat "$NET_ULDD_LOG")"
-	grep -E "$probe_re" "$NET_ULDD_LOG" | sed 's/^/    /'
-	ip -n "$b" link show dev uldd0 | grep -q "link/ether $mac" || fail "uldd0 does not carry $mac"
-	ok "probe read $mac from the chip; the TAP has it"
-
-	net_addr "$a" netA "$NET_IP_A" "$NET_IP6_A"
-	net_addr "$b" uldd0 "$NET_IP_B" "$NET_IP6_B"
-	net_wait_carrier "$a" netA
-	net_wait_carrier "$b" uldd0
-	ok "carrier on netA ($a) and uldd0 ($b) after $((SECONDS - start)) s"
-	net_ping "$a" "$NET_IP_B"
-	net_ping "$b" "$NET_IP_A"
-	net_ping "$a" "$NET_IP6_B"
-	net_ping "$b" "$NET_IP6_A"
-	net_transfer "$a" "$b" "$NET_IP_B" "$mib"
-	net_transfer "$b" "$a" "$NET_IP_A" "$mib"
-
-	# The driver keeps ether_setup's max_mtu of 1500: the host's change
-	# must be refused and rolled back, and traffic must go on.
-	ip -n "$b" link set dev uldd0 mtu 1501
-	for _ in $(seq 50); do
-		mtu=$(ip -n "$b" -o link show dev uldd0 | sed -n 's/.* mtu \([0-9]*\) .*/\1/p')
-		[ "$mtu" = 1501 ] || break
-		sleep 0.1
-	done
-	[ "$mtu" = 1500 ] || fail "MTU 1501 on uldd0: the host's MTU is $mtu, not back at 1500"
-	grep -q "MTU 1501 is outside this device's" "$NET_ULDD_LOG" ||
-		fail "no word about MTU 1501: $(cat "$NET_ULDD_LOG")"
-	net_ping "$a" "$NET_IP_B" 1 1472
-	ok "MTU 1501 refused (the driver's max_mtu is 1500): uldd0 is back at 1500, full frames pass"
-
-	# The shim's checkers (sleeping while atomic, WARN_ON, an interrupt
-	# nobody handled) speak in the log: after the traffic it must be clean.
-	! grep -E "BUG|WARNING|unhandled|nobody cared" "$NET_ULDD_LOG" ||
-		fail "the driver's log has complaints (above)"
-	ok "no BUG, WARNING or unhandled interrupt in the driver's log"
-
-	# Each run serves the same traffic, so each must hold what the first did.
-	for i in 1 2 3; do
-		net_uldd_stop
-		_pair_start "$so" "$addr" "$@"
-		net_ping "$b" "$NET_IP_A" 2
-		if [ -z "$fd1" ]; then
-			fd1=$(_pair_count fd) th1=$(_pair_count task)
-		else
-			[ "$(_pair_count fd)" -eq "$fd1" ] || fail "run $i holds $(_pair_count fd) descriptors, run 1 held $fd1"
-			[ "$(_pair_count task)" -eq "$th1" ] || fail "run $i has $(_pair_count task) threads, run 1 had $th1"
-		fi
-	done
-	net_uldd_stop
-	ip -n "$a" addr flush dev netA
-	ip -n "$a" link set dev netA down
-	ok "3 stop/start cycles of uldd run: exit 0, traffic both ways, $fd1 descriptors and $th1 threads each time"
-}
-
-# The same checks as written for t-tulip.sh and t-e100.sh, in parallel with the
-# pair_* set above (nicpair_tree also takes a second transfer size and
-# nicpair_teardown prints the driver's last words): to be made one.
-# One ported NIC driver beside the guest kernel's own on a second device of
-# the same QEMU model, on one hub, for each kernel tree the driver is
-# ported from: what t-tulip.sh and t-e100.sh assert. Source after lib.sh
-# and netlib.sh; the caller sets up the namespaces and moves side A.
+#   nic_kernel_side MODULE ADDR   loads MODULE from the guest's kernel package;
+#                                 ADDR must get an interface from it
+#   nic_cell DRV TREE             every check below, for ported/TREE/DRV.so;
+#                                 run it in a subshell: it ends with fail()
 #
-#   nicpair_sources DRV FOLDER TREE...   the .so files are built from the trees' files
-#   nicpair_kernel_side DRV ADDR         modprobe DRV from the guest's tree, on ADDR
-#   nicpair_tree DRV TREE ADDR MAC PROBE MIB [MIB_B]   everything about one tree's port;
-#                                        MIB_B: what B (uldd) sends, default MIB
-#   nicpair_teardown                     net_teardown, after the driver's last words
-#
-# PROBE is a grep pattern for the driver's probe line; it must also hold MAC.
+# nic_cell reads NIC_A and NIC_B (PCI addresses), NIC_KMOD (the kernel's
+# driver of the model), NIC_FOLDER (the driver's folder in the tree),
+# NIC_MAC (B's), NIC_PROBE (a grep -E pattern for the probe line, which
+# must also hold the MAC), NIC_MIB and NIC_MIB_MTU (transfer sizes). If the
+# caller defines nic_extra_DRV, it runs after the common link checks with
+# uldd running and both sides addressed, and must leave them so; nic_restart
+# helps. NIC_MBITS ends as "A->B B->A" of the transfer, for the table.
 
-nicpair_sources() { # DRV FOLDER TREE...
-	local drv=$1 folder=$2 tree
-	shift 2
-	for tree in "$@"; do
-		(cd "$ULDD_BUILD/linux-source-$tree/$folder" &&
-			sha256sum --quiet --strict -c "$ULDD_TOP/ported/$drv/upstream-$tree.sha256") ||
-			fail "Linux $tree's $drv differs from ported/$drv/upstream-$tree.sha256"
-		[ -e "$ULDD_BUILD/ported/$tree/$drv.so" ] || fail "$ULDD_BUILD/ported/$tree/$drv.so is not built: make ported"
-	done
-	ok "$drv.so of Linux $* is built from the trees' files, unmodified"
+# shellcheck shell=bash disable=SC2034,SC2119,SC2120
+
+NIC_MBITS='' NIC_T0=0
+
+# A heading per part of the cell, with the seconds since the cell began:
+# where the time of a cell goes.
+_nic_part() { # WHAT
+	echo "-- $1 (at $((SECONDS - NIC_T0)) s)"
 }
 
-# The initramfs loads neither driver; the unpacked kernel package has both.
-nicpair_kernel_side() { # DRV ADDR
+nic_kernel_side() { # MODULE ADDR
 	local drv=$1 addr=$2 ko
 	[ -n "$ULDD_MODROOT" ] || skip "the guest kernel's modules are not in the build share"
 	ko=$(find "$ULDD_MODROOT/lib/modules/$(uname -r)" -name "$drv.ko*" -print -quit)
@@ -154,27 +38,18 @@ nicpair_kernel_side() { # DRV ADDR
 		sleep 0.1
 	done
 	[ "$(driver_of "$addr")" = "$drv" ] || fail "$addr is on $(driver_of "$addr"), not the kernel's $drv"
-	ok "the guest kernel's $drv (${ko#"$ULDD_MODROOT"}) drives $addr (side A)"
 }
 
-# For the EXIT trap: a failure shows the end of the driver's log.
-nicpair_teardown() {
-	if [ -n "$NET_ULDD_LOG" ] && [ -e "$NET_ULDD_LOG" ]; then
-		echo "---- the last lines of $NET_ULDD_LOG ----"
-		tail -n 40 "$NET_ULDD_LOG"
-	fi
-	if [ -n "$NET_ULDD_PID" ]; then
-		echo "---- both sides as the failure left them ----"
-		ip -n "$NET_NS_A" -s link show dev netA || true
-		ip -n "$NET_NS_B" -s link show dev uldd0 || true
-		"$ULDD" stats uldd0 2>&1 | grep -v ': 0$' || true
-		ip netns exec "$NET_NS_B" busybox ping -c 2 -W 2 "$NET_IP_A" || true
-		ip netns exec "$NET_NS_A" busybox ping -c 2 -W 2 "$NET_IP_B" || true
-	fi
-	net_teardown
+# The files the port compiled must be the tree's, as recorded.
+_nic_sources() { # DRV TREE
+	local sums=$ULDD_TOP/ported/$1/upstream-$2.sha256
+	(cd "$ULDD_BUILD/linux-source-$2/$NIC_FOLDER" && sha256sum --quiet --strict -c "$sums") ||
+		fail "Linux $2's $1 differs from ${sums#"$ULDD_TOP"/}"
+	[ -e "$ULDD_BUILD/ported/$2/$1.so" ] || fail "ported/$2/$1.so is not built: make ported"
+	ok "$1.so is built from $(wc -l <"$sums") files of Linux $2, unmodified"
 }
 
-_nicpair_fds() {
+_nic_fds() {
 	local e=("/proc/$NET_ULDD_PID/fd"/*)
 	echo ${#e[@]}
 }
@@ -182,7 +57,7 @@ _nicpair_fds() {
 # The system workqueues ("events...") start their workers on their first
 # item, which a driver's media timer queues in one run and not in the
 # next: those are left out; every other thread is the run's own.
-_nicpair_threads() {
+_nic_threads() {
 	local t n=0 comm
 	for t in "/proc/$NET_ULDD_PID/task"/*; do
 		read -r comm <"$t/comm" || continue
@@ -191,64 +66,193 @@ _nicpair_threads() {
 	echo $n
 }
 
-_nicpair_mtu_of() { # NS IF
+_nic_mtu() { # NS IF
 	ip -n "$1" -o link show dev "$2" | sed -n 's/.* mtu \([0-9]*\) .*/\1/p'
 }
 
-nicpair_tree() { # DRV TREE ADDR MAC PROBE MIB [MIB_B]
-	local drv=$1 tree=$2 addr=$3 mac=$4 probe=$5 mib=$6 mib_b=${7:-$6}
-	local so=$ULDD_BUILD/ported/$tree/$drv.so A=$NET_NS_A B=$NET_NS_B
-	local fd1='' th1='' mtu max i
-	echo "== Linux $tree's $drv"
-	net_uldd_start "$so" "$addr" "$B" uldd0
-	grep -q "$probe.*$mac" "$NET_ULDD_LOG" ||
-		fail "$drv's probe did not print $mac: $(cat "$NET_ULDD_LOG")"
-	sed -n "s/^/    /; /$probe/p" "$NET_ULDD_LOG"
-	ip -n "$B" link show dev uldd0 | grep -q "link/ether $mac" || fail "uldd0 does not carry $mac"
-	ok "Linux $tree's $drv: probe read $mac from the chip; the TAP has it"
+# uldd run again (after net_uldd_stop), addressed, with carrier and a ping.
+nic_restart() { # [PARAM=VAL]...
+	net_uldd_start "$NIC_SO" "$NIC_B" "$NET_NS_B" uldd0 "$@"
+	net_addr "$NET_NS_B" uldd0 "$NET_IP_B" "$NET_IP6_B"
+	net_wait_carrier "$NET_NS_B" uldd0
+	net_ping "$NET_NS_A" "$NET_IP_B" 2
+}
 
-	net_addr "$A" netA "$NET_IP_A"
-	net_addr "$B" uldd0 "$NET_IP_B"
-	net_wait_carrier "$A" netA
-	net_wait_carrier "$B" uldd0
-	ok "carrier on netA and uldd0"
-	net_ping "$A" "$NET_IP_B"
-	net_ping "$B" "$NET_IP_A"
-	net_transfer "$A" "$B" "$NET_IP_B" "$mib"
-	net_transfer "$B" "$A" "$NET_IP_A" "$mib_b"
+# Frames that reached the host side of B, as its counters say.
+_nic_rx_packets() {
+	local bytes packets
+	read -r bytes packets <<<"$(net_rx_stats "$NET_NS_B" uldd0)"
+	echo "$packets"
+}
 
-	# Neither chip's driver raises max_mtu above Ethernet's: one byte more
-	# is refused by the driver's limits, and the host's MTU goes back.
-	max=1500
+# COUNT echo requests from A to DST, none answered; prints how many frames
+# B's host side received meanwhile: what B's receive filters let through.
+_nic_flood() { # DST COUNT
+	local before after
+	before=$(_nic_rx_packets)
+	ip netns exec "$NET_NS_A" busybox ping -q -c "$2" -i 0.02 -W 1 "$1" >/dev/null 2>&1 || true
+	sleep 0.3
+	after=$(_nic_rx_packets)
+	echo $((after - before))
+}
+
+# The largest MTU the kernel's driver gives the model (its max_mtu, which
+# ip -d shows): the port of the same driver must keep the same limit. A
+# jumbo MTU, where the chip has one, must carry full frames both ways.
+_nic_mtu_checks() {
+	local A=$NET_NS_A B=$NET_NS_B max jumbo mtu avg b0 p0 b1 p1
+	max=$(ip -d -n "$A" -o link show dev netA | sed -n 's/.* maxmtu \([0-9]*\).*/\1/p')
+	[ -n "$max" ] || fail "no maxmtu in 'ip -d link show netA'"
+	if [ "$max" -gt 1500 ]; then
+		jumbo=$((max < 9000 ? max : 9000))
+		net_mtu "$A" netA "$jumbo"
+		net_mtu "$B" uldd0 "$jumbo"
+		net_ping "$A" "$NET_IP_B" 3 $((jumbo - 28))
+		net_ping "$B" "$NET_IP_A" 3 $((jumbo - 28))
+		read -r b0 p0 <<<"$(net_rx_stats "$B" uldd0)"
+		net_transfer "$A" "$B" "$NET_IP_B" "$NIC_MIB_MTU"
+		read -r b1 p1 <<<"$(net_rx_stats "$B" uldd0)"
+		# The ACKs going the other way are small; the data frames must be large.
+		avg=$(((b1 - b0) / (p1 - p0)))
+		[ "$avg" -gt $((jumbo * 4 / 9)) ] || fail "MTU $jumbo transfer: $avg bytes per frame on uldd0"
+		ok "MTU $jumbo both sides: full-size pings both ways; $NIC_MIB_MTU MiB in frames of $avg bytes on average"
+		net_mtu "$A" netA 1500
+		net_mtu "$B" uldd0 1500
+	fi
 	ip -n "$B" link set dev uldd0 mtu $((max + 1))
 	for _ in $(seq 50); do
-		mtu=$(_nicpair_mtu_of "$B" uldd0)
+		mtu=$(_nic_mtu "$B" uldd0)
 		[ "$mtu" = $((max + 1)) ] || break
 		sleep 0.1
 	done
-	[ "$mtu" = $max ] || fail "MTU $((max + 1)) on uldd0: the host's MTU is $mtu, not back at $max"
-	grep -q "MTU $((max + 1)) is outside this device's" "$NET_ULDD_LOG" ||
-		fail "no word about MTU $((max + 1)): $(cat "$NET_ULDD_LOG")"
-	net_ping "$A" "$NET_IP_B" 1 $((max - 28))
-	ok "MTU $((max + 1)) refused (the driver's max_mtu is $max): uldd0 is back at $max, full frames pass"
+	[ "$mtu" = 1500 ] || fail "MTU $((max + 1)) on uldd0: the host's MTU is $mtu, not back at 1500"
+	grep -q "MTU $((max + 1)) is outside this device's [0-9]*\.\.$max:" "$NET_ULDD_LOG" ||
+		fail "no word about MTU $((max + 1)) beyond $max: $(grep MTU "$NET_ULDD_LOG")"
+	net_ping "$A" "$NET_IP_B" 1 1472
+	ok "MTU $((max + 1)) refused: the port's max_mtu is $max, as the kernel's $NIC_KMOD's; uldd0 back at 1500, full frames pass"
+}
 
-	# Each run serves the same traffic, so each must hold what the first did.
+# What the host sets on uldd0 must reach the chip's receive filters.
+_nic_filter_checks() {
+	local A=$NET_NS_A B=$NET_NS_B n
+	ip -n "$A" neigh replace "$NET_IP_B" lladdr 02:00:00:00:0e:99 dev netA nud permanent
+	n=$(_nic_flood "$NET_IP_B" 40)
+	[ "$n" -le 2 ] || fail "uldd0 received $n of 40 frames for another MAC while not promiscuous"
+	ip -n "$B" link set dev uldd0 promisc on
+	sleep 0.5
+	n=$(_nic_flood "$NET_IP_B" 40)
+	[ "$n" -ge 38 ] || fail "promiscuous uldd0 received only $n of 40 frames for another MAC"
+	ip -n "$B" link set dev uldd0 promisc off
+	sleep 0.5
+	n=$(_nic_flood "$NET_IP_B" 40)
+	[ "$n" -le 2 ] || fail "uldd0 still receives frames for another MAC ($n of 40) after promisc off"
+	ip -n "$A" neigh del "$NET_IP_B" dev netA
+	ok "promiscuous mode on and off switches the chip's unicast filter (40 frames for another MAC each time)"
+
+	ip -n "$A" route replace 224.0.0.0/4 dev netA
+	n=$(_nic_flood 224.1.2.3 40)
+	[ "$n" -le 2 ] || fail "uldd0 received $n of 40 frames for a group it did not join"
+	ip -n "$B" maddr add 01:00:5e:01:02:03 dev uldd0
+	sleep 1
+	n=$(_nic_flood 224.1.2.3 40)
+	[ "$n" -ge 38 ] || fail "uldd0 received $n of 40 frames for a group it joined"
+	ip -n "$B" maddr del 01:00:5e:01:02:03 dev uldd0
+	sleep 1
+	n=$(_nic_flood 224.1.2.3 40)
+	[ "$n" -le 2 ] || fail "uldd0 received $n of 40 frames after leaving the group"
+	ip -n "$A" route del 224.0.0.0/4 dev netA
+	ok "joining and leaving 01:00:5e:01:02:03 on uldd0 programs the chip's multicast filter"
+}
+
+# ifdown/ifup keeps the process's descriptors and threads; each of three
+# fresh runs holds what the first did.
+_nic_cycles() {
+	local A=$NET_NS_A B=$NET_NS_B fd0 th0 fd1='' th1='' i
+	fd0=$(_nic_fds) th0=$(_nic_threads)
 	for i in 1 2 3; do
-		net_uldd_stop
-		net_uldd_start "$so" "$addr" "$B" uldd0
-		net_addr "$B" uldd0 "$NET_IP_B"
+		ip -n "$B" link set dev uldd0 down
+		ip -n "$B" link set dev uldd0 up
 		net_wait_carrier "$B" uldd0
 		net_ping "$A" "$NET_IP_B" 2
+	done
+	[ "$(_nic_fds)" -eq "$fd0" ] || fail "ifdown/ifup cycles: $fd0 descriptors before, $(_nic_fds) after"
+	[ "$(_nic_threads)" -eq "$th0" ] || fail "ifdown/ifup cycles: $th0 threads before, $(_nic_threads) after"
+	ok "3 ifdown/ifup cycles: still $fd0 descriptors and $th0 threads"
+	for i in 1 2 3; do
+		net_uldd_stop
+		nic_restart
 		net_ping "$B" "$NET_IP_A" 2
 		if [ -z "$fd1" ]; then
-			fd1=$(_nicpair_fds) th1=$(_nicpair_threads)
+			fd1=$(_nic_fds) th1=$(_nic_threads)
 		else
-			[ "$(_nicpair_fds)" -eq "$fd1" ] || fail "run $i holds $(_nicpair_fds) descriptors, run 1 held $fd1"
-			[ "$(_nicpair_threads)" -eq "$th1" ] || fail "run $i has $(_nicpair_threads) threads, run 1 had $th1"
+			[ "$(_nic_fds)" -eq "$fd1" ] || fail "run $i holds $(_nic_fds) descriptors, run 1 held $fd1"
+			[ "$(_nic_threads)" -eq "$th1" ] || fail "run $i has $(_nic_threads) threads, run 1 had $th1"
 		fi
 	done
 	net_uldd_stop
-	ok "3 stop/start cycles of uldd run: exit 0, traffic both ways, $fd1 descriptors and $th1 threads (workqueue workers aside) each time"
-	ip -n "$A" addr flush dev netA
-	ip -n "$A" link set dev netA down
+	ok "3 stop/start cycles of uldd run: exit 0, traffic both ways, $fd1 descriptors and $th1 threads each time (workqueue workers aside)"
+}
+
+# For the EXIT trap: a failure shows the end of the driver's log and both
+# sides' counters, then undoes everything.
+_nic_teardown() {
+	if [ -n "$NET_ULDD_PID" ] && [ -e "$NET_ULDD_LOG" ]; then
+		echo "---- the last lines of $NET_ULDD_LOG ----"
+		tail -n 30 "$NET_ULDD_LOG"
+		echo "---- both sides as the failure left them ----"
+		ip -n "$NET_NS_A" -s link show dev netA || true
+		ip -n "$NET_NS_B" -s link show dev uldd0 || true
+	fi
+	net_teardown
+}
+
+nic_cell() { # DRV TREE
+	local drv=$1 tree=$2 A=$NET_NS_A B=$NET_NS_B extra=nic_extra_${1//-/_}
+	NIC_SO=$ULDD_BUILD/ported/$tree/$drv.so
+	NIC_T0=$SECONDS
+	_nic_sources "$drv" "$tree"
+	net_setup
+	trap _nic_teardown EXIT
+	net_move "$NIC_A" "$A" netA
+
+	net_uldd_start "$NIC_SO" "$NIC_B" "$B" uldd0
+	grep -E "$NIC_PROBE" "$NET_ULDD_LOG" | grep -q "$NIC_MAC" ||
+		fail "$drv's probe did not print $NIC_MAC: $(cat "$NET_ULDD_LOG")"
+	grep -E "$NIC_PROBE" "$NET_ULDD_LOG" | sed 's/^/    /'
+	ip -n "$B" link show dev uldd0 | grep -q "link/ether $NIC_MAC" || fail "uldd0 does not carry $NIC_MAC"
+	ok "probe read $NIC_MAC from the chip; the TAP has it"
+
+	net_addr "$A" netA "$NET_IP_A" "$NET_IP6_A"
+	net_addr "$B" uldd0 "$NET_IP_B" "$NET_IP6_B"
+	net_wait_carrier "$A" netA
+	net_wait_carrier "$B" uldd0
+	ok "carrier on netA (the kernel's $NIC_KMOD) and uldd0"
+	net_ping "$A" "$NET_IP_B"
+	net_ping "$B" "$NET_IP_A"
+	net_ping "$A" "$NET_IP6_B"
+	net_ping "$B" "$NET_IP6_A"
+	_nic_part transfers
+	net_transfer_both "$NIC_MIB"
+	NIC_MBITS="$NET_LAST_MBITS_AB $NET_LAST_MBITS_BA"
+	_nic_part MTU
+	_nic_mtu_checks
+	_nic_part "receive filters"
+	_nic_filter_checks
+	if declare -F "$extra" >/dev/null; then
+		_nic_part "$drv's own checks"
+		"$extra" "$tree"
+	fi
+	# The shim's checkers (sleeping while atomic, WARN_ON, an interrupt
+	# nobody handled) speak in the log: after the traffic it must be clean.
+	! grep -E "BUG|WARNING|unhandled|nobody cared" "$NET_ULDD_LOG" ||
+		fail "the driver's log has complaints (above)"
+	ok "no BUG, WARNING or unhandled interrupt in the driver's log"
+	_nic_part "ifdown/ifup, stop/start"
+	_nic_cycles
+	_nic_part teardown
+	trap - EXIT
+	net_teardown
+	[ "$(driver_of "$NIC_B")" = "$NIC_KMOD" ] ||
+		fail "$NIC_B is on $(driver_of "$NIC_B") after teardown, not the kernel's $NIC_KMOD"
+	ok "$NIC_B is back on the kernel's $NIC_KMOD"
 }

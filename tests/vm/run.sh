@@ -14,7 +14,8 @@ usage() {
 		  # vm-timeout: SECONDS        (default 60)
 		  # vm-kernel: 6.12            (default \$GUEST_KERNEL, else 6.1)
 		  # vm-iommu: off              (no intel-iommu: tests of the error paths)
-		Env VM_VERBOSE=1 also streams the console while the guest runs.
+		Env VM_VERBOSE=1 also streams the console while the guest runs;
+		VM_ENV="NAME=VALUE ..." sets variables for the test in the guest.
 	EOF
 	exit 2
 }
@@ -87,6 +88,19 @@ initrd=$build/guest/initrd$suffix
 
 mkdir -p "$build/vm-logs"
 log=$build/vm-logs/$name.log
+# The guest's init passes no environment of the host: lib.sh reads VM_ENV's
+# assignments from this file (one per line), written afresh for each run.
+mkdir -p "$build/vm-env"
+rm -f "$build/vm-env/$name"
+for assignment in ${VM_ENV:-}; do
+	case $assignment in
+	[A-Za-z_]*=*) printf '%s\n' "$assignment" >>"$build/vm-env/$name" ;;
+	*)
+		echo "run.sh: VM_ENV holds '$assignment', not NAME=VALUE" >&2
+		exit 2
+		;;
+	esac
+done
 
 # quiet/loglevel=5: hide the boot chatter but keep warnings and errors (DMAR
 # faults, WARN_ON, oopses) on the console, between the test's own lines.

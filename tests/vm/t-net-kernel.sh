@@ -3,9 +3,10 @@
 # The network harness (netlib.sh) on its baseline: two e1000 on one QEMU hub,
 # both on the guest kernel's driver, each in its own namespace. Carrier,
 # pings both ways over IPv4 and IPv6, 100 MiB each way with SHA-256 compared,
-# then jumbo frames (MTU 9000), and a teardown that leaves nothing behind.
-# NIC B sits behind a PCIe root port, as in t-net-uldd, where uldd drives
-# it: there it has a reset (secondary bus reset).
+# then jumbo frames (MTU 9000), 100 MiB each way at once (the matrix's
+# transfer), and a teardown that leaves nothing behind. NIC B sits behind a
+# PCIe root port, as in t-matrix, where uldd drives it: there it has a
+# reset (secondary bus reset).
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device e1000,netdev=n1,addr=0x10
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device e1000,netdev=n2,bus=rp1
@@ -22,6 +23,7 @@ trap net_teardown EXIT
 net_move $nic_a "$NET_NS_A" netA
 net_move $nic_b "$NET_NS_B" netB
 net_check_link netA netB 100
+net_transfer_both 100
 
 net_teardown
 trap - EXIT

@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# The e1000 cell's own checks (t-matrix.sh, nicpair.sh): TSO frames from
+# the host, 'uldd stats', a MAC set by the host, a taken interface name, and
+# module parameters, one of them wrong.
+# shellcheck shell=bash
+
+nic_extra_e1000() { # TREE
+	local A=$NET_NS_A B=$NET_NS_B stats gso bad rc want rx mac2=52:54:00:10:00:77
+	# The host's TCP sent its large writes as TSO frames, which must have
+	# passed the virtio-net header checks (shim/net/vnet.c) to reach e1000.
+	stats=$("$ULDD" stats uldd0) || fail "uldd stats uldd0 failed"
+	gso=$(sed -n 's/^uldd_gso_from_host: //p' <<<"$stats")
+	bad=$(sed -n 's/^uldd_bad_vnet_from_host: //p' <<<"$stats")
+	[ "${gso:-0}" -gt 0 ] || fail "no TSO frame from the host reached the driver: $stats"
+	[ "${bad:-}" = 0 ] || fail "virtio-net headers from the host were refused: $stats"
+	ok "$gso TSO frames from the host reached e1000; no virtio-net header refused"
+
+	ip -n "$B" link set dev uldd0 address $mac2
+	sleep 0.5
+	"$ULDD" stats uldd0 | grep -q "^mac: $mac2" ||
+		fail "the driver did not take the host's new MAC: $("$ULDD" stats uldd0 | grep ^mac)"
+	ip -n "$A" neigh flush dev netA
+	net_ping "$A" "$NET_IP_B"
+	ip -n "$B" link set dev uldd0 address "$NIC_MAC"
+	sleep 0.5
+	ip -n "$A" neigh flush dev netA
+	net_ping "$A" "$NET_IP_B"
+	ok "ip link set address: the driver programs the new MAC, frames to it arrive; and back"
+
+	net_uldd_stop
+	rc=0
+	ip netns exec "$B" "$ULDD" run "$NIC_SO" --device "$NIC_B" --ifname lo \
+		>"$NET_TMP/taken.log" 2>&1 </dev/null || rc=$?
+	[ "$rc" -eq 1 ] || fail "uldd run --ifname lo exited $rc, not 1: $(cat "$NET_TMP/taken.log")"
+	grep -q "interface lo exists: pick another name" "$NET_TMP/taken.log" ||
+		fail "no word about the taken name: $(cat "$NET_TMP/taken.log")"
+	grep -q "probe failed on 1 device(s)" "$NET_TMP/taken.log" ||
+		fail "uldd run did not say the probe failed: $(cat "$NET_TMP/taken.log")"
+	ok "--ifname lo: the TAP cannot be made, probe fails, uldd run exits 1 saying why"
+
+	nic_restart TxDescriptors=5 RxDescriptors=512
+	grep -q "Invalid Transmit Descriptors value specified (5) using default of 256" "$NET_ULDD_LOG" ||
+		fail "no complaint from e1000_param.c about TxDescriptors=5: $(cat "$NET_ULDD_LOG")"
+	ok "TxDescriptors=5: e1000 said why and took its default"
+	"$ULDD" stats uldd0 >"$NET_TMP/stats" || fail "uldd stats uldd0 failed"
+	for want in "driver: e1000" "bus-info: $NIC_B" "link: yes" "speed: 1000Mb/s" "rx-ring: 512" \
+		"tx-ring: 256" "mac: $NIC_MAC"; do
+		grep -q "^$want" "$NET_TMP/stats" || fail "uldd stats has no '$want': $(cat "$NET_TMP/stats")"
+	done
+	rx=$(sed -n 's/^rx_packets: //p' "$NET_TMP/stats")
+	[ "${rx:-0}" -gt 0 ] || fail "uldd stats: rx_packets is '${rx:-}' after a ping"
+	ok "uldd stats: driver, bus, link, rings (RxDescriptors=512 took), $rx frames received"
+}

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# The NIC matrix: every PCI network card QEMU emulates, each driven by the
+# port of its upstream driver from Linux 6.1 and from Linux 6.12 (a cell
+# each), beside the guest kernel's own driver on a second card of the same
+# model on one hub. All eight models in one boot. Each cell (nicpair.sh):
+# the tree's files unmodified, probe reads the MAC, carrier, pings both
+# ways (IPv4, IPv6), MATRIX_MIB MiB each way at once with SHA-256 compared,
+# the kernel driver's max_mtu kept (jumbo frames where the chip has them),
+# promiscuous mode and the multicast list reaching the chip's filters, the
+# driver's own checks (tests/vm/nic/DRV.sh), a clean log, ifdown/ifup and
+# three stop/start cycles without leaked descriptors or threads, the NIC
+# back on the kernel's driver. A failed cell does not stop the others; the
+# table at the end has a line per cell, and the test fails if any failed.
+# MATRIX_DRIVERS="e1000 tulip" and MATRIX_TREES="6.12" pick cells (through
+# run.sh's VM_ENV).
+# Models: NIC A on pcie.0 at slot 0x10+i, NIC B behind root port 0x8+i, on hub i+1.
+# vm-devices: -netdev hubport,id=a1,hubid=1 -device e1000,netdev=a1,addr=0x10
+# vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
+# vm-devices: -netdev hubport,id=b1,hubid=1 -device e1000,netdev=b1,bus=rp1,mac=52:54:00:10:00:0b
+# vm-devices: -netdev hubport,id=a2,hubid=2 -device rtl8139,netdev=a2,addr=0x11
+# vm-devices: -device pcie-root-port,id=rp2,bus=pcie.0,chassis=2,addr=0x9
+# vm-devices: -netdev hubport,id=b2,hubid=2 -device rtl8139,netdev=b2,bus=rp2,mac=52:54:00:81:39:0b
+# vm-devices: -netdev hubport,id=a3,hubid=3 -device e1000e,netdev=a3,addr=0x12
+# vm-devices: -device pcie-root-port,id=rp3,bus=pcie.0,chassis=3,addr=0xa
+# vm-devices: -netdev hubport,id=b3,hubid=3 -device e1000e,netdev=b3,bus=rp3,mac=52:54:00:0e:1e:0b
+# vm-devices: -netdev hubport,id=a4,hubid=4 -device vmxnet3,netdev=a4,addr=0x13
+# vm-devices: -device pcie-root-port,id=rp4,bus=pcie.0,chassis=4,addr=0xb
+# vm-devices: -netdev hubport,id=b4,hubid=4 -device vmxnet3,netdev=b4,bus=rp4,mac=52:54:00:0e:30:0b
+# vm-devices: -netdev hubport,id=a5,hubid=5 -device ne2k_pci,netdev=a5,addr=0x14
+# vm-devices: -device pcie-root-port,id=rp5,bus=pcie.0,chassis=5,addr=0xc
+# vm-devices: -netdev hubport,id=b5,hubid=5 -device ne2k_pci,netdev=b5,bus=rp5,mac=52:54:00:80:29:0b
+# vm-devices: -netdev hubport,id=a6,hubid=6 -device pcnet,netdev=a6,addr=0x15
+# vm-devices: -device pcie-root-port,id=rp6,bus=pcie.0,chassis=6,addr=0xd
+# vm-devices: -netdev hubport,id=b6,hubid=6 -device pcnet,netdev=b6,bus=rp6,mac=52:54:00:20:00:0b
+# vm-devices: -netdev hubport,id=a7,hubid=7 -device tulip,netdev=a7,addr=0x16
+# vm-devices: -device pcie-root-port,id=rp7,bus=pcie.0,chassis=7,addr=0xe
+# vm-devices: -netdev hubport,id=b7,hubid=7 -device tulip,netdev=b7,bus=rp7,mac=52:54:00:21:14:0b
+# vm-devices: -netdev hubport,id=a8,hubid=8 -device i82557b,netdev=a8,addr=0x17
+# vm-devices: -device pcie-root-port,id=rp8,bus=pcie.0,chassis=8,addr=0xf
+# vm-devices: -netdev hubport,id=b8,hubid=8 -device i82557b,netdev=b8,bus=rp8,mac=52:54:00:e1:00:0b
+# The e100 cell's firmware check: an i82551, alone on hub 9.
+# vm-devices: -netdev hubport,id=f9,hubid=9 -device i82551,netdev=f9,addr=0x18
+# vm-timeout: 3000
+set -euo pipefail
+. "$ULDD_TOP/tests/vm/lib.sh"
+. "$ULDD_TOP/tests/vm/netlib.sh"
+. "$ULDD_TOP/tests/vm/nicpair.sh"
+for f in "$ULDD_TOP"/tests/vm/nic/*.sh; do
+	# shellcheck source=/dev/null
+	. "$f"
+done
+
+# Per driver: slot index, the kernel's driver, folder in the tree, B's MAC,
+# and the probe line that must hold it (vmxnet3 prints no MAC: the shim's
+# line for the registered interface does).
+drivers=(e1000 8139cp e1000e vmxnet3 ne2k-pci pcnet32 tulip e100)
+declare -A slot=([e1000]=0 [8139cp]=1 [e1000e]=2 [vmxnet3]=3 [ne2k-pci]=4 [pcnet32]=5 [tulip]=6 [e100]=7)
+declare -A kmod=([e1000]=e1000 [8139cp]=8139cp [e1000e]=e1000e [vmxnet3]=vmxnet3
+	[ne2k-pci]=ne2k-pci [pcnet32]=pcnet32 [tulip]=tulip [e100]=e100)
+declare -A folder=([e1000]=drivers/net/ethernet/intel/e1000 [8139cp]=drivers/net/ethernet/realtek
+	[e1000e]=drivers/net/ethernet/intel/e1000e [vmxnet3]=drivers/net/vmxnet3
+	[ne2k-pci]=drivers/net/ethernet/8390 [pcnet32]=drivers/net/ethernet/amd
+	[tulip]=drivers/net/ethernet/dec/tulip [e100]=drivers/net/ethernet/intel)
+declare -A mac=([e1000]=52:54:00:10:00:0b [8139cp]=52:54:00:81:39:0b [e1000e]=52:54:00:0e:1e:0b
+	[vmxnet3]=52:54:00:0e:30:0b [ne2k-pci]=52:54:00:80:29:0b [pcnet32]=52:54:00:20:00:0b
+	[tulip]=52:54:00:21:14:0b [e100]=52:54:00:e1:00:0b)
+declare -A probe=([e1000]='\(PCI:' [8139cp]='RTL-8139C\+ at ' [e1000e]='\(PCI Express:'
+	[vmxnet3]="registered: the host's uldd0" [ne2k-pci]='found at ' [pcnet32]='^ +[0-9a-f]{2}:'
+	[tulip]=' rev [0-9]* at Port ' [e100]='MAC addr ')
+export E100_FW=0000:00:18.0 # nic/e100.sh
+read -ra want_drivers <<<"${MATRIX_DRIVERS:-${drivers[*]}}"
+read -ra trees <<<"${MATRIX_TREES:-6.1 6.12}"
+mib=${MATRIX_MIB:-100}
+
+# NIC B of slot I: the function on the bus behind root port 0x8+I.
+nic_b_of() { # I
+	local f port
+	port=/sys/bus/pci/devices/0000:00:0$(printf %x $((8 + $1))).0
+	for f in "$port"/0000:*:00.0; do
+		[ -e "$f" ] && echo "${f##*/}" && return 0
+	done
+	fail "no device behind the root port of slot $1"
+}
+
+# Each kernel driver on its NIC A (and B) before any cell starts.
+for drv in "${want_drivers[@]}"; do
+	[ -n "${slot[$drv]:-}" ] || fail "MATRIX_DRIVERS: no such driver: $drv (one of ${drivers[*]})"
+	nic_kernel_side "${kmod[$drv]}" "0000:00:$(printf %x $((0x10 + slot[$drv]))).0"
+done
+ok "the guest kernel's ${want_drivers[*]} drive the A side of each pair"
+
+declare -A verdict=() took=() rate=()
+failed=0
+for drv in "${want_drivers[@]}"; do
+	for tree in "${trees[@]}"; do
+		echo "=== $drv of Linux $tree"
+		start=$SECONDS
+		set +e
+		(
+			set -e
+			NIC_A=0000:00:$(printf %x $((0x10 + slot[$drv]))).0
+			NIC_B=$(nic_b_of "${slot[$drv]}")
+			NIC_KMOD=${kmod[$drv]} NIC_FOLDER=${folder[$drv]} NIC_MAC=${mac[$drv]}
+			NIC_PROBE=${probe[$drv]} NIC_MIB=$mib NIC_MIB_MTU=8
+			nic_cell "$drv" "$tree"
+			echo "$NIC_MBITS" >"/tmp/matrix-$drv-$tree"
+		)
+		rc=$?
+		set -e
+		took[$drv.$tree]=$((SECONDS - start))
+		if [ "$rc" -eq 0 ]; then
+			verdict[$drv.$tree]=pass
+			read -r ab ba <"/tmp/matrix-$drv-$tree"
+			rate[$drv.$tree]="$ab / $ba"
+		else
+			verdict[$drv.$tree]=FAIL
+			rate[$drv.$tree]=-
+			failed=$((failed + 1))
+			echo "FAIL the $drv cell of Linux $tree (status $rc): the last FAIL line above says why"
+		fi
+	done
+done
+
+echo
+echo "NIC matrix: $mib MiB each way at once per cell; Mbit/s A->B (kernel to uldd) / B->A"
+printf '%-10s' driver
+for tree in "${trees[@]}"; do
+	printf ' | %-28s' "Linux $tree"
+done
+echo
+for drv in "${want_drivers[@]}"; do
+	printf '%-10s' "$drv"
+	for tree in "${trees[@]}"; do
+		printf ' | %-4s %-13s %6s' "${verdict[$drv.$tree]}" "${rate[$drv.$tree]}" "${took[$drv.$tree]} s"
+	done
+	echo
+done
+[ "$failed" -eq 0 ] || fail "$failed of $((${#want_drivers[@]} * ${#trees[@]})) cells failed"
+ok "all $((${#want_drivers[@]} * ${#trees[@]})) cells passed"
