@@ -12,7 +12,8 @@
 # nic_cell reads NIC_A and NIC_B (PCI addresses), NIC_KMOD (the kernel's
 # driver of the model), NIC_FOLDER (the driver's folder in the tree),
 # NIC_MAC (B's), NIC_PROBE (a grep -E pattern for the probe line, which
-# must also hold the MAC), NIC_MIB and NIC_MIB_MTU (transfer sizes). If the
+# must also hold the MAC), NIC_MIB and NIC_MIB_MTU (transfer sizes; with
+# NIC_MIB_BA, B sends that much after A's NIC_MIB, in turn). If the
 # caller defines nic_extra_DRV, it runs after the common link checks with
 # uldd running and both sides addressed, and must leave them so; nic_restart
 # helps. NIC_MBITS ends as "A->B B->A" of the transfer, for the table.
@@ -90,7 +91,7 @@ _nic_rx_packets() {
 _nic_flood() { # DST COUNT
 	local before after
 	before=$(_nic_rx_packets)
-	ip netns exec "$NET_NS_A" busybox ping -q -c "$2" -i 0.02 -W 1 "$1" >/dev/null 2>&1 || true
+	ip netns exec "$NET_NS_A" busybox ping -q -c "$2" -i 0.01 -w 1 "$1" >/dev/null 2>&1 || true
 	sleep 0.3
 	after=$(_nic_rx_packets)
 	echo $((after - before))
@@ -232,8 +233,15 @@ nic_cell() { # DRV TREE
 	net_ping "$A" "$NET_IP6_B"
 	net_ping "$B" "$NET_IP6_A"
 	_nic_part transfers
-	net_transfer_both "$NIC_MIB"
-	NIC_MBITS="$NET_LAST_MBITS_AB $NET_LAST_MBITS_BA"
+	if [ -z "${NIC_MIB_BA:-}" ]; then
+		net_transfer_both "$NIC_MIB"
+		NIC_MBITS="$NET_LAST_MBITS_AB $NET_LAST_MBITS_BA"
+	else
+		net_transfer "$A" "$B" "$NET_IP_B" "$NIC_MIB"
+		NIC_MBITS=$NET_LAST_MBITS
+		net_transfer "$B" "$A" "$NET_IP_A" "$NIC_MIB_BA"
+		NIC_MBITS+=" $NET_LAST_MBITS"
+	fi
 	_nic_part MTU
 	_nic_mtu_checks
 	_nic_part "receive filters"

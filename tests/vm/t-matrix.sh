@@ -69,6 +69,15 @@ declare -A probe=([e1000]='\(PCI:' [8139cp]='RTL-8139C\+ at ' [e1000e]='\(PCI Ex
 	[vmxnet3]="registered: the host's uldd0" [ne2k-pci]='found at ' [pcnet32]='^ +[0-9a-f]{2}:'
 	[tulip]=' rev [0-9]* at Port ' [e100]='MAC addr ')
 export E100_FW=0000:00:18.0 # nic/e100.sh
+# What the port sends back, where not MATRIX_MIB at once with what it
+# receives. e100: QEMU's eepro100 with the guest kernel's e100 on side A
+# loses its receiver at times when frames come fast (the RU stays
+# suspended: A's rx counters stop while the port's tx go on, and pings fail
+# both ways). The kernel's e100 on both ends does it too: the second of
+# three 100 MiB-each-way-at-once transfers between two kernel e100s
+# stalled, in the same guest. 30 MiB from the port, after 100 MiB to it,
+# passed in each of the runs where 100 MiB stalled 3 times of 5.
+declare -A mib_ba=([e100]=30)
 read -ra want_drivers <<<"${MATRIX_DRIVERS:-${drivers[*]}}"
 read -ra trees <<<"${MATRIX_TREES:-6.1 6.12}"
 mib=${MATRIX_MIB:-100}
@@ -102,7 +111,7 @@ for drv in "${want_drivers[@]}"; do
 			NIC_A=0000:00:$(printf %x $((0x10 + slot[$drv]))).0
 			NIC_B=$(nic_b_of "${slot[$drv]}")
 			NIC_KMOD=${kmod[$drv]} NIC_FOLDER=${folder[$drv]} NIC_MAC=${mac[$drv]}
-			NIC_PROBE=${probe[$drv]} NIC_MIB=$mib NIC_MIB_MTU=8
+			NIC_PROBE=${probe[$drv]} NIC_MIB=$mib NIC_MIB_MTU=8 NIC_MIB_BA=${mib_ba[$drv]:-}
 			nic_cell "$drv" "$tree"
 			echo "$NIC_MBITS" >"/tmp/matrix-$drv-$tree"
 		)
@@ -123,7 +132,7 @@ for drv in "${want_drivers[@]}"; do
 done
 
 echo
-echo "NIC matrix: $mib MiB each way at once per cell; Mbit/s A->B (kernel to uldd) / B->A"
+echo "NIC matrix: $mib MiB each way at once per cell (e100: in turn, $mib and ${mib_ba[e100]}); Mbit/s A->B (kernel to uldd) / B->A"
 printf '%-10s' driver
 for tree in "${trees[@]}"; do
 	printf ' | %-28s' "Linux $tree"
