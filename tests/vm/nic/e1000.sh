@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # The e1000 cell's own checks (t-matrix.sh, nicpair.sh): TSO frames from
 # the host, 'uldd stats', a MAC set by the host, a taken interface name, and
-# module parameters, one of them wrong.
+# module parameters: one of the wrong type (refused by uldd run, exit 1),
+# one out of the driver's range (its own complaint, and its default).
 # shellcheck shell=bash
 
 nic_extra_e1000() { # TREE
@@ -38,6 +39,10 @@ nic_extra_e1000() { # TREE
 		fail "uldd run did not say the probe failed: $(cat "$NET_TMP/taken.log")"
 	ok "--ifname lo: the TAP cannot be made, probe fails, uldd run exits 1 saying why"
 
+	# A value of the wrong type is refused before the driver runs, as the
+	# kernel's module loader refuses it; the device stays usable.
+	expect_error 1 "parameter 'TxDescriptors' takes .*int.* values, not 'many'" \
+		"$ULDD" run "$NIC_SO" --device "$NIC_B" TxDescriptors=many
 	nic_restart TxDescriptors=5 RxDescriptors=512
 	grep -q "Invalid Transmit Descriptors value specified (5) using default of 256" "$NET_ULDD_LOG" ||
 		fail "no complaint from e1000_param.c about TxDescriptors=5: $(cat "$NET_ULDD_LOG")"
