@@ -91,7 +91,7 @@ _nic_rx_packets() {
 _nic_flood() { # DST COUNT
 	local before after
 	before=$(_nic_rx_packets)
-	ip netns exec "$NET_NS_A" busybox ping -q -c "$2" -i 0.01 -w 1 "$1" >/dev/null 2>&1 || true
+	ip netns exec "$NET_NS_A" busybox ping -q -c "$2" -i 0.01 -W 1 "$1" >/dev/null 2>&1 || true
 	sleep 0.3
 	after=$(_nic_rx_packets)
 	echo $((after - before))
