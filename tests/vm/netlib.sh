@@ -41,6 +41,9 @@ NET_IP_B=10.9.0.2
 NET_IP6_A=fd00:9::1
 NET_IP6_B=fd00:9::2
 NET_TMP=/tmp/uldd-net
+# The random files transfers send, made once per size and kept for the
+# boot (net_teardown leaves them): making 100 MiB costs seconds under TCG.
+NET_DATA=/tmp/uldd-net-data
 # The ported driver as 'uldd port' builds it (ported/e1000/manifest):
 # NET_E1000_SO for tests that take one, and one build per kernel series
 # for those that check them all.
@@ -193,11 +196,13 @@ net_wait_listen() { # NS PORT [SECS]
 # The receiver is busybox nc: it hashes the stream as it comes, so nothing
 # but the sent file takes memory. The sender is bash's /dev/tcp (busybox nc
 # would quit when the receiver, with nothing to say, closes its half). The
-# data file is made and hashed once per size and kept for later transfers.
+# data file is made and hashed once per size and kept for later transfers
+# (in NET_DATA).
 net_transfer() { # FROM TO DST MIB [PORT]
 	local from=$1 to=$2 dst=$3 mib=$4 port=${5:-5001}
-	local data=$NET_TMP/data-$mib sum got rc=0 start limit=$((60 + mib)) pid
+	local data=$NET_DATA/data-$mib sum got rc=0 start limit=$((60 + mib)) pid
 	if [ ! -s "$data.sha256" ]; then
+		mkdir -p "$NET_DATA"
 		head -c "${mib}M" /dev/urandom >"$data" || fail "cannot write $data"
 		sha256sum <"$data" >"$data.sha256"
 	fi
@@ -233,9 +238,10 @@ net_transfer() { # FROM TO DST MIB [PORT]
 # transfers in turn. NET_LAST_MBITS_AB and NET_LAST_MBITS_BA: each
 # direction's rate, from the start to its receiver's last byte.
 net_transfer_both() { # MIB
-	local mib=$1 data=$NET_TMP/data-$1 sum got dir rc start ns dst port res=() senders=()
+	local mib=$1 data=$NET_DATA/data-$1 sum got dir rc start ns dst port res=() senders=()
 	local -A recv_pid=()
 	if [ ! -s "$data.sha256" ]; then
+		mkdir -p "$NET_DATA"
 		head -c "${mib}M" /dev/urandom >"$data" || fail "cannot write $data"
 		sha256sum <"$data" >"$data.sha256"
 	fi
