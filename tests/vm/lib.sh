@@ -3,6 +3,9 @@
 # paths of what the host built. Source it; it expects ULDD_BUILD.
 
 ULDD=$ULDD_BUILD/bin/uldd
+# The host's values of the variables the test's vm-env lines name (run.sh).
+# shellcheck disable=SC1090 # written by run.sh
+[ -z "${ULDD_ENV:-}" ] || . "$ULDD_ENV"
 PROGS=$ULDD_BUILD/tests/vm/progs
 
 fail() {
