@@ -13,18 +13,23 @@
 # the uldd process's share), and the ratio uldd / kernel. One summary table
 # at the end, a block of three rows per model (kernel, uldd, ratio), also
 # saved to BUILD/results/bench-net.txt. Then, for each model with a
-# throughput ratio below 0.9, a profile from the same boot: per packet, the
-# guest's context switches and NIC B's interrupts for both drivers, and the
-# uldd process's context switches and read/write system calls; and
-# 'strace -c' on the uldd process during one more TCP run (not measured:
-# strace slows it). A table, not a test. TCG makes absolute numbers
-# meaningless, and 10/100 chips are slow there anyway: the ratios are the
-# result.
+# throughput ratio below 0.9, a profile from the same boot: per frame, the
+# guest's context switches and the interrupts on NIC B's line for both
+# drivers, and the uldd process's context switches and read/write system
+# calls; and 'strace -c' on the uldd process during one more TCP run (not
+# measured: strace slows it). A table, not a test. TCG makes absolute
+# numbers meaningless, and 10/100 chips are slow there anyway: the ratios
+# are the result. A run that fails (the kernel's e100 receiver wedges
+# after an overrun) leaves its cells empty, says so under the table, and
+# both links are reset for the next run.
 # Knobs (vm-env): BENCH_NICS="ne2k_pci tulip" measures those models only;
 # BENCH_ROUNDS (default 3) rounds; BENCH_SECS (default 8) seconds per run;
 # BENCH_TREE=6.12 runs the ports of Linux 6.12.
 # Model i (0-7) is on hub i+1: NIC A on pcie.0 at slot 0x10+i, NIC B behind
-# root port i+1 (chassis i+1, slot 0x8+i), so on bus i+1.
+# root port i+1 (chassis i+1, slot 0x8+i), so on bus i+1. q35 routes INTx
+# of pcie.0 slot S to PIRQ E-H by S mod 4, and a root port passes its
+# device's on as its own: NIC A and NIC B of a model share a line, and
+# with uldd, each of A's interrupts also runs vfio-pci's check of B.
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device e1000,netdev=n1,addr=0x10,mac=52:54:00:10:00:0a
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device e1000,netdev=n2,bus=rp1,mac=52:54:00:10:00:0b
@@ -162,14 +167,17 @@ put() { # KEY VALUE
 # per GiB and the profile's counters under PAIR.KEY_*. A failed run leaves
 # its cells empty and says why.
 run_iperf() {
-	local pair=$1 key=$2 pat=$3 upid=$4 json=$out/$1-$2.json b0 b1 p0 p1 c0 c1
+	local pair=$1 key=$2 pat=$3 upid=$4 json=$out/$1-$2.json b0 b1 p0 p1 c0 c1 what
 	shift 4
+	what=${key^^}
+	what="${what%_*} ${what#*_}"
+	what=${what/AB/A->B} what=${what/BA/B->A}
 	c0=$(counters "$pat" "$upid")
 	b0=$(busy_ticks) p0=$(proc_ticks "$upid")
 	if ! ip netns exec "$A" timeout $((secs + 40)) \
 		iperf3 -c "$NET_IP_B" -t "$secs" -O 1 -J "$@" >"$json" 2>&1; then
-		echo "$pair: iperf3 $*: $(jq -r '.error // empty' "$json" 2>/dev/null || head -n 3 "$json")"
-		echo "${pair%%.*}: ${pair#*.} B, iperf3 $*: failed (the console log says how)" >>"$notes"
+		echo "$pair: $what (iperf3 $*): $(jq -r '.error // empty' "$json" 2>/dev/null || head -n 3 "$json")"
+		echo "${pair%%.*}: $what with B on ${pair#*.} failed (the console log says how)" >>"$notes"
 		return 1
 	fi
 	b1=$(busy_ticks) p1=$(proc_ticks "$upid")
