@@ -3,18 +3,10 @@
 # paths of what the host built. Source it; it expects ULDD_BUILD.
 
 ULDD=$ULDD_BUILD/bin/uldd
+# The host's values of the variables the test's vm-env lines name (run.sh).
+# shellcheck disable=SC1090 # written by run.sh
+[ -z "${ULDD_ENV:-}" ] || . "$ULDD_ENV"
 PROGS=$ULDD_BUILD/tests/vm/progs
-
-# run.sh's VM_ENV: NAME=VALUE lines for this test (values without blanks).
-vm_env=${ULDD_TEST:-none}
-vm_env=$ULDD_BUILD/vm-env/${vm_env##*/}
-vm_env=${vm_env%.sh}
-if [ -f "$vm_env" ]; then
-	while IFS= read -r assignment; do
-		export "${assignment?}"
-	done <"$vm_env"
-fi
-unset vm_env assignment
 
 fail() {
 	echo "FAIL $*"

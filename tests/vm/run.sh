@@ -14,8 +14,8 @@ usage() {
 		  # vm-timeout: SECONDS        (default 60)
 		  # vm-kernel: 6.12            (default \$GUEST_KERNEL, else 6.1)
 		  # vm-iommu: off              (no intel-iommu: tests of the error paths)
-		Env VM_VERBOSE=1 also streams the console while the guest runs;
-		VM_ENV="NAME=VALUE ..." sets variables for the test in the guest.
+		  # vm-env: VAR...             (these host variables, where set, reach the test)
+		Env VM_VERBOSE=1 also streams the console while the guest runs.
 	EOF
 	exit 2
 }
@@ -53,6 +53,7 @@ esac
 # Header lines. Devices are split on blanks (no quoting), which QEMU
 # arguments never need.
 devices=()
+envvars=()
 timeout=60
 kernel=${GUEST_KERNEL:-6.1}
 iommu=on
@@ -65,8 +66,19 @@ while IFS= read -r line; do
 	'# vm-timeout:'*) read -r timeout _ <<<"${line#*:}" ;;
 	'# vm-kernel:'*) read -r kernel _ <<<"${line#*:}" ;;
 	'# vm-iommu:'*) read -r iommu _ <<<"${line#*:}" ;;
+	'# vm-env:'*)
+		read -ra more <<<"${line#*:}"
+		envvars+=("${more[@]}")
+		;;
 	esac
 done <"$test"
+for v in "${envvars[@]}"; do
+	case $v in '' | [0-9]* | *[!A-Za-z0-9_]*)
+		echo "run.sh: $name: vm-env names a variable that cannot be one: $v" >&2
+		exit 2
+		;;
+	esac
+done
 case $timeout in '' | *[!0-9]*)
 	echo "run.sh: $name: vm-timeout must be a number of seconds" >&2
 	exit 2
@@ -88,20 +100,6 @@ initrd=$build/guest/initrd$suffix
 
 mkdir -p "$build/vm-logs"
 log=$build/vm-logs/$name.log
-# The guest's init passes no environment of the host: lib.sh reads VM_ENV's
-# assignments from this file (one per line), written afresh for each run.
-mkdir -p "$build/vm-env"
-rm -f "$build/vm-env/$name"
-for assignment in ${VM_ENV:-}; do
-	case $assignment in
-	[A-Za-z_]*=*) printf '%s\n' "$assignment" >>"$build/vm-env/$name" ;;
-	*)
-		echo "run.sh: VM_ENV holds '$assignment', not NAME=VALUE" >&2
-		exit 2
-		;;
-	esac
-done
-
 # quiet/loglevel=5: hide the boot chatter but keep warnings and errors (DMAR
 # faults, WARN_ON, oopses) on the console, between the test's own lines.
 # panic=-1 turns a panic into a reboot, which -no-reboot turns into an exit.
@@ -113,6 +111,17 @@ append="console=ttyS0 intel_iommu=$iommu quiet loglevel=5 panic=-1 no_timer_chec
 iommu_dev=(-device intel-iommu,intremap=on,aw-bits=48)
 [ "$iommu" = on ] || iommu_dev=()
 append+=" uldd.test=$test uldd.top=$top uldd.build=$build"
+# init starts the test with a clean environment, and the kernel command
+# line cannot carry blanks: the variables of the vm-env lines that are set
+# here go to a file in the build share, which lib.sh sources.
+if [ ${#envvars[@]} -gt 0 ]; then
+	envfile=$build/vm-logs/$name.env
+	: >"$envfile"
+	for v in "${envvars[@]}"; do
+		[ -z "${!v+set}" ] || printf '%s=%q\n' "$v" "${!v}" >>"$envfile"
+	done
+	append+=" uldd.env=$envfile"
+fi
 
 # shellcheck disable=SC2054 # the commas are QEMU's option syntax
 qemu=(

@@ -12,8 +12,8 @@
 # three stop/start cycles without leaked descriptors or threads, the NIC
 # back on the kernel's driver. A failed cell does not stop the others; the
 # table at the end has a line per cell, and the test fails if any failed.
-# MATRIX_DRIVERS=e1000,tulip and MATRIX_TREES=6.12 pick cells (through
-# run.sh's VM_ENV), MATRIX_MIB sets the size.
+# MATRIX_DRIVERS="e1000 tulip" and MATRIX_TREES=6.12 pick cells,
+# MATRIX_MIB sets the size (host variables, vm-env below).
 # Models: NIC A on pcie.0 at slot 0x10+i, NIC B behind root port 0x8+i, on hub i+1.
 # vm-devices: -netdev hubport,id=a1,hubid=1 -device e1000,netdev=a1,addr=0x10
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
@@ -42,6 +42,7 @@
 # The e100 cell's firmware check: an i82551, alone on hub 9.
 # vm-devices: -netdev hubport,id=f9,hubid=9 -device i82551,netdev=f9,addr=0x18
 # vm-timeout: 3000
+# vm-env: MATRIX_DRIVERS MATRIX_TREES MATRIX_MIB
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 . "$ULDD_TOP/tests/vm/netlib.sh"
@@ -78,7 +79,7 @@ export E100_FW=0000:00:18.0 # nic/e100.sh
 # stalled, in the same guest. 30 MiB from the port, after 100 MiB to it,
 # passed in each of the runs where 100 MiB stalled 3 times of 5.
 declare -A mib_ba=([e100]=30)
-# Commas or blanks between the names: VM_ENV's values cannot hold blanks.
+# Blanks or commas between the names.
 want=${MATRIX_DRIVERS:-${drivers[*]}}
 read -ra want_drivers <<<"${want//,/ }"
 want=${MATRIX_TREES:-6.1 6.12}
