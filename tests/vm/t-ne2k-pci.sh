@@ -24,6 +24,7 @@ set -euo pipefail
 nic_a=0000:00:10.0 nic_b=0000:01:00.0 mac_b=52:54:00:80:29:0b
 trees=(6.1 6.12)
 mib=${NE2K_MIB:-8}
+vfio_mib=${NE2K_VFIO_MIB:-4}
 
 pair_sources ne2k-pci drivers/net/ethernet/8390 "${trees[@]}"
 pair_kernel_side ne2k-pci $nic_a
@@ -33,6 +34,7 @@ for tree in "${trees[@]}"; do
 		"found at .*$mac_b" "$mib"
 	ok "Linux $tree's ne2k-pci: all checks passed"
 done
+portio_vfio "$ULDD_BUILD/ported/6.12/ne2k-pci.so" $nic_b "$vfio_mib"
 net_teardown
 trap - EXIT
 [ "$(driver_of $nic_b)" = ne2k-pci ] || fail "$nic_b is on $(driver_of $nic_b) after teardown, not ne2k-pci"

@@ -23,6 +23,7 @@ set -euo pipefail
 nic_a=0000:00:10.0 nic_b=0000:01:00.0 mac_b=52:54:00:20:00:0b
 trees=(6.1 6.12)
 mib=${PCNET_MIB:-64}
+vfio_mib=${PCNET_VFIO_MIB:-16}
 
 pair_sources pcnet32 drivers/net/ethernet/amd "${trees[@]}"
 pair_kernel_side pcnet32 $nic_a
@@ -31,6 +32,7 @@ for tree in "${trees[@]}"; do
 	pair_tree "$ULDD_BUILD/ported/$tree/pcnet32.so" $nic_b $mac_b "^ +$mac_b" "$mib"
 	ok "Linux $tree's pcnet32: all checks passed"
 done
+portio_vfio "$ULDD_BUILD/ported/6.12/pcnet32.so" $nic_b "$vfio_mib"
 net_teardown
 trap - EXIT
 [ "$(driver_of $nic_b)" = pcnet32 ] || fail "$nic_b is on $(driver_of $nic_b) after teardown, not pcnet32"

@@ -28,6 +28,7 @@ net_move $nic_a "$NET_NS_A" netA
 for tree in "${trees[@]}"; do
 	nicpair_tree tulip "$tree" $nic_b $mac_b " rev [0-9]* at Port " 100
 done
+portio_vfio "$ULDD_BUILD/ported/6.12/tulip.so" $nic_b "${TULIP_VFIO_MIB:-32}"
 
 net_teardown
 trap - EXIT
