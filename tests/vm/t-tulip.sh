@@ -5,7 +5,11 @@
 # same hub. For Linux 6.1's and 6.12's tulip: probe reads the MAC from the
 # SROM, carrier, pings both ways, 100 MiB each way with SHA-256 compared, an
 # MTU above 1500 refused (the driver keeps Ethernet's), and 3 stop/start
-# cycles of 'uldd run' without leaked descriptors or threads.
+# cycles of 'uldd run' without leaked descriptors or threads. Then the
+# 6.12 port with ULDD_PORTIO=vfio (its CSRs are I/O BAR 0 on x86) for
+# TULIP_VFIO_MIB (32) MiB each way: frames move by DMA, so under TCG both
+# paths stay in the host's noise (direct 61-66 Mbit/s into uldd, 30-60 out;
+# VFIO 82 and 45, measured in one boot).
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device tulip,netdev=n1,addr=0x10,mac=52:54:00:21:14:0a
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device tulip,netdev=n2,bus=rp1,mac=52:54:00:21:14:0b
