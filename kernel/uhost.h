@@ -155,7 +155,8 @@ int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u64 of
  * I/O BAR below port 65536.
  * uhost_ioperm(): ioperm(2), lets the CALLING THREAD run in/out on ports
  * [base, base + len) (on != 0), or takes that back. The bits are per thread,
- * inherited only by threads created later, so each thread asks for itself.
+ * inherited only by threads created later, so each thread asks for itself;
+ * they survive fork and execve, so a child uldd runs must drop them first.
  * EPERM without CAP_SYS_RAWIO; ENOTSUP off x86, or when ULDD_PORTIO=vfio
  * keeps port I/O on VFIO's path. The IOMMU does not guard port I/O: grant
  * only a BAR of the process's own device. A privilege drop must keep
