@@ -6,16 +6,17 @@
 # port I/O, carrier, pings both ways, NE2K_MIB MiB each way (SHA-256
 # compared), MTU 1501 refused, 3 stop/start cycles of 'uldd run' without
 # leaked descriptors or threads; then the forced-VFIO run below.
-# 64 MiB, not 100: the NE2000 moves every frame through its data port,
+# 32 MiB, not 100: the NE2000 moves every frame through its data port,
 # which uldd now drives with REP INSL/OUTSL on the BAR's own ports, granted
 # per thread with ioperm (shim/drivers/pci/ioport.c), where it made one VFIO
 # system call per 32-bit word. Under TCG that took the port from 1-3 Mbit/s
-# to 4-27 (measured over 3 boots of 8, 32 and 100 MiB; the kernel's
-# ne2k-pci on both ends: 24-52), and the last step shows both in one boot:
-# the 6.12 port once more with ULDD_PORTIO=vfio, NE2K_VFIO_MIB (4) MiB each
-# way, ran at 2-4 Mbit/s beside the direct path's 4-27. But the guest
-# shares its host: 100 MiB each way took a loaded boot to 8 minutes (8-11
-# Mbit/s), 32 MiB a quiet one to 2.5; 64 MiB keeps it at 3.5-6.
+# to 4-27 (4 boots of 8 to 100 MiB; the kernel's ne2k-pci on both ends:
+# 24-52). The last step runs the 6.12 port once more with ULDD_PORTIO=vfio,
+# NE2K_VFIO_MIB (4) MiB each way, for both paths in one boot: VFIO 2-4
+# Mbit/s where direct ran 4-27, but 3-6 in the busiest boot, where direct
+# too ran at 5-6: the guest shares its host, whose load can hide the gain.
+# 100 MiB each way took a loaded boot to 8 minutes, 64 MiB one to 8.5, 32
+# MiB a quiet one to 2.5.
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device ne2k_pci,netdev=n1,addr=0x10,mac=52:54:00:80:29:0a
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device ne2k_pci,netdev=n2,bus=rp1,mac=52:54:00:80:29:0b
@@ -27,7 +28,7 @@ set -euo pipefail
 
 nic_a=0000:00:10.0 nic_b=0000:01:00.0 mac_b=52:54:00:80:29:0b
 trees=(6.1 6.12)
-mib=${NE2K_MIB:-64}
+mib=${NE2K_MIB:-32}
 vfio_mib=${NE2K_VFIO_MIB:-4}
 
 pair_sources ne2k-pci drivers/net/ethernet/8390 "${trees[@]}"
