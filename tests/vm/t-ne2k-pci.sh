@@ -10,11 +10,11 @@
 # which uldd now drives with REP INSL/OUTSL on the BAR's own ports, granted
 # per thread with ioperm (shim/drivers/pci/ioport.c), where it made one VFIO
 # system call per 32-bit word. Under TCG that took the port from 1-3 Mbit/s
-# to 4-27 (4 boots of 8 to 100 MiB; the kernel's ne2k-pci on both ends:
+# to 4-27 (5 boots of 8 to 100 MiB; the kernel's ne2k-pci on both ends:
 # 24-52). The last step runs the 6.12 port once more with ULDD_PORTIO=vfio,
-# NE2K_VFIO_MIB (4) MiB each way, for both paths in one boot: VFIO 2-4
-# Mbit/s where direct ran 4-27, but 3-6 in the busiest boot, where direct
-# too ran at 5-6: the guest shares its host, whose load can hide the gain.
+# NE2K_VFIO_MIB (4) MiB each way, for both paths in one boot: over 5 boots
+# VFIO ran at 2-7 Mbit/s where direct ran 4-27 (in the busiest, 3-6
+# against 5-6): the guest shares its host, whose load can hide the gain.
 # 100 MiB each way took a loaded boot to 8 minutes, 64 MiB one to 8.5, 32
 # MiB a quiet one to 2.5.
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device ne2k_pci,netdev=n1,addr=0x10,mac=52:54:00:80:29:0a
