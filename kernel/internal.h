@@ -56,6 +56,14 @@ int uh_sysfs_driver(const char *addr, char *buf, size_t len);
 int uh_sysfs_iommu_group(const char *addr, int *group);
 /* Reads a sysfs attribute such as "vendor" as a number. */
 int uh_sysfs_read_hex(const char *addr, const char *attr, unsigned long *val);
+/*
+ * The host port range [*start, *start + *len) of I/O BAR bar, from the
+ * device's "resource" file (one line per resource: start, end, flags).
+ * ENOENT when the BAR is not an assigned I/O range below 65536.
+ */
+#define UH_PORT_LIMIT 0x10000ul /* x86's I/O space: 64 Ki ports */
+int uh_sysfs_bar_ports(const char *addr, unsigned int bar, unsigned long *start,
+		       unsigned long *len);
 int uh_sysfs_write(const char *path, const char *val);
 
 /*

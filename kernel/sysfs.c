@@ -133,6 +133,50 @@ int uh_sysfs_read_hex(const char *addr, const char *attr, unsigned long *val)
 	return 0;
 }
 
+/* IORESOURCE_IO in a resource line's flags (Documentation/PCI/sysfs-pci). */
+#define UH_RESOURCE_IO 0x100ul
+
+int uh_sysfs_bar_ports(const char *addr, unsigned int bar, unsigned long *start, unsigned long *len)
+{
+	char path[PATH_MAX], text[2048], *line, *end;
+	unsigned long long vals[3];
+	size_t have = 0;
+	ssize_t n;
+	int err = uh_sysfs_dev_path(path, sizeof(path), addr, "resource");
+	int fd;
+
+	if (err)
+		return err;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	while (have < sizeof(text) - 1 && (n = read(fd, text + have, sizeof(text) - 1 - have)) > 0)
+		have += (size_t)n;
+	close(fd);
+	text[have] = '\0';
+	line = text;
+	for (unsigned int i = 0; i < bar && line; i++) {
+		line = strchr(line, '\n');
+		line = line ? line + 1 : NULL;
+	}
+	if (!line || !*line)
+		return ENOENT;
+	for (int i = 0; i < 3; i++) {
+		errno = 0;
+		vals[i] = strtoull(line, &end, 16);
+		if (errno || end == line)
+			return ENOENT;
+		line = end;
+	}
+	/* An unassigned BAR reads as zeros. */
+	if (!(vals[2] & UH_RESOURCE_IO) || !vals[0] || vals[1] < vals[0] ||
+	    vals[1] >= UH_PORT_LIMIT)
+		return ENOENT;
+	*start = (unsigned long)vals[0];
+	*len = (unsigned long)(vals[1] - vals[0] + 1);
+	return 0;
+}
+
 int uh_sysfs_write(const char *path, const char *val)
 {
 	size_t len = strlen(val);

@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 6
+#define UHOST_VERSION 7
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -147,6 +147,23 @@ int uhost_dev_region_read(struct uhost_dev *dev, unsigned int idx, uhost_u64 off
 			  uhost_size len);
 int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u64 off, const void *buf,
 			   uhost_size len);
+/*
+ * Direct port I/O for I/O-port BARs, without a system call per access.
+ * uhost_dev_region_ports(): the host port number where BAR idx starts
+ * (VFIO does not say; the device's sysfs "resource" file does); the BAR
+ * spans the region's size from there. ENOENT when idx is not an assigned
+ * I/O BAR below port 65536.
+ * uhost_ioperm(): ioperm(2), lets the CALLING THREAD run in/out on ports
+ * [base, base + len) (on != 0), or takes that back. The bits are per thread,
+ * inherited only by threads created later, so each thread asks for itself;
+ * they survive fork and execve, so a child uldd runs must drop them first.
+ * EPERM without CAP_SYS_RAWIO; ENOTSUP off x86, or when ULDD_PORTIO=vfio
+ * keeps port I/O on VFIO's path. The IOMMU does not guard port I/O: grant
+ * only a BAR of the process's own device. A privilege drop must keep
+ * CAP_SYS_RAWIO, or every thread must have asked before it. irq thread: yes.
+ */
+int uhost_dev_region_ports(struct uhost_dev *dev, unsigned int idx, uhost_u32 *base);
+int uhost_ioperm(uhost_u32 base, uhost_u32 len, int on);
 /* Config space; len up to the 4 KiB of PCIe config space. irq thread: yes. */
 int uhost_dev_cfg_read(struct uhost_dev *dev, uhost_u32 off, void *buf, uhost_size len);
 int uhost_dev_cfg_write(struct uhost_dev *dev, uhost_u32 off, const void *buf, uhost_size len);

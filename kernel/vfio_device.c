@@ -2,8 +2,9 @@
 /*
  * vfio_device.c - one PCI device through VFIO (linux/vfio.h): open by PCI
  * address (through either backend, see vfio_dma.c), region layout, config
- * space, BAR access and mapping, reset. Data accesses take no lock; the
- * device mutex guards the one-time BAR mapping.
+ * space, BAR access and mapping, an I/O BAR's host ports and ioperm(2),
+ * reset. Data accesses take no lock; the device mutex guards the one-time
+ * BAR mapping.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,6 +12,9 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <sys/io.h>
+#endif
 
 #include "vfio.h"
 
@@ -238,6 +242,45 @@ int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u64 of
 			   uhost_size len)
 {
 	return region_rw(dev, idx, off, (void *)buf, len, true);
+}
+
+int uhost_dev_region_ports(struct uhost_dev *dev, unsigned int idx, uhost_u32 *base)
+{
+	unsigned long start, len;
+	int err;
+
+	if (idx > VFIO_PCI_BAR5_REGION_INDEX || !(dev->regions[idx].flags & UHOST_REGION_IO))
+		return uh_fail(ENOENT, "%s: BAR %u is not an I/O BAR", dev->name, idx);
+	err = uh_sysfs_bar_ports(dev->name, idx, &start, &len);
+	if (err)
+		return uh_fail(ENOENT, "%s: sysfs gives no port range for BAR %u: %s", dev->name,
+			       idx, strerror(err));
+	/* The range sysfs shows must hold what VFIO lets the shim reach. */
+	if (len < dev->regions[idx].size || start + dev->regions[idx].size > UH_PORT_LIMIT)
+		return uh_fail(ENOENT, "%s: BAR %u: ports %#lx+%#lx do not hold its %llu bytes",
+			       dev->name, idx, start, len,
+			       (unsigned long long)dev->regions[idx].size);
+	*base = (uhost_u32)start;
+	return 0;
+}
+
+int uhost_ioperm(uhost_u32 base, uhost_u32 len, int on)
+{
+	static const char *mode;
+
+	if (!strcmp(uh_root_from_env(&mode, "ULDD_PORTIO", "direct"), "vfio"))
+		return uh_fail(ENOTSUP, "ULDD_PORTIO=vfio: port I/O goes through VFIO");
+#if defined(__x86_64__) || defined(__i386__)
+	if (!len || base >= UH_PORT_LIMIT || len > UH_PORT_LIMIT - base)
+		return uh_fail(EINVAL, "ports %#x+%#x are outside the I/O space", base, len);
+	if (ioperm(base, len, on))
+		return uh_fail(errno, "ioperm(%#x, %#x): %s%s", base, len, strerror(errno),
+			       errno == EPERM ? " (CAP_SYS_RAWIO is needed)" : "");
+	return 0;
+#else
+	(void)on;
+	return uh_fail(ENOTSUP, "ports %#x+%#x: no direct port I/O on this machine", base, len);
+#endif
 }
 
 int uhost_dev_cfg_read(struct uhost_dev *dev, uhost_u32 off, void *buf, uhost_size len)

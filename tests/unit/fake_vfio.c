@@ -52,6 +52,19 @@ FAKE int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u
 	return ENODEV;
 }
 
+/* No device, so no host ports: the shim keeps port I/O on the door. */
+FAKE int uhost_dev_region_ports(struct uhost_dev *dev, unsigned int idx, uhost_u32 *base)
+{
+	(void)dev, (void)idx, (void)base;
+	return ENOENT;
+}
+
+FAKE int uhost_ioperm(uhost_u32 base, uhost_u32 len, int on)
+{
+	(void)base, (void)len, (void)on;
+	return EPERM;
+}
+
 FAKE int uhost_dev_cfg_read(struct uhost_dev *dev, uhost_u32 off, void *buf, uhost_size len)
 {
 	(void)dev, (void)off, (void)buf, (void)len;

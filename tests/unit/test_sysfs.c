@@ -164,6 +164,27 @@ static void test_sysfs_read_hex_rejects_text(void **state)
 	assert_int_equal(uh_sysfs_read_hex("0000:00:05.0", "revision", &val), EINVAL);
 }
 
+/* The "resource" file: BAR 0 ports, BAR 1 memory, BAR 2 unassigned. */
+static void test_sysfs_bar_ports(void **state)
+{
+	struct fakesys *fs = *state;
+	unsigned long start = 0, len = 0;
+
+	assert_int_equal(
+		fakesys_write(fs, "bus/pci/devices/0000:00:05.0/resource",
+			      "0x000000000000c000 0x000000000000c0ff 0x0000000000040101\n"
+			      "0x00000000febf1000 0x00000000febf10ff 0x0000000000040200\n"
+			      "0x0000000000000000 0x0000000000000000 0x0000000000000000\n"),
+		0);
+	assert_int_equal(uh_sysfs_bar_ports("0000:00:05.0", 0, &start, &len), 0);
+	assert_int_equal(start, 0xc000);
+	assert_int_equal(len, 0x100);
+	assert_int_equal(uh_sysfs_bar_ports("0000:00:05.0", 1, &start, &len), ENOENT);
+	assert_int_equal(uh_sysfs_bar_ports("0000:00:05.0", 2, &start, &len), ENOENT);
+	assert_int_equal(uh_sysfs_bar_ports("0000:00:05.0", 5, &start, &len), ENOENT);
+	assert_int_equal(uh_sysfs_bar_ports("0000:00:03.0", 0, &start, &len), ENOENT);
+}
+
 static void test_sysfs_dev_exists(void **state)
 {
 	(void)state;
@@ -223,6 +244,7 @@ int main(void)
 		cmocka_unit_test(test_sysfs_iommu_group_number),
 		cmocka_unit_test(test_sysfs_read_hex_ids),
 		cmocka_unit_test(test_sysfs_read_hex_rejects_text),
+		cmocka_unit_test(test_sysfs_bar_ports),
 		cmocka_unit_test(test_sysfs_dev_exists),
 		cmocka_unit_test(test_sysfs_dev_path_too_long),
 		cmocka_unit_test(test_sysfs_write_stores_value),

@@ -29,8 +29,9 @@
  * ULDD_PIO_LIMIT, where nothing is ever mapped (the host maps BARs and the
  * arena where mmap chooses, far above), so one compare tells them apart
  * and the MMIO path stays a compare and a MOV. Port I/O (inb ... outsl,
- * shim/drivers/pci/ioport.c) reaches the I/O BAR through VFIO, one system
- * call per access, as a port access is a bus cycle anyway.
+ * shim/drivers/pci/ioport.c) reaches the I/O BAR with IN and OUT on its
+ * host ports once the thread has ioperm(2) for them, else (no
+ * CAP_SYS_RAWIO, ULDD_PORTIO=vfio) through VFIO, a system call per access.
  *
  * Emulation notes: x86-64 only. A BAR mapped write-combining (ioremap_wc)
  * would need wmb() for ordering, as in Linux. The ports of I/O BARs are
@@ -212,11 +213,18 @@ static __always_inline void iowrite32be(u32 value, void __iomem *addr)
 	iowrite32(swab32(value), addr);
 }
 
-/* count reads of one register (a FIFO) into buffer, or writes from it. */
+/*
+ * count reads of one register (a FIFO) into buffer, or writes from it; on a
+ * port cookie, ins and outs (one REP INS or OUTS on the direct path).
+ */
 static inline void ioread8_rep(const void __iomem *addr, void *buffer, unsigned long count)
 {
 	u8 *b = buffer;
 
+	if (__uldd_iomap_is_port(addr)) {
+		insb(__uldd_port(addr), buffer, count);
+		return;
+	}
 	while (count--)
 		*b++ = ioread8(addr);
 }
@@ -225,6 +233,10 @@ static inline void ioread16_rep(const void __iomem *addr, void *buffer, unsigned
 {
 	u8 *b = buffer;
 
+	if (__uldd_iomap_is_port(addr)) {
+		insw(__uldd_port(addr), buffer, count);
+		return;
+	}
 	for (; count--; b += 2)
 		put_unaligned((u16)ioread16(addr), (u16 *)b);
 }
@@ -233,6 +245,10 @@ static inline void ioread32_rep(const void __iomem *addr, void *buffer, unsigned
 {
 	u8 *b = buffer;
 
+	if (__uldd_iomap_is_port(addr)) {
+		insl(__uldd_port(addr), buffer, count);
+		return;
+	}
 	for (; count--; b += 4)
 		put_unaligned((u32)ioread32(addr), (u32 *)b);
 }
@@ -241,6 +257,10 @@ static inline void iowrite8_rep(void __iomem *addr, const void *buffer, unsigned
 {
 	const u8 *b = buffer;
 
+	if (__uldd_iomap_is_port(addr)) {
+		outsb(__uldd_port(addr), buffer, count);
+		return;
+	}
 	while (count--)
 		iowrite8(*b++, addr);
 }
@@ -249,6 +269,10 @@ static inline void iowrite16_rep(void __iomem *addr, const void *buffer, unsigne
 {
 	const u8 *b = buffer;
 
+	if (__uldd_iomap_is_port(addr)) {
+		outsw(__uldd_port(addr), buffer, count);
+		return;
+	}
 	for (; count--; b += 2)
 		iowrite16(get_unaligned((const u16 *)b), addr);
 }
@@ -257,6 +281,10 @@ static inline void iowrite32_rep(void __iomem *addr, const void *buffer, unsigne
 {
 	const u8 *b = buffer;
 
+	if (__uldd_iomap_is_port(addr)) {
+		outsl(__uldd_port(addr), buffer, count);
+		return;
+	}
 	for (; count--; b += 4)
 		iowrite32(get_unaligned((const u32 *)b), addr);
 }

@@ -237,7 +237,7 @@ server_stop() {
 
 # A run that failed may leave a receiver stuck: the guest kernel's e100 on
 # QEMU's i82557b does not always come back from an overrun (see
-# tests/vm/t-e100.sh), and iperf3's server may wait for the lost client.
+# tests/vm/t-matrix.sh), and iperf3's server may wait for the lost client.
 # Both interfaces go down and up (their drivers' close and open reset the
 # rings) and a new server starts, so the next run has a link again.
 recover() { # IF_B
