@@ -8,6 +8,8 @@
 #                                 ADDR must get an interface from it
 #   nic_cell DRV TREE             every check below, for ported/TREE/DRV.so;
 #                                 run it in a subshell: it ends with fail()
+#   nic_restart [PARAM=VAL]...    for a driver's own checks: uldd run again
+#   nic_ifcycles                  for a driver's own checks: 3 ifdown/ifup
 #
 # nic_cell reads NIC_A and NIC_B (PCI addresses), NIC_KMOD (the kernel's
 # driver of the model), NIC_FOLDER (the driver's folder in the tree),
@@ -165,20 +167,25 @@ _nic_filter_checks() {
 	ok "joining and leaving 01:00:5e:01:02:03 on uldd0 programs the chip's multicast filter"
 }
 
-# ifdown/ifup keeps the process's descriptors and threads; each of three
-# fresh runs holds what the first did.
-_nic_cycles() {
-	local A=$NET_NS_A B=$NET_NS_B fd0 th0 fd1='' th1='' i
+# ifdown/ifup keeps the process's descriptors and threads (a driver's own
+# checks call it: each cycle costs a link negotiation).
+nic_ifcycles() {
+	local fd0 th0
 	fd0=$(_nic_fds) th0=$(_nic_threads)
-	for i in 1 2 3; do
-		ip -n "$B" link set dev uldd0 down
-		ip -n "$B" link set dev uldd0 up
-		net_wait_carrier "$B" uldd0
-		net_ping "$A" "$NET_IP_B" 2
+	for _ in 1 2 3; do
+		ip -n "$NET_NS_B" link set dev uldd0 down
+		ip -n "$NET_NS_B" link set dev uldd0 up
+		net_wait_carrier "$NET_NS_B" uldd0
+		net_ping "$NET_NS_A" "$NET_IP_B" 2
 	done
 	[ "$(_nic_fds)" -eq "$fd0" ] || fail "ifdown/ifup cycles: $fd0 descriptors before, $(_nic_fds) after"
 	[ "$(_nic_threads)" -eq "$th0" ] || fail "ifdown/ifup cycles: $th0 threads before, $(_nic_threads) after"
 	ok "3 ifdown/ifup cycles: still $fd0 descriptors and $th0 threads"
+}
+
+# Each of three fresh runs holds what the first did.
+_nic_cycles() {
+	local B=$NET_NS_B fd1='' th1='' i
 	for i in 1 2 3; do
 		net_uldd_stop
 		nic_restart
@@ -258,7 +265,7 @@ nic_cell() { # DRV TREE
 	! grep -E "BUG|WARNING|unhandled|nobody cared" "$NET_ULDD_LOG" ||
 		fail "the driver's log has complaints (above)"
 	ok "no BUG, WARNING or unhandled interrupt in the driver's log"
-	_nic_part "ifdown/ifup, stop/start"
+	_nic_part "stop/start"
 	_nic_cycles
 	_nic_part teardown
 	trap - EXIT

@@ -8,9 +8,9 @@
 # ways (IPv4, IPv6), MATRIX_MIB MiB each way at once with SHA-256 compared,
 # the kernel driver's max_mtu kept (jumbo frames where the chip has them),
 # promiscuous mode and the multicast list reaching the chip's filters, the
-# driver's own checks (tests/vm/nic/DRV.sh), a clean log, ifdown/ifup and
-# three stop/start cycles without leaked descriptors or threads, the NIC
-# back on the kernel's driver. A failed cell does not stop the others; the
+# driver's own checks (tests/vm/nic/DRV.sh), a clean log, three stop/start
+# cycles without leaked descriptors or threads, the NIC back on the
+# kernel's driver. Port I/O must take the direct path (ioperm), not VFIO's. A failed cell does not stop the others; the
 # table at the end has a line per cell, and the test fails if any failed.
 # MATRIX_DRIVERS="e1000 tulip" and MATRIX_TREES=6.12 pick cells,
 # MATRIX_MIB sets the size (host variables, vm-env below).

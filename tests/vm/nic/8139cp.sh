@@ -17,4 +17,5 @@ nic_extra_8139cp() { # TREE
 	nic_restart
 	net_ping "$NET_NS_B" "$NET_IP_A" 2
 	ok "8139cp took $NIC_B again after 8139too's refusal"
+	nic_ifcycles
 }

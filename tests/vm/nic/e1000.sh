@@ -55,4 +55,5 @@ nic_extra_e1000() { # TREE
 	rx=$(sed -n 's/^rx_packets: //p' "$NET_TMP/stats")
 	[ "${rx:-0}" -gt 0 ] || fail "uldd stats: rx_packets is '${rx:-}' after a ping"
 	ok "uldd stats: driver, bus, link, rings (RxDescriptors=512 took), $rx frames received"
+	nic_ifcycles
 }

@@ -33,4 +33,5 @@ nic_extra_e1000e() { # TREE
 		grep -q "^$want" "$NET_TMP/stats" || fail "uldd stats has no '$want': $(cat "$NET_TMP/stats")"
 	done
 	ok "uldd stats: driver e1000e, $NIC_B, link up at 1000Mb/s, $NIC_MAC"
+	nic_ifcycles
 }

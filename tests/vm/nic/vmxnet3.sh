@@ -38,4 +38,5 @@ nic_extra_vmxnet3() { # TREE
 	[ "${txq0:-0}" -gt 0 ] && [ "${txq1:-0}" -gt 0 ] ||
 		fail "frames from the host did not spread over both TX queues: ${txq0:-?} and ${txq1:-?}"
 	ok "frames from the host spread by flow over the TX queues: $txq0 and $txq1"
+	nic_ifcycles
 }
