@@ -108,11 +108,13 @@ int uh_sysfs_iommu_group(const char *addr, int *group)
 	return 0;
 }
 
-int uh_sysfs_read_hex(const char *addr, const char *attr, unsigned long *val)
+/* The whole of a device's attribute ATTR, as a string cut at size - 1. */
+static int sysfs_read_text(const char *addr, const char *attr, char *text, size_t size)
 {
-	char path[PATH_MAX], text[64], *end;
+	char path[PATH_MAX];
 	int err = uh_sysfs_dev_path(path, sizeof(path), addr, attr);
-	ssize_t n;
+	size_t have = 0;
+	ssize_t n = 0;
 	int fd;
 
 	if (err)
@@ -120,12 +122,21 @@ int uh_sysfs_read_hex(const char *addr, const char *attr, unsigned long *val)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno;
-	n = read(fd, text, sizeof(text) - 1);
-	err = errno;
+	while (have < size - 1 && (n = read(fd, text + have, size - 1 - have)) > 0)
+		have += (size_t)n;
+	err = n < 0 ? errno : 0;
 	close(fd);
-	if (n < 0)
+	text[have] = '\0';
+	return err;
+}
+
+int uh_sysfs_read_hex(const char *addr, const char *attr, unsigned long *val)
+{
+	char text[64], *end;
+	int err = sysfs_read_text(addr, attr, text, sizeof(text));
+
+	if (err)
 		return err;
-	text[n] = '\0';
 	errno = 0;
 	*val = strtoul(text, &end, 16);
 	if (errno || end == text)
@@ -138,22 +149,12 @@ int uh_sysfs_read_hex(const char *addr, const char *attr, unsigned long *val)
 
 int uh_sysfs_bar_ports(const char *addr, unsigned int bar, unsigned long *start, unsigned long *len)
 {
-	char path[PATH_MAX], text[2048], *line, *end;
+	char text[2048], *line, *end;
 	unsigned long long vals[3];
-	size_t have = 0;
-	ssize_t n;
-	int err = uh_sysfs_dev_path(path, sizeof(path), addr, "resource");
-	int fd;
+	int err = sysfs_read_text(addr, "resource", text, sizeof(text));
 
 	if (err)
 		return err;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno;
-	while (have < sizeof(text) - 1 && (n = read(fd, text + have, sizeof(text) - 1 - have)) > 0)
-		have += (size_t)n;
-	close(fd);
-	text[have] = '\0';
 	line = text;
 	for (unsigned int i = 0; i < bar && line; i++) {
 		line = strchr(line, '\n');
