@@ -60,9 +60,12 @@ kernel-source:
 # the ported drivers, 'uldd port' and the semantic patches are built for
 # the guest or checked by tools the sanitizers do not instrument.
 SAN_NO_VM = check: SANITIZE=$(SANITIZE) runs the unit tests only: no guest tests under TCG, no ported drivers
+# The builds use every core even from a plain 'make check' (as CI runs it):
+# the guest tests after them run one at a time whatever -j says.
+CHECK_JOBS ?= $(shell nproc)
 check: deps
-	$(Q)$(MAKE) --no-print-directory all $(if $(SANITIZE),,kernel-source ported port-stubs conform-kmod)
-	$(Q)$(MAKE) --no-print-directory unit-check $(if $(SANITIZE),,port-check cocci-check)
+	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory all $(if $(SANITIZE),,kernel-source ported port-stubs conform-kmod)
+	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory unit-check $(if $(SANITIZE),,port-check cocci-check)
 	$(Q)$(if $(SANITIZE),echo "$(SAN_NO_VM)",$(MAKE) --no-print-directory vm-check)
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results
 
