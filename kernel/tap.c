@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * tap.c - TAP interfaces, the host side of a driver's net_device. Each TAP
- * holds at least four descriptors: the tun fd (frames; one per queue of a
- * multi-queue TAP), a NETLINK_ROUTE socket in
- * RTMGRP_LINK (the host changing the interface), an eventfd (kicks) and a
- * datagram socket for the SIOC[GS]IF* ioctls. All are opened once, so the
- * frame path is one system call and allocates nothing.
+ * holds a tun fd a queue (frames), a NETLINK_ROUTE socket in RTMGRP_LINK
+ * (the host changing the interface), an eventfd (kicks) and a datagram
+ * socket for the SIOC[GS]IF* ioctls. All are opened once, so a frame
+ * costs one system call (a read that finds a multi-queue TAP empty, one a
+ * queue) and allocates nothing.
  *
  * Multi-queue (Documentation/networking/tuntap.rst): TUNSETIFF with
  * IFF_MULTI_QUEUE and the same name on each of N fds attaches N queues to
@@ -15,9 +15,10 @@
  * header settings are made on every fd all the same, so no queue depends
  * on that. Queue 0's fd answers the interface-wide ioctls.
  *
- * Threads: uhost_tap_wait() and uhost_tap_read() keep state in the TAP (the netlink buffer) and
- * is for one thread; every other call touches only kernel objects and may
- * run on any thread, at the same time as the waiter.
+ * Threads: uhost_tap_wait() and uhost_tap_read() keep state in the TAP
+ * (the netlink buffer; the queue to read first) and are for one thread;
+ * every other call touches only kernel objects and may run on any thread,
+ * at the same time as that one.
  */
 #include <errno.h>
 #include <fcntl.h>
