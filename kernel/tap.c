@@ -1,14 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * tap.c - TAP interfaces, the host side of a driver's net_device. Each TAP
- * holds four descriptors: the tun fd (frames), a NETLINK_ROUTE socket in
- * RTMGRP_LINK (the host changing the interface), an eventfd (kicks) and a
- * datagram socket for the SIOC[GS]IF* ioctls. All are opened once, so the
- * frame path is one system call and allocates nothing.
+ * holds a tun fd a queue (frames), a NETLINK_ROUTE socket in RTMGRP_LINK
+ * (the host changing the interface), an eventfd (kicks) and a datagram
+ * socket for the SIOC[GS]IF* ioctls. All are opened once, so a frame
+ * costs one system call (a read that finds a multi-queue TAP empty, one a
+ * queue) and allocates nothing.
  *
- * Threads: uhost_tap_wait() keeps state in the TAP (the netlink buffer) and
- * is for one thread; every other call touches only kernel objects and may
- * run on any thread, at the same time as the waiter.
+ * Multi-queue (Documentation/networking/tuntap.rst): TUNSETIFF with
+ * IFF_MULTI_QUEUE and the same name on each of N fds attaches N queues to
+ * one interface. The host picks a queue per flow for what it sends and
+ * remembers the queue a flow last came in on. The vnet header size, its
+ * byte order, offloads and the carrier belong to the interface; the vnet
+ * header settings are made on every fd all the same, so no queue depends
+ * on that. Queue 0's fd answers the interface-wide ioctls.
+ *
+ * Threads: uhost_tap_wait() and uhost_tap_read() keep state in the TAP
+ * (the netlink buffer; the queue to read first) and are for one thread;
+ * every other call touches only kernel objects and may run on any thread,
+ * at the same time as that one.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,7 +46,9 @@
 #define TUN_PATH "/dev/net/tun"
 
 struct uhost_tap {
-	int fd; /* /dev/net/tun, attached to the interface */
+	int fd[UHOST_TAP_MAX_QUEUES]; /* /dev/net/tun, one a queue */
+	unsigned int queues;
+	unsigned int next; /* the queue uhost_tap_read() tries first */
 	int nl_fd; /* NETLINK_ROUTE, RTMGRP_LINK */
 	int kick_fd; /* eventfd */
 	int ctl_fd; /* AF_INET (or AF_PACKET) datagram socket for ioctls */
@@ -54,8 +66,9 @@ _Static_assert(IFNAMSIZ == 16, "uhost_tap_name() promises 15 characters");
 
 static void tap_free(struct uhost_tap *tap)
 {
-	if (tap->fd >= 0)
-		close(tap->fd);
+	for (unsigned int q = 0; q < UHOST_TAP_MAX_QUEUES; q++)
+		if (tap->fd[q] >= 0)
+			close(tap->fd[q]);
 	if (tap->nl_fd >= 0)
 		close(tap->nl_fd);
 	if (tap->kick_fd >= 0)
@@ -117,30 +130,58 @@ static int open_fail(int err, const char *name)
 	}
 }
 
+/* Attaches queue q's fd; queue 0 creates the interface, named as asked. */
+static int attach_queue(struct uhost_tap *tap, unsigned int q, const char *name)
+{
+	struct ifreq ifr = { 0 };
+	int hdr = sizeof(struct uhost_vnet_hdr), on = 1;
+
+	tap->fd[q] = open(TUN_PATH, O_RDWR | O_CLOEXEC | O_NONBLOCK);
+	if (tap->fd[q] < 0)
+		return open_fail(errno, name);
+	ifr.ifr_flags = IFF_TAP | IFF_NO_PI | IFF_VNET_HDR;
+	if (tap->queues > 1)
+		ifr.ifr_flags |= IFF_MULTI_QUEUE;
+	/*
+	 * IFF_TUN_EXCL: never attach to a persistent TAP someone left behind.
+	 * The later queues attach to the interface queue 0 made, by its name.
+	 */
+	if (q == 0) {
+		ifr.ifr_flags |= IFF_TUN_EXCL;
+		memcpy(ifr.ifr_name, name, strlen(name));
+	} else {
+		memcpy(ifr.ifr_name, tap->name, IFNAMSIZ);
+	}
+	if (ioctl(tap->fd[q], TUNSETIFF, &ifr)) {
+		if (q == 0)
+			return open_fail(errno, name);
+		return uh_fail(errno, "TAP %s: cannot attach queue %u of %u: %s", tap->name, q,
+			       tap->queues, strerror(errno));
+	}
+	if (q == 0) {
+		memcpy(tap->name, ifr.ifr_name, IFNAMSIZ);
+		tap->name[IFNAMSIZ - 1] = '\0';
+	}
+	/* Little-endian even on a big-endian host, as uhost_vnet_hdr promises. */
+	if (ioctl(tap->fd[q], TUNSETVNETHDRSZ, &hdr) || ioctl(tap->fd[q], TUNSETVNETLE, &on))
+		return uh_fail(errno, "TAP %s: cannot set up the virtio-net header: %s", tap->name,
+			       strerror(errno));
+	return 0;
+}
+
 static int create_tap(struct uhost_tap *tap, const char *name)
 {
 	struct ifreq ifr = { 0 };
-	int hdr = sizeof(struct uhost_vnet_hdr), on = 1, off = 0;
+	int off = 0, err = 0;
 
-	tap->fd = open(TUN_PATH, O_RDWR | O_CLOEXEC | O_NONBLOCK);
-	if (tap->fd < 0)
-		return open_fail(errno, name);
-	/* IFF_TUN_EXCL: never attach to a persistent TAP someone left behind. */
-	ifr.ifr_flags = IFF_TAP | IFF_NO_PI | IFF_VNET_HDR | IFF_TUN_EXCL;
-	memcpy(ifr.ifr_name, name, strlen(name));
-	if (ioctl(tap->fd, TUNSETIFF, &ifr))
-		return open_fail(errno, name);
-	memcpy(tap->name, ifr.ifr_name, IFNAMSIZ);
-	tap->name[IFNAMSIZ - 1] = '\0';
-	/* Little-endian even on a big-endian host, as uhost_vnet_hdr promises. */
-	if (ioctl(tap->fd, TUNSETVNETHDRSZ, &hdr) || ioctl(tap->fd, TUNSETVNETLE, &on))
-		return uh_fail(errno, "TAP %s: cannot set up the virtio-net header: %s", tap->name,
-			       strerror(errno));
+	for (unsigned int q = 0; q < tap->queues && !err; q++)
+		err = attach_queue(tap, q, name);
+	if (err)
+		return err;
 	/* Down until the driver reports a link, as a NIC comes up. */
-	if (ioctl(tap->fd, TUNSETCARRIER, &off))
+	if (ioctl(tap->fd[0], TUNSETCARRIER, &off))
 		return uh_fail(errno, "TAP %s: TUNSETCARRIER: %s (needs Linux 5.0 or later)",
 			       tap->name, strerror(errno));
-	memset(&ifr, 0, sizeof(ifr));
 	memcpy(ifr.ifr_name, tap->name, IFNAMSIZ);
 	if (ioctl(tap->ctl_fd, SIOCGIFINDEX, &ifr))
 		return uh_fail(errno, "TAP %s: SIOCGIFINDEX: %s", tap->name, strerror(errno));
@@ -148,10 +189,14 @@ static int create_tap(struct uhost_tap *tap, const char *name)
 	return 0;
 }
 
-int uhost_tap_open(const char *name, struct uhost_tap **tapp)
+int uhost_tap_open(const char *name, unsigned int queues, struct uhost_tap **tapp)
 {
 	struct uhost_tap *tap;
 	int err;
+
+	if (queues == 0 || queues > UHOST_TAP_MAX_QUEUES)
+		return uh_fail(EINVAL, "a TAP has 1 to %d queues, not %u", UHOST_TAP_MAX_QUEUES,
+			       queues);
 
 	/* The host numbers an empty name as "tap%d". */
 	if (!name)
@@ -162,7 +207,10 @@ int uhost_tap_open(const char *name, struct uhost_tap **tapp)
 	tap = calloc(1, sizeof(*tap));
 	if (!tap)
 		return uh_fail(ENOMEM, "out of memory");
-	tap->fd = tap->nl_fd = tap->ctl_fd = -1;
+	for (unsigned int q = 0; q < UHOST_TAP_MAX_QUEUES; q++)
+		tap->fd[q] = -1;
+	tap->queues = queues;
+	tap->nl_fd = tap->ctl_fd = -1;
 	tap->kick_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	if (tap->kick_fd < 0)
 		err = uh_fail(errno, "eventfd: %s", strerror(errno));
@@ -196,15 +244,20 @@ int uhost_tap_ifindex(const struct uhost_tap *tap)
 	return tap->ifindex;
 }
 
+unsigned int uhost_tap_queues(const struct uhost_tap *tap)
+{
+	return tap->queues;
+}
+
 /*
  * An ifreq naming the interface as it is called now: the host may have
  * renamed it since it was created (ip link set NAME name NEW). TUNGETIFF
- * asks our own tun fd, so the answer is always this interface.
+ * asks our own tun fd (queue 0's), so the answer is always this interface.
  */
 static int tap_ifreq(struct uhost_tap *tap, struct ifreq *ifr)
 {
 	memset(ifr, 0, sizeof(*ifr));
-	if (ioctl(tap->fd, TUNGETIFF, ifr))
+	if (ioctl(tap->fd[0], TUNGETIFF, ifr))
 		return uh_fail(errno, "TAP %s: TUNGETIFF: %s", tap->name, strerror(errno));
 	memset(&ifr->ifr_ifru, 0, sizeof(ifr->ifr_ifru));
 	return 0;
@@ -214,7 +267,7 @@ int uhost_tap_set_carrier(struct uhost_tap *tap, int on)
 {
 	int val = !!on;
 
-	if (ioctl(tap->fd, TUNSETCARRIER, &val))
+	if (ioctl(tap->fd[0], TUNSETCARRIER, &val))
 		return uh_fail(errno, "TAP %s: cannot set the carrier %s: %s", tap->name,
 			       val ? "on" : "off", strerror(errno));
 	return 0;
@@ -285,7 +338,7 @@ int uhost_tap_set_offload(struct uhost_tap *tap, unsigned int offloads)
 		flags |= TUN_F_TSO6;
 	if (offloads & UHOST_TAP_OFFLOAD_TSO_ECN)
 		flags |= TUN_F_TSO_ECN;
-	if (ioctl(tap->fd, TUNSETOFFLOAD, flags))
+	if (ioctl(tap->fd[0], TUNSETOFFLOAD, flags))
 		return uh_fail(errno, "TAP %s: TUNSETOFFLOAD %#lx: %s", tap->name, flags,
 			       strerror(errno));
 	return 0;
@@ -434,20 +487,23 @@ int uhost_tap_wait(struct uhost_tap *tap, unsigned int want, uhost_u64 timeout_n
 		   unsigned int *events)
 {
 	/*
-	 * The tun fd is polled even when frames are not wanted: POLLERR, which
-	 * says the interface is gone, comes whatever events asks for. Netlink
-	 * not wanted queues up; an overrun later reads as a link event.
+	 * The tun fds are polled even when frames are not wanted: POLLERR,
+	 * which says the interface is gone, comes whatever events asks for.
+	 * Netlink not wanted queues up; an overrun later reads as a link event.
 	 */
-	struct pollfd pfd[3] = {
-		{ .fd = tap->fd, .events = want & UHOST_TAP_EV_READ ? POLLIN : 0 },
+	struct pollfd pfd[2 + UHOST_TAP_MAX_QUEUES] = {
 		{ .fd = want & UHOST_TAP_EV_LINK ? tap->nl_fd : -1, .events = POLLIN },
 		{ .fd = want & UHOST_TAP_EV_KICK ? tap->kick_fd : -1, .events = POLLIN },
 	};
+	const nfds_t nfds = 2 + tap->queues;
 	/* The coarse clock: no clocksource read for a wait's bookkeeping. */
 	uhost_u64 now = uhost_clock_coarse_ns();
 	/* 0: forever; so is a timeout too long to add to the clock. */
 	uhost_u64 deadline = timeout_ns && timeout_ns < ~0ull - now ? now + timeout_ns : 0;
 
+	for (unsigned int q = 0; q < tap->queues; q++)
+		pfd[2 + q] = (struct pollfd){ .fd = tap->fd[q],
+					      .events = want & UHOST_TAP_EV_READ ? POLLIN : 0 };
 	*events = 0;
 	for (;;) {
 		struct timespec ts, *tsp = NULL;
@@ -463,23 +519,26 @@ int uhost_tap_wait(struct uhost_tap *tap, unsigned int want, uhost_u64 timeout_n
 			ts.tv_nsec = (long)((deadline - now) % 1000000000ull);
 			tsp = &ts;
 		}
-		n = ppoll(pfd, UH_ARRAY_SIZE(pfd), tsp, NULL);
+		n = ppoll(pfd, nfds, tsp, NULL);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return uh_fail(errno, "TAP %s: ppoll: %s", tap->name, strerror(errno));
 		if (n == 0)
 			return 0;
-		/* tun's poll says only this once the interface is unregistered. */
-		if (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL))
-			return uh_fail(ENODEV, "TAP %s was removed by the host (ip link del?)",
-				       tap->name);
-		if (pfd[0].revents & POLLIN)
-			ev |= UHOST_TAP_EV_READ;
-		if (pfd[1].revents && nl_drain(tap))
+		for (nfds_t i = 2; i < nfds; i++) {
+			/* tun's poll says only this once the interface is unregistered. */
+			if (pfd[i].revents & (POLLERR | POLLHUP | POLLNVAL))
+				return uh_fail(ENODEV,
+					       "TAP %s was removed by the host (ip link del?)",
+					       tap->name);
+			if (pfd[i].revents & POLLIN)
+				ev |= UHOST_TAP_EV_READ;
+		}
+		if (pfd[0].revents && nl_drain(tap))
 			ev |= UHOST_TAP_EV_LINK;
 		/* Reading resets the counter: kicks before it fold into this one. */
-		if ((pfd[2].revents & POLLIN) && read(tap->kick_fd, &count, sizeof(count)) > 0)
+		if ((pfd[1].revents & POLLIN) && read(tap->kick_fd, &count, sizeof(count)) > 0)
 			ev |= UHOST_TAP_EV_KICK;
 		/* Only other interfaces' notifications: wait on. */
 		if (ev) {
@@ -498,7 +557,9 @@ void uhost_tap_kick(struct uhost_tap *tap)
 		return;
 }
 
-int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size *got)
+/* One frame from queue q's fd; the rules of uhost_tap_read(). */
+static int read_queue(struct uhost_tap *tap, unsigned int q, void *buf, uhost_size len,
+		      uhost_size *got)
 {
 	char spill;
 	/*
@@ -507,12 +568,8 @@ int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size 
 	 * tells them apart without a second call.
 	 */
 	struct iovec iov[2] = { { buf, len }, { &spill, 1 } };
-	ssize_t r;
+	ssize_t r = readv(tap->fd[q], iov, 2);
 
-	if (len < sizeof(struct uhost_vnet_hdr))
-		return uh_fail(EINVAL, "TAP %s: a %zu-byte buffer cannot hold the vnet header",
-			       tap->name, (size_t)len);
-	r = readv(tap->fd, iov, 2);
 	if (r < 0) {
 		if (errno == EAGAIN)
 			return EAGAIN;
@@ -525,7 +582,32 @@ int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size 
 	return 0;
 }
 
-int uhost_tap_write(struct uhost_tap *tap, const struct uhost_iovec *iov, unsigned int n)
+int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size *got,
+		   unsigned int *queue)
+{
+	if (len < sizeof(struct uhost_vnet_hdr))
+		return uh_fail(EINVAL, "TAP %s: a %zu-byte buffer cannot hold the vnet header",
+			       tap->name, (size_t)len);
+	/*
+	 * Round robin: each call starts at the queue after the one the last
+	 * frame came from, so a busy queue cannot starve the others.
+	 */
+	for (unsigned int i = 0; i < tap->queues; i++) {
+		unsigned int q = (tap->next + i) % tap->queues;
+		int err = read_queue(tap, q, buf, len, got);
+
+		if (err == EAGAIN)
+			continue;
+		tap->next = (q + 1) % tap->queues;
+		if (queue)
+			*queue = q;
+		return err;
+	}
+	return EAGAIN;
+}
+
+int uhost_tap_write(struct uhost_tap *tap, unsigned int queue, const struct uhost_iovec *iov,
+		    unsigned int n)
 {
 	struct iovec v[TAP_MAX_IOV];
 
@@ -537,7 +619,7 @@ int uhost_tap_write(struct uhost_tap *tap, const struct uhost_iovec *iov, unsign
 		v[i].iov_len = iov[i].len;
 	}
 	/* tun takes a frame whole or not at all: no short writes to finish. */
-	if (writev(tap->fd, v, (int)n) >= 0)
+	if (writev(tap->fd[queue % tap->queues], v, (int)n) >= 0)
 		return 0;
 	if (errno == EIO)
 		return uh_fail(EIO, "TAP %s is down: the host has not brought it up", tap->name);

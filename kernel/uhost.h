@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 7
+#define UHOST_VERSION 8
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -248,6 +248,11 @@ int uhost_timer_wait(struct uhost_timer *timer, uhost_u64 *count);
  * Every frame read or written starts with a struct uhost_vnet_hdr (the
  * virtio-net header, 10 bytes, little-endian fields), which carries
  * checksum offload and GSO between the host stack and the driver.
+ *
+ * A TAP of more than one queue (IFF_MULTI_QUEUE) has one tun fd a queue:
+ * the host spreads the flows it sends over them and answers a flow on the
+ * queue it last came in on, so a multi-queue driver maps its own queues
+ * onto them one to one (modulo the count).
  */
 struct uhost_tap;
 
@@ -289,15 +294,20 @@ struct uhost_tap_link {
 /*
  * name: the interface name, or a pattern such as "eth%d" that the host
  * numbers (NULL or "": "tap%d"); uhost_tap_name() gives the result, up to
- * 15 characters. EPERM without CAP_NET_ADMIN, ENOENT without /dev/net/tun,
- * EEXIST when an interface of that name exists (never attached to), EINVAL
- * for a name the host refuses. The carrier starts off. May block.
+ * 15 characters. queues: 1 (a plain TAP) to UHOST_TAP_MAX_QUEUES (a
+ * multi-queue one). EPERM without CAP_NET_ADMIN, ENOENT without
+ * /dev/net/tun, EEXIST when an interface of that name exists (never
+ * attached to), EINVAL for a name the host refuses or a bad queue count.
+ * The carrier starts off. May block.
  */
-int uhost_tap_open(const char *name, struct uhost_tap **tapp);
+#define UHOST_TAP_MAX_QUEUES 16
+int uhost_tap_open(const char *name, unsigned int queues, struct uhost_tap **tapp);
 /* Removes the interface; no uhost_tap_wait() may be running. May block. */
 void uhost_tap_close(struct uhost_tap *tap);
 const char *uhost_tap_name(const struct uhost_tap *tap);
 int uhost_tap_ifindex(const struct uhost_tap *tap);
+/* The queue count uhost_tap_open() was given. */
+unsigned int uhost_tap_queues(const struct uhost_tap *tap);
 
 /*
  * Mirror the driver's state to the host. set_mtu: tun takes 68 to 65535.
@@ -337,14 +347,17 @@ void uhost_tap_kick(struct uhost_tap *tap);
 
 /*
  * One frame (vnet header first) from the host into buf: EAGAIN when none
- * is queued (no message set: it is no failure), EMSGSIZE (frame dropped)
- * when it does not fit, EINVAL when len cannot hold the vnet header. Never
- * blocks. May run while another thread waits or writes.
+ * is queued on any queue (no message set: it is no failure), EMSGSIZE
+ * (frame dropped) when it does not fit, EINVAL when len cannot hold the
+ * vnet header. *queue (unless NULL): the queue the frame came from; the
+ * queues take turns. Never blocks. For the thread that serves the TAP,
+ * which may run while another thread writes.
  */
-int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size *got);
+int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size *got,
+		   unsigned int *queue);
 /*
- * One frame to the host, gathered from n pieces (vnet header first);
- * up to UHOST_TAP_MAX_IOV pieces. EIO while the host has the interface down. Never
+ * One frame to the host on queue (modulo the queue count), gathered from n
+ * pieces (vnet header first); up to UHOST_TAP_MAX_IOV pieces. EIO while the host has the interface down. Never
  * blocks; irq thread: yes; from any thread, also while another reads.
  */
 #define UHOST_TAP_MAX_IOV 64
@@ -352,6 +365,7 @@ struct uhost_iovec {
 	const void *base;
 	uhost_size len;
 };
-int uhost_tap_write(struct uhost_tap *tap, const struct uhost_iovec *iov, unsigned int n);
+int uhost_tap_write(struct uhost_tap *tap, unsigned int queue, const struct uhost_iovec *iov,
+		    unsigned int n);
 
 #endif /* ULDD_UHOST_H */

@@ -193,7 +193,7 @@ void uldd_gro_flush(struct napi_struct *napi)
 
 		iov[i + 1] = (struct uhost_iovec){ s->data + off, len };
 	}
-	err = uhost_tap_write(un->tap, iov, n + 1);
+	err = uhost_tap_write(un->tap, uldd_tap_rx_queue(h), iov, n + 1);
 	if (err) {
 		atomic_long_add(n, &un->to_host_dropped);
 	} else {

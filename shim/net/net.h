@@ -72,6 +72,10 @@ void uldd_dev_set_rx_mode(struct net_device *dev);
  */
 u16 uldd_pick_tx_queue(struct net_device *dev, struct sk_buff *skb);
 
+/* tap.c: the TAP queue of a received frame; the TX queue of a host's one. */
+unsigned int uldd_tap_rx_queue(const struct sk_buff *skb);
+u16 uldd_tap_tx_queue(struct net_device *dev, unsigned int n, unsigned int q, struct sk_buff *skb);
+
 /* gro.c: held segments of one napi_struct, written as one GSO frame. */
 int uldd_gro_init(struct napi_struct *napi);
 void uldd_gro_free(struct napi_struct *napi);

@@ -14,6 +14,16 @@
  *
  * Receive: uldd_tap_deliver() writes each frame with one gathering write,
  * putting back a VLAN tag the device stripped.
+ *
+ * Queues: a driver with more than one transmit or receive queue gets a
+ * multi-queue TAP of as many queues as the larger count. The host spreads
+ * its flows over the TAP's queues; a frame read from TAP queue q goes to
+ * transmit queue q (modulo their count), and a frame the driver received
+ * on queue r is written to TAP queue r (modulo), which makes the host send
+ * that flow's replies on queue r too. One thread still serves every TAP
+ * queue: it waits on all of them and reads them in turn, so the backlog
+ * and the per-CPU xmit_more flag keep a single owner and need no lock.
+ * A single-queue driver gets a plain TAP and uldd_pick_tx_queue() as before.
  */
 #include <linux/completion.h>
 #include <linux/delay.h>
@@ -55,6 +65,12 @@ void uldd_tap_kick(struct net_device *dev)
 
 	if (un && un->tap)
 		uhost_tap_kick(un->tap);
+}
+
+/* The TAP queue for a frame the driver received: its receive queue's. */
+unsigned int uldd_tap_rx_queue(const struct sk_buff *skb)
+{
+	return skb_rx_queue_recorded(skb) ? skb_get_rx_queue(skb) : 0;
 }
 
 /* Receive: one frame to the host. */
@@ -101,7 +117,7 @@ void uldd_tap_deliver(struct sk_buff *skb)
 	for (unsigned int i = 0; i < shinfo->nr_frags; i++)
 		iov[n++] = (struct uhost_iovec){ skb_frag_address(&shinfo->frags[i]),
 						 skb_frag_size(&shinfo->frags[i]) };
-	if (unlikely(uhost_tap_write(un->tap, iov, n)))
+	if (unlikely(uhost_tap_write(un->tap, uldd_tap_rx_queue(skb), iov, n)))
 		goto drop;
 	atomic_long_inc(&un->to_host);
 	consume_skb(skb);
@@ -160,9 +176,14 @@ static struct sk_buff *tap_frame_to_skb(struct uldd_netdev *un, size_t got)
 	return skb;
 }
 
-/* The next frame from the host as an skb; NULL when the TAP is empty. */
+/*
+ * The next frame from the host as an skb, its queue mapping set; NULL
+ * when the TAP is empty.
+ */
 static struct sk_buff *tap_read(struct uldd_netdev *un, bool *empty)
 {
+	struct net_device *dev = un->dev;
+	unsigned int queue = 0, n;
 	size_t got;
 	int err;
 
@@ -179,7 +200,7 @@ static struct sk_buff *tap_read(struct uldd_netdev *un, bool *empty)
 		err = uhost_tap_read(un->tap, (char *)un->rxbuf + TAP_HEADROOM,
 				     TAP_BUF_SIZE - TAP_HEADROOM -
 					     SKB_DATA_ALIGN(sizeof(struct skb_shared_info)),
-				     &got);
+				     &got, &queue);
 		if (err == EAGAIN) {
 			*empty = true;
 			return NULL;
@@ -188,6 +209,8 @@ static struct sk_buff *tap_read(struct uldd_netdev *un, bool *empty)
 			skb = tap_frame_to_skb(un, got);
 			if (likely(skb)) {
 				atomic_long_inc(&un->from_host);
+				n = uhost_tap_queues(un->tap);
+				skb_set_queue_mapping(skb, uldd_tap_tx_queue(dev, n, queue, skb));
 				return skb;
 			}
 		} else if (err != EMSGSIZE) {
@@ -221,13 +244,26 @@ static bool tap_may_xmit(struct uldd_netdev *un)
 }
 
 /*
- * Frames from the host to the driver, each on the queue uldd_pick_tx_queue()
+ * The transmit queue for a frame read from TAP queue q of n: the host
+ * chose q for its flow when the TAP has several queues; with one, the
+ * shim chooses as Linux would.
+ */
+u16 uldd_tap_tx_queue(struct net_device *dev, unsigned int n, unsigned int q, struct sk_buff *skb)
+{
+	if (n > 1 && dev->real_num_tx_queues)
+		return (u16)(q % dev->real_num_tx_queues);
+	return uldd_pick_tx_queue(dev, skb);
+}
+
+/*
+ * Frames from the host to the driver, each on the queue uldd_tap_tx_queue()
  * chose when it was read. A run of frames for one queue goes under one
  * hold of its lock, netdev_xmit_more() set while the next frame is for the
  * same queue (a driver defers that queue's doorbell on it, and only a
  * frame for that queue would ring it). A stopped queue at the head of the
- * backlog holds all behind it until its wake kicks this thread: the host
- * has one queue, whose order the backlog keeps.
+ * backlog holds all behind it until its wake kicks this thread: the
+ * backlog keeps the order frames were read in (one flow stays on one TAP
+ * queue, so its order is kept).
  */
 static void tap_xmit(struct uldd_netdev *un)
 {
@@ -246,10 +282,8 @@ static void tap_xmit(struct uldd_netdev *un)
 
 		while (!empty && skb_queue_len(&un->backlog) < TAP_TX_BATCH) {
 			skb = tap_read(un, &empty);
-			if (skb) {
-				skb_set_queue_mapping(skb, uldd_pick_tx_queue(dev, skb));
+			if (skb)
 				__skb_queue_tail(&un->backlog, skb);
-			}
 		}
 		skb = skb_peek(&un->backlog);
 		if (!skb)
@@ -518,14 +552,17 @@ static void tap_thread(void *arg)
 int uldd_tap_start(struct net_device *dev)
 {
 	struct uldd_netdev *un = dev->uldd;
-	unsigned int offload = 0;
+	unsigned int offload = 0, queues;
 	int err;
 
+	/* A multi-queue driver's queues each get a TAP queue (see the top). */
+	queues = max(dev->real_num_tx_queues, dev->real_num_rx_queues);
+	queues = clamp(queues, 1u, (unsigned int)UHOST_TAP_MAX_QUEUES);
 	un->rxbuf = NULL;
 	__skb_queue_head_init(&un->backlog);
 	init_completion(&un->exited);
 	uldd_host_block_begin();
-	err = uhost_tap_open(dev->name, &un->tap);
+	err = uhost_tap_open(dev->name, queues, &un->tap);
 	uldd_host_block_end();
 	if (err) {
 		pr_err("%s: %s\n", dev->dev.parent ? dev_name(dev->dev.parent) : dev->name,

@@ -2,7 +2,8 @@
 /*
  * fake_tap.c - the door's uhost_tap_* calls without /dev/net/tun, for tests
  * that must see what the shim writes to the host (fake_tap.h). Defines
- * every call of tap.o, which a test linking this one leaves out.
+ * every call of tap.o, which a test linking this one leaves out. Its one
+ * interface has as many queues as the last uhost_tap_open() asked for.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -14,13 +15,15 @@
 
 struct uhost_tap {
 	const char *name;
+	unsigned int queues;
 };
 
-static struct uhost_tap fake_tap_dev = { "fake0" };
+static struct uhost_tap fake_tap_dev = { "fake0", 1 };
 static pthread_mutex_t fake_tap_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
 	unsigned char *data;
 	size_t len;
+	unsigned int queue;
 } fake_frames[FAKE_TAP_FRAMES];
 static unsigned int fake_count;
 
@@ -56,12 +59,23 @@ const unsigned char *fake_tap_frame(unsigned int i, size_t *len)
 	return p;
 }
 
-int uhost_tap_write(struct uhost_tap *tap, const struct uhost_iovec *iov, unsigned int n)
+unsigned int fake_tap_queue(unsigned int i)
+{
+	unsigned int q = ~0u;
+
+	pthread_mutex_lock(&fake_tap_lock);
+	if (i < fake_count)
+		q = fake_frames[i].queue;
+	pthread_mutex_unlock(&fake_tap_lock);
+	return q;
+}
+
+int uhost_tap_write(struct uhost_tap *tap, unsigned int queue, const struct uhost_iovec *iov,
+		    unsigned int n)
 {
 	unsigned char *p;
 	size_t len = 0;
 
-	(void)tap;
 	if (n == 0 || n > UHOST_TAP_MAX_IOV)
 		return uh_fail(EINVAL, "fake TAP: a frame takes 1 to %d pieces, not %u",
 			       UHOST_TAP_MAX_IOV, n);
@@ -82,14 +96,19 @@ int uhost_tap_write(struct uhost_tap *tap, const struct uhost_iovec *iov, unsign
 		return uh_fail(ENOBUFS, "fake TAP: more than %d frames written", FAKE_TAP_FRAMES);
 	}
 	fake_frames[fake_count].data = p;
+	fake_frames[fake_count].queue = queue % tap->queues;
 	fake_frames[fake_count++].len = len;
 	pthread_mutex_unlock(&fake_tap_lock);
 	return 0;
 }
 
-int uhost_tap_open(const char *name, struct uhost_tap **tapp)
+int uhost_tap_open(const char *name, unsigned int queues, struct uhost_tap **tapp)
 {
 	(void)name;
+	if (queues == 0 || queues > UHOST_TAP_MAX_QUEUES)
+		return uh_fail(EINVAL, "fake TAP: 1 to %d queues, not %u", UHOST_TAP_MAX_QUEUES,
+			       queues);
+	fake_tap_dev.queues = queues;
 	*tapp = &fake_tap_dev;
 	return 0;
 }
@@ -108,6 +127,11 @@ int uhost_tap_ifindex(const struct uhost_tap *tap)
 {
 	(void)tap;
 	return 1;
+}
+
+unsigned int uhost_tap_queues(const struct uhost_tap *tap)
+{
+	return tap->queues;
 }
 
 int uhost_tap_set_carrier(struct uhost_tap *tap, int on)
@@ -161,8 +185,10 @@ void uhost_tap_kick(struct uhost_tap *tap)
 	(void)tap;
 }
 
-int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size *got)
+int uhost_tap_read(struct uhost_tap *tap, void *buf, uhost_size len, uhost_size *got,
+		   unsigned int *queue)
 {
+	(void)queue;
 	(void)tap, (void)buf, (void)len;
 	*got = 0;
 	return EAGAIN;

@@ -17,5 +17,7 @@ void fake_tap_reset(void);
 unsigned int fake_tap_count(void);
 /* Frame i as written (vnet header first), or NULL; *len its bytes. */
 const unsigned char *fake_tap_frame(unsigned int i, size_t *len);
+/* The queue frame i was written to (modulo the queue count), or ~0u. */
+unsigned int fake_tap_queue(unsigned int i);
 
 #endif /* ULDD_TESTS_FAKE_TAP_H */

@@ -243,6 +243,30 @@ static void test_gro_lro_frame_keeps_gso(void **state)
 	assert_memory_equal(p + VNET_LEN, lro, sizeof(lro));
 }
 
+/*
+ * A multi-queue driver's receive queue r is written to TAP queue r modulo
+ * the TAP's queue count; a frame with no receive queue to queue 0; and a
+ * one-queue TAP takes everything on its one queue.
+ */
+static void test_tap_queue_mapping(void **state)
+{
+	(void)state;
+	fake_tap_reset();
+	assert_int_equal(KTEST(ktest_tap_queues)(2, 1), 0);
+	assert_int_equal(KTEST(ktest_tap_queues)(2, 3), 0);
+	assert_int_equal(KTEST(ktest_tap_queues)(2, -1), 0);
+	assert_int_equal(KTEST(ktest_tap_queues)(4, 2), 0);
+	assert_int_equal(KTEST(ktest_tap_queues)(1, 1), 0);
+	assert_int_equal(fake_tap_count(), 5);
+	assert_int_equal(fake_tap_queue(0), 1);
+	assert_int_equal(fake_tap_queue(1), 1);
+	assert_int_equal(fake_tap_queue(2), 0);
+	assert_int_equal(fake_tap_queue(3), 2);
+	assert_int_equal(fake_tap_queue(4), 0);
+	/* The fake is one interface: the gro cases' device had one queue. */
+	assert_int_equal(KTEST(ktest_tap_queues)(1, -1), 0);
+}
+
 int main(void)
 {
 	static const unsigned int vcpus[] = { 1, 2 };
@@ -277,6 +301,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_gro_corrupt_header_within, gro_reset),
 		cmocka_unit_test_teardown(test_gro_tot_len_beyond_frame, gro_reset),
 		cmocka_unit_test_teardown(test_gro_lro_frame_keeps_gso, gro_reset),
+		cmocka_unit_test_teardown(test_tap_queue_mapping, gro_reset),
 	};
 	int failed = ktable_run(&table);
 

@@ -40,7 +40,7 @@ static struct uhost_tap *open_or_skip(char tag)
 	int err;
 
 	tap_name(name, sizeof(name), tag);
-	err = uhost_tap_open(name, &tap);
+	err = uhost_tap_open(name, 1, &tap);
 	if (err == EPERM || err == ENOENT)
 		unit_skip("%s", uhost_errmsg());
 	if (err)
@@ -126,7 +126,7 @@ static void test_tap_pattern_is_numbered(void **state)
 
 	(void)state;
 	snprintf(pattern, sizeof(pattern), "uldp%u.%%d", (unsigned int)getpid() % 100000);
-	err = uhost_tap_open(pattern, &tap);
+	err = uhost_tap_open(pattern, 1, &tap);
 	if (err == EPERM || err == ENOENT)
 		unit_skip("%s", uhost_errmsg());
 	assert_int_equal(err, 0);
@@ -140,12 +140,12 @@ static void test_tap_name_in_use_is_eexist(void **state)
 	struct uhost_tap *tap = open_or_skip('b'), *other = NULL;
 
 	(void)state;
-	assert_int_equal(uhost_tap_open(uhost_tap_name(tap), &other), EEXIST);
+	assert_int_equal(uhost_tap_open(uhost_tap_name(tap), 1, &other), EEXIST);
 	assert_null(other);
 	assert_non_null(strstr(uhost_errmsg(), uhost_tap_name(tap)));
 	assert_non_null(strstr(uhost_errmsg(), "ip link del"));
 	/* Not a TAP at all: refused the same way, never attached to. */
-	assert_int_equal(uhost_tap_open("lo", &other), EEXIST);
+	assert_int_equal(uhost_tap_open("lo", 1, &other), EEXIST);
 	assert_non_null(strstr(uhost_errmsg(), "interface lo exists"));
 	uhost_tap_close(tap);
 }
@@ -155,7 +155,7 @@ static void test_tap_bad_names(void **state)
 	struct uhost_tap *tap = NULL;
 
 	(void)state;
-	assert_int_equal(uhost_tap_open("a-name-of-16-chr", &tap), EINVAL);
+	assert_int_equal(uhost_tap_open("a-name-of-16-chr", 1, &tap), EINVAL);
 	assert_non_null(strstr(uhost_errmsg(), "longer than 15"));
 	assert_null(tap);
 }
@@ -253,18 +253,18 @@ static void test_tap_write_needs_up(void **state)
 	/* Gathered: the vnet header and the Ethernet frame apart. */
 	iov[0] = (struct uhost_iovec){ frame, 10 };
 	iov[1] = (struct uhost_iovec){ frame + 10, 60 };
-	assert_int_equal(uhost_tap_write(tap, iov, 2), EIO);
+	assert_int_equal(uhost_tap_write(tap, 0, iov, 2), EIO);
 	assert_non_null(strstr(uhost_errmsg(), "is down"));
 	set_up(uhost_tap_name(tap), true);
-	assert_int_equal(uhost_tap_write(tap, iov, 2), 0);
+	assert_int_equal(uhost_tap_write(tap, 0, iov, 2), 0);
 	/* Shorter than an Ethernet header: tun refuses it. */
 	iov[1].len = 5;
-	assert_int_equal(uhost_tap_write(tap, iov, 2), EINVAL);
+	assert_int_equal(uhost_tap_write(tap, 0, iov, 2), EINVAL);
 	assert_non_null(strstr(uhost_errmsg(), "refused a 15-byte frame"));
-	assert_int_equal(uhost_tap_write(tap, iov, 0), EINVAL);
+	assert_int_equal(uhost_tap_write(tap, 0, iov, 0), EINVAL);
 	for (unsigned int i = 2; i < UHOST_TAP_MAX_IOV + 1; i++)
 		iov[i] = (struct uhost_iovec){ frame + 10, 0 };
-	assert_int_equal(uhost_tap_write(tap, iov, UHOST_TAP_MAX_IOV + 1), EINVAL);
+	assert_int_equal(uhost_tap_write(tap, 0, iov, UHOST_TAP_MAX_IOV + 1), EINVAL);
 	assert_non_null(strstr(uhost_errmsg(), "pieces, not"));
 	uhost_tap_close(tap);
 }
@@ -295,8 +295,8 @@ static void test_tap_read_frames(void **state)
 	int err;
 
 	(void)state;
-	assert_int_equal(uhost_tap_read(tap, buf, sizeof(buf), &got), EAGAIN);
-	assert_int_equal(uhost_tap_read(tap, buf, 4, &got), EINVAL);
+	assert_int_equal(uhost_tap_read(tap, buf, sizeof(buf), &got, NULL), EAGAIN);
+	assert_int_equal(uhost_tap_read(tap, buf, 4, &got, NULL), EINVAL);
 
 	/* Without carrier the host queues nothing for the driver. */
 	assert_int_equal(uhost_tap_set_carrier(tap, 1), 0);
@@ -306,7 +306,7 @@ static void test_tap_read_frames(void **state)
 	wait_for(tap, UHOST_TAP_EV_READ);
 	/* The host may have sent its own frames first (IPv6 neighbour discovery). */
 	for (;;) {
-		err = uhost_tap_read(tap, buf, sizeof(buf), &got);
+		err = uhost_tap_read(tap, buf, sizeof(buf), &got, NULL);
 		if (err == EAGAIN) {
 			wait_for(tap, UHOST_TAP_EV_READ);
 			continue;
@@ -328,8 +328,46 @@ static void test_tap_read_frames(void **state)
 	assert_int_equal(ev, 0);
 	assert_int_equal(uhost_tap_wait(tap, EV_ALL, 1000 * MS, &ev), 0);
 	assert_true(ev & UHOST_TAP_EV_READ);
-	assert_int_equal(uhost_tap_read(tap, buf, 69, &got), EMSGSIZE);
+	assert_int_equal(uhost_tap_read(tap, buf, 69, &got, NULL), EMSGSIZE);
 	assert_non_null(strstr(uhost_errmsg(), "69-byte buffer"));
+	uhost_tap_close(tap);
+}
+
+/*
+ * A multi-queue TAP: every queue attached to one interface, the vnet
+ * header on each (a frame written on either queue arrives whole), a bad
+ * queue count refused.
+ */
+static void test_tap_multi_queue(void **state)
+{
+	static const uhost_u8 src[6] = { 0x02, 0, 0, 0, 0, 3 };
+	struct uhost_tap *tap = NULL;
+	struct uhost_iovec iov[2];
+	char name[IFNAMSIZ], path[64];
+	uhost_u8 frame[70];
+	int err;
+
+	(void)state;
+	assert_int_equal(uhost_tap_open("x", 0, &tap), EINVAL);
+	assert_int_equal(uhost_tap_open("x", UHOST_TAP_MAX_QUEUES + 1, &tap), EINVAL);
+	assert_non_null(strstr(uhost_errmsg(), "queues"));
+	tap_name(name, sizeof(name), 'q');
+	err = uhost_tap_open(name, 2, &tap);
+	if (err == EPERM || err == ENOENT)
+		unit_skip("%s", uhost_errmsg());
+	if (err)
+		fail_msg("uhost_tap_open(%s, 2): %s", name, uhost_errmsg());
+	assert_int_equal(uhost_tap_queues(tap), 2);
+	snprintf(path, sizeof(path), "/sys/class/net/%s/queues/tx-1", name);
+	assert_int_equal(access(path, F_OK), 0);
+	assert_int_equal(uhost_tap_set_offload(tap, UHOST_TAP_OFFLOAD_CSUM), 0);
+	assert_int_equal(uhost_tap_set_carrier(tap, 1), 0);
+	set_up(name, true);
+	make_frame(frame, src, 7);
+	iov[0] = (struct uhost_iovec){ frame, 10 };
+	iov[1] = (struct uhost_iovec){ frame + 10, 60 };
+	for (unsigned int q = 0; q < 4; q++)
+		assert_int_equal(uhost_tap_write(tap, q, iov, 2), 0);
 	uhost_tap_close(tap);
 }
 
@@ -392,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_tap_kick_and_timeout),
 		cmocka_unit_test(test_tap_write_needs_up),
 		cmocka_unit_test(test_tap_read_frames),
+		cmocka_unit_test(test_tap_multi_queue),
 		cmocka_unit_test(test_tap_mc_list_and_promisc),
 	};
 

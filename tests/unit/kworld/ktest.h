@@ -234,6 +234,8 @@ int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok);
 int KTEST(ktest_gro_receive_lro)(const void *frame, unsigned long len, unsigned int gso_size);
 void KTEST(ktest_gro_flush)(void);
 void KTEST(ktest_gro_teardown)(void);
+/* One frame through a TAP of nq queues, received on rxq (< 0: none); see ktest_net.c. */
+int KTEST(ktest_tap_queues)(unsigned int nq, int rxq);
 /* ktest_mii.c: the MII library and the Realtek drivers' helpers; a table as ktest_net_case. */
 int KTEST(ktest_mii_case)(unsigned int i, const char **name, int run);
 

@@ -216,7 +216,7 @@ int KTEST(ktest_gro_setup)(void)
 	if (kg.dev)
 		err = uldd_gro_init(&kg.napi);
 	if (!err)
-		err = -uhost_tap_open("fake", &kg.dev->uldd->tap);
+		err = -uhost_tap_open("fake", 1, &kg.dev->uldd->tap);
 	uldd_exit();
 	return err;
 }
@@ -271,6 +271,47 @@ void KTEST(ktest_gro_teardown)(void)
 	free_netdev(kg.dev);
 	kg.dev = NULL;
 	uldd_exit();
+}
+
+/*
+ * The queue mapping on a multi-queue TAP (nq queues): a frame received on
+ * queue rxq goes to TAP queue rxq (the door takes it modulo nq; rxq < 0:
+ * none recorded, queue 0); a frame the host sent on TAP queue 3 goes to
+ * transmit queue 3 modulo the device's two. With one TAP queue the shim
+ * picks the queue itself, which is always 0 on a one-queue device.
+ */
+int KTEST(ktest_tap_queues)(unsigned int nq, int rxq)
+{
+	struct net_device *dev;
+	struct sk_buff *skb;
+	int ret = 0;
+
+	uldd_enter("grotest");
+	dev = alloc_etherdev_mqs(64, 2, 2);
+	if (!dev || uhost_tap_open("fake", nq, &dev->uldd->tap)) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	eth_hw_addr_set(dev, my_mac);
+	skb = netdev_alloc_skb(dev, ETH_ZLEN);
+	if (!skb) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	skb_put_zero(skb, ETH_ZLEN);
+	skb_reset_mac_header(skb);
+	if (nq > 1 && uldd_tap_tx_queue(dev, nq, 3, skb) != 1)
+		ret = __LINE__;
+	if (rxq >= 0)
+		skb_record_rx_queue(skb, (u16)rxq);
+	uldd_tap_deliver(skb);
+out:
+	if (dev) {
+		dev->uldd->tap = NULL;
+		free_netdev(dev);
+	}
+	uldd_exit();
+	return ret;
 }
 
 /* Parameters a pool cannot honour are refused, not half-obeyed. */

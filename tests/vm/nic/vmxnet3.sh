@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # The vmxnet3 cell's own checks (t-matrix.sh, nicpair.sh): MSI-X with one
 # vector per queue pair and one for events, each with its interrupt thread;
-# a queue pair per vCPU; frames from the host spread over the TX queues by
-# flow (a hash of addresses and ports, as Linux picks a queue).
+# a queue pair per vCPU; a multi-queue TAP of as many queues, over which
+# the host spreads its flows, each TAP queue feeding the TX queue of its
+# number.
 # shellcheck shell=bash
 
 nic_extra_vmxnet3() { # TREE
-	local line nvec nirq stats txq0 txq1
+	local line nvec nirq stats txq0 txq1 hostq before0 before1
 	# The driver's own words at open: "intr type 3, mode 0, N vectors
 	# allocated" (type 3: MSI-X).
 	sed -n 's/^/    /; /of Tx queues\|vectors allocated/p' "$NET_ULDD_LOG"
@@ -21,6 +22,10 @@ nic_extra_vmxnet3() { # TREE
 	stats=$("$ULDD" stats uldd0) || fail "uldd stats uldd0 failed"
 	grep -q '^queues: 2 tx, 2 rx' <<<"$stats" || fail "not a queue pair per vCPU: $stats"
 	ok "MSI-X: $nvec vectors, one interrupt thread each; 2 TX and 2 RX queues"
+	hostq=$(ip netns exec "$NET_NS_B" ls /sys/class/net/uldd0/queues | tr '\n' ' ')
+	[ "$(grep -o 'tx-[0-9]*' <<<"$hostq" | wc -l)" -eq 2 ] ||
+		fail "the host's uldd0 is not a 2-queue TAP: queues $hostq"
+	ok "the host's uldd0 has 2 TAP queues: $hostq"
 	[ "$(sed -n 's/^uldd_bad_vnet_from_host: //p' <<<"$stats")" = 0 ] ||
 		fail "virtio-net headers from the host were refused: $stats"
 	ok "no virtio-net header from the host refused"
@@ -29,14 +34,23 @@ nic_extra_vmxnet3() { # TREE
 	# stack reassembles them.
 	echo "    IPv4 packets reassembled in $NET_NS_B: $(ip netns exec "$NET_NS_B" awk '/^Ip: [0-9]/ { print $16 " (from " $15 " fragments)" }' /proc/net/snmp)"
 
-	# 16 UDP flows (one datagram each) all hash to one of 2 queues once in 32768.
+	# 16 UDP flows (one datagram each): the host's tun picks a TAP queue by
+	# a hash of each flow, and all land on one of 2 once in 32768. Counted
+	# from here: the transfers before may have used both queues already.
+	before0=$(sed -n 's/^uldd_frames_from_host_txq0: //p' <<<"$stats")
+	before1=$(sed -n 's/^uldd_frames_from_host_txq1: //p' <<<"$stats")
 	ip netns exec "$NET_NS_B" bash -c 'for p in $(seq 9001 9016); do echo x >"/dev/udp/$0/$p"; done' \
 		"$NET_IP_A" || fail "cannot send UDP from $NET_NS_B"
-	stats=$("$ULDD" stats uldd0) || fail "uldd stats uldd0 failed"
-	txq0=$(sed -n 's/^uldd_frames_from_host_txq0: //p' <<<"$stats")
-	txq1=$(sed -n 's/^uldd_frames_from_host_txq1: //p' <<<"$stats")
-	[ "${txq0:-0}" -gt 0 ] && [ "${txq1:-0}" -gt 0 ] ||
-		fail "frames from the host did not spread over both TX queues: ${txq0:-?} and ${txq1:-?}"
-	ok "frames from the host spread by flow over the TX queues: $txq0 and $txq1"
+	# The TAP thread takes them a moment later: up to 2 s for all 16.
+	for _ in $(seq 20); do
+		stats=$("$ULDD" stats uldd0) || fail "uldd stats uldd0 failed"
+		txq0=$(($(sed -n 's/^uldd_frames_from_host_txq0: //p' <<<"$stats") - ${before0:-0}))
+		txq1=$(($(sed -n 's/^uldd_frames_from_host_txq1: //p' <<<"$stats") - ${before1:-0}))
+		[ $((txq0 + txq1)) -ge 16 ] && break
+		sleep 0.1
+	done
+	[ "$txq0" -gt 0 ] && [ "$txq1" -gt 0 ] ||
+		fail "the host did not spread 16 UDP flows over both TAP queues: $txq0 and $txq1 frames"
+	ok "the host spread 16 UDP flows over the TAP queues: $txq0 and $txq1 frames to TX queues 0 and 1"
 	nic_ifcycles
 }
