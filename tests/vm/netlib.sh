@@ -198,37 +198,64 @@ net_wait_listen() { # NS PORT [SECS]
 # would quit when the receiver, with nothing to say, closes its half). The
 # data file is made and hashed once per size and kept for later transfers
 # (in NET_DATA).
-net_transfer() { # FROM TO DST MIB [PORT]
-	local from=$1 to=$2 dst=$3 mib=$4 port=${5:-5001}
-	local data=$NET_DATA/data-$mib sum got rc=0 start limit=$((60 + mib)) pid
-	if [ ! -s "$data.sha256" ]; then
+# The random file of MIB MiB in NET_DATA, made and hashed on first use:
+# its path in _NET_FILE, its SHA-256 in _NET_SUM.
+_net_data() { # MIB
+	_NET_FILE=$NET_DATA/data-$1
+	if [ ! -s "$_NET_FILE.sha256" ]; then
 		mkdir -p "$NET_DATA"
-		head -c "${mib}M" /dev/urandom >"$data" || fail "cannot write $data"
-		sha256sum <"$data" >"$data.sha256"
+		head -c "${1}M" /dev/urandom >"$_NET_FILE" || fail "cannot write $_NET_FILE"
+		sha256sum <"$_NET_FILE" >"$_NET_FILE.sha256"
 	fi
-	read -r sum _ <"$data.sha256"
-	rm -f "$NET_TMP/recv.sha256"
-	net_bg "$to" "$limit" bash -c "set -o pipefail; busybox nc -l -p $port </dev/null | sha256sum" \
-		>"$NET_TMP/recv.sha256" 2>"$NET_TMP/recv.err"
-	pid=$NET_BG_PID
-	start=$EPOCHREALTIME
-	# Connection refused until the receiver listens: retry for 10 s.
+	read -r _NET_SUM _ <"$_NET_FILE.sha256"
+}
+
+# The receiving end in NS: hashes what arrives on PORT into OUT.sha256,
+# then writes the time of the last byte to OUT.end. Started by net_bg.
+_net_receiver() { # NS SECS PORT OUT
+	rm -f "$4".*
 	# shellcheck disable=SC2016 # expanded by the inner bash
-	timeout "$limit" ip netns exec "$from" bash -c '
+	net_bg "$1" "$2" bash -c 'set -o pipefail
+		busybox nc -l -p "$1" </dev/null | sha256sum >"$2.sha256"
+		echo "$EPOCHREALTIME" >"$2.end"' _ "$3" "$4" 2>"$4.err"
+}
+
+# The sending end in NS: FILE to DST:PORT. Connection refused until the
+# receiver listens: it retries for 10 s.
+_net_send() { # NS SECS DST PORT FILE
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	timeout "$2" ip netns exec "$1" bash -c '
 		for _ in $(seq 100); do
 			{ exec 3>"/dev/tcp/$1/$2"; } 2>/dev/null && exec cat "$3" >&3
 			sleep 0.1
 		done
 		echo "cannot connect to $1 port $2" >&2
-		exit 1' _ "$dst" "$port" "$data" || rc=$?
+		exit 1' _ "$3" "$4" "$5"
+}
+
+# After the receiver OUT (pid PID) ends: its status, the SHA-256 of what it
+# got against _NET_SUM, and "SECS MBITS" since START in _NET_RATE.
+_net_received() { # PID OUT MIB START WHAT
+	local rc=0 got end
+	wait "$1" || rc=$?
+	_net_forget "$1"
+	[ "$rc" -eq 0 ] || fail "receiving $3 MiB ($5) failed (status $rc): $(<"$2.err")"
+	read -r got _ <"$2.sha256" || got=
+	[ "$got" = "$_NET_SUM" ] || fail "$3 MiB $5: received SHA-256 '$got', sent $_NET_SUM"
+	read -r end <"$2.end"
+	_NET_RATE=$(awk -v a="$4" -v b="$end" -v m="$3" 'BEGIN { printf "%.2f %.0f", b - a, m * 8 * 1.048576 / (b - a) }')
+}
+
+net_transfer() { # FROM TO DST MIB [PORT]
+	local from=$1 to=$2 dst=$3 mib=$4 port=${5:-5001} rc=0 start limit=$((60 + $4)) pid
+	_net_data "$mib"
+	_net_receiver "$to" "$limit" "$port" "$NET_TMP/recv"
+	pid=$NET_BG_PID
+	start=$EPOCHREALTIME
+	_net_send "$from" "$limit" "$dst" "$port" "$_NET_FILE" || rc=$?
 	[ "$rc" -eq 0 ] || fail "sending $mib MiB from $from to $dst:$port failed (status $rc)"
-	wait "$pid" || rc=$?
-	_net_forget "$pid"
-	[ "$rc" -eq 0 ] || fail "receiving $mib MiB in $to failed (status $rc): $(<"$NET_TMP/recv.err")"
-	NET_LAST_SECS=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
-	NET_LAST_MBITS=$(awk -v s="$NET_LAST_SECS" -v m="$mib" 'BEGIN { printf "%.0f", m * 8 * 1.048576 / s }')
-	read -r got _ <"$NET_TMP/recv.sha256" || got=
-	[ "$got" = "$sum" ] || fail "$mib MiB $from -> $to: received SHA-256 '$got', sent $sum"
+	_net_received "$pid" "$NET_TMP/recv" "$mib" "$start" "$from -> $to"
+	read -r NET_LAST_SECS NET_LAST_MBITS <<<"$_NET_RATE"
 	ok "$mib MiB TCP $from -> $dst: SHA-256 equal, $NET_LAST_SECS s, $NET_LAST_MBITS Mbit/s"
 }
 
@@ -238,60 +265,31 @@ net_transfer() { # FROM TO DST MIB [PORT]
 # transfers in turn. NET_LAST_MBITS_AB and NET_LAST_MBITS_BA: each
 # direction's rate, from the start to its receiver's last byte.
 net_transfer_both() { # MIB
-	local mib=$1 data=$NET_DATA/data-$1 sum got dir rc start ns dst port res=() senders=()
-	local -A recv_pid=()
-	if [ ! -s "$data.sha256" ]; then
-		mkdir -p "$NET_DATA"
-		head -c "${mib}M" /dev/urandom >"$data" || fail "cannot write $data"
-		sha256sum <"$data" >"$data.sha256"
-	fi
-	read -r sum _ <"$data.sha256"
-	# Receivers: in B for A's stream (port 5001), in A for B's (port 5002).
-	for dir in ab ba; do
-		case $dir in ab) ns=$NET_NS_B port=5001 ;; ba) ns=$NET_NS_A port=5002 ;; esac
-		rm -f "$NET_TMP/recv-$dir".*
-		# shellcheck disable=SC2016 # expanded by the inner bash
-		net_bg "$ns" $((60 + 2 * mib)) bash -c 'set -o pipefail
-			busybox nc -l -p "$1" </dev/null | sha256sum >"$2.sha256"
-			echo "$EPOCHREALTIME" >"$2.end"' _ "$port" "$NET_TMP/recv-$dir" 			2>"$NET_TMP/recv-$dir.err"
-		recv_pid[$dir]=$NET_BG_PID
-	done
+	local mib=$1 limit=$((60 + 2 * $1)) start rc s_ab s_ba r_ab r_ba ab ba
+	_net_data "$mib"
+	_net_receiver "$NET_NS_B" "$limit" 5001 "$NET_TMP/recv-ab"
+	r_ab=$NET_BG_PID
+	_net_receiver "$NET_NS_A" "$limit" 5002 "$NET_TMP/recv-ba"
+	r_ba=$NET_BG_PID
 	start=$EPOCHREALTIME
-	for dir in ab ba; do
-		case $dir in
-		ab) ns=$NET_NS_A dst=$NET_IP_B port=5001 ;;
-		ba) ns=$NET_NS_B dst=$NET_IP_A port=5002 ;;
-		esac
-		# shellcheck disable=SC2016 # expanded by the inner bash
-		timeout $((60 + 2 * mib)) ip netns exec "$ns" bash -c '
-			for _ in $(seq 100); do
-				{ exec 3>"/dev/tcp/$1/$2"; } 2>/dev/null && exec cat "$3" >&3
-				sleep 0.1
-			done
-			echo "cannot connect to $1 port $2" >&2
-			exit 1' _ "$dst" "$port" "$data" &
-		senders+=("$dir:$!")
-		NET_PIDS+=("$!")
-	done
-	for dir in "${senders[@]}"; do
-		rc=0
-		wait "${dir#*:}" || rc=$?
-		_net_forget "${dir#*:}"
-		[ "$rc" -eq 0 ] || fail "sending $mib MiB (${dir%%:*}) failed (status $rc)"
-	done
-	for dir in ab ba; do
-		rc=0
-		wait "${recv_pid[$dir]}" || rc=$?
-		_net_forget "${recv_pid[$dir]}"
-		[ "$rc" -eq 0 ] || fail "receiving $mib MiB ($dir) failed (status $rc): $(<"$NET_TMP/recv-$dir.err")"
-		read -r got _ <"$NET_TMP/recv-$dir.sha256" || got=
-		[ "$got" = "$sum" ] || fail "$mib MiB $dir: received SHA-256 '$got', sent $sum"
-		res+=("$(awk -v a="$start" -v m="$mib" '{ printf "%.2f %.0f", $1 - a, m * 8 * 1.048576 / ($1 - a) }' \
-			"$NET_TMP/recv-$dir.end")")
-	done
-	read -r _ NET_LAST_MBITS_AB <<<"${res[0]}"
-	read -r _ NET_LAST_MBITS_BA <<<"${res[1]}"
-	ok "$mib MiB each way at once, SHA-256 equal: A->B ${res[0]%% *} s, $NET_LAST_MBITS_AB Mbit/s; B->A ${res[1]%% *} s, $NET_LAST_MBITS_BA Mbit/s"
+	_net_send "$NET_NS_A" "$limit" "$NET_IP_B" 5001 "$_NET_FILE" &
+	s_ab=$!
+	_net_send "$NET_NS_B" "$limit" "$NET_IP_A" 5002 "$_NET_FILE" &
+	s_ba=$!
+	NET_PIDS+=("$s_ab" "$s_ba")
+	rc=0
+	wait "$s_ab" || rc=$?
+	_net_forget "$s_ab"
+	[ "$rc" -eq 0 ] || fail "sending $mib MiB (A->B) failed (status $rc)"
+	wait "$s_ba" || rc=$?
+	_net_forget "$s_ba"
+	[ "$rc" -eq 0 ] || fail "sending $mib MiB (B->A) failed (status $rc)"
+	_net_received "$r_ab" "$NET_TMP/recv-ab" "$mib" "$start" "A->B"
+	ab=$_NET_RATE
+	_net_received "$r_ba" "$NET_TMP/recv-ba" "$mib" "$start" "B->A"
+	ba=$_NET_RATE
+	NET_LAST_MBITS_AB=${ab#* } NET_LAST_MBITS_BA=${ba#* }
+	ok "$mib MiB each way at once, SHA-256 equal: A->B ${ab% *} s, $NET_LAST_MBITS_AB Mbit/s; B->A ${ba% *} s, $NET_LAST_MBITS_BA Mbit/s"
 }
 
 # What a test asserts about a link, whichever driver serves each end:

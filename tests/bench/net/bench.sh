@@ -59,6 +59,7 @@
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 . "$ULDD_TOP/tests/vm/netlib.sh"
+. "$ULDD_TOP/tests/vm/nicpair.sh"
 
 A=$NET_NS_A B=$NET_NS_B
 models=(e1000 rtl8139 e1000e vmxnet3 ne2k_pci pcnet tulip i82557b)
@@ -357,13 +358,7 @@ profile_strace() { # MODEL ULDD_PID
 load_kernel_driver() { # MODEL
 	local m=$1 d=${kdrv[$1]}
 	[ "$(driver_of "${nic_a[$m]}")" != "$d" ] || return 0
-	[ -n "$ULDD_MODROOT" ] || fail "the guest kernel's modules are not in the build share"
-	modprobe -d "$ULDD_MODROOT" "$d" || fail "cannot load the guest kernel's $d"
-	for _ in $(seq 50); do
-		[ ! -d "/sys/bus/pci/devices/${nic_b[$m]}/net" ] || break
-		sleep 0.1
-	done
-	[ "$(driver_of "${nic_a[$m]}")" = "$d" ] || fail "${nic_a[$m]} is on $(driver_of "${nic_a[$m]}"), not $d"
+	nic_kernel_side "$d" "${nic_a[$m]}"
 }
 
 bench_model() { # MODEL: rounds of kernel, then uldd, on NIC B
