@@ -45,13 +45,20 @@ struct irqaction {
 	char thread_name[TASK_COMM_LEN];
 };
 
+/*
+ * A slot's lock, wait queue and attached flag live as long as the process:
+ * the spurious poll walks every slot from the timer thread, so a slot is
+ * never rewritten wholesale, only from @dev on and under its lock.
+ */
 struct irq_desc {
 	raw_spinlock_t lock;
+	struct wait_queue_head sync_wq; /* woken when a handler finishes */
+	bool attached; /* written under lock, read with READ_ONCE */
+	/* Per attachment, from here to the end: */
 	struct uhost_dev *dev;
 	unsigned int type;
 	unsigned int vec;
 	unsigned int irq;
-	bool attached;
 	struct irqaction *actions;
 	/* Under lock: */
 	unsigned int depth; /* disable_irq nesting */
@@ -67,7 +74,6 @@ struct irq_desc {
 	unsigned int irqs_unhandled;
 	unsigned long last_unhandled; /* jiffies */
 	bool spurious_disabled; /* it holds one level of depth */
-	struct wait_queue_head sync_wq; /* woken when a handler finishes */
 	/* The vector's thread, under irq_mutex. */
 	struct uhost_thread *thread;
 	struct completion thread_exited;
@@ -87,14 +93,30 @@ static struct irq_desc *irq_to_desc(unsigned int irq)
 	return READ_ONCE(desc->attached) ? desc : NULL;
 }
 
+/* Under irq_mutex. */
+static void irq_descs_init_once(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++) {
+		raw_spin_lock_init(&irq_descs[i].lock);
+		init_waitqueue_head(&irq_descs[i].sync_wq);
+	}
+	done = true;
+}
+
 int uldd_irq_attach(struct uhost_dev *dev, unsigned int type, unsigned int vec)
 {
 	struct irq_desc *free = NULL;
+	unsigned long flags;
 	int ret;
 
 	if (!dev || type > UHOST_IRQ_MSIX)
 		return -EINVAL;
 	mutex_lock(&irq_mutex);
+	irq_descs_init_once();
 	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++) {
 		struct irq_desc *d = &irq_descs[i];
 
@@ -112,14 +134,14 @@ int uldd_irq_attach(struct uhost_dev *dev, unsigned int type, unsigned int vec)
 	ret = -ENOSPC;
 	if (!free)
 		goto out;
-	memset(free, 0, sizeof(*free));
-	raw_spin_lock_init(&free->lock);
-	init_waitqueue_head(&free->sync_wq);
+	raw_spin_lock_irqsave(&free->lock, flags);
+	memset(&free->dev, 0, sizeof(*free) - offsetof(struct irq_desc, dev));
 	free->dev = dev;
 	free->type = type;
 	free->vec = vec;
 	free->irq = ULDD_IRQ_BASE + (unsigned int)(free - irq_descs);
 	WRITE_ONCE(free->attached, true);
+	raw_spin_unlock_irqrestore(&free->lock, flags);
 	ret = (int)free->irq;
 out:
 	mutex_unlock(&irq_mutex);
@@ -129,16 +151,21 @@ out:
 int uldd_irq_detach(unsigned int irq)
 {
 	struct irq_desc *desc;
+	unsigned long flags;
 	int ret = 0;
 
 	mutex_lock(&irq_mutex);
 	desc = irq_to_desc(irq);
-	if (!desc)
+	if (!desc) {
 		ret = -EINVAL;
-	else if (desc->actions || desc->thread)
+	} else if (desc->actions || desc->thread) {
 		ret = -EBUSY;
-	else
+	} else {
+		raw_spin_lock_irqsave(&desc->lock, flags);
+		desc->spurious_disabled = false;
 		WRITE_ONCE(desc->attached, false);
+		raw_spin_unlock_irqrestore(&desc->lock, flags);
+	}
 	mutex_unlock(&irq_mutex);
 	if (ret == -EBUSY)
 		pr_err("irq %u: detached while requested; free_irq first\n", irq);
@@ -220,15 +247,16 @@ static void spurious_poll(struct timer_list *t)
 	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++) {
 		struct irq_desc *desc = &irq_descs[i];
 		unsigned long flags;
-		bool run;
+		bool polled, run;
 
-		if (!READ_ONCE(desc->attached) || !READ_ONCE(desc->spurious_disabled))
+		if (!READ_ONCE(desc->attached))
 			continue;
 		raw_spin_lock_irqsave(&desc->lock, flags);
-		run = desc->spurious_disabled && desc->actions && !desc->inprogress;
+		polled = desc->attached && desc->spurious_disabled && desc->actions;
+		run = polled && !desc->inprogress;
 		if (run)
 			desc->inprogress = 1;
-		again |= desc->spurious_disabled && desc->actions;
+		again |= polled;
 		raw_spin_unlock(&desc->lock);
 		if (run) {
 			irq_run_actions(desc);
