@@ -12,6 +12,7 @@
 #include <linux/string.h>
 
 #include "../entry.h"
+#include "../kernel/irq/irq.h"
 #include "net.h"
 
 void ethtool_convert_legacy_u32_to_link_mode(unsigned long *dst, u32 legacy_u32)
@@ -135,6 +136,28 @@ static void report_channels(struct report *r, struct net_device *dev)
 	       ch.other_count, ch.combined_count);
 }
 
+/*
+ * The shim's side of the data path: the interrupt lines and the NAPI
+ * instances, so a stalled queue shows whether the line waits masked, a
+ * poll is scheduled, or nothing is pending at all.
+ */
+static void report_irqs_napi(struct report *r, struct net_device *dev)
+{
+	struct napi_struct *napi;
+	unsigned int i = 0;
+
+	if (r->used + 1 < r->len)
+		r->used += uldd_irq_show(r->buf + r->used, r->len - r->used);
+	list_for_each_entry(napi, &dev->napi_list, dev_list) {
+		unsigned long state = READ_ONCE(napi->state);
+
+		report(r, "napi %u: weight %d%s%s%s\n", i++, napi->weight,
+		       state & BIT(NAPI_STATE_SCHED) ? ", scheduled" : "",
+		       state & BIT(NAPI_STATE_MISSED) ? ", missed" : "",
+		       state & BIT(NAPI_STATE_DISABLE) ? ", disabled" : "");
+	}
+}
+
 static void report_stats(struct report *r, struct net_device *dev)
 {
 	const struct ethtool_ops *ops = dev->ethtool_ops;
@@ -208,6 +231,7 @@ long uldd_net_report(const char *ifname, char *buf, unsigned long len)
 	       atomic_long_read(&un->from_host_gso), atomic_long_read(&un->from_host_bad_vnet));
 	for (unsigned int i = 0; i < min(dev->real_num_tx_queues, ULDD_NET_TXQ_STATS); i++)
 		report(&r, "uldd_frames_from_host_txq%u: %lu\n", i, READ_ONCE(un->to_txq[i]));
+	report_irqs_napi(&r, dev);
 	report_stats(&r, dev);
 	rtnl_unlock();
 	uldd_exit();

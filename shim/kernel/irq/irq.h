@@ -25,5 +25,11 @@ int uldd_irq_attach(struct uhost_dev *dev, unsigned int type, unsigned int vec);
 int uldd_irq_detach(unsigned int irq);
 /* Interrupts of irq that every handler returned IRQ_NONE for. */
 unsigned long uldd_irq_unhandled(unsigned int irq);
+/*
+ * A line per requested irq, as /proc/interrupts and debugfs's irq state
+ * would show it: counts, disable depth, and whether the line waits masked
+ * or pending. Returns the length written to buf (NUL-terminated). Sleeps.
+ */
+size_t uldd_irq_show(char *buf, size_t len);
 
 #endif /* ULDD_SHIM_KERNEL_IRQ_H */

@@ -68,6 +68,7 @@ struct irq_desc {
 	bool pending; /* an interrupt came that could not be handled yet */
 	bool masked; /* INTx: the line fired and nobody unmasked it yet */
 	bool warned_resend;
+	unsigned long count; /* interrupts taken, ever */
 	unsigned long unhandled; /* ever, for uldd_irq_unhandled() */
 	/* The spurious-interrupt detector's window (note_interrupt()). */
 	unsigned int irq_count;
@@ -185,6 +186,38 @@ unsigned long uldd_irq_unhandled(unsigned int irq)
 	return n;
 }
 
+static const char *irq_type_name(unsigned int type)
+{
+	return type == UHOST_IRQ_INTX ? "INTx" : type == UHOST_IRQ_MSI ? "MSI" : "MSI-X";
+}
+
+size_t uldd_irq_show(char *buf, size_t len)
+{
+	size_t used = 0;
+
+	if (!len)
+		return 0;
+	buf[0] = '\0';
+	mutex_lock(&irq_mutex);
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++) {
+		struct irq_desc *d = &irq_descs[i];
+		unsigned long flags;
+
+		if (!d->attached || !d->actions)
+			continue;
+		raw_spin_lock_irqsave(&d->lock, flags);
+		used += scnprintf(buf + used, len - used,
+				  "irq %u: %s %u %s: %lu interrupts, %lu unhandled; depth %u%s%s%s%s\n",
+				  d->irq, irq_type_name(d->type), d->vec, d->actions->name, d->count,
+				  d->unhandled, d->depth, d->masked ? ", masked" : "",
+				  d->pending ? ", pending" : "", d->inprogress ? ", in a handler" : "",
+				  d->threads_active ? ", thread running" : "");
+		raw_spin_unlock_irqrestore(&d->lock, flags);
+	}
+	mutex_unlock(&irq_mutex);
+	return used;
+}
+
 /*
  * Linux's rules for a line nobody handles (kernel/irq/spurious.c): count
  * interrupts in windows of 100,000; the unhandled ones count on only while
@@ -205,6 +238,7 @@ static bool note_interrupt(struct irq_desc *desc, irqreturn_t ret)
 {
 	unsigned long now = jiffies;
 
+	desc->count++;
 	if (ret == IRQ_NONE) {
 		desc->unhandled++;
 		if (time_after(now, desc->last_unhandled + HZ / 10))
@@ -225,11 +259,7 @@ static bool note_interrupt(struct irq_desc *desc, irqreturn_t ret)
 	desc->depth++;
 	pr_emerg(
 		"irq %u (%s vector %u of %s): nobody cared: more than %u of the last %u interrupts went unhandled; disabling it (handler %s)\n",
-		desc->irq,
-		desc->type == UHOST_IRQ_INTX  ? "INTx"
-		: desc->type == UHOST_IRQ_MSI ? "MSI"
-					      : "MSI-X",
-		desc->vec, uhost_dev_name(desc->dev), SPURIOUS_LIMIT, SPURIOUS_WINDOW,
+		desc->irq, irq_type_name(desc->type), desc->vec, uhost_dev_name(desc->dev), SPURIOUS_LIMIT, SPURIOUS_WINDOW,
 		desc->actions ? desc->actions->name : "none");
 	return true;
 }
