@@ -140,6 +140,14 @@ int uh_pci_unbind_vfio(const char *addr, struct uh_bind_info *info);
 int uh_pci_vfio_user(const char *addr, int group, int *pid, char *comm, size_t len);
 
 /*
+ * What 'uldd run --device' checks before it loads a driver, for a canonical
+ * address: the device exists, is on vfio-pci, has an IOMMU group, and no
+ * process holds its VFIO node open (EBUSY, naming the process). Each failure
+ * is one line with its fix; *group receives the IOMMU group.
+ */
+int uh_pci_check_free(const char *canon, int *group);
+
+/*
  * The devices of an IOMMU group other than self whose drivers keep VFIO from
  * using the group (any but vfio-pci, pci-stub, pcieport, or none). Stores up
  * to max of them; *n counts them all.

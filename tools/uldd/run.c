@@ -17,7 +17,7 @@
 
 #include "../../shim/entry.h"
 #include "ctl.h"
-#include "uhost.h"
+#include "internal.h"
 #include "uldd.h"
 
 /*
@@ -29,10 +29,11 @@
 #pragma weak uldd_k_uldd_net_open_failed
 
 #define MAX_PARAMS 64
+#define MAX_DEVICES 16
 
 struct run_opts {
 	const char *driver;
-	const char *devices[16];
+	char devices[MAX_DEVICES][UH_PCI_ADDR_LEN]; /* canonical: DDDD:BB:DD.F */
 	unsigned int ndevices;
 	unsigned int vcpus;
 	const char *firmware;
@@ -41,8 +42,52 @@ struct run_opts {
 	unsigned int nparams;
 };
 
+/*
+ * --device ADDR, as the shim's PCI bus compares it: canonical, so the short
+ * form and upper case name the same device. A device given twice counts once.
+ */
+static int add_device(struct run_opts *o, const char *arg)
+{
+	struct uh_pci_addr pa;
+	char canon[UH_PCI_ADDR_LEN];
+
+	if (uh_pci_addr_parse(arg, &pa)) {
+		uldd_err(
+			"--device '%s' is not a PCI address: give DDDD:BB:DD.F or BB:DD.F in hex, such as 0000:00:03.0 or 00:03.0",
+			arg);
+		return ULDD_EXIT_USAGE;
+	}
+	uh_pci_addr_format(&pa, canon);
+	for (unsigned int i = 0; i < o->ndevices; i++)
+		if (!strcmp(o->devices[i], canon))
+			return 0;
+	if (o->ndevices == MAX_DEVICES)
+		return uldd_usage_err(&uldd_cmd_run, "at most %d devices", MAX_DEVICES);
+	memcpy(o->devices[o->ndevices++], canon, UH_PCI_ADDR_LEN);
+	return 0;
+}
+
+/*
+ * Each --device is checked before anything is loaded or opened, so every
+ * mistake gets its own line and nothing is left to undo.
+ */
+static int check_devices(const struct run_opts *o)
+{
+	for (unsigned int i = 0; i < o->ndevices; i++) {
+		int group;
+
+		if (uh_pci_check_free(o->devices[i], &group)) {
+			uldd_err("%s", uhost_errmsg());
+			return ULDD_EXIT_FAIL;
+		}
+	}
+	return 0;
+}
+
 static int parse(int argc, char **argv, struct run_opts *o)
 {
+	int err;
+
 	long n;
 
 	o->vcpus = (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -52,9 +97,9 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		if (!strcmp(a, "--device") || !strcmp(a, "-d")) {
 			if (++i == argc)
 				return uldd_usage_err(&uldd_cmd_run, "%s needs a PCI address", a);
-			if (o->ndevices == 16)
-				return uldd_usage_err(&uldd_cmd_run, "at most 16 devices");
-			o->devices[o->ndevices++] = argv[i];
+			err = add_device(o, argv[i]);
+			if (err)
+				return err;
 		} else if (!strcmp(a, "--firmware")) {
 			if (++i == argc)
 				return uldd_usage_err(&uldd_cmd_run, "%s needs a directory", a);
@@ -218,6 +263,8 @@ static int run(int argc, char **argv)
 	int err, sig;
 
 	err = parse(argc, argv, &o);
+	if (!err)
+		err = check_devices(&o);
 	if (err)
 		return err;
 	if (uhost_init(UHOST_VERSION)) {
@@ -264,9 +311,12 @@ static int run(int argc, char **argv)
 	}
 	if (!err && !uldd_k_uldd_pci_bound()) {
 		if (uldd_k_uldd_pci_failed())
+			uldd_err("%s: probe failed on %u device(s): the messages above say why",
+				 o.driver, uldd_k_uldd_pci_failed());
+		else if (o.ndevices)
 			uldd_err(
-				"%s: probe failed on %u device(s): the driver's messages above say why",
-				o.driver, uldd_k_uldd_pci_failed());
+				"%s drives none of the --device devices: its ID table does not match them ('uldd info ADDR' shows their IDs)",
+				o.driver);
 		else
 			uldd_err(
 				"%s bound no device: bind one with 'uldd bind ADDR' ('uldd list' shows them)",
