@@ -25,6 +25,14 @@ int uh_fail_prefix(int err, const char *fmt, ...) __attribute__((format(printf, 
 /* log.c: printf-style front end to uhost_log(). */
 void uh_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/*
+ * file.c: a name uhost_file_read() accepts: not empty, not absolute, no
+ * ".." component. uh_file_set_fallback(true), for unit tests, takes the
+ * path of kernels without openat2 (a realpath check) on every read.
+ */
+bool uh_file_name_ok(const char *name);
+void uh_file_set_fallback(bool on);
+
 /* pciaddr.c: "DDDD:BB:DD.F" or "BB:DD.F", all hex, as lspci prints them. */
 struct uh_pci_addr {
 	uint16_t domain;
