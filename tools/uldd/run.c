@@ -2,13 +2,13 @@
 /*
  * run.c - 'uldd run': loads a driver built against the shim, sets its
  * module parameters, calls its init (which registers with the PCI bus and
- * probes the matching devices), runs until SIGINT or SIGTERM, then calls
+ * probes the matching devices), runs until SIGINT, SIGTERM or SIGHUP (one
+ * that arrives during init and probe is kept until they return), then calls
  * its exit, so every device is removed and closed before the process ends.
  * While it runs, a control socket (ctl.c) answers 'uldd stats'.
  */
 #include <dlfcn.h>
 #include <errno.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +18,7 @@
 #include "../../shim/entry.h"
 #include "ctl.h"
 #include "internal.h"
+#include "stopsig.h"
 #include "uldd.h"
 
 /*
@@ -256,7 +257,7 @@ static struct uldd_ctl *start_ctl(void)
 static int run(int argc, char **argv)
 {
 	struct run_opts o = { 0 };
-	struct uldd_ctl *ctl;
+	struct uldd_ctl *ctl = NULL;
 	sigset_t stop;
 	void *handle;
 	unsigned int refused = 0;
@@ -271,11 +272,11 @@ static int run(int argc, char **argv)
 		uldd_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
-	/* Every thread the shim starts inherits this: the signals come here. */
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	/*
+	 * Every thread the shim starts inherits this: the signals come here,
+	 * and one that arrives during init and probe waits until they return.
+	 */
+	uldd_stop_block(&stop);
 
 	uldd_k_uldd_sched_init(o.vcpus);
 	if (uldd_k_uldd_mm_init()) {
@@ -328,13 +329,24 @@ static int run(int argc, char **argv)
 	if (err)
 		return ULDD_EXIT_FAIL;
 
-	ctl = start_ctl();
-	fprintf(stderr, "uldd: %s runs on %u device(s) with %u vCPUs; SIGINT or SIGTERM stops it\n",
-		o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
-	if (sigwait(&stop, &sig) == 0)
+	/*
+	 * A stop asked for during init and probe is honoured now, before the
+	 * driver is announced. A probe that never returns still needs SIGKILL.
+	 */
+	sig = uldd_stop_pending(&stop);
+	if (sig) {
+		fprintf(stderr, "uldd: %s during %s's init and probe, stopping it\n",
+			strsignal(sig), o.driver);
+	} else {
+		ctl = start_ctl();
+		fprintf(stderr,
+			"uldd: %s runs on %u device(s) with %u vCPUs; SIGINT, SIGTERM or SIGHUP stops it\n",
+			o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
+		sig = uldd_stop_wait(&stop);
 		fprintf(stderr, "uldd: %s, stopping %s\n", strsignal(sig), o.driver);
-	/* Before the driver's exit: no report may race its teardown. */
-	uldd_ctl_stop(ctl);
+		/* Before the driver's exit: no report may race its teardown. */
+		uldd_ctl_stop(ctl);
+	}
 
 	uldd_k_uldd_enter("uldd-run");
 	if (uldd_k_uldd_net_open_failed)
@@ -358,10 +370,13 @@ const struct uldd_cmd uldd_cmd_run = {
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
 		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
 		"matching device bound to vfio-pci, or only those given with --device. Runs\n"
-		"until SIGINT or SIGTERM, then removes the devices and calls the driver's exit.\n"
+		"until SIGINT, SIGTERM or SIGHUP, then removes the devices and calls the driver's\n"
+		"exit; a signal during init and probe stops it as soon as they return (a probe\n"
+		"that hangs needs SIGKILL). ADDR: DDDD:BB:DD.F or BB:DD.F, hex in either case.\n"
 		"--vcpus N sets the virtual CPUs (default: one per host core; 1 makes races\n"
 		"reproducible). --firmware DIR: where request_firmware() looks (default\n"
-		"/lib/firmware). --ifname NAME names the driver's network interface (a TAP;\n"
+		"/lib/firmware; no name or symlink may lead out of it, only regular files up\n"
+		"to 64 MiB). --ifname NAME names the driver's network interface (a TAP;\n"
 		"default: the driver's own, such as eth0). -v shows the driver's debug messages.\n"
 		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 1 when no\n"
 		"device was bound, or when the host set up an interface whose driver refused\n"
