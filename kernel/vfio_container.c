@@ -117,7 +117,10 @@ static int container_query_iommu(void)
 	return err;
 }
 
-/* EBUSY from the group's open: another process holds it; name it if /proc can. */
+/*
+ * EBUSY from the group's open: another process holds it; name it if /proc
+ * lets us (tests/vm/t-errors.sh matches the words up to "process").
+ */
 static int group_busy(const char *name, int id, const char *path)
 {
 	char comm[32];
@@ -126,9 +129,12 @@ static int group_busy(const char *name, int id, const char *path)
 	if (!uh_pci_vfio_user(name, id, &pid, comm, sizeof(comm)) && pid)
 		return uh_fail(
 			EBUSY,
-			"%s is in use by process %d (%s), which holds %s: stop that process first",
-			name, pid, comm, path);
-	return uh_fail(EBUSY, "%s is in use: another process holds %s: stop it first", name, path);
+			"%s: IOMMU group %d is in use by another process (pid %d, %s), which holds %s: stop it first",
+			name, id, pid, comm, path);
+	return uh_fail(
+		EBUSY,
+		"%s: IOMMU group %d is in use by another process, which holds %s: stop it first",
+		name, id, path);
 }
 
 static int group_open(const char *name, int id, struct uh_group **groupp)
