@@ -25,6 +25,14 @@ int uh_fail_prefix(int err, const char *fmt, ...) __attribute__((format(printf, 
 /* log.c: printf-style front end to uhost_log(). */
 void uh_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/*
+ * file.c: a name uhost_file_read() accepts: not empty, not absolute, no
+ * ".." component. uh_file_set_fallback(true), for unit tests, takes the
+ * path of kernels without openat2 (a realpath check) on every read.
+ */
+bool uh_file_name_ok(const char *name);
+void uh_file_set_fallback(bool on);
+
 /* pciaddr.c: "DDDD:BB:DD.F" or "BB:DD.F", all hex, as lspci prints them. */
 struct uh_pci_addr {
 	uint16_t domain;
@@ -138,6 +146,14 @@ int uh_pci_unbind_vfio(const char *addr, struct uh_bind_info *info);
 
 /* The first process with the device's /dev/vfio node open, or *pid = 0. */
 int uh_pci_vfio_user(const char *addr, int group, int *pid, char *comm, size_t len);
+
+/*
+ * What 'uldd run --device' checks before it loads a driver, for a canonical
+ * address: the device exists, is on vfio-pci, has an IOMMU group, and no
+ * process holds its VFIO node open (EBUSY, naming the process). Each failure
+ * is one line with its fix; *group receives the IOMMU group.
+ */
+int uh_pci_check_free(const char *canon, int *group);
 
 /*
  * The devices of an IOMMU group other than self whose drivers keep VFIO from

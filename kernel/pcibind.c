@@ -442,6 +442,40 @@ int uh_pci_vfio_user(const char *addr, int group, int *pid, char *comm, size_t l
 	return 0;
 }
 
+int uh_pci_check_free(const char *canon, int *group)
+{
+	char driver[UH_DRIVER_LEN], comm[32];
+	int err, pid;
+
+	if (!uh_sysfs_dev_exists(canon))
+		return uh_fail(ENODEV,
+			       "no PCI device at %s: 'lspci -D' lists the addresses there are",
+			       canon);
+	err = current_driver(canon, driver);
+	if (err)
+		return err;
+	if (strcmp(driver, UH_VFIO_DRIVER))
+		return uh_fail(ENODEV, "%s is bound to %s, not vfio-pci: run 'uldd bind %s' first",
+			       canon, driver[0] ? driver : "no driver", canon);
+	err = uh_sysfs_iommu_group(canon, group);
+	if (err == ENOENT)
+		return uh_fail(
+			ENODEV,
+			"%s has no IOMMU group: enable the IOMMU (intel_iommu=on or amd_iommu=on on the kernel command line)",
+			canon);
+	if (err)
+		return uh_fail(err, "cannot read the IOMMU group of %s: %s", canon, strerror(err));
+	err = uh_pci_vfio_user(canon, *group, &pid, comm, sizeof(comm));
+	if (err)
+		return err;
+	if (pid)
+		return uh_fail(
+			EBUSY,
+			"%s is in use by process %d (%s), which holds its VFIO group: stop that process first",
+			canon, pid, comm);
+	return 0;
+}
+
 int uh_pci_unbind_vfio(const char *addr, struct uh_bind_info *info)
 {
 	char override[UH_DRIVER_LEN], comm[32];

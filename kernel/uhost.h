@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 8
+#define UHOST_VERSION 9
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -84,14 +84,22 @@ int uhost_arena_alloc(uhost_size size, void **va, uhost_size *page_size);
 int uhost_arena_free(void *va, uhost_size size);
 
 /*
- * Files (firmware). uhost_file_read() reads the whole regular file at path
- * into a buffer it allocates; *size is its length (0 for an empty file,
- * with *data still non-NULL). Give the buffer back with uhost_file_free();
- * the shim copies what it keeps into arena memory first. ENOENT, EACCES,
- * EISDIR, ...; uhost_errmsg() names the path. read: may block. free: never
- * blocks; irq thread: yes.
+ * Files (firmware). uhost_file_read() reads the whole regular file name,
+ * found beneath the directory dir, into a buffer it allocates; *size is its
+ * length (0 for an empty file, with *data still non-NULL). Give the buffer
+ * back with uhost_file_free(); the shim copies what it keeps into arena
+ * memory first. The file stays confined to dir:
+ * - EINVAL: name is empty, absolute, or has a ".." component;
+ * - EACCES: name resolves outside dir (a symlink that leads out; symlinks
+ *   that stay inside are followed);
+ * - EISDIR, EINVAL: a directory, or not a regular file (a FIFO or device
+ *   is opened non-blocking and refused, so it cannot hang the caller);
+ * - EFBIG: larger than UHOST_FILE_MAX;
+ * - ENOENT, ... as open(2). uhost_errmsg() names the path and the cause.
+ * read: may block. free: never blocks; irq thread: yes.
  */
-int uhost_file_read(const char *path, void **data, uhost_size *size);
+#define UHOST_FILE_MAX (64ull << 20) /* 64 MiB: more than any firmware image */
+int uhost_file_read(const char *dir, const char *name, void **data, uhost_size *size);
 void uhost_file_free(void *data);
 
 /* A PCI function as sysfs describes it, for matching a driver's ID table. */

@@ -117,7 +117,27 @@ static int container_query_iommu(void)
 	return err;
 }
 
-static int group_open(int id, struct uh_group **groupp)
+/*
+ * EBUSY from the group's open: another process holds it; name it if /proc
+ * lets us (tests/vm/t-errors.sh matches the words up to "process").
+ */
+static int group_busy(const char *name, int id, const char *path)
+{
+	char comm[32];
+	int pid = 0;
+
+	if (!uh_pci_vfio_user(name, id, &pid, comm, sizeof(comm)) && pid)
+		return uh_fail(
+			EBUSY,
+			"%s: IOMMU group %d is in use by another process (pid %d, %s), which holds %s: stop it first",
+			name, id, pid, comm, path);
+	return uh_fail(
+		EBUSY,
+		"%s: IOMMU group %d is in use by another process, which holds %s: stop it first",
+		name, id, path);
+}
+
+static int group_open(const char *name, int id, struct uh_group **groupp)
 {
 	struct vfio_group_status status = { .argsz = sizeof(status) };
 	struct uh_group *group;
@@ -129,8 +149,7 @@ static int group_open(int id, struct uh_group **groupp)
 	if (fd < 0) {
 		err = errno;
 		if (err == EBUSY)
-			return uh_fail(err, "IOMMU group %d is in use by another process (%s)", id,
-				       path);
+			return group_busy(name, id, path);
 		if (err == ENOENT)
 			return uh_fail(err, "%s is missing: bind the device with 'uldd bind'",
 				       path);
@@ -173,7 +192,7 @@ static void container_close_if_unused(void)
 	uh_ctr.fd = -1;
 }
 
-static int container_attach(int group_id, struct uh_group **groupp)
+static int container_attach(const char *name, int group_id, struct uh_group **groupp)
 {
 	struct uh_group *group;
 	bool first;
@@ -187,7 +206,7 @@ static int container_attach(int group_id, struct uh_group **groupp)
 		if (err)
 			goto out;
 	}
-	err = group_open(group_id, &group);
+	err = group_open(name, group_id, &group);
 	if (err)
 		goto out_close;
 	/* The IOMMU model can only be set once a group is in the container. */
@@ -238,7 +257,7 @@ static void container_detach(struct uh_group *group)
 
 static int legacy_attach(struct uhost_dev *dev, int group_id)
 {
-	int err = container_attach(group_id, &dev->group);
+	int err = container_attach(dev->name, group_id, &dev->group);
 
 	if (err)
 		return err;

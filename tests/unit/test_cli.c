@@ -369,6 +369,102 @@ static void test_cli_run_ifname_is_checked(void **state)
 	assert_has(r.err, "--ifname needs an interface name");
 }
 
+/* Nothing a refused 'uldd run' could have touched has changed. */
+static void assert_untouched(const char *addr, const char *driver)
+{
+	char rel[128], buf[64];
+
+	snprintf(rel, sizeof(rel), "bus/pci/devices/%s/driver_override", addr);
+	assert_int_equal(fakesys_read(&fs, rel, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "(null)");
+	assert_int_equal(uh_sysfs_driver(addr, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, driver);
+}
+
+static void test_cli_run_device_malformed_is_usage(void **state)
+{
+	static const char *const bad[] = { "zz",      "0:3.0",	 "00:03",
+					   "00:20.0", "00:03.8", "0000:00:03.0x" };
+	struct run r;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char want[128];
+
+		run_uldd(&r, fs.sys, "run", "drv.so", "--device", bad[i]);
+		assert_int_equal(r.status, 2);
+		assert_int_equal(count_lines(r.err), 1);
+		snprintf(want, sizeof(want), "uldd: --device '%s' is not a PCI address: ", bad[i]);
+		assert_has(r.err, want);
+		assert_has(r.err, "DDDD:BB:DD.F or BB:DD.F in hex");
+	}
+}
+
+static void test_cli_run_device_missing_points_at_lspci(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "run", "drv.so", "--device", "00:1E.0");
+	assert_int_equal(r.status, 1);
+	assert_string_equal(
+		r.err,
+		"uldd: no PCI device at 0000:00:1e.0: 'lspci -D' lists the addresses there are\n");
+}
+
+static void test_cli_run_device_not_on_vfio_names_its_driver(void **state)
+{
+	struct run r;
+
+	(void)state;
+	/* The short form and upper case name the same device as 'uldd list' does. */
+	run_uldd(&r, fs.sys, "run", "drv.so", "--device", "0001:3A:00.1");
+	assert_int_equal(r.status, 1);
+	assert_string_equal(
+		r.err,
+		"uldd: 0001:3a:00.1 is bound to e1000, not vfio-pci: run 'uldd bind 0001:3a:00.1' first\n");
+	assert_untouched("0001:3a:00.1", "e1000");
+	run_uldd(&r, fs.sys, "run", "drv.so", "--device", "00:02.0");
+	assert_int_equal(r.status, 1);
+	assert_string_equal(
+		r.err,
+		"uldd: 0000:00:02.0 is bound to no driver, not vfio-pci: run 'uldd bind 0000:00:02.0' first\n");
+	assert_untouched("0000:00:02.0", "");
+	/* Every device is checked, not only the first. */
+	run_uldd(&r, fs.sys, "run", "drv.so", "--device", "00:04.0", "--device", "00:03.0");
+	assert_int_equal(r.status, 1);
+	assert_has(r.err, "0000:00:03.0 is bound to e1000, not vfio-pci");
+}
+
+static void test_cli_run_device_busy_names_the_holder(void **state)
+{
+	char path[PATH_MAX], want[160];
+	struct run r;
+	int fd;
+
+	(void)state;
+	/* This process holds the group as another 'uldd run' would. */
+	assert_int_equal(fakesys_add_devnode(&fs, 4), 0);
+	snprintf(path, sizeof(path), "%s/vfio/4", fs.dev);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	assert_true(fd >= 0);
+	run_uldd(&r, fs.sys, "run", "drv.so", "--device", "00:04.0");
+	close(fd);
+	assert_int_equal(r.status, 1);
+	assert_int_equal(count_lines(r.err), 1);
+	snprintf(want, sizeof(want), "uldd: 0000:00:04.0 is in use by process %d (", (int)getpid());
+	assert_has(r.err, want);
+	assert_has(r.err, "stop that process first");
+	assert_untouched("0000:00:04.0", "vfio-pci");
+
+	/* Let go: the checks pass and uldd goes on to load the driver. */
+	run_uldd(&r, fs.sys, "run", "no-such-drv.so", "--device", "00:04.0");
+	assert_int_equal(r.status, 1);
+	assert_has(r.err, "cannot load no-such-drv.so");
+	assert_null(strstr(r.err, "0000:00:04.0"));
+	unlink(path);
+}
+
 /* ULDD_RUN_DIR for the commands run from here on: <top>/<name>. */
 static void set_run_dir(char *buf, size_t len, const char *name)
 {
@@ -505,6 +601,10 @@ int main(void)
 		cmocka_unit_test(test_cli_unknown_option_exits_2),
 		cmocka_unit_test(test_cli_run_firmware_needs_a_directory),
 		cmocka_unit_test(test_cli_run_ifname_is_checked),
+		cmocka_unit_test(test_cli_run_device_malformed_is_usage),
+		cmocka_unit_test(test_cli_run_device_missing_points_at_lspci),
+		cmocka_unit_test(test_cli_run_device_not_on_vfio_names_its_driver),
+		cmocka_unit_test(test_cli_run_device_busy_names_the_holder),
 		cmocka_unit_test(test_cli_stats_without_a_server_fails),
 		cmocka_unit_test(test_cli_stats_asks_the_server),
 		cmocka_unit_test(test_cli_stats_usage),

@@ -2,7 +2,8 @@
 /*
  * test_ctl.c - the control socket of 'uldd run' (tools/uldd/ctl.c) served
  * and asked in one process: a fake report stands in for the shim's net
- * layer, a temporary folder for /run/uldd.
+ * layer, a temporary folder for /run/uldd. Also who may ask (SO_PEERCRED),
+ * which run dirs are refused, the socket's mode, and clients served at once.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,10 +18,12 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ctl.h"
 #include "internal.h"
+#include "unitskip.h"
 
 #define MS 1000000ull
 
@@ -222,6 +225,182 @@ static void test_ctl_silent_client_does_not_block_stop(void **state)
 	close(fd);
 }
 
+static void test_ctl_silent_client_does_not_delay_others(void **state)
+{
+	struct uldd_ctl *ctl;
+	char buf[8];
+	int silent, partial;
+
+	(void)state;
+	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+	silent = raw_connect(uldd_ctl_path(ctl));
+	partial = raw_connect(uldd_ctl_path(ctl));
+	assert_int_equal(write(partial, "stats fa", 8), 8);
+	/* Both are taken and wait for the rest of a request. */
+	uhost_sleep_ns(50 * MS);
+	assert_int_equal(uldd_ctl_ask(uldd_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
+	assert_string_equal(answer, "driver: fake\nrx_packets: 42\n");
+	/*
+	 * Served before the two were dropped: a server that took one client
+	 * at a time would have answered only after closing them.
+	 */
+	assert_int_equal(recv(silent, buf, sizeof(buf), MSG_DONTWAIT), -1);
+	assert_int_equal(errno, EAGAIN);
+	assert_int_equal(recv(partial, buf, sizeof(buf), MSG_DONTWAIT), -1);
+	assert_int_equal(errno, EAGAIN);
+	/* The one that finishes its request gets its answer. */
+	assert_int_equal(write(partial, "ke0\n", 4), 4);
+	assert_int_equal(read(partial, answer, ULDD_CTL_ANSWER_MAX), 28);
+	close(partial);
+	close(silent);
+	uldd_ctl_stop(ctl);
+}
+
+static void test_ctl_socket_is_0600_whatever_the_umask(void **state)
+{
+	static const mode_t masks[] = { 0, 022, 077 };
+	struct uldd_ctl *ctl;
+	struct stat st;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(masks) / sizeof(masks[0]); i++) {
+		mode_t old = umask(masks[i]);
+
+		assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+		umask(old);
+		assert_int_equal(stat(uldd_ctl_path(ctl), &st), 0);
+		assert_true(S_ISSOCK(st.st_mode));
+		assert_int_equal(st.st_mode & 07777, 0600);
+		uldd_ctl_stop(ctl);
+	}
+}
+
+static void test_ctl_new_run_dir_is_0700_whatever_the_umask(void **state)
+{
+	char fresh[160];
+	struct uldd_ctl *ctl;
+	struct stat st;
+	mode_t old;
+
+	(void)state;
+	snprintf(fresh, sizeof(fresh), "%s/fresh", top);
+	/* A umask that would take the owner's own bits away. */
+	old = umask(0777);
+	assert_int_equal(uldd_ctl_start(fresh, fake_report, &ctl), 0);
+	umask(old);
+	assert_int_equal(stat(fresh, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0700);
+	uldd_ctl_stop(ctl);
+}
+
+/* dir exists as made; the server must refuse it and leave no socket there. */
+static void assert_refused(const char *where, int err, const char *msg)
+{
+	struct uldd_ctl *ctl = NULL;
+	char sock[200];
+
+	assert_int_equal(uldd_ctl_start(where, fake_report, &ctl), err);
+	assert_null(ctl);
+	if (!strstr(uhost_errmsg(), msg))
+		fail_msg("'%s' not in '%s'", msg, uhost_errmsg());
+	snprintf(sock, sizeof(sock), "%s/%d.sock", where, (int)getpid());
+	assert_int_equal(access(sock, F_OK), -1);
+}
+
+static void test_ctl_refuses_a_run_dir_others_can_write(void **state)
+{
+	char bad[160], want[256];
+
+	(void)state;
+	snprintf(bad, sizeof(bad), "%s/open", top);
+	assert_int_equal(mkdir(bad, 0700), 0);
+	assert_int_equal(chmod(bad, 0777), 0);
+	snprintf(want, sizeof(want), "run dir %s is writable by others (mode 0777)", bad);
+	assert_refused(bad, EPERM, want);
+	assert_int_equal(chmod(bad, 0720), 0);
+	assert_refused(bad, EPERM, "writable by others (mode 0720)");
+	/* Readable by others is fine: only writing lets them plant a socket. */
+	assert_int_equal(chmod(bad, 0755), 0);
+	{
+		struct uldd_ctl *ctl;
+
+		assert_int_equal(uldd_ctl_start(bad, fake_report, &ctl), 0);
+		uldd_ctl_stop(ctl);
+	}
+}
+
+static void test_ctl_refuses_a_symlinked_run_dir(void **state)
+{
+	char link[160];
+
+	(void)state;
+	snprintf(link, sizeof(link), "%s/link", top);
+	assert_int_equal(symlink(dir, link), 0);
+	assert_refused(link, ENOTDIR, "is not a directory (a symlink?)");
+}
+
+static void test_ctl_refuses_a_run_dir_of_another_uid(void **state)
+{
+	char theirs[160];
+
+	(void)state;
+	if (geteuid() != 0)
+		unit_skip("needs root to give a folder to another uid");
+	snprintf(theirs, sizeof(theirs), "%s/theirs", top);
+	assert_int_equal(mkdir(theirs, 0700), 0);
+	assert_int_equal(chown(theirs, 65534, 65534), 0);
+	assert_refused(theirs, EPERM, "belongs to uid 65534, not to uid 0");
+}
+
+static void test_ctl_peer_rule(void **state)
+{
+	(void)state;
+	assert_true(uldd_ctl_peer_ok(0, 1000));
+	assert_true(uldd_ctl_peer_ok(1000, 1000));
+	assert_false(uldd_ctl_peer_ok(1001, 1000));
+	assert_true(uldd_ctl_peer_ok(0, 0));
+	assert_false(uldd_ctl_peer_ok(65534, 0));
+}
+
+static void test_ctl_other_uid_is_refused(void **state)
+{
+	struct uldd_ctl *ctl;
+	char want[128];
+	int status;
+	pid_t pid;
+
+	(void)state;
+	if (geteuid() != 0)
+		unit_skip("needs root to ask as another uid");
+	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+	/* Open the way on purpose, so only SO_PEERCRED stands between. */
+	assert_int_equal(chmod(top, 0711), 0);
+	assert_int_equal(chmod(dir, 0711), 0);
+	assert_int_equal(chmod(uldd_ctl_path(ctl), 0666), 0);
+	snprintf(want, sizeof(want), "uid 65534 may not ask process %d: run as root or as uid 0",
+		 (int)getpid());
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int err;
+
+		if (setgid(65534) || setuid(65534))
+			_exit(2);
+		err = uldd_ctl_ask(uldd_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX);
+		if (err != EIO)
+			_exit(3);
+		_exit(strcmp(uhost_errmsg(), want) ? 4 : 0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	/* Root still gets its report. */
+	assert_int_equal(uldd_ctl_ask(uldd_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
+	uldd_ctl_stop(ctl);
+	assert_int_equal(chmod(dir, 0700), 0);
+	assert_int_equal(chmod(top, 0700), 0);
+}
+
 static void test_ctl_path_too_long(void **state)
 {
 	char longdir[200];
@@ -257,6 +436,14 @@ int main(void)
 		cmocka_unit_test(test_ctl_stale_sockets_are_removed),
 		cmocka_unit_test(test_ctl_bad_request),
 		cmocka_unit_test(test_ctl_silent_client_does_not_block_stop),
+		cmocka_unit_test(test_ctl_silent_client_does_not_delay_others),
+		cmocka_unit_test(test_ctl_socket_is_0600_whatever_the_umask),
+		cmocka_unit_test(test_ctl_new_run_dir_is_0700_whatever_the_umask),
+		cmocka_unit_test(test_ctl_refuses_a_run_dir_others_can_write),
+		cmocka_unit_test(test_ctl_refuses_a_symlinked_run_dir),
+		cmocka_unit_test(test_ctl_refuses_a_run_dir_of_another_uid),
+		cmocka_unit_test(test_ctl_peer_rule),
+		cmocka_unit_test(test_ctl_other_uid_is_refused),
 		cmocka_unit_test(test_ctl_path_too_long),
 		cmocka_unit_test(test_ctl_ifname_rules),
 	};

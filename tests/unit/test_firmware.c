@@ -3,7 +3,10 @@
  * test_firmware.c - request_firmware() (shim/drivers/base/firmware.c,
  * kernel/file.c) on files in a temporary directory: contents and size,
  * empty files, a missing file's -ENOENT and its one line naming the path
- * and the fix, the quiet forms, and request_firmware_nowait's callback.
+ * and the fix, the quiet forms, and request_firmware_nowait's callback;
+ * and confinement: names with '..', absolute or empty names, symlinks out
+ * of the directory, FIFOs and files over the size limit are refused, with
+ * and without openat2 (uh_file_set_fallback).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,16 +14,20 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "internal.h"
 #include "uhost.h"
 #include "kworld/ktest.h"
 
 static char dir[64];
+/* Beside dir, outside it: what a symlink out would reach. */
+static char outside[64];
 static int nlines;
 static char last_line[512];
 
@@ -47,10 +54,18 @@ static void write_file(const char *name, const void *data, size_t len)
 static int setup(void **state)
 {
 	char sub[96];
+	FILE *f;
 
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/uldd-fw-XXXXXX");
 	if (!mkdtemp(dir))
+		return -1;
+	snprintf(outside, sizeof(outside), "/tmp/uldd-fwout-XXXXXX");
+	if (!mkdtemp(outside))
+		return -1;
+	snprintf(sub, sizeof(sub), "%s/secret", outside);
+	f = fopen(sub, "w");
+	if (!f || fputs("secret\n", f) < 0 || fclose(f))
 		return -1;
 	snprintf(sub, sizeof(sub), "%s/vendor", dir);
 	if (mkdir(sub, 0700))
@@ -62,7 +77,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	static const char *const made[] = { "vendor/dev.bin", "empty.bin", "async.bin", "vendor" };
+	static const char *const made[] = { "vendor/dev.bin", "empty.bin",     "async.bin",
+					    "in-rel.bin",     "in-abs.bin",    "out-rel.bin",
+					    "out-abs.bin",    "vendor/up.bin", "fifo.bin",
+					    "huge.bin",	      "vendor" };
 	char path[128];
 
 	(void)state;
@@ -70,6 +88,9 @@ static int teardown(void **state)
 		snprintf(path, sizeof(path), "%s/%s", dir, made[i]);
 		remove(path);
 	}
+	snprintf(path, sizeof(path), "%s/secret", outside);
+	remove(path);
+	rmdir(outside);
 	return rmdir(dir);
 }
 
@@ -144,6 +165,136 @@ static void test_firmware_nowait_calls_back(void **state)
 	assert_int_equal(nlines, 1);
 }
 
+static void test_firmware_bad_names_are_einval_with_one_line(void **state)
+{
+	static const char *const bad[] = {
+		"",   "/etc/hostname", "../../etc/hostname", "vendor/../../x",
+		"..", "a/..",	       "a/../dev.bin"
+	};
+	char buf[4];
+	unsigned long size;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		nlines = 0;
+		assert_int_equal(KTEST(ktest_fw_load)(KFW_REQUEST, bad[i], buf, sizeof(buf), &size),
+				 -EINVAL);
+		assert_int_equal(nlines, 1);
+		assert_non_null(strstr(last_line, "refused"));
+		/* The quiet forms refuse too, and say so: no firmware is missing here. */
+		nlines = 0;
+		assert_int_equal(KTEST(ktest_fw_load)(KFW_NOWARN, bad[i], buf, sizeof(buf), &size),
+				 -EINVAL);
+		assert_int_equal(nlines, 1);
+	}
+	/* The door refuses them on its own as well. */
+	assert_false(uh_file_name_ok("../x"));
+	assert_false(uh_file_name_ok("/x"));
+	assert_false(uh_file_name_ok(""));
+	assert_true(uh_file_name_ok("a..b/..c/d.."));
+	assert_true(uh_file_name_ok("vendor//dev.bin"));
+}
+
+static void make_link(const char *target, const char *name)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	remove(path);
+	assert_int_equal(symlink(target, path), 0);
+}
+
+/* Both ways the door opens a file: openat2 beneath the directory, and realpath. */
+static void check_symlinks(bool fallback)
+{
+	char buf[64] = { 0 }, target[160];
+	unsigned long size = 0;
+
+	uh_file_set_fallback(fallback);
+	write_file("vendor/dev.bin", "DEV", 3);
+	/* Debian's /lib/firmware has both kinds of link inside it. */
+	make_link("vendor/dev.bin", "in-rel.bin");
+	snprintf(target, sizeof(target), "%s/vendor/dev.bin", dir);
+	make_link(target, "in-abs.bin");
+	assert_int_equal(KTEST(ktest_fw_load)(KFW_REQUEST, "in-rel.bin", buf, sizeof(buf), &size),
+			 0);
+	assert_int_equal(size, 3);
+	assert_int_equal(KTEST(ktest_fw_load)(KFW_REQUEST, "in-abs.bin", buf, sizeof(buf), &size),
+			 0);
+	assert_memory_equal(buf, "DEV", 3);
+
+	/* Out by an absolute link, by a relative one, from a subdirectory. */
+	snprintf(target, sizeof(target), "%s/secret", outside);
+	make_link(target, "out-abs.bin");
+	snprintf(target, sizeof(target), "..%s/secret", outside + strlen("/tmp"));
+	make_link(target, "out-rel.bin");
+	snprintf(target, sizeof(target), "../..%s/secret", outside + strlen("/tmp"));
+	make_link(target, "vendor/up.bin");
+	static const char *const out[] = { "out-abs.bin", "out-rel.bin", "vendor/up.bin" };
+	for (size_t i = 0; i < sizeof(out) / sizeof(out[0]); i++) {
+		nlines = 0;
+		memset(buf, 0, sizeof(buf));
+		assert_int_equal(KTEST(ktest_fw_load)(KFW_REQUEST, out[i], buf, sizeof(buf), &size),
+				 -EACCES);
+		assert_int_equal(nlines, 1);
+		assert_non_null(strstr(last_line, "leads outside"));
+		assert_null(strstr(buf, "secret"));
+	}
+	uh_file_set_fallback(false);
+}
+
+static void test_firmware_symlinks_stay_inside(void **state)
+{
+	(void)state;
+	check_symlinks(false);
+}
+
+static void test_firmware_symlinks_stay_inside_without_openat2(void **state)
+{
+	(void)state;
+	check_symlinks(true);
+}
+
+static void test_firmware_fifo_is_refused_not_waited_on(void **state)
+{
+	char path[128], buf[4];
+	unsigned long size;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/fifo.bin", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	/* Without O_NONBLOCK the open would wait for a writer forever. */
+	nlines = 0;
+	assert_int_equal(KTEST(ktest_fw_load)(KFW_REQUEST, "fifo.bin", buf, sizeof(buf), &size),
+			 -EINVAL);
+	assert_int_equal(nlines, 1);
+	assert_non_null(strstr(last_line, "a FIFO, not a regular file"));
+	uh_file_set_fallback(true);
+	assert_int_equal(KTEST(ktest_fw_load)(KFW_NOWARN, "fifo.bin", buf, sizeof(buf), &size),
+			 -EINVAL);
+	uh_file_set_fallback(false);
+}
+
+static void test_firmware_size_limit(void **state)
+{
+	char path[128], buf[4];
+	unsigned long size;
+	int fd;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/huge.bin", dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	/* Sparse: no disk and no memory spent on the refusal. */
+	assert_int_equal(ftruncate(fd, (off_t)UHOST_FILE_MAX + 1), 0);
+	close(fd);
+	nlines = 0;
+	assert_int_equal(KTEST(ktest_fw_load)(KFW_REQUEST, "huge.bin", buf, sizeof(buf), &size),
+			 -EFBIG);
+	assert_int_equal(nlines, 1);
+	assert_non_null(strstr(last_line, "more than the 64 MiB"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +303,11 @@ int main(void)
 		cmocka_unit_test(test_firmware_missing_is_enoent_with_one_line),
 		cmocka_unit_test(test_firmware_quiet_forms),
 		cmocka_unit_test(test_firmware_nowait_calls_back),
+		cmocka_unit_test(test_firmware_bad_names_are_einval_with_one_line),
+		cmocka_unit_test(test_firmware_symlinks_stay_inside),
+		cmocka_unit_test(test_firmware_symlinks_stay_inside_without_openat2),
+		cmocka_unit_test(test_firmware_fifo_is_refused_not_waited_on),
+		cmocka_unit_test(test_firmware_size_limit),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

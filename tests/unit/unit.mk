@@ -46,6 +46,9 @@ UNIT_FAKE_net += fake_tap
 # test calls in-process: the control socket, served and asked.
 UNIT_TOOLS_cli := ctl
 UNIT_TOOLS_ctl := ctl
+# test_stopsig: the stop signals of 'uldd run'.
+UNIT_TOOLS_stopsig := stopsig
+UNIT_KOBJ_stopsig := error
 
 # K-world test bodies (rump's "kernspace" tests): tests/unit/kworld/*.c
 # compile K-world, link renamed into kworld.o, and run from test_namespace

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * ctl.c - the control socket: 'uldd run' serves <run dir>/<pid>.sock from
- * one host thread, 'uldd stats' asks every socket there. Requests are rare
- * and small, so the thread serves one connection at a time; every wait on
- * a client also watches the stop eventfd and a deadline, so neither a
- * silent client nor a stuck one can keep 'uldd run' from stopping.
+ * one host thread, 'uldd stats' asks every socket there. Only root and the
+ * process's own uid may ask (SO_PEERCRED); the run dir must be the
+ * process's own and writable by nobody else, the socket is mode 0600.
+ * Every wait also watches the stop eventfd, so no client can keep 'uldd
+ * run' from stopping.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <poll.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +29,28 @@
 #define CTL_REQUEST "stats "
 /* The answer that means "not here"; the client matches its start. */
 #define CTL_NODEV "error: no interface "
+/*
+ * Clients served at once. More wait in the listen backlog until a slot
+ * frees, which takes at most ULDD_CTL_TIMEOUT_MS; only root and our own
+ * uid can connect at all (the directory and the socket are theirs).
+ */
+#define CTL_CLIENTS 8
+#define CTL_REQ_MAX 64
+
+/*
+ * One connection: its request is read, then its answer written, each step
+ * as far as the socket allows without waiting, all before its deadline.
+ */
+struct ctl_client {
+	int fd; /* -1: a free slot */
+	bool refused; /* its peer may not ask: it gets an error line */
+	uid_t uid;
+	uhost_u64 deadline;
+	size_t have; /* request bytes so far */
+	char req[CTL_REQ_MAX];
+	char *out; /* the answer, once the request is whole */
+	size_t out_len, out_done;
+};
 
 struct uldd_ctl {
 	int listen_fd;
@@ -33,7 +58,7 @@ struct uldd_ctl {
 	bool bound; /* path is ours to remove */
 	uldd_ctl_report_fn report;
 	struct uhost_thread *thread;
-	char *buf; /* ULDD_CTL_REPORT_MAX bytes for the report */
+	struct ctl_client clients[CTL_CLIENTS];
 	char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
 };
 
@@ -56,12 +81,46 @@ bool uldd_ifname_ok(const char *name)
 	return true;
 }
 
+bool uldd_ctl_peer_ok(uid_t peer, uid_t self)
+{
+	return peer == 0 || peer == self;
+}
+
 const char *uldd_ctl_path(const struct uldd_ctl *ctl)
 {
 	return ctl->path;
 }
 
-/* mkdir -p: parents as the umask makes them, dir itself private. */
+/*
+ * The run dir holds sockets that answer with a driver's state: it must be
+ * a directory (not a symlink) of our euid that nobody else can write, or
+ * another user could put a socket of theirs where 'uldd stats' looks.
+ */
+static int check_run_dir(const char *dir)
+{
+	struct stat st;
+
+	if (lstat(dir, &st))
+		return uh_fail(errno, "run dir %s: %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return uh_fail(
+			ENOTDIR,
+			"run dir %s is not a directory (a symlink?): remove it, or set ULDD_RUN_DIR",
+			dir);
+	if (st.st_uid != geteuid())
+		return uh_fail(
+			EPERM,
+			"run dir %s belongs to uid %u, not to uid %u: remove it, or set ULDD_RUN_DIR",
+			dir, (unsigned int)st.st_uid, (unsigned int)geteuid());
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		return uh_fail(
+			EPERM,
+			"run dir %s is writable by others (mode %04o): 'chmod 0700 %s', or remove it",
+			dir, (unsigned int)(st.st_mode & 07777), dir);
+	return 0;
+}
+
+/* mkdir -p: parents as the umask makes them, dir itself 0700 whatever the umask. */
 static int mkdir_p(const char *dir)
 {
 	char buf[sizeof(((struct sockaddr_un *)0)->sun_path)];
@@ -78,153 +137,204 @@ static int mkdir_p(const char *dir)
 			return uh_fail(errno, "cannot create %s: %s", buf, strerror(errno));
 		*p = '/';
 	}
-	if (mkdir(buf, 0700) && errno != EEXIST)
+	if (!mkdir(buf, 0700)) {
+		if (chmod(buf, 0700))
+			return uh_fail(errno, "chmod 0700 %s: %s", buf, strerror(errno));
+	} else if (errno != EEXIST) {
 		return uh_fail(errno, "cannot create %s: %s", buf, strerror(errno));
+	}
+	return check_run_dir(buf);
+}
+
+static void client_close(struct ctl_client *c)
+{
+	if (c->fd >= 0)
+		close(c->fd);
+	free(c->out);
+	memset(c, 0, sizeof(*c));
+	c->fd = -1;
+}
+
+static int set_answer(struct ctl_client *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int set_answer(struct ctl_client *c, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&c->out, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		c->out = NULL;
+		return ENOMEM;
+	}
+	c->out_len = (size_t)n;
 	return 0;
 }
 
-/*
- * Waits until fd is ready for events: 0, ETIMEDOUT after the deadline
- * (uhost_clock_ns()), or ECANCELED once the server is told to stop.
- */
-static int ctl_wait(struct uldd_ctl *ctl, int fd, short events, uhost_u64 deadline)
+/* The answer to a whole request line; ENOMEM drops the client. */
+static int answer(struct uldd_ctl *ctl, struct ctl_client *c)
 {
-	struct pollfd pfd[2] = { { .fd = fd, .events = events },
-				 { .fd = ctl->stop_fd, .events = POLLIN } };
-
-	for (;;) {
-		uhost_u64 now = uhost_clock_ns();
-		int n;
-
-		if (now >= deadline)
-			return ETIMEDOUT;
-		n = poll(pfd, 2, (int)((deadline - now + 999999) / 1000000));
-		if (n < 0 && errno != EINTR)
-			return errno;
-		if (pfd[1].revents)
-			return ECANCELED;
-		if (n > 0)
-			return 0;
-	}
-}
-
-/* One request line, without its newline; false if none came whole. */
-static bool read_request(struct uldd_ctl *ctl, int fd, char *req, size_t len, uhost_u64 deadline)
-{
-	size_t n = 0;
-
-	for (;;) {
-		ssize_t r = read(fd, req + n, len - 1 - n);
-		char *nl;
-
-		if (r > 0) {
-			n += (size_t)r;
-			req[n] = '\0';
-			nl = strchr(req, '\n');
-			if (nl) {
-				*nl = '\0';
-				return true;
-			}
-			if (n == len - 1)
-				return false;
-		} else if (r == 0 || (errno != EAGAIN && errno != EINTR) ||
-			   ctl_wait(ctl, fd, POLLIN, deadline)) {
-			return false;
-		}
-	}
-}
-
-static void write_all(struct uldd_ctl *ctl, int fd, const char *buf, size_t len, uhost_u64 deadline)
-{
-	while (len) {
-		/* MSG_NOSIGNAL: a client that left must not raise SIGPIPE. */
-		ssize_t w = send(fd, buf, len, MSG_NOSIGNAL);
-
-		if (w > 0) {
-			buf += w;
-			len -= (size_t)w;
-		} else if ((errno != EAGAIN && errno != EINTR) ||
-			   ctl_wait(ctl, fd, POLLOUT, deadline)) {
-			return;
-		}
-	}
-}
-
-static void serve_one(struct uldd_ctl *ctl, int fd)
-{
-	uhost_u64 deadline = uhost_clock_ns() + ULDD_CTL_TIMEOUT_MS * 1000000ull;
-	char req[64], err[160];
 	const char *ifname;
 	long len;
 
-	if (!read_request(ctl, fd, req, sizeof(req), deadline))
-		return;
-	if (strncmp(req, CTL_REQUEST, strlen(CTL_REQUEST))) {
-		snprintf(err, sizeof(err), "error: unknown request '%.32s': ask 'stats IFNAME'\n",
-			 req);
-		write_all(ctl, fd, err, strlen(err), deadline);
-		return;
+	if (c->refused)
+		return set_answer(
+			c, "error: uid %u may not ask process %d: run as root or as uid %u\n",
+			(unsigned int)c->uid, (int)getpid(), (unsigned int)geteuid());
+	if (strncmp(c->req, CTL_REQUEST, strlen(CTL_REQUEST)))
+		return set_answer(c, "error: unknown request '%.32s': ask 'stats IFNAME'\n",
+				  c->req);
+	ifname = c->req + strlen(CTL_REQUEST);
+	if (!uldd_ifname_ok(ifname))
+		return set_answer(c, "error: '%.32s' is not an interface name\n", ifname);
+	c->out = malloc(ULDD_CTL_REPORT_MAX);
+	if (!c->out)
+		return ENOMEM;
+	len = ctl->report(ifname, c->out, ULDD_CTL_REPORT_MAX);
+	if (len >= 0) {
+		c->out_len = len > ULDD_CTL_REPORT_MAX ? ULDD_CTL_REPORT_MAX : (size_t)len;
+		return 0;
 	}
-	ifname = req + strlen(CTL_REQUEST);
-	if (!uldd_ifname_ok(ifname)) {
-		snprintf(err, sizeof(err), "error: '%.32s' is not an interface name\n", ifname);
-		write_all(ctl, fd, err, strlen(err), deadline);
-		return;
-	}
-	len = ctl->report(ifname, ctl->buf, ULDD_CTL_REPORT_MAX);
+	free(c->out);
+	c->out = NULL;
 	if (len == -ENODEV)
-		snprintf(err, sizeof(err), CTL_NODEV "%s in process %d\n", ifname, (int)getpid());
-	else if (len < 0)
-		snprintf(err, sizeof(err), "error: process %d cannot report on %s: %s\n",
-			 (int)getpid(), ifname, strerror((int)-len));
-	if (len < 0) {
-		write_all(ctl, fd, err, strlen(err), deadline);
-		return;
-	}
-	if (len > ULDD_CTL_REPORT_MAX)
-		len = ULDD_CTL_REPORT_MAX;
-	write_all(ctl, fd, ctl->buf, (size_t)len, deadline);
+		return set_answer(c, CTL_NODEV "%s in process %d\n", ifname, (int)getpid());
+	return set_answer(c, "error: process %d cannot report on %s: %s\n", (int)getpid(), ifname,
+			  strerror((int)-len));
 }
 
+/*
+ * Moves one client on as far as its socket allows: reads its request,
+ * answers it, writes the answer. False when it is done (or gone) and its
+ * slot can be freed.
+ */
+static bool client_step(struct uldd_ctl *ctl, struct ctl_client *c)
+{
+	while (!c->out) {
+		ssize_t r = read(c->fd, c->req + c->have, sizeof(c->req) - 1 - c->have);
+		char *nl;
+
+		if (r < 0)
+			return errno == EAGAIN || errno == EINTR;
+		if (r == 0)
+			return false;
+		c->have += (size_t)r;
+		c->req[c->have] = '\0';
+		nl = strchr(c->req, '\n');
+		if (!nl && c->have == sizeof(c->req) - 1)
+			return false;
+		if (!nl)
+			continue;
+		*nl = '\0';
+		if (answer(ctl, c))
+			return false;
+	}
+	while (c->out_done < c->out_len) {
+		/* MSG_NOSIGNAL: a client that left must not raise SIGPIPE. */
+		ssize_t w =
+			send(c->fd, c->out + c->out_done, c->out_len - c->out_done, MSG_NOSIGNAL);
+
+		if (w < 0)
+			return errno == EAGAIN || errno == EINTR;
+		c->out_done += (size_t)w;
+	}
+	return false;
+}
+
+/* Takes a new connection into a free slot, with its peer's verdict. */
+static void client_accept(struct uldd_ctl *ctl, struct ctl_client *c)
+{
+	struct ucred cred;
+	socklen_t len = sizeof(cred);
+	int fd = accept4(ctl->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+
+	if (fd < 0) {
+		/* Out of fds: wait a little rather than spin on the backlog. */
+		if (errno == EMFILE || errno == ENFILE)
+			uhost_sleep_ns(100 * 1000000ull);
+		return;
+	}
+	c->fd = fd;
+	c->deadline = uhost_clock_ns() + ULDD_CTL_TIMEOUT_MS * 1000000ull;
+	/* Without credentials nobody is trusted. */
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) || len != sizeof(cred)) {
+		c->uid = (uid_t)-1;
+		c->refused = true;
+	} else {
+		c->uid = cred.uid;
+		c->refused = !uldd_ctl_peer_ok(cred.uid, geteuid());
+	}
+	if (c->refused)
+		uh_log(UHOST_LOG_WARNING, "uldd: control socket %s: uid %u may not ask; refused",
+		       ctl->path, (unsigned int)c->uid);
+}
+
+/*
+ * One thread polls the listening socket and every client at once: a client
+ * that sends nothing, or reads its answer slowly, holds only its own slot
+ * until its own deadline, never another client's answer. A thread per
+ * client would serve as well, but then stop would have to find and join
+ * each, and the report (the net layer's) would run concurrently with
+ * itself; here it runs on this one thread, one request at a time.
+ */
 static void serve(void *arg)
 {
 	struct uldd_ctl *ctl = arg;
-	struct pollfd pfd[2] = { { .fd = ctl->listen_fd, .events = POLLIN },
-				 { .fd = ctl->stop_fd, .events = POLLIN } };
+	struct pollfd pfd[2 + CTL_CLIENTS];
+	struct ctl_client *slot[2 + CTL_CLIENTS];
 
 	for (;;) {
-		int fd;
+		uhost_u64 now = uhost_clock_ns(), next = UINT64_MAX;
+		struct ctl_client *free_slot = NULL;
+		int n = 2, timeout;
 
-		if (poll(pfd, 2, -1) < 0 && errno != EINTR) {
+		pfd[0] = (struct pollfd){ .fd = ctl->stop_fd, .events = POLLIN };
+		for (int i = 0; i < CTL_CLIENTS; i++) {
+			struct ctl_client *c = &ctl->clients[i];
+
+			if (c->fd >= 0 && now >= c->deadline)
+				client_close(c);
+			if (c->fd < 0) {
+				free_slot = free_slot ? free_slot : c;
+				continue;
+			}
+			if (c->deadline < next)
+				next = c->deadline;
+			slot[n] = c;
+			pfd[n++] =
+				(struct pollfd){ .fd = c->fd, .events = c->out ? POLLOUT : POLLIN };
+		}
+		/* A full house leaves new clients in the backlog until a slot frees. */
+		pfd[1] = (struct pollfd){ .fd = free_slot ? ctl->listen_fd : -1, .events = POLLIN };
+		timeout = next == UINT64_MAX ? -1 : (int)((next - now + 999999) / 1000000);
+		if (poll(pfd, (nfds_t)n, timeout) < 0 && errno != EINTR) {
 			uh_log(UHOST_LOG_ERR, "uldd: control socket %s: poll: %s; it stops serving",
 			       ctl->path, strerror(errno));
 			return;
 		}
-		if (pfd[1].revents)
+		if (pfd[0].revents)
 			return;
-		if (!(pfd[0].revents & POLLIN))
-			continue;
-		fd = accept4(ctl->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
-		if (fd < 0) {
-			/* Out of fds: wait a little rather than spin on the backlog. */
-			if (errno == EMFILE || errno == ENFILE)
-				uhost_sleep_ns(100 * 1000000ull);
-			continue;
-		}
-		serve_one(ctl, fd);
-		close(fd);
+		for (int i = 2; i < n; i++)
+			if (pfd[i].revents && !client_step(ctl, slot[i]))
+				client_close(slot[i]);
+		if (free_slot && (pfd[1].revents & POLLIN))
+			client_accept(ctl, free_slot);
 	}
 }
 
 static void ctl_free(struct uldd_ctl *ctl)
 {
+	for (int i = 0; i < CTL_CLIENTS; i++)
+		client_close(&ctl->clients[i]);
 	if (ctl->listen_fd >= 0)
 		close(ctl->listen_fd);
 	if (ctl->stop_fd >= 0)
 		close(ctl->stop_fd);
 	if (ctl->bound)
 		unlink(ctl->path);
-	free(ctl->buf);
 	free(ctl);
 }
 
@@ -245,6 +355,12 @@ static int ctl_listen(struct uldd_ctl *ctl)
 	if (bind(ctl->listen_fd, (struct sockaddr *)&sa, sizeof(sa)))
 		return uh_fail(errno, "cannot create %s: %s", ctl->path, strerror(errno));
 	ctl->bound = true;
+	/*
+	 * bind() made the file as the umask says; until listen() a connect is
+	 * refused, so setting the mode in between leaves no window.
+	 */
+	if (chmod(ctl->path, 0600))
+		return uh_fail(errno, "chmod 0600 %s: %s", ctl->path, strerror(errno));
 	if (listen(ctl->listen_fd, 8))
 		return uh_fail(errno, "listen on %s: %s", ctl->path, strerror(errno));
 	return 0;
@@ -258,14 +374,14 @@ int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl *
 	if (!ctl)
 		return uh_fail(ENOMEM, "out of memory");
 	ctl->listen_fd = ctl->stop_fd = -1;
+	for (int i = 0; i < CTL_CLIENTS; i++)
+		ctl->clients[i].fd = -1;
 	ctl->report = report;
 	n = snprintf(ctl->path, sizeof(ctl->path), "%s/%d.sock", dir, (int)getpid());
 	if (n < 0 || (size_t)n >= sizeof(ctl->path))
 		err = uh_fail(ENAMETOOLONG,
 			      "run dir %s is too long for a socket path: set ULDD_RUN_DIR shorter",
 			      dir);
-	else if (!(ctl->buf = malloc(ULDD_CTL_REPORT_MAX)))
-		err = uh_fail(ENOMEM, "out of memory");
 	else
 		err = mkdir_p(dir);
 	if (!err)

@@ -11,11 +11,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 /* The largest answer: the report buffer, and room for an error line. */
 #define ULDD_CTL_REPORT_MAX (64 * 1024)
 #define ULDD_CTL_ANSWER_MAX (ULDD_CTL_REPORT_MAX + 256)
-/* How long either side waits for the other before giving up. */
+/* How long either side waits for the other before giving up (per client). */
 #define ULDD_CTL_TIMEOUT_MS 5000
 
 /* ULDD_RUN_DIR (tests), else /run/uldd. */
@@ -31,12 +32,19 @@ bool uldd_ifname_ok(const char *name);
  */
 typedef long (*uldd_ctl_report_fn)(const char *ifname, char *buf, unsigned long len);
 
+/* Who may ask: root, and the uid the serving process runs as (its euid). */
+bool uldd_ctl_peer_ok(uid_t peer, uid_t self);
+
 struct uldd_ctl;
 
 /*
- * Creates dir (mode 0700, parents too) and <dir>/<pid>.sock, replacing a
- * socket a dead process of the same pid left, and starts the thread that
- * serves it. 0 or an errno value, with uhost_errmsg() set.
+ * Creates dir (mode 0700, parents too) or checks that an existing one is a
+ * directory of this euid that neither group nor others can write (EPERM,
+ * ENOTDIR otherwise), then <dir>/<pid>.sock, mode 0600, replacing a socket
+ * a dead process of the same pid left, and starts the thread that serves
+ * it: up to 8 clients at once, each with its own deadline; a client that is
+ * neither root nor of this euid gets an error line. 0 or an errno value,
+ * with uhost_errmsg() set.
  */
 int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp);
 /* Stops and joins the thread, closes and removes the socket. NULL: nothing. */

@@ -2,13 +2,13 @@
 /*
  * run.c - 'uldd run': loads a driver built against the shim, sets its
  * module parameters, calls its init (which registers with the PCI bus and
- * probes the matching devices), runs until SIGINT or SIGTERM, then calls
+ * probes the matching devices), runs until SIGINT, SIGTERM or SIGHUP (one
+ * that arrives during init and probe is kept until they return), then calls
  * its exit, so every device is removed and closed before the process ends.
  * While it runs, a control socket (ctl.c) answers 'uldd stats'.
  */
 #include <dlfcn.h>
 #include <errno.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,8 @@
 
 #include "../../shim/entry.h"
 #include "ctl.h"
-#include "uhost.h"
+#include "internal.h"
+#include "stopsig.h"
 #include "uldd.h"
 
 /*
@@ -29,10 +30,11 @@
 #pragma weak uldd_k_uldd_net_open_failed
 
 #define MAX_PARAMS 64
+#define MAX_DEVICES 16
 
 struct run_opts {
 	const char *driver;
-	const char *devices[16];
+	char devices[MAX_DEVICES][UH_PCI_ADDR_LEN]; /* canonical: DDDD:BB:DD.F */
 	unsigned int ndevices;
 	unsigned int vcpus;
 	const char *firmware;
@@ -41,8 +43,52 @@ struct run_opts {
 	unsigned int nparams;
 };
 
+/*
+ * --device ADDR, as the shim's PCI bus compares it: canonical, so the short
+ * form and upper case name the same device. A device given twice counts once.
+ */
+static int add_device(struct run_opts *o, const char *arg)
+{
+	struct uh_pci_addr pa;
+	char canon[UH_PCI_ADDR_LEN];
+
+	if (uh_pci_addr_parse(arg, &pa)) {
+		uldd_err(
+			"--device '%s' is not a PCI address: give DDDD:BB:DD.F or BB:DD.F in hex, such as 0000:00:03.0 or 00:03.0",
+			arg);
+		return ULDD_EXIT_USAGE;
+	}
+	uh_pci_addr_format(&pa, canon);
+	for (unsigned int i = 0; i < o->ndevices; i++)
+		if (!strcmp(o->devices[i], canon))
+			return 0;
+	if (o->ndevices == MAX_DEVICES)
+		return uldd_usage_err(&uldd_cmd_run, "at most %d devices", MAX_DEVICES);
+	memcpy(o->devices[o->ndevices++], canon, UH_PCI_ADDR_LEN);
+	return 0;
+}
+
+/*
+ * Each --device is checked before anything is loaded or opened, so every
+ * mistake gets its own line and nothing is left to undo.
+ */
+static int check_devices(const struct run_opts *o)
+{
+	for (unsigned int i = 0; i < o->ndevices; i++) {
+		int group;
+
+		if (uh_pci_check_free(o->devices[i], &group)) {
+			uldd_err("%s", uhost_errmsg());
+			return ULDD_EXIT_FAIL;
+		}
+	}
+	return 0;
+}
+
 static int parse(int argc, char **argv, struct run_opts *o)
 {
+	int err;
+
 	long n;
 
 	o->vcpus = (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -52,9 +98,9 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		if (!strcmp(a, "--device") || !strcmp(a, "-d")) {
 			if (++i == argc)
 				return uldd_usage_err(&uldd_cmd_run, "%s needs a PCI address", a);
-			if (o->ndevices == 16)
-				return uldd_usage_err(&uldd_cmd_run, "at most 16 devices");
-			o->devices[o->ndevices++] = argv[i];
+			err = add_device(o, argv[i]);
+			if (err)
+				return err;
 		} else if (!strcmp(a, "--firmware")) {
 			if (++i == argc)
 				return uldd_usage_err(&uldd_cmd_run, "%s needs a directory", a);
@@ -211,24 +257,26 @@ static struct uldd_ctl *start_ctl(void)
 static int run(int argc, char **argv)
 {
 	struct run_opts o = { 0 };
-	struct uldd_ctl *ctl;
+	struct uldd_ctl *ctl = NULL;
 	sigset_t stop;
 	void *handle;
 	unsigned int refused = 0;
 	int err, sig;
 
 	err = parse(argc, argv, &o);
+	if (!err)
+		err = check_devices(&o);
 	if (err)
 		return err;
 	if (uhost_init(UHOST_VERSION)) {
 		uldd_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
-	/* Every thread the shim starts inherits this: the signals come here. */
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	/*
+	 * Every thread the shim starts inherits this: the signals come here,
+	 * and one that arrives during init and probe waits until they return.
+	 */
+	uldd_stop_block(&stop);
 
 	uldd_k_uldd_sched_init(o.vcpus);
 	if (uldd_k_uldd_mm_init()) {
@@ -264,9 +312,12 @@ static int run(int argc, char **argv)
 	}
 	if (!err && !uldd_k_uldd_pci_bound()) {
 		if (uldd_k_uldd_pci_failed())
+			uldd_err("%s: probe failed on %u device(s): the messages above say why",
+				 o.driver, uldd_k_uldd_pci_failed());
+		else if (o.ndevices)
 			uldd_err(
-				"%s: probe failed on %u device(s): the driver's messages above say why",
-				o.driver, uldd_k_uldd_pci_failed());
+				"%s drives none of the --device devices: its ID table does not match them ('uldd info ADDR' shows their IDs)",
+				o.driver);
 		else
 			uldd_err(
 				"%s bound no device: bind one with 'uldd bind ADDR' ('uldd list' shows them)",
@@ -278,13 +329,24 @@ static int run(int argc, char **argv)
 	if (err)
 		return ULDD_EXIT_FAIL;
 
-	ctl = start_ctl();
-	fprintf(stderr, "uldd: %s runs on %u device(s) with %u vCPUs; SIGINT or SIGTERM stops it\n",
-		o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
-	if (sigwait(&stop, &sig) == 0)
+	/*
+	 * A stop asked for during init and probe is honoured now, before the
+	 * driver is announced. A probe that never returns still needs SIGKILL.
+	 */
+	sig = uldd_stop_pending(&stop);
+	if (sig) {
+		fprintf(stderr, "uldd: %s during %s's init and probe, stopping it\n",
+			strsignal(sig), o.driver);
+	} else {
+		ctl = start_ctl();
+		fprintf(stderr,
+			"uldd: %s runs on %u device(s) with %u vCPUs; SIGINT, SIGTERM or SIGHUP stops it\n",
+			o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
+		sig = uldd_stop_wait(&stop);
 		fprintf(stderr, "uldd: %s, stopping %s\n", strsignal(sig), o.driver);
-	/* Before the driver's exit: no report may race its teardown. */
-	uldd_ctl_stop(ctl);
+		/* Before the driver's exit: no report may race its teardown. */
+		uldd_ctl_stop(ctl);
+	}
 
 	uldd_k_uldd_enter("uldd-run");
 	if (uldd_k_uldd_net_open_failed)
@@ -308,10 +370,13 @@ const struct uldd_cmd uldd_cmd_run = {
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
 		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
 		"matching device bound to vfio-pci, or only those given with --device. Runs\n"
-		"until SIGINT or SIGTERM, then removes the devices and calls the driver's exit.\n"
+		"until SIGINT, SIGTERM or SIGHUP, then removes the devices and calls the driver's\n"
+		"exit; a signal during init and probe stops it as soon as they return (a probe\n"
+		"that hangs needs SIGKILL). ADDR: DDDD:BB:DD.F or BB:DD.F, hex in either case.\n"
 		"--vcpus N sets the virtual CPUs (default: one per host core; 1 makes races\n"
 		"reproducible). --firmware DIR: where request_firmware() looks (default\n"
-		"/lib/firmware). --ifname NAME names the driver's network interface (a TAP;\n"
+		"/lib/firmware; no name or symlink may lead out of it, only regular files up\n"
+		"to 64 MiB). --ifname NAME names the driver's network interface (a TAP;\n"
 		"default: the driver's own, such as eth0). -v shows the driver's debug messages.\n"
 		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 1 when no\n"
 		"device was bound, or when the host set up an interface whose driver refused\n"

@@ -46,6 +46,7 @@ const struct uldd_cmd uldd_cmd_stats = {
 		"--ifname) for its report: driver information, link settings and the driver's\n"
 		"statistics, one \"name: value\" a line. The processes listen on\n"
 		"/run/uldd/PID.sock (ULDD_RUN_DIR overrides the folder); sockets that dead\n"
-		"processes left are removed on the way.\n",
+		"processes left are removed on the way. Only root and the user that runs\n"
+		"the driver may ask.\n",
 	.run = stats_run,
 };

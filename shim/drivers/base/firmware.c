@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * drivers/base/firmware.c - request_firmware(): the file DIR/name is read
- * through the door (uhost_file_read, the vCPU lent out meanwhile) and
- * copied into vmalloc memory. The directory is set once, before any
- * driver runs (uldd_firmware_dir); everything else is per request.
+ * through the door (uhost_file_read, the vCPU lent out meanwhile), which
+ * keeps it beneath DIR, and copied into vmalloc memory. The directory is
+ * set once, before any driver runs (uldd_firmware_dir); everything else is
+ * per request.
  */
 #include <linux/device.h>
 #include <linux/dev_printk.h>
@@ -37,45 +38,68 @@ int uldd_firmware_dir(const char *dir)
 }
 
 /* One line for the user: the path tried, the cause, the fix. */
-static void fw_fail(struct device *device, const char *path, int err)
+static void fw_fail(struct device *device, const char *name, int err)
 {
 	const char *why =
 		err == ENOENT ? "no such file: install the firmware package or pass --firmware DIR"
 			      : uhost_errmsg();
 
 	if (device)
-		dev_err(device, "firmware %s: %s\n", path, why);
+		dev_err(device, "firmware %s/%s: %s\n", fw_dir, name, why);
 	else
-		pr_err("firmware %s: %s\n", path, why);
+		pr_err("firmware %s/%s: %s\n", fw_dir, name, why);
+}
+
+/*
+ * A name must stay beneath the firmware directory: not empty, not
+ * absolute, no ".." component. The door checks this too; here the driver
+ * gets -EINVAL and one line even from the quiet forms, since such a name
+ * is a driver bug or an attack, never a firmware file that is missing.
+ */
+static bool fw_name_ok(const char *name)
+{
+	const char *p = name;
+
+	if (!name || !*name || *name == '/')
+		return false;
+	for (;;) {
+		const char *slash = strchr(p, '/');
+		size_t len = slash ? (size_t)(slash - p) : strlen(p);
+
+		if (len == 2 && p[0] == '.' && p[1] == '.')
+			return false;
+		if (!slash)
+			return true;
+		p = slash + 1;
+	}
 }
 
 static int load(const struct firmware **fwp, const char *name, struct device *device, bool warn)
 {
 	struct firmware *fw;
 	uhost_size size;
-	size_t plen;
-	char *path;
 	void *data;
 	int err;
 
 	*fwp = NULL;
-	if (!name || !name[0])
+	if (!fw_name_ok(name)) {
+		if (device)
+			dev_err(device,
+				"firmware name '%s' refused: it must be a relative path beneath %s, without '..'\n",
+				name ? name : "(null)", fw_dir);
+		else
+			pr_err("firmware name '%s' refused: it must be a relative path beneath %s, without '..'\n",
+			       name ? name : "(null)", fw_dir);
 		return -EINVAL;
-	plen = strlen(fw_dir) + 1 + strlen(name) + 1;
-	path = kmalloc(plen, GFP_KERNEL);
-	if (!path)
-		return -ENOMEM;
-	snprintf(path, plen, "%s/%s", fw_dir, name);
+	}
 	uldd_host_block_begin();
-	err = uhost_file_read(path, &data, &size);
+	err = uhost_file_read(fw_dir, name, &data, &size);
 	uldd_host_block_end();
 	if (err) {
 		if (warn)
-			fw_fail(device, path, err);
-		kfree(path);
+			fw_fail(device, name, err);
 		return -err;
 	}
-	kfree(path);
 	fw = kzalloc(sizeof(*fw), GFP_KERNEL);
 	fw->priv = fw ? vmalloc(size ? size : 1) : NULL;
 	if (!fw || !fw->priv) {

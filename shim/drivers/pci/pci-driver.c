@@ -210,8 +210,11 @@ static int probe_one(struct pci_driver *drv, const struct uhost_pci_info *d,
 	struct pci_dev *pdev = pdev_create(d);
 	int err;
 
-	if (IS_ERR(pdev))
+	/* A device that cannot be opened (another process holds it) failed too. */
+	if (IS_ERR(pdev)) {
+		WRITE_ONCE(uldd_pci_nfailed, uldd_pci_nfailed + 1);
 		return PTR_ERR(pdev);
+	}
 	pdev->dev.driver = &drv->driver;
 	err = drv->probe(pdev, id);
 	if (err) {

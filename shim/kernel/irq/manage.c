@@ -206,12 +206,13 @@ size_t uldd_irq_show(char *buf, size_t len)
 		if (!d->attached || !d->actions)
 			continue;
 		raw_spin_lock_irqsave(&d->lock, flags);
-		used += scnprintf(buf + used, len - used,
-				  "irq %u: %s %u %s: %lu interrupts, %lu unhandled; depth %u%s%s%s%s\n",
-				  d->irq, irq_type_name(d->type), d->vec, d->actions->name, d->count,
-				  d->unhandled, d->depth, d->masked ? ", masked" : "",
-				  d->pending ? ", pending" : "", d->inprogress ? ", in a handler" : "",
-				  d->threads_active ? ", thread running" : "");
+		used += scnprintf(
+			buf + used, len - used,
+			"irq %u: %s %u %s: %lu interrupts, %lu unhandled; depth %u%s%s%s%s\n",
+			d->irq, irq_type_name(d->type), d->vec, d->actions->name, d->count,
+			d->unhandled, d->depth, d->masked ? ", masked" : "",
+			d->pending ? ", pending" : "", d->inprogress ? ", in a handler" : "",
+			d->threads_active ? ", thread running" : "");
 		raw_spin_unlock_irqrestore(&d->lock, flags);
 	}
 	mutex_unlock(&irq_mutex);
@@ -259,8 +260,8 @@ static bool note_interrupt(struct irq_desc *desc, irqreturn_t ret)
 	desc->depth++;
 	pr_emerg(
 		"irq %u (%s vector %u of %s): nobody cared: more than %u of the last %u interrupts went unhandled; disabling it (handler %s)\n",
-		desc->irq, irq_type_name(desc->type), desc->vec, uhost_dev_name(desc->dev), SPURIOUS_LIMIT, SPURIOUS_WINDOW,
-		desc->actions ? desc->actions->name : "none");
+		desc->irq, irq_type_name(desc->type), desc->vec, uhost_dev_name(desc->dev),
+		SPURIOUS_LIMIT, SPURIOUS_WINDOW, desc->actions ? desc->actions->name : "none");
 	return true;
 }
 
