@@ -55,5 +55,12 @@ nic_extra_e1000() { # TREE
 	rx=$(sed -n 's/^rx_packets: //p' "$NET_TMP/stats")
 	[ "${rx:-0}" -gt 0 ] || fail "uldd stats: rx_packets is '${rx:-}' after a ping"
 	ok "uldd stats: driver, bus, link, rings (RxDescriptors=512 took), $rx frames received"
+	grep -Eq "^irq [0-9]+: (INTx|MSI|MSI-X) [0-9]+ uldd0: [1-9][0-9]* interrupts, 0 unhandled; depth 0" \
+		"$NET_TMP/stats" || fail "uldd stats has no line for e1000's interrupt: $(cat "$NET_TMP/stats")"
+	ok "uldd stats: $(grep "^irq" "$NET_TMP/stats")"
+	err=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$ULDD" stats uldd0 2>&1) &&
+		fail "uid 65534 got the report of a root uldd run"
+	grep -q "Permission denied" <<<"$err" || fail "uid 65534 was told: $err"
+	ok "uldd stats as another user is refused: $err"
 	nic_ifcycles
 }
