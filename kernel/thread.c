@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <sys/timerfd.h>
 #include <time.h>
 #include <unistd.h>
@@ -118,6 +119,23 @@ int uhost_thread_create(void (*fn)(void *), void *arg, const char *name,
 		pthread_setname_np(t->tid, comm);
 	}
 	*threadp = t;
+	return 0;
+}
+
+/*
+ * Linux never preempts a hard interrupt handler, and the shim runs one on
+ * a host thread that the host's scheduler may preempt like any other. A
+ * driver that reads a status, acts on it and acknowledges it (8390's
+ * receive ring) can lose an event in that window. Real-time priority would
+ * close it, but the shim's spinlocks spin, and a real-time waiter never
+ * lets a preempted holder on its CPU run; a strong CFS weight makes the
+ * window rare and still lets everyone run. setpriority() on a thread id
+ * sets that thread's nice only (Linux, unlike POSIX).
+ */
+int uhost_thread_boost(void)
+{
+	if (setpriority(PRIO_PROCESS, (id_t)gettid(), UHOST_IRQ_NICE))
+		return errno;
 	return 0;
 }
 

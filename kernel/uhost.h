@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 9
+#define UHOST_VERSION 10
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -234,6 +234,13 @@ int uhost_thread_create(void (*fn)(void *), void *arg, const char *name,
 			struct uhost_thread **threadp);
 /* May block. */
 int uhost_thread_join(struct uhost_thread *thread);
+/*
+ * Gives the calling thread an interrupt thread's weight: nice
+ * UHOST_IRQ_NICE, as far as the host allows (root, CAP_SYS_NICE or
+ * RLIMIT_NICE). 0, or the errno; the thread runs on either way.
+ */
+#define UHOST_IRQ_NICE (-10)
+int uhost_thread_boost(void);
 
 /* Event counters (eventfd). signal and destroy: irq thread: yes. */
 int uhost_event_create(struct uhost_event **eventp);

@@ -13,7 +13,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../../shim/entry.h"
 #include "fake_irq.h"
@@ -312,6 +317,68 @@ static void test_irq_threaded_handler_sleeps_oneshot(void **state)
 	assert_int_equal(KTEST(ktest_irq_detach)(irq), 0);
 }
 
+/*
+ * The nice of each thread whose name starts with "irq/", up to max of
+ * them, once there are want (the threads name themselves after starting).
+ */
+static int irq_thread_nices(int *nice, int max, int want)
+{
+	double end = now_ms() + 2000;
+	int n;
+
+	do {
+		DIR *d = opendir("/proc/self/task");
+		struct dirent *e;
+
+		assert_non_null(d);
+		n = 0;
+		while ((e = readdir(d)) && n < max) {
+			char path[300], line[512], *p;
+			FILE *f;
+
+			if (e->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "/proc/self/task/%s/stat", e->d_name);
+			f = fopen(path, "r");
+			if (!f)
+				continue;
+			p = fgets(line, sizeof(line), f) ? strchr(line, '(') : NULL;
+			fclose(f);
+			if (!p || strncmp(p + 1, "irq/", 4) || !(p = strrchr(line, ')')))
+				continue;
+			/* After the name: state, then fields 4..19; nice is field 19. */
+			for (int field = 2; p && field < 19; field++)
+				p = strchr(p + 1, ' ');
+			if (p)
+				nice[n++] = atoi(p + 1);
+		}
+		closedir(d);
+		if (n < want)
+			sleep_ms(1);
+	} while (n < want && now_ms() < end);
+	return n;
+}
+
+/* Both an irq's vector thread and its handler thread ask for nice -10. */
+static void test_irq_threads_boosted(void **state)
+{
+	int irq = attach(UHOST_IRQ_MSI, 0), nice[4], n;
+
+	(void)state;
+	if (setpriority(PRIO_PROCESS, 0, getpriority(PRIO_PROCESS, 0) - 1) && errno == EACCES) {
+		skip(); /* no CAP_SYS_NICE here: the threads run on at nice 0 */
+		return;
+	}
+	setpriority(PRIO_PROCESS, 0, 0);
+	assert_int_equal(KTEST(ktest_irq_request)(irq, 1, KIRQ_THREAD, IRQF_ONESHOT), 0);
+	n = irq_thread_nices(nice, 4, 2);
+	assert_int_equal(n, 2);
+	assert_int_equal(nice[0], UHOST_IRQ_NICE);
+	assert_int_equal(nice[1], UHOST_IRQ_NICE);
+	assert_int_equal(KTEST(ktest_irq_free)(irq, 1), 1);
+	assert_int_equal(KTEST(ktest_irq_detach)(irq), 0);
+}
+
 static void test_irq_request_free_errors(void **state)
 {
 	int irq = attach(UHOST_IRQ_MSI, 0);
@@ -433,6 +500,7 @@ int main(void)
 		cmocka_unit_test_setup(test_irq_disable_waits_and_holds_intx, setup),
 		cmocka_unit_test_setup(test_irq_disable_waits_and_holds_msi, setup),
 		cmocka_unit_test_setup(test_irq_threaded_handler_sleeps_oneshot, setup),
+		cmocka_unit_test_setup(test_irq_threads_boosted, setup),
 		cmocka_unit_test_setup(test_irq_request_free_errors, setup),
 		cmocka_unit_test_setup(test_irq_stuck_line_disabled, setup),
 		cmocka_unit_test_setup(test_irq_msix_entries, setup),

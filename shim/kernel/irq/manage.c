@@ -402,6 +402,24 @@ out:
 	return false;
 }
 
+/*
+ * Each interrupt thread asks the host for a strong weight (kernel/thread.c
+ * says why); where it may not have one, the log says so once.
+ */
+static void irq_thread_boost(const char *name)
+{
+	static int warned;
+	int err = uhost_thread_boost();
+
+	if (err && !xchg(&warned, 1)) {
+		uldd_enter(name);
+		pr_info("interrupt threads run at the default weight (nice %d refused: %s): a preempted handler may lose time\n",
+			UHOST_IRQ_NICE,
+			err == EACCES || err == EPERM ? "no CAP_SYS_NICE" : "error");
+		uldd_exit();
+	}
+}
+
 /* The vector's thread: waits outside the kernel, handles on a vCPU. */
 static void irq_vector_thread(void *arg)
 {
@@ -410,6 +428,7 @@ static void irq_vector_thread(void *arg)
 	bool unmask;
 	int err;
 
+	irq_thread_boost(desc->thread_name);
 	for (;;) {
 		err = uhost_irq_wait(desc->dev, desc->vec, 0, &count);
 		if (err == ECANCELED)
@@ -467,6 +486,7 @@ static void irq_action_thread(void *arg)
 	struct irq_desc *desc = action->desc;
 	unsigned long flags;
 
+	irq_thread_boost(action->thread_name);
 	uldd_enter(action->thread_name);
 	for (;;) {
 		wait_event(action->wq, READ_ONCE(action->run) || READ_ONCE(action->stop));
