@@ -61,6 +61,7 @@ struct uhost_tap {
 	int ifindex;
 	bool persist; /* TUNSETPERSIST is on: cleared at close */
 	bool adopted; /* attached to a TAP an earlier process left */
+	bool ready; /* the supervisor was told the driver set it up */
 	char name[IFNAMSIZ]; /* as created; the host may rename it later */
 	/* The waiter's receive buffer; link notifications are ~1-2 KiB. */
 	union {
@@ -206,6 +207,16 @@ static int create_tap(struct uhost_tap *tap, const char *name)
 				       strerror(errno));
 		tap->persist = true;
 		uh_keep_report("tap %s %s", *name ? name : "-", tap->name);
+		/*
+		 * A new TAP has a random MAC until the driver sets its own: one
+		 * kept before that (the driver died in between) is no state of
+		 * the host's to take back, and the supervisor removes it. The
+		 * driver's first carrier call, after its MTU and MAC, says so.
+		 */
+		if (tap->adopted) {
+			uh_keep_report("tapok %s", tap->name);
+			tap->ready = true;
+		}
 	}
 	/* Down until the driver reports a link, as a NIC comes up. */
 	if (ioctl(tap->fd[0], TUNSETCARRIER, &off))
@@ -334,6 +345,10 @@ int uhost_tap_set_carrier(struct uhost_tap *tap, int on)
 	if (ioctl(tap->fd[0], TUNSETCARRIER, &val))
 		return uh_fail(errno, "TAP %s: cannot set the carrier %s: %s", tap->name,
 			       val ? "on" : "off", strerror(errno));
+	if (tap->persist && !tap->ready) {
+		uh_keep_report("tapok %s", tap->name);
+		tap->ready = true;
+	}
 	return 0;
 }
 

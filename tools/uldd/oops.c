@@ -186,7 +186,8 @@ bool uldd_oops_line(struct uldd_oops *o, const char *line)
 		o->active = true;
 		return true;
 	}
-	if (!o->active || !strncmp(line, "tap ", 4) || !strncmp(line, "dev ", 4))
+	if (!o->active || !strncmp(line, "tap ", 4) || !strncmp(line, "tapok ", 6) ||
+	    !strncmp(line, "dev ", 4))
 		return false;
 	if (!strcmp(line, "end"))
 		return true;

@@ -51,6 +51,7 @@ struct sup {
 	struct {
 		char wanted[UH_IFNAMSIZ];
 		char name[UH_IFNAMSIZ];
+		bool ready; /* the driver set it up: the next one takes it back */
 	} taps[SUP_MAX_TAPS];
 	unsigned int ntaps;
 	char devs[SUP_MAX_DEVS][UH_PCI_ADDR_LEN];
@@ -161,15 +162,19 @@ int uldd_supervised_run(int argc, char **argv)
 	return 0;
 }
 
-/* "tap WANTED NAME" and "dev ADDR" from the child; the rest is its oops. */
+/*
+ * "tap WANTED NAME" (kept), "tapok NAME" (set up by the driver) and "dev
+ * ADDR" from the child; the rest is its oops.
+ */
 static void sup_line(struct sup *s, const char *line)
 {
 	char wanted[64], name[64];
 
 	if (uldd_oops_line(&s->oops, line))
 		return;
-	if (sscanf(line, "tap %63s %63s", wanted, name) == 2 && strlen(wanted) < UH_IFNAMSIZ &&
-	    strlen(name) < UH_IFNAMSIZ) {
+	/* sscanf's blank matches none too: "tap" would take "tapok" lines. */
+	if (!strncmp(line, "tap ", 4) && sscanf(line + 4, "%63s %63s", wanted, name) == 2 &&
+	    strlen(wanted) < UH_IFNAMSIZ && strlen(name) < UH_IFNAMSIZ) {
 		if (!strcmp(wanted, "-"))
 			wanted[0] = '\0';
 		for (unsigned int i = 0; i < s->ntaps; i++)
@@ -178,9 +183,15 @@ static void sup_line(struct sup *s, const char *line)
 		if (s->ntaps < SUP_MAX_TAPS) {
 			snprintf(s->taps[s->ntaps].wanted, UH_IFNAMSIZ, "%s", wanted);
 			snprintf(s->taps[s->ntaps].name, UH_IFNAMSIZ, "%s", name);
+			s->taps[s->ntaps].ready = false;
 			s->ntaps++;
 		}
-	} else if (sscanf(line, "dev %63s", name) == 1 && strlen(name) < UH_PCI_ADDR_LEN) {
+	} else if (!strncmp(line, "tapok ", 6) && sscanf(line + 6, "%63s", name) == 1) {
+		for (unsigned int i = 0; i < s->ntaps; i++)
+			if (!strcmp(s->taps[i].name, name))
+				s->taps[i].ready = true;
+	} else if (!strncmp(line, "dev ", 4) && sscanf(line + 4, "%63s", name) == 1 &&
+		   strlen(name) < UH_PCI_ADDR_LEN) {
 		for (unsigned int i = 0; i < s->ndevs; i++)
 			if (!strcmp(s->devs[i], name))
 				return;
@@ -220,16 +231,26 @@ static int sup_spawn(struct sup *s)
 {
 	char taps[SUP_MAX_TAPS * (2 * UH_IFNAMSIZ + 2)] = "";
 	size_t used = 0;
+	unsigned int kept = 0;
 	char **argv;
 	int p[2], j = 0;
 
+	/* A TAP the driver died before setting up goes; the others are taken back. */
 	for (unsigned int i = 0; i < s->ntaps; i++) {
-		int n = snprintf(taps + used, sizeof(taps) - used, "%s%s/%s", i ? " " : "",
-				 s->taps[i].wanted, s->taps[i].name);
+		int n;
 
+		if (!s->taps[i].ready) {
+			if (uh_tap_remove(s->taps[i].name))
+				uldd_err("warning: %s", uhost_errmsg());
+			continue;
+		}
+		n = snprintf(taps + used, sizeof(taps) - used, "%s%s/%s", used ? " " : "",
+			     s->taps[i].wanted, s->taps[i].name);
 		if (n > 0 && (size_t)n < sizeof(taps) - used)
 			used += (size_t)n;
+		s->taps[kept++] = s->taps[i];
 	}
+	s->ntaps = kept;
 	argv = calloc((size_t)s->argc + 2, sizeof(*argv));
 	if (!argv)
 		return ENOMEM;
