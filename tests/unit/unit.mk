@@ -46,6 +46,11 @@ UNIT_FAKE_net += fake_tap
 # test calls in-process: the control socket, served and asked.
 UNIT_TOOLS_cli := ctl
 UNIT_TOOLS_ctl := ctl
+# test_supervise: the restart policy, the oops and the pid file of
+# 'uldd supervise' (libbsd: pidfile_open, setproctitle, closefrom).
+UNIT_TOOLS_supervise := restart oops supervise ctl
+UNIT_KOBJ_supervise := error pciaddr sysfs tap keep thread log
+UNIT_LIBS_supervise := -lbsd -ldl
 # test_stopsig: the stop signals of 'uldd run'.
 UNIT_TOOLS_stopsig := stopsig
 UNIT_KOBJ_stopsig := error
@@ -84,7 +89,7 @@ $(BUILD)/tests/unit/test_$(1): $(BUILD)/tests/unit/test_$(1).o $(UNIT_KWORLD_$(1
 		$(call unit_objs,$(1)) $(SAN_OBJ)
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      tests/unit/test_$(1)"
-	$$(Q)$$(CC) $(SAN_LDFLAGS) -o $$@ $$^ $(UNIT_LIBS) $(LIBUHOST_LIBS)
+	$$(Q)$$(CC) $(SAN_LDFLAGS) -o $$@ $$^ $(UNIT_LIBS) $(UNIT_LIBS_$(1)) $(LIBUHOST_LIBS)
 endef
 $(foreach a,$(UNIT_AREAS),$(eval $(call unit_rule,$(a))))
 
