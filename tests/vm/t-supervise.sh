@@ -3,10 +3,11 @@
 # uldd supervise (issue 11): samples/crash.so's NULL write and BUG() get an
 # oops naming the faulting function; e1000 (the port of Linux 6.1) under
 # uldd supervise, the kernel's e1000 on the other end of the hub. The
-# driver is killed with SIGSEGV during a transfer: the supervisor prints
+# driver is killed with SIGSEGV SUP_KILLS times (3) during one transfer of
+# SUP_MIB MiB (30): each time the supervisor prints
 # the oops, resets the device, restarts it; the interface keeps its
 # ifindex, addresses, MTU and the MAC the host set, the transfer completes
-# with its SHA-256 equal, and the time from the kill to carrier is
+# with its SHA-256 equal, and the times from each kill to carrier are
 # printed. Then a crash loop ends in the give-up line and exit 1, with the
 # interface removed; a last supervisor stops on SIGTERM with exit 0 and
 # leaves the device on vfio-pci, where a plain uldd run drives it again.
@@ -14,13 +15,13 @@
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
 # vm-devices: -netdev hubport,id=n2,hubid=1 -device e1000,netdev=n2,bus=rp1,mac=52:54:00:10:00:0b
 # vm-timeout: 900
-# vm-env: SUP_MIB
+# vm-env: SUP_MIB SUP_KILLS
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 . "$ULDD_TOP/tests/vm/netlib.sh"
 
 nic_a=0000:00:10.0 nic_b=0000:01:00.0
-so=$NET_E1000_SO mib=${SUP_MIB:-20}
+so=$NET_E1000_SO mib=${SUP_MIB:-30} kills=${SUP_KILLS:-3}
 A=$NET_NS_A B=$NET_NS_B
 mac2=52:54:00:10:00:77
 SUP_PID='' SUP_LOG=/tmp/uldd-sup.log
@@ -134,38 +135,46 @@ ip -n "$A" neigh flush dev netA
 net_ping "$A" "$NET_IP_B" 2 3972
 idx0=$(ifindex "$B" uldd0)
 
-# --- SIGSEGV during a transfer.
+# --- SIGSEGV, SUP_KILLS times, during one transfer.
 _net_data "$mib"
-_net_receiver "$B" 300 5001 "$NET_TMP/recv"
+read -r bytes0 _ <<<"$(net_rx_stats "$B" uldd0)"
+_net_receiver "$B" 600 5001 "$NET_TMP/recv"
 rpid=$NET_BG_PID
 start=$EPOCHREALTIME
-_net_send "$A" 300 "$NET_IP_B" 5001 "$_NET_FILE" &
+_net_send "$A" 600 "$NET_IP_B" 5001 "$_NET_FILE" &
 spid=$!
 NET_PIDS+=("$spid")
-# Kill once a few MiB arrived.
-deadline=$((SECONDS + 60))
-until read -r bytes _ <<<"$(net_rx_stats "$B" uldd0)" && [ "${bytes:-0}" -gt $((mib * 1048576 / 4)) ]; do
-	[ "$SECONDS" -lt "$deadline" ] || fail "the transfer did not start: ${bytes:-0} bytes"
-	sleep 0.05
+times=() first=$child
+for k in $(seq "$kills"); do
+	# Each kill once another share of the data arrived.
+	want=$((bytes0 + k * mib * 1048576 / (kills + 1)))
+	deadline=$((SECONDS + 120))
+	until read -r bytes _ <<<"$(net_rx_stats "$B" uldd0)" && [ "${bytes:-0}" -gt "$want" ]; do
+		[ "$SECONDS" -lt "$deadline" ] || fail "the transfer stalled at ${bytes:-0} bytes before kill $k: $(cat "$SUP_LOG")"
+		sleep 0.05
+	done
+	t0=$EPOCHREALTIME
+	kill -SEGV "$child"
+	# The old process is gone (its carrier with it) once a new one runs.
+	new=$(sup_new_child "$child") || fail "no driver after kill $k: $(cat "$SUP_LOG")"
+	until ip -n "$B" -o link show dev uldd0 | grep -q LOWER_UP; do
+		kill -0 "$SUP_PID" 2>/dev/null || fail "the supervisor ended: $(cat "$SUP_LOG")"
+		[ "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { print int(b - a) }')" -lt 60 ] ||
+			fail "no carrier on uldd0 60 s after kill $k: $(cat "$SUP_LOG")"
+		sleep 0.02
+	done
+	times+=("$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')")
+	ok "kill $k: SIGSEGV to pid $child, carrier back ${times[-1]} s later (pid $new)"
+	child=$new
 done
-t0=$EPOCHREALTIME
-kill -SEGV "$child"
-new=$(sup_new_child "$child") || fail "no driver after the kill: $(cat "$SUP_LOG")"
-until ip -n "$B" -o link show dev uldd0 | grep -q LOWER_UP; do
-	kill -0 "$SUP_PID" 2>/dev/null || fail "the supervisor ended: $(cat "$SUP_LOG")"
-	[ "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { print int(b - a) }')" -lt 60 ] ||
-		fail "no carrier on uldd0 60 s after the kill: $(cat "$SUP_LOG")"
-	sleep 0.02
-done
-t1=$EPOCHREALTIME
-restart=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 rc=0
 wait "$spid" || rc=$?
 _net_forget "$spid"
-[ "$rc" -eq 0 ] || fail "sending $mib MiB across the restart failed (status $rc): $(cat "$SUP_LOG")"
-_net_received "$rpid" "$NET_TMP/recv" "$mib" "$start" "A -> B across the restart"
-ok "SIGSEGV to the driver (pid $child) during $mib MiB A -> B: carrier back $restart s after the kill (new pid $new), the transfer completed with its SHA-256 equal (${_NET_RATE% *} s)"
-echo "RESTART-TIME kill to carrier: $restart s"
+[ "$rc" -eq 0 ] || fail "sending $mib MiB across the restarts failed (status $rc): $(cat "$SUP_LOG")"
+_net_received "$rpid" "$NET_TMP/recv" "$mib" "$start" "A -> B across the restarts"
+ok "$mib MiB A -> B across $kills SIGSEGVs of the driver: SHA-256 equal (${_NET_RATE% *} s)"
+echo "RESTART-TIME kill to carrier: ${times[*]} s"
+new=$child child=$first
 
 grep -q "BUG: SIGSEGV (sent by kill) from pid" "$SUP_LOG" || fail "no oops line: $(cat "$SUP_LOG")"
 grep -q "e1000 (pid $child) died by SIGSEGV" "$SUP_LOG" || fail "no 'died by SIGSEGV' line: $(cat "$SUP_LOG")"
