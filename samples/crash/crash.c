@@ -3,7 +3,7 @@
  * crash.c - a driver that crashes on request, for 'uldd supervise' tests:
  * fault=null writes through a NULL pointer in its init (the main thread),
  * fault=work does so in a work item (a shim worker thread), fault=bug
- * calls BUG(). Each from a function of its own, so an oops can be checked
+ * calls BUG(), fault=panic calls panic(). Each from a function of its own, so an oops can be checked
  * for the name. fault=none (the default) loads and binds nothing.
  */
 #include <linux/bug.h>
@@ -14,7 +14,8 @@
 
 static char *fault = "none";
 module_param(fault, charp, 0444);
-MODULE_PARM_DESC(fault, "none, null (NULL write in init), work (in a work item), bug (BUG())");
+MODULE_PARM_DESC(fault,
+		 "none, null (NULL write in init), work (in a work item), bug (BUG()), panic");
 
 /* The address written: a parameter, so the compiler cannot see it is NULL. */
 static unsigned long fault_addr;
@@ -31,6 +32,11 @@ static noinline void crash_bug(void)
 	BUG();
 }
 
+static noinline void crash_panic(void)
+{
+	panic("crash: fault=%s", fault);
+}
+
 static void crash_work_fn(struct work_struct *work)
 {
 	crash_write_null();
@@ -45,6 +51,8 @@ static int __init crash_init(void)
 		crash_write_null();
 	else if (!strcmp(fault, "bug"))
 		crash_bug();
+	else if (!strcmp(fault, "panic"))
+		crash_panic();
 	else if (!strcmp(fault, "work")) {
 		schedule_work(&crash_work);
 		flush_work(&crash_work);
