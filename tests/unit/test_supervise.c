@@ -3,8 +3,9 @@
  * test_supervise.c - 'uldd supervise' without a driver: the restart
  * policy (back-off, its reset, the crash-loop limit; restart.c), the oops
  * (parsing the child's report, naming functions from ELF symbol tables,
- * the printed form; oops.c), and the pid file (its name, one supervisor a
- * driver and device: supervise.c with libbsd's pidfile).
+ * the printed form; oops.c), the pid file (its name, one supervisor a
+ * driver and device: supervise.c with libbsd's pidfile), and the list of
+ * TAPs a restarted driver takes back (kernel/keep.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "internal.h"
 #include "oops.h"
 #include "restart.h"
 #include "supervise.h"
@@ -333,6 +335,25 @@ static void test_pidfile_one_supervisor(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* kernel/keep.c: the TAPs a restarted driver takes back, each once. */
+static void test_keep_adopt_list(void **state)
+{
+	(void)state;
+	assert_int_equal(uh_keep_setup(-1, "uldd0/uldd0 eth%d/eth0 eth%d/eth1 /tap3"), 0);
+	assert_false(uh_keep_on());
+	assert_string_equal(uh_keep_adopt("eth%d"), "eth0");
+	assert_string_equal(uh_keep_adopt("eth%d"), "eth1");
+	assert_null(uh_keep_adopt("eth%d"));
+	assert_string_equal(uh_keep_adopt("uldd0"), "uldd0");
+	assert_null(uh_keep_adopt("uldd0"));
+	assert_string_equal(uh_keep_adopt(""), "tap3");
+	assert_null(uh_keep_adopt("other"));
+	assert_int_equal(uh_keep_setup(-1, "noslash"), EINVAL);
+	assert_int_equal(uh_keep_setup(-1, "a/0123456789abcdef"), EINVAL);
+	assert_int_equal(uh_keep_setup(-1, NULL), 0);
+	assert_null(uh_keep_adopt("uldd0"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +369,7 @@ int main(void)
 		cmocka_unit_test(test_oops_signame),
 		cmocka_unit_test(test_pidfile_name),
 		cmocka_unit_test(test_pidfile_one_supervisor),
+		cmocka_unit_test(test_keep_adopt_list),
 	};
 
 	return cmocka_run_group_tests(tests, oops_setup, NULL);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# uldd supervise (issue 11): samples/crash.so's NULL write and BUG() get an
+# uldd supervise (issue 11): samples/crash.so's NULL write, BUG() and panic() get an
 # oops naming the faulting function; e1000 (the port of Linux 6.1) under
 # uldd supervise, the kernel's e1000 on the other end of the hub. The
 # driver is killed with SIGSEGV SUP_KILLS times (3) during one transfer of
@@ -28,7 +28,7 @@ SUP_PID='' SUP_LOG=/tmp/uldd-sup.log
 
 # --- samples/crash.so: no device needed, the crash comes in its init.
 crash_so=$ULDD_BUILD/samples/crash.so
-for fault in null bug; do
+for fault in null bug panic; do
 	rc=0
 	timeout 60 "$ULDD" supervise "$crash_so" fault=$fault >/tmp/crash-$fault.log 2>&1 || rc=$?
 	[ "$rc" -eq 1 ] || fail "supervise crash.so fault=$fault exited $rc: $(cat /tmp/crash-$fault.log)"
@@ -48,6 +48,10 @@ sed -n '/cut here/,/end trace/p' /tmp/crash-null.log | head -n 12
 grep -q "BUG: SIGABRT: the driver aborted" /tmp/crash-bug.log && grep -q "crash_bug+0x" /tmp/crash-bug.log ||
 	fail "BUG(): no SIGABRT oops naming crash_bug: $(cat /tmp/crash-bug.log)"
 ok "crash.so fault=bug: kernel BUG line, then a SIGABRT oops naming crash_bug"
+grep -q "Kernel panic - not syncing: crash: fault=panic" /tmp/crash-panic.log &&
+	grep -q "BUG: SIGABRT: the driver aborted" /tmp/crash-panic.log && grep -q "crash_panic+0x" /tmp/crash-panic.log ||
+	fail "panic(): no panic line and SIGABRT oops naming crash_panic: $(cat /tmp/crash-panic.log)"
+ok "crash.so fault=panic: the panic line, then a SIGABRT oops naming crash_panic"
 
 net_uldd_ready "$so" || skip "$NET_ERR"
 
@@ -157,6 +161,7 @@ for k in $(seq "$kills"); do
 	kill -SEGV "$child"
 	# The old process is gone (its carrier with it) once a new one runs.
 	new=$(sup_new_child "$child") || fail "no driver after kill $k: $(cat "$SUP_LOG")"
+	tn=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
 	until ip -n "$B" -o link show dev uldd0 | grep -q LOWER_UP; do
 		kill -0 "$SUP_PID" 2>/dev/null || fail "the supervisor ended: $(cat "$SUP_LOG")"
 		[ "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { print int(b - a) }')" -lt 60 ] ||
@@ -164,7 +169,7 @@ for k in $(seq "$kills"); do
 		sleep 0.02
 	done
 	times+=("$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')")
-	ok "kill $k: SIGSEGV to pid $child, carrier back ${times[-1]} s later (pid $new)"
+	ok "kill $k: SIGSEGV to pid $child, a new driver (pid $new) after $tn s, carrier back ${times[-1]} s after the kill"
 	child=$new
 done
 rc=0
