@@ -19,6 +19,7 @@
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 . "$ULDD_TOP/tests/vm/netlib.sh"
+. "$ULDD_TOP/tests/vm/nicpair.sh" # _nic_flood
 
 nic_a=0000:00:10.0 nic_b=0000:01:00.0
 so=$NET_E1000_SO mib=${SUP_MIB:-30} kills=${SUP_KILLS:-3}
@@ -137,6 +138,11 @@ net_wait_carrier "$A" netA
 net_wait_carrier "$B" uldd0
 ip -n "$A" neigh flush dev netA
 net_ping "$A" "$NET_IP_B" 2 3972
+ip -n "$B" maddr add 01:00:5e:01:02:03 dev uldd0
+ip -n "$A" route replace 224.0.0.0/4 dev netA
+sleep 1
+n=$(_nic_flood 224.1.2.3 40)
+[ "$n" -ge 38 ] || fail "uldd0 received $n of 40 frames for a group it joined, before any restart"
 idx0=$(ifindex "$B" uldd0)
 
 # --- SIGSEGV, SUP_KILLS times, during one transfer.
@@ -195,10 +201,13 @@ ip -n "$B" -o addr show dev uldd0 | grep -q "inet6 $NET_IP6_B/64" || fail "uldd0
 [ "$(ip -n "$B" -o link show dev uldd0 | sed -n 's/.* mtu \([0-9]*\) .*/\1/p')" = 4000 ] || fail "uldd0 lost MTU 4000"
 ip netns exec "$B" "$ULDD" stats uldd0 >"$NET_TMP/stats" || fail "uldd stats uldd0 failed after the restart"
 grep -q "^mac: $mac2" "$NET_TMP/stats" || fail "the restarted driver has not the host's MAC $mac2: $(grep ^mac "$NET_TMP/stats")"
+n=$(_nic_flood 224.1.2.3 40)
+[ "$n" -ge 38 ] || fail "the restarted driver received $n of 40 frames for the group the host joined"
+ip -n "$B" maddr del 01:00:5e:01:02:03 dev uldd0
 net_ping "$A" "$NET_IP_B" 3 3972
 net_ping "$B" "$NET_IP6_A"
 net_transfer "$B" "$A" "$NET_IP_A" 4
-ok "after the restart: ifindex $idx1, its addresses, MTU 4000 and MAC $mac2 kept and taken by the driver; pings and 4 MiB B -> A pass"
+ok "after the restarts: ifindex $idx1, its addresses, MTU 4000, MAC $mac2 and multicast group 01:00:5e:01:02:03 kept and taken by the driver ($n of 40 group frames); pings and 4 MiB B -> A pass"
 
 # --- A crash loop: kill each new driver until the supervisor gives up.
 kills=0 child=$new
