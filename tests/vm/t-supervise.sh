@@ -235,9 +235,17 @@ net_addr "$B" uldd0 "$NET_IP_B"
 net_wait_carrier "$B" uldd0
 ip -n "$A" link set dev netA mtu 1500
 net_wait_carrier "$A" netA
+# uldd0 is a new interface: A must not keep the last one's MAC.
+ip -n "$A" neigh flush dev netA
 net_ping "$A" "$NET_IP_B" 2
-echo "uldd0: $(ip -n "$B" -o link show dev uldd0 | sed 's/.*link/link/'); netA's neighbour: $(ip -n "$A" neigh show dev netA)"
-grep -v "^uldd:  " "$SUP_LOG"
+# A driver killed in the middle of reading the EEPROM (the crash loop
+# kills at any point) can leave QEMU's e1000 so that the next probe's
+# first checksum read fails although the dump after it matches: e1000 then
+# has no MAC, and the interface keeps tun's random one. Seen in 2 of 8
+# runs; it is the driver's own path, not the supervisor's.
+if grep -q "The EEPROM Checksum Is Not Valid" "$SUP_LOG"; then
+	echo "note: e1000's first EEPROM checksum read failed after the crash loop; uldd0 has $(ip -n "$B" -o link show dev uldd0 | sed 's/.*link\/ether \([^ ]*\).*/\1/')"
+fi
 child=$(sup_child)
 kill -TERM "$SUP_PID"
 rc=0
@@ -252,6 +260,7 @@ ok "SIGTERM: the driver stopped cleanly, the supervisor exited 0, uldd0 gone, $n
 net_uldd_start "$so" $nic_b "$B" uldd0
 net_addr "$B" uldd0 "$NET_IP_B"
 net_wait_carrier "$B" uldd0
+ip -n "$A" neigh flush dev netA
 if ! (net_ping "$A" "$NET_IP_B" 2); then
 	cat "$NET_ULDD_LOG"
 	ip -n "$A" neigh show dev netA
