@@ -172,4 +172,28 @@ typedef int (*uh_sysfs_write_fn)(const char *path, const char *val);
 /* NULL restores uh_sysfs_write. */
 void uh_pci_bind_set_write(uh_sysfs_write_fn fn);
 
+/*
+ * keep.c: a driver process under 'uldd supervise'. uh_keep_setup: fd is
+ * the pipe to the supervisor (-1: none, nothing kept), adopt the TAPs of
+ * the process before it, "WANTED/NAME ...", to take back. uh_keep_adopt:
+ * the kept TAP to attach to for the name uhost_tap_open() was asked for,
+ * each once; NULL: make a new one. uh_keep_report: one line to the
+ * supervisor (nothing without one).
+ */
+#define UH_IFNAMSIZ 16
+int uh_keep_setup(int fd, const char *adopt);
+bool uh_keep_on(void);
+const char *uh_keep_adopt(const char *wanted);
+void uh_keep_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* tap.c: removes a TAP a supervisor kept for a driver that is gone. */
+int uh_tap_remove(const char *name);
+
+/*
+ * thread.c: every thread the host layer starts from now on gets its own
+ * alternate signal stack of size bytes (0: none), so a crash handler runs
+ * even when the thread overflowed its stack.
+ */
+void uh_thread_set_altstack(size_t size);
+
 #endif /* ULDD_KERNEL_INTERNAL_H */

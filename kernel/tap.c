@@ -15,6 +15,12 @@
  * header settings are made on every fd all the same, so no queue depends
  * on that. Queue 0's fd answers the interface-wide ioctls.
  *
+ * Under 'uldd supervise' (keep.c) a TAP is persistent (TUNSETPERSIST)
+ * while the driver runs: if the process dies, the interface stays with its
+ * ifindex, addresses, routes and sockets, carrier off, and the restarted
+ * driver attaches to it by name instead of making a new one. A clean close
+ * clears the flag first, so the interface goes as it would without.
+ *
  * Threads: uhost_tap_wait() and uhost_tap_read() keep state in the TAP
  * (the netlink buffer; the queue to read first) and are for one thread;
  * every other call touches only kernel objects and may run on any thread,
@@ -53,6 +59,9 @@ struct uhost_tap {
 	int kick_fd; /* eventfd */
 	int ctl_fd; /* AF_INET (or AF_PACKET) datagram socket for ioctls */
 	int ifindex;
+	bool persist; /* TUNSETPERSIST is on: cleared at close */
+	bool adopted; /* attached to a TAP an earlier process left */
+	bool ready; /* the supervisor was told the driver set it up */
 	char name[IFNAMSIZ]; /* as created; the host may rename it later */
 	/* The waiter's receive buffer; link notifications are ~1-2 KiB. */
 	union {
@@ -66,6 +75,12 @@ _Static_assert(IFNAMSIZ == 16, "uhost_tap_name() promises 15 characters");
 
 static void tap_free(struct uhost_tap *tap)
 {
+	/*
+	 * A clean stop removes the interface, as for a TAP that was never
+	 * kept. Should this fail, the supervisor removes it (uh_tap_remove).
+	 */
+	if (tap->persist && ioctl(tap->fd[0], TUNSETPERSIST, 0L))
+		tap->persist = false;
 	for (unsigned int q = 0; q < UHOST_TAP_MAX_QUEUES; q++)
 		if (tap->fd[q] >= 0)
 			close(tap->fd[q]);
@@ -143,11 +158,19 @@ static int attach_queue(struct uhost_tap *tap, unsigned int q, const char *name)
 	if (tap->queues > 1)
 		ifr.ifr_flags |= IFF_MULTI_QUEUE;
 	/*
-	 * IFF_TUN_EXCL: never attach to a persistent TAP someone left behind.
-	 * The later queues attach to the interface queue 0 made, by its name.
+	 * IFF_TUN_EXCL: never attach to a persistent TAP someone left behind,
+	 * but for the one our supervisor kept for this driver (keep.c). The
+	 * later queues attach to the interface queue 0 made, by its name.
 	 */
 	if (q == 0) {
-		ifr.ifr_flags |= IFF_TUN_EXCL;
+		const char *kept = uh_keep_adopt(name);
+
+		if (kept) {
+			tap->adopted = if_nametoindex(kept) != 0;
+			name = kept;
+		} else {
+			ifr.ifr_flags |= IFF_TUN_EXCL;
+		}
 		memcpy(ifr.ifr_name, name, strlen(name));
 	} else {
 		memcpy(ifr.ifr_name, tap->name, IFNAMSIZ);
@@ -178,6 +201,23 @@ static int create_tap(struct uhost_tap *tap, const char *name)
 		err = attach_queue(tap, q, name);
 	if (err)
 		return err;
+	if (uh_keep_on()) {
+		if (ioctl(tap->fd[0], TUNSETPERSIST, 1L))
+			return uh_fail(errno, "TAP %s: TUNSETPERSIST: %s", tap->name,
+				       strerror(errno));
+		tap->persist = true;
+		uh_keep_report("tap %s %s", *name ? name : "-", tap->name);
+		/*
+		 * A new TAP has a random MAC until the driver sets its own: one
+		 * kept before that (the driver died in between) is no state of
+		 * the host's to take back, and the supervisor removes it. The
+		 * driver's first carrier call, after its MTU and MAC, says so.
+		 */
+		if (tap->adopted) {
+			uh_keep_report("tapok %s", tap->name);
+			tap->ready = true;
+		}
+	}
 	/* Down until the driver reports a link, as a NIC comes up. */
 	if (ioctl(tap->fd[0], TUNSETCARRIER, &off))
 		return uh_fail(errno, "TAP %s: TUNSETCARRIER: %s (needs Linux 5.0 or later)",
@@ -234,6 +274,41 @@ void uhost_tap_close(struct uhost_tap *tap)
 		tap_free(tap);
 }
 
+int uh_tap_remove(const char *name)
+{
+	struct ifreq ifr = { 0 };
+	int fd, err = 0;
+
+	if (strlen(name) >= IFNAMSIZ)
+		return uh_fail(EINVAL, "interface name '%s' is too long", name);
+	if (!if_nametoindex(name))
+		return 0;
+	fd = open(TUN_PATH, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return uh_fail(errno, "cannot remove TAP %s: %s: %s", name, TUN_PATH,
+			       strerror(errno));
+	memcpy(ifr.ifr_name, name, strlen(name));
+	ifr.ifr_flags = IFF_TAP | IFF_NO_PI | IFF_VNET_HDR;
+	err = ioctl(fd, TUNSETIFF, &ifr) ? errno : 0;
+	/* tun refuses a single-queue attach to a multi-queue TAP with EINVAL. */
+	if (err == EINVAL) {
+		ifr.ifr_flags |= IFF_MULTI_QUEUE;
+		err = ioctl(fd, TUNSETIFF, &ifr) ? errno : 0;
+	}
+	if (err)
+		err = uh_fail(err, "cannot remove TAP %s: TUNSETIFF: %s", name, strerror(err));
+	else if (ioctl(fd, TUNSETPERSIST, 0L))
+		err = uh_fail(errno, "cannot remove TAP %s: TUNSETPERSIST: %s", name,
+			      strerror(errno));
+	close(fd);
+	return err;
+}
+
+int uhost_tap_adopted(const struct uhost_tap *tap)
+{
+	return tap->adopted;
+}
+
 const char *uhost_tap_name(const struct uhost_tap *tap)
 {
 	return tap->name;
@@ -270,6 +345,10 @@ int uhost_tap_set_carrier(struct uhost_tap *tap, int on)
 	if (ioctl(tap->fd[0], TUNSETCARRIER, &val))
 		return uh_fail(errno, "TAP %s: cannot set the carrier %s: %s", tap->name,
 			       val ? "on" : "off", strerror(errno));
+	if (tap->persist && !tap->ready) {
+		uh_keep_report("tapok %s", tap->name);
+		tap->ready = true;
+	}
 	return 0;
 }
 

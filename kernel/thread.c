@@ -83,11 +83,47 @@ int uhost_sleep_ns(uhost_u64 ns)
 	return err;
 }
 
+static size_t altstack_size;
+
+void uh_thread_set_altstack(size_t size)
+{
+	altstack_size = size;
+}
+
+/*
+ * A thread starts with every signal blocked (below), but a fault's own
+ * signal must stay deliverable: the kernel kills the process at once,
+ * without running any handler, for a fault whose signal is blocked. With
+ * no handler installed either way ends the process with that signal.
+ */
 static void *thread_main(void *arg)
 {
 	struct uhost_thread *t = arg;
+	stack_t ss = { .ss_flags = SS_DISABLE };
+	sigset_t faults;
 
+	sigemptyset(&faults);
+	sigaddset(&faults, SIGSEGV);
+	sigaddset(&faults, SIGBUS);
+	sigaddset(&faults, SIGILL);
+	sigaddset(&faults, SIGFPE);
+	sigaddset(&faults, SIGABRT);
+	sigaddset(&faults, SIGTRAP);
+	pthread_sigmask(SIG_UNBLOCK, &faults, NULL);
+	if (altstack_size) {
+		ss.ss_sp = malloc(altstack_size);
+		ss.ss_size = altstack_size;
+		ss.ss_flags = 0;
+		if (!ss.ss_sp || sigaltstack(&ss, NULL))
+			ss.ss_flags = SS_DISABLE;
+	}
 	t->fn(t->arg);
+	if (ss.ss_flags != SS_DISABLE) {
+		stack_t off = { .ss_flags = SS_DISABLE };
+
+		sigaltstack(&off, NULL);
+	}
+	free(ss.ss_sp);
 	return NULL;
 }
 

@@ -320,6 +320,12 @@ int uhost_tap_open(const char *name, unsigned int queues, struct uhost_tap **tap
 /* Removes the interface; no uhost_tap_wait() may be running. May block. */
 void uhost_tap_close(struct uhost_tap *tap);
 const char *uhost_tap_name(const struct uhost_tap *tap);
+/*
+ * 1 when uhost_tap_open() attached to the interface an earlier process of
+ * this driver left (uldd supervise restarted it): the host's MTU, MAC and
+ * flags on it are the ones to take, not to overwrite. Never blocks.
+ */
+int uhost_tap_adopted(const struct uhost_tap *tap);
 int uhost_tap_ifindex(const struct uhost_tap *tap);
 /* The queue count uhost_tap_open() was given. */
 unsigned int uhost_tap_queues(const struct uhost_tap *tap);

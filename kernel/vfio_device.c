@@ -169,6 +169,8 @@ int uhost_dev_open(const char *addr, struct uhost_dev **devp)
 	err = uh_irq_init(dev);
 	if (err)
 		goto fail;
+	/* A supervisor resets it should this process die (keep.c). */
+	uh_keep_report("dev %s", dev->name);
 	*devp = dev;
 	return 0;
 fail:

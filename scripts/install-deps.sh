@@ -8,6 +8,7 @@ packages=(
 	gcc make pkg-config            # host and K-world builds
 	libcmocka-dev                  # unit tests
 	libpci-dev pciutils            # uldd list (libpci), lspci in the guest
+	libbsd-dev                     # uldd supervise: setproctitle, pidfile_open, closefrom
 	qemu-system-x86 seabios ipxe-qemu # the test guest and its NIC option ROMs
 	busybox-static cpio kmod       # the guest's initramfs and modules.dep; nc, ping
 	xz-utils                       # unpacking Debian's linux-source

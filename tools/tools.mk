@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # tools/: the uldd command, one file per subcommand (tools/uldd/*.c), linked
-# with the host layer (libuhost.a) and libpci.
+# with the host layer (libuhost.a), libpci and libbsd (setproctitle, pidfile).
 
 ULDD_VERSION ?= 0.1
 ULDD_SRC := $(wildcard $(TOP)/tools/uldd/*.c)
@@ -17,6 +17,6 @@ CFLAGS_tools/uldd/ := -I$(TOP)/kernel $(PCI_CFLAGS) -DULDD_VERSION='"$(ULDD_VERS
 $(ULDD_BIN): $(ULDD_OBJ) $(SAN_OBJ) $(LIBSHIM) $(LIBUHOST)
 	@mkdir -p $(dir $@)
 	@echo "  LD      bin/uldd"
-	$(Q)$(CC) $(SAN_LDFLAGS) -rdynamic -o $@ $(ULDD_OBJ) $(SAN_OBJ) $(LIBSHIM) $(LIBUHOST) $(PCI_LIBS) $(LIBUHOST_LIBS) -ldl
+	$(Q)$(CC) $(SAN_LDFLAGS) -rdynamic -o $@ $(ULDD_OBJ) $(SAN_OBJ) $(LIBSHIM) $(LIBUHOST) $(PCI_LIBS) $(LIBUHOST_LIBS) -lbsd -ldl
 
 all: $(ULDD_BIN)

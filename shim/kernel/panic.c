@@ -2,10 +2,12 @@
 /*
  * kernel/panic.c - what WARN() and BUG() (linux/bug.h) print: the message,
  * "WARNING: at file:line func()" and the door's backtrace, or the BUG line
- * and the door's abort. Any context; no state.
+ * and the door's abort; panic() (linux/panic.h) ends the driver as BUG()
+ * does. Any context; no state.
  */
 #include <linux/bug.h>
 #include <linux/kernel.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
 #include <uhost.h>
 
@@ -30,6 +32,19 @@ void __uldd_bug(const char *file, int line, const char *func)
 {
 	printk(KERN_EMERG "kernel BUG at %s:%d %s()!\n", file, line, func);
 	uhost_abort("uldd: BUG: stopping the driver");
+}
+
+void panic(const char *fmt, ...)
+{
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &args;
+	printk(KERN_EMERG "Kernel panic - not syncing: %pV\n", &vaf);
+	va_end(args);
+	uhost_abort("uldd: panic: stopping the driver");
 }
 
 /*

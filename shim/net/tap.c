@@ -553,6 +553,7 @@ int uldd_tap_start(struct net_device *dev)
 {
 	struct uldd_netdev *un = dev->uldd;
 	unsigned int offload = 0, queues;
+	bool adopted;
 	int err;
 
 	/* A multi-queue driver's queues each get a TAP queue (see the top). */
@@ -579,11 +580,19 @@ int uldd_tap_start(struct net_device *dev)
 		if (dev->features & NETIF_F_TSO_ECN)
 			offload |= UHOST_TAP_OFFLOAD_TSO_ECN;
 	}
+	/*
+	 * A TAP kept from the driver's last run (uldd supervise) has what the
+	 * host set on it: the thread's first tap_sync_host() gives the driver
+	 * its MTU, MAC, flags and multicast list, as the host changing them.
+	 */
+	adopted = uhost_tap_adopted(un->tap);
+	if (adopted)
+		netdev_info(dev, "taking back %s as the host left it\n", dev->name);
 	uldd_host_block_begin();
 	err = tap_door(un, "offloads", uhost_tap_set_offload(un->tap, offload));
-	if (!err)
+	if (!err && !adopted)
 		err = tap_door(un, "MTU", uhost_tap_set_mtu(un->tap, dev->mtu));
-	if (!err && is_valid_ether_addr(dev->dev_addr))
+	if (!err && !adopted && is_valid_ether_addr(dev->dev_addr))
 		err = tap_door(un, "MAC address", uhost_tap_set_mac(un->tap, dev->dev_addr));
 	if (!err)
 		err = tap_door(un, "carrier",

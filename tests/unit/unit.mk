@@ -20,14 +20,14 @@ UNIT_KOBJ_bind := error pciaddr sysfs pcibind
 UNIT_KOBJ_cli := error pciaddr sysfs pcibind thread log
 UNIT_KOBJ_ctl := error pciaddr sysfs thread log
 UNIT_KOBJ_host := error init thread arena
-UNIT_KOBJ_tap := error thread tap pciaddr
+UNIT_KOBJ_tap := error thread tap pciaddr keep
 # UNIT_FAKE_<area>: H-world fakes of door calls (tests/unit/<name>.c).
 # Tests with a K-world part link the whole shim, which calls the door's
 # device functions; there is no VFIO here, so they link the host layer's
 # core (UNIT_KCORE) and fake_vfio.c's weak stand-ins, which fake_irq.c and
 # fake_dma.c override where a test drives interrupts or DMA. Tests that
 # capture printk define uhost_log themselves, so they leave log.o out.
-UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap
+UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap keep
 UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net ioport
 # test_conform's K-world part is the conformance suite (tests/conform/conform.mk).
 $(foreach a,$(UNIT_KWORLD_AREAS) conform,$(eval UNIT_FAKE_$(a) := fake_vfio))
@@ -46,6 +46,11 @@ UNIT_FAKE_net += fake_tap
 # test calls in-process: the control socket, served and asked.
 UNIT_TOOLS_cli := ctl
 UNIT_TOOLS_ctl := ctl
+# test_supervise: the restart policy, the oops and the pid file of
+# 'uldd supervise' (libbsd: pidfile_open, setproctitle, closefrom).
+UNIT_TOOLS_supervise := restart oops supervise ctl
+UNIT_KOBJ_supervise := error pciaddr sysfs tap keep thread log
+UNIT_LIBS_supervise := -lbsd -ldl
 # test_stopsig: the stop signals of 'uldd run'.
 UNIT_TOOLS_stopsig := stopsig
 UNIT_KOBJ_stopsig := error
@@ -84,7 +89,7 @@ $(BUILD)/tests/unit/test_$(1): $(BUILD)/tests/unit/test_$(1).o $(UNIT_KWORLD_$(1
 		$(call unit_objs,$(1)) $(SAN_OBJ)
 	@mkdir -p $$(dir $$@)
 	@echo "  LD      tests/unit/test_$(1)"
-	$$(Q)$$(CC) $(SAN_LDFLAGS) -o $$@ $$^ $(UNIT_LIBS) $(LIBUHOST_LIBS)
+	$$(Q)$$(CC) $(SAN_LDFLAGS) -o $$@ $$^ $(UNIT_LIBS) $(UNIT_LIBS_$(1)) $(LIBUHOST_LIBS)
 endef
 $(foreach a,$(UNIT_AREAS),$(eval $(call unit_rule,$(a))))
 

@@ -548,3 +548,8 @@ int uldd_ctl_stats(const char *dir, const char *ifname, char *buf, size_t len)
 		       "no uldd process serves %s: start it with 'uldd run DRIVER.so --ifname %s'",
 		       ifname, ifname);
 }
+
+int uldd_run_dir_make(const char *dir)
+{
+	return mkdir_p(dir);
+}

@@ -22,6 +22,12 @@
 /* ULDD_RUN_DIR (tests), else /run/uldd. */
 const char *uldd_run_dir(void);
 
+/*
+ * Creates dir (0700, parents too) or checks an existing one as
+ * uldd_ctl_start() does: 0 or an errno value, with uhost_errmsg() set.
+ */
+int uldd_run_dir_make(const char *dir);
+
 /* What the kernel takes as an interface name: 1-15 characters, no '/' or space. */
 bool uldd_ifname_ok(const char *name);
 

@@ -3,6 +3,7 @@
  * main.c - the uldd command: options, help, and dispatch to one file per
  * subcommand. Exit codes: 0 done, 1 failed, 2 the command line was wrong.
  */
+#include <bsd/unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,8 +17,8 @@
 #endif
 
 static const struct uldd_cmd *const cmds[] = {
-	&uldd_cmd_list, &uldd_cmd_bind,	 &uldd_cmd_unbind, &uldd_cmd_info,
-	&uldd_cmd_run,	&uldd_cmd_stats, &uldd_cmd_port,
+	&uldd_cmd_list, &uldd_cmd_bind,	     &uldd_cmd_unbind, &uldd_cmd_info,
+	&uldd_cmd_run,	&uldd_cmd_supervise, &uldd_cmd_stats,  &uldd_cmd_port,
 };
 
 void uldd_err(const char *fmt, ...)
@@ -96,6 +97,8 @@ int main(int argc, char **argv)
 {
 	const struct uldd_cmd *cmd;
 
+	/* ps shows each process's driver and device (run.c, supervise.c). */
+	setproctitle_init(argc, argv, environ);
 	if (argc < 2) {
 		usage(stderr);
 		return ULDD_EXIT_USAGE;
@@ -120,8 +123,9 @@ int main(int argc, char **argv)
 			cmd_help(cmd);
 			return ULDD_EXIT_OK;
 		}
-		/* Only run and port take options; an address never starts with '-'. */
-		if (argv[i][0] == '-' && cmd != &uldd_cmd_run && cmd != &uldd_cmd_port)
+		/* Only run, supervise and port take options; an address never starts with '-'. */
+		if (argv[i][0] == '-' && cmd != &uldd_cmd_run && cmd != &uldd_cmd_supervise &&
+		    cmd != &uldd_cmd_port)
 			return uldd_usage_err(cmd, "unknown option '%s'", argv[i]);
 	}
 	return cmd->run(argc - 1, argv + 1);

@@ -19,6 +19,7 @@
 #include "ctl.h"
 #include "internal.h"
 #include "stopsig.h"
+#include "supervise.h"
 #include "uldd.h"
 
 /*
@@ -41,6 +42,7 @@ struct run_opts {
 	const char *ifname;
 	const char *params[MAX_PARAMS];
 	unsigned int nparams;
+	bool restart; /* --restart: uldd supervise */
 };
 
 /*
@@ -119,6 +121,8 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			if (++i == argc || (n = strtol(argv[i], NULL, 10)) < 1 || n > 64)
 				return uldd_usage_err(&uldd_cmd_run, "--vcpus takes 1 to 64");
 			o->vcpus = (unsigned int)n;
+		} else if (!strcmp(a, "--restart")) {
+			o->restart = true;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			uhost_log_set_level(UHOST_LOG_DEBUG);
 		} else if (a[0] == '-') {
@@ -264,8 +268,12 @@ static int run(int argc, char **argv)
 	int err, sig;
 
 	err = parse(argc, argv, &o);
+	if (!err && o.restart)
+		return uldd_supervise(argc, argv);
 	if (!err)
 		err = check_devices(&o);
+	if (!err)
+		err = uldd_supervised_run(argc, argv);
 	if (err)
 		return err;
 	if (uhost_init(UHOST_VERSION)) {
@@ -365,7 +373,7 @@ static int run(int argc, char **argv)
 const struct uldd_cmd uldd_cmd_run = {
 	.name = "run",
 	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [--ifname NAME] [-v]\n"
-		"       [name=value]...",
+		"       [--restart] [name=value]...",
 	.summary = "run a driver on the devices bound to vfio-pci",
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
 		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
@@ -380,6 +388,7 @@ const struct uldd_cmd uldd_cmd_run = {
 		"default: the driver's own, such as eth0). -v shows the driver's debug messages.\n"
 		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 1 when no\n"
 		"device was bound, or when the host set up an interface whose driver refused\n"
-		"to open it (its firmware missing, for one); the driver's messages say why.\n",
+		"to open it (its firmware missing, for one); the driver's messages say why.\n"
+		"--restart: run it under 'uldd supervise' (see 'uldd help supervise').\n",
 	.run = run,
 };

@@ -24,6 +24,7 @@ extern const struct uldd_cmd uldd_cmd_bind;
 extern const struct uldd_cmd uldd_cmd_unbind;
 extern const struct uldd_cmd uldd_cmd_info;
 extern const struct uldd_cmd uldd_cmd_run;
+extern const struct uldd_cmd uldd_cmd_supervise;
 extern const struct uldd_cmd uldd_cmd_stats;
 extern const struct uldd_cmd uldd_cmd_port;
 

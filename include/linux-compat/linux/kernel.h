@@ -21,6 +21,7 @@
 #include <linux/log2.h>
 #include <linux/math.h>
 #include <linux/minmax.h>
+#include <linux/panic.h>
 #include <linux/stdarg.h>
 #include <linux/stddef.h>
 #include <linux/typecheck.h>

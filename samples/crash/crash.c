@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * crash.c - a driver that crashes on request, for 'uldd supervise' tests:
+ * fault=null writes through a NULL pointer in its init (the main thread),
+ * fault=work does so in a work item (a shim worker thread), fault=bug
+ * calls BUG(), fault=panic calls panic(). Each from a function of its own, so an oops can be checked
+ * for the name. fault=none (the default) loads and binds nothing.
+ */
+#include <linux/bug.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/string.h>
+#include <linux/workqueue.h>
+
+static char *fault = "none";
+module_param(fault, charp, 0444);
+MODULE_PARM_DESC(fault,
+		 "none, null (NULL write in init), work (in a work item), bug (BUG()), panic");
+
+/* The address written: a parameter, so the compiler cannot see it is NULL. */
+static unsigned long fault_addr;
+module_param(fault_addr, ulong, 0444);
+MODULE_PARM_DESC(fault_addr, "the address the null and work faults write to (default 0)");
+
+static noinline void crash_write_null(void)
+{
+	*(volatile int *)fault_addr = 0x0bad;
+}
+
+static noinline void crash_bug(void)
+{
+	BUG();
+}
+
+static noinline void crash_panic(void)
+{
+	panic("crash: fault=%s", fault);
+}
+
+static void crash_work_fn(struct work_struct *work)
+{
+	crash_write_null();
+}
+
+static DECLARE_WORK(crash_work, crash_work_fn);
+
+static int __init crash_init(void)
+{
+	pr_info("crash: fault=%s\n", fault);
+	if (!strcmp(fault, "null"))
+		crash_write_null();
+	else if (!strcmp(fault, "bug"))
+		crash_bug();
+	else if (!strcmp(fault, "panic"))
+		crash_panic();
+	else if (!strcmp(fault, "work")) {
+		schedule_work(&crash_work);
+		flush_work(&crash_work);
+	}
+	return 0;
+}
+
+static void __exit crash_exit(void)
+{
+}
+
+module_init(crash_init);
+module_exit(crash_exit);
+MODULE_LICENSE("Dual MIT/GPL");
+MODULE_DESCRIPTION("crashes on request, for uldd supervise tests");

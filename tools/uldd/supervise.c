@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * supervise.c - 'uldd supervise DRIVER.so [run options]': runs 'uldd run'
+ * with the same arguments as a child (fork, closefrom, exec of this very
+ * binary, so each run starts from a clean process), and when it dies
+ * otherwise than by a clean exit prints its oops, resets its devices
+ * through sysfs and starts it again after a back-off (restart.h), until
+ * too many crashes come too fast. SIGINT, SIGTERM and SIGHUP go to the
+ * child, which stops cleanly; then the supervisor exits 0.
+ *
+ * The child tells the supervisor on a pipe (fd 3, ULDD_SUPERVISOR_FD) the
+ * TAPs it made persistent and the devices it opened (kernel/keep.c), and
+ * its crash (oops.c). A restarted child gets the TAPs' names back
+ * (ULDD_SUPERVISOR_TAPS) and attaches to them, so the host's interface,
+ * with its ifindex, addresses, routes and sockets, outlives the crash.
+ */
+#include <bsd/libutil.h>
+#include <bsd/unistd.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ctl.h"
+#include "internal.h"
+#include "oops.h"
+#include "restart.h"
+#include "supervise.h"
+#include "uldd.h"
+
+#define SUP_FD 3
+#define SUP_MAX_TAPS 16
+#define SUP_MAX_DEVS 16
+/* After a forwarded stop signal, how long the driver has before SIGKILL. */
+#define SUP_STOP_S 30
+
+struct sup {
+	int argc;
+	char **argv;
+	char driver[64];
+	char devices[256];
+	struct uldd_restart policy;
+	struct {
+		char wanted[UH_IFNAMSIZ];
+		char name[UH_IFNAMSIZ];
+		bool ready; /* the driver set it up: the next one takes it back */
+	} taps[SUP_MAX_TAPS];
+	unsigned int ntaps;
+	char devs[SUP_MAX_DEVS][UH_PCI_ADDR_LEN];
+	unsigned int ndevs;
+	struct uldd_oops oops;
+	char buf[8192];
+	size_t have;
+	pid_t child;
+	int pipe_fd;
+	int sig_fd;
+	int stop_sig; /* the stop signal forwarded, 0: none */
+	char exe[4096]; /* this binary, which the child runs */
+};
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * ULDD_NSEC + (uint64_t)ts.tv_nsec;
+}
+
+static bool takes_value(const char *a)
+{
+	return !strcmp(a, "--device") || !strcmp(a, "-d") || !strcmp(a, "--firmware") ||
+	       !strcmp(a, "--ifname") || !strcmp(a, "--vcpus");
+}
+
+void uldd_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *devices, size_t vlen)
+{
+	size_t used = 0;
+
+	driver[0] = devices[0] = '\0';
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (takes_value(a) && i + 1 < argc) {
+			struct uh_pci_addr pa;
+			char canon[UH_PCI_ADDR_LEN];
+			const char *dev = argv[++i];
+			int n;
+
+			if (strcmp(a, "--device") && strcmp(a, "-d"))
+				continue;
+			if (!uh_pci_addr_parse(dev, &pa)) {
+				uh_pci_addr_format(&pa, canon);
+				dev = canon;
+			}
+			n = snprintf(devices + used, vlen - used, "%s%s", used ? " " : "", dev);
+			if (n > 0 && (size_t)n < vlen - used)
+				used += (size_t)n;
+		} else if (a[0] != '-' && !strchr(a, '=') && !driver[0]) {
+			const char *base = strrchr(a, '/');
+			const char *so;
+
+			base = base ? base + 1 : a;
+			so = strstr(base, ".so");
+			snprintf(driver, dlen, "%.*s", so ? (int)(so - base) : (int)strlen(base),
+				 base);
+		}
+	}
+	if (!devices[0])
+		snprintf(devices, vlen, "%s", "any");
+}
+
+int uldd_sup_pidfile_path(char *buf, size_t len, const char *dir, const char *driver,
+			  const char *devices)
+{
+	int n = snprintf(buf, len, "%s/%s@%s.pid", dir, driver, devices);
+	size_t start;
+
+	if (n < 0 || (size_t)n >= len)
+		return ENAMETOOLONG;
+	/* The name's part only: the directory is the caller's. */
+	for (start = strlen(dir) + 1; buf[start]; start++) {
+		if (buf[start] == ' ')
+			buf[start] = '+';
+		else if (buf[start] == '/' || buf[start] < ' ')
+			buf[start] = '_';
+	}
+	return 0;
+}
+
+int uldd_supervised_run(int argc, char **argv)
+{
+	char driver[64], devices[256];
+	const char *fd_env = getenv(ULDD_SUP_FD_ENV);
+	int fd;
+
+	uldd_sup_describe(argc, argv, driver, sizeof(driver), devices, sizeof(devices));
+	setproctitle("-uldd run %s %s", driver, devices);
+	if (!fd_env)
+		return 0;
+	fd = atoi(fd_env);
+	if (fd < 3 || fcntl(fd, F_SETFD, FD_CLOEXEC)) {
+		uldd_err("%s=%s is not an open descriptor: only uldd supervise sets it",
+			 ULDD_SUP_FD_ENV, fd_env);
+		return ULDD_EXIT_FAIL;
+	}
+	if (uh_keep_setup(fd, getenv(ULDD_SUP_TAPS_ENV))) {
+		uldd_err("%s", uhost_errmsg());
+		return ULDD_EXIT_FAIL;
+	}
+	if (uldd_oops_install(fd))
+		uldd_err("warning: no crash handler: %s", strerror(errno));
+	unsetenv(ULDD_SUP_FD_ENV);
+	unsetenv(ULDD_SUP_TAPS_ENV);
+	return 0;
+}
+
+/*
+ * "tap WANTED NAME" (kept), "tapok NAME" (set up by the driver) and "dev
+ * ADDR" from the child; the rest is its oops.
+ */
+static void sup_line(struct sup *s, const char *line)
+{
+	char wanted[64], name[64];
+
+	if (uldd_oops_line(&s->oops, line))
+		return;
+	/* sscanf's blank matches none too: "tap" would take "tapok" lines. */
+	if (!strncmp(line, "tap ", 4) && sscanf(line + 4, "%63s %63s", wanted, name) == 2 &&
+	    strlen(wanted) < UH_IFNAMSIZ && strlen(name) < UH_IFNAMSIZ) {
+		if (!strcmp(wanted, "-"))
+			wanted[0] = '\0';
+		for (unsigned int i = 0; i < s->ntaps; i++)
+			if (!strcmp(s->taps[i].name, name))
+				return;
+		if (s->ntaps < SUP_MAX_TAPS) {
+			snprintf(s->taps[s->ntaps].wanted, UH_IFNAMSIZ, "%s", wanted);
+			snprintf(s->taps[s->ntaps].name, UH_IFNAMSIZ, "%s", name);
+			s->taps[s->ntaps].ready = false;
+			s->ntaps++;
+		}
+	} else if (!strncmp(line, "tapok ", 6) && sscanf(line + 6, "%63s", name) == 1) {
+		for (unsigned int i = 0; i < s->ntaps; i++)
+			if (!strcmp(s->taps[i].name, name))
+				s->taps[i].ready = true;
+	} else if (!strncmp(line, "dev ", 4) && sscanf(line + 4, "%63s", name) == 1 &&
+		   strlen(name) < UH_PCI_ADDR_LEN) {
+		for (unsigned int i = 0; i < s->ndevs; i++)
+			if (!strcmp(s->devs[i], name))
+				return;
+		if (s->ndevs < SUP_MAX_DEVS)
+			snprintf(s->devs[s->ndevs++], UH_PCI_ADDR_LEN, "%s", name);
+	}
+}
+
+/* Reads what the pipe has; false at its end. */
+static bool sup_read(struct sup *s)
+{
+	for (;;) {
+		ssize_t n = read(s->pipe_fd, s->buf + s->have, sizeof(s->buf) - 1 - s->have);
+		char *nl;
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 && errno == EAGAIN;
+		s->have += (size_t)n;
+		s->buf[s->have] = '\0';
+		while ((nl = strchr(s->buf, '\n'))) {
+			*nl = '\0';
+			sup_line(s, s->buf);
+			s->have -= (size_t)(nl + 1 - s->buf);
+			memmove(s->buf, nl + 1, s->have + 1);
+		}
+		/* A line longer than the buffer: keep what fits, as a line. */
+		if (s->have == sizeof(s->buf) - 1) {
+			sup_line(s, s->buf);
+			s->have = 0;
+		}
+	}
+}
+
+static int sup_spawn(struct sup *s)
+{
+	char taps[SUP_MAX_TAPS * (2 * UH_IFNAMSIZ + 2)] = "";
+	size_t used = 0;
+	unsigned int kept = 0;
+	char **argv;
+	int p[2], j = 0;
+
+	/* A TAP the driver died before setting up goes; the others are taken back. */
+	for (unsigned int i = 0; i < s->ntaps; i++) {
+		int n;
+
+		if (!s->taps[i].ready) {
+			if (uh_tap_remove(s->taps[i].name))
+				uldd_err("warning: %s", uhost_errmsg());
+			continue;
+		}
+		n = snprintf(taps + used, sizeof(taps) - used, "%s%s/%s", used ? " " : "",
+			     s->taps[i].wanted, s->taps[i].name);
+		if (n > 0 && (size_t)n < sizeof(taps) - used)
+			used += (size_t)n;
+		s->taps[kept++] = s->taps[i];
+	}
+	s->ntaps = kept;
+	argv = calloc((size_t)s->argc + 2, sizeof(*argv));
+	if (!argv)
+		return ENOMEM;
+	argv[j++] = "uldd";
+	argv[j++] = "run";
+	for (int i = 1; i < s->argc; i++)
+		if (strcmp(s->argv[i], "--restart"))
+			argv[j++] = s->argv[i];
+	if (pipe2(p, O_CLOEXEC)) {
+		free(argv);
+		return errno;
+	}
+	memset(&s->oops, 0, sizeof(s->oops));
+	s->have = 0;
+	fflush(NULL);
+	s->child = fork();
+	if (s->child < 0) {
+		int err = errno;
+
+		close(p[0]);
+		close(p[1]);
+		free(argv);
+		return err;
+	}
+	if (s->child == 0) {
+		sigset_t none;
+
+		/* The pipe at SUP_FD without close-on-exec; nothing else crosses. */
+		if (p[1] == SUP_FD ? fcntl(SUP_FD, F_SETFD, 0) : dup2(p[1], SUP_FD) < 0)
+			_exit(127);
+		closefrom(SUP_FD + 1);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		setenv(ULDD_SUP_FD_ENV, "3", 1);
+		if (used)
+			setenv(ULDD_SUP_TAPS_ENV, taps, 1);
+		else
+			unsetenv(ULDD_SUP_TAPS_ENV);
+		/* By its path, not /proc/self/exe: the child's name (comm) is then uldd. */
+		execv(s->exe, argv);
+		fprintf(stderr, "uldd: cannot run %s: %s\n", s->exe, strerror(errno));
+		_exit(127);
+	}
+	free(argv);
+	close(p[1]);
+	s->pipe_fd = p[0];
+	fcntl(s->pipe_fd, F_SETFL, O_NONBLOCK);
+	return 0;
+}
+
+/* A stop signal: to the child, which stops cleanly; SIGKILL after SUP_STOP_S. */
+static void sup_forward(struct sup *s, int sig)
+{
+	if (!s->stop_sig)
+		fprintf(stderr, "uldd: %s, stopping %s (pid %d)\n", strsignal(sig), s->driver,
+			(int)s->child);
+	s->stop_sig = sig;
+	kill(s->child, sig);
+}
+
+/* Runs until the child is gone: its wait status. */
+static int sup_wait(struct sup *s)
+{
+	uint64_t kill_at = 0;
+	bool open = true;
+	int status;
+
+	for (;;) {
+		struct pollfd pfd[2] = { { .fd = s->sig_fd, .events = POLLIN },
+					 { .fd = open ? s->pipe_fd : -1, .events = POLLIN } };
+		struct signalfd_siginfo si;
+		int timeout = -1;
+
+		if (waitpid(s->child, &status, WNOHANG) == s->child)
+			break;
+		if (kill_at) {
+			uint64_t now = now_ns();
+
+			if (now >= kill_at) {
+				uldd_err("%s did not stop within %d s: SIGKILL", s->driver,
+					 SUP_STOP_S);
+				kill(s->child, SIGKILL);
+				kill_at = 0;
+			} else {
+				timeout = (int)((kill_at - now) / 1000000) + 1;
+			}
+		}
+		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
+			return -1;
+		if (pfd[1].revents)
+			open = sup_read(s);
+		if ((pfd[0].revents & POLLIN) && read(s->sig_fd, &si, sizeof(si)) == sizeof(si) &&
+		    si.ssi_signo != SIGCHLD) {
+			sup_forward(s, (int)si.ssi_signo);
+			if (!kill_at)
+				kill_at = now_ns() + SUP_STOP_S * ULDD_NSEC;
+		}
+	}
+	/* The rest of what it wrote; its end of the pipe is closed now. */
+	while (open && sup_read(s))
+		;
+	close(s->pipe_fd);
+	s->pipe_fd = -1;
+	return status;
+}
+
+static void sup_reset_devices(struct sup *s)
+{
+	for (unsigned int i = 0; i < s->ndevs; i++) {
+		char path[512];
+		int err;
+
+		if (uh_sysfs_dev_path(path, sizeof(path), s->devs[i], "reset"))
+			continue;
+		err = uh_sysfs_write(path, "1");
+		if (err)
+			uldd_err(
+				"warning: %s: no reset (%s): the driver starts on the device as vfio-pci left it",
+				s->devs[i], strerror(err));
+		else
+			fprintf(stderr, "uldd: %s reset\n", s->devs[i]);
+	}
+}
+
+static void sup_remove_taps(struct sup *s)
+{
+	for (unsigned int i = 0; i < s->ntaps; i++)
+		if (uh_tap_remove(s->taps[i].name))
+			uldd_err("warning: %s", uhost_errmsg());
+	s->ntaps = 0;
+}
+
+/* Waits delay_ns, or less when a stop signal comes: then that signal. */
+static int sup_sleep(struct sup *s, uint64_t delay_ns)
+{
+	uint64_t until = now_ns() + delay_ns;
+
+	for (;;) {
+		struct pollfd pfd = { .fd = s->sig_fd, .events = POLLIN };
+		struct signalfd_siginfo si;
+		uint64_t now = now_ns();
+
+		if (now >= until)
+			return 0;
+		if (poll(&pfd, 1, (int)((until - now) / 1000000) + 1) > 0 &&
+		    read(s->sig_fd, &si, sizeof(si)) == sizeof(si) && si.ssi_signo != SIGCHLD)
+			return (int)si.ssi_signo;
+	}
+}
+
+/* What ended the child, as a line; the oops first when it crashed. */
+static void sup_report(struct sup *s, int status)
+{
+	char signame[32];
+
+	if (WIFSIGNALED(status)) {
+		if (!s->oops.active) {
+			/* Killed where no handler runs (SIGKILL), or before it was set. */
+			s->oops.sig = WTERMSIG(status);
+			s->oops.pid = s->child;
+			s->oops.code = SI_USER;
+		}
+		uldd_oops_print(stderr, "uldd: ", s->driver, &s->oops);
+		uldd_err("%s (pid %d) died by %s%s", s->driver, (int)s->child,
+			 uldd_oops_signame(WTERMSIG(status), signame, sizeof(signame)),
+			 WCOREDUMP(status) ? " (core dumped)" : "");
+	} else {
+		uldd_err("%s (pid %d) exited with status %d", s->driver, (int)s->child,
+			 WEXITSTATUS(status));
+	}
+}
+
+static int sup_pidfile(struct sup *s, struct pidfh **pfh)
+{
+	char path[512];
+	pid_t other = 0;
+
+	*pfh = NULL;
+	if (uldd_run_dir_make(uldd_run_dir()) ||
+	    uldd_sup_pidfile_path(path, sizeof(path), uldd_run_dir(), s->driver, s->devices)) {
+		uldd_err("warning: no pid file: %s", uhost_errmsg());
+		return 0;
+	}
+	*pfh = pidfile_open(path, 0600, &other);
+	if (!*pfh && errno == EEXIST) {
+		uldd_err("%s on %s is supervised already by pid %d (%s): stop that one first",
+			 s->driver, s->devices, (int)other, path);
+		return ULDD_EXIT_FAIL;
+	}
+	if (!*pfh || pidfile_write(*pfh)) {
+		uldd_err("warning: pid file %s: %s", path, strerror(errno));
+		if (*pfh)
+			pidfile_remove(*pfh);
+		*pfh = NULL;
+	}
+	return 0;
+}
+
+static int sup_loop(struct sup *s)
+{
+	uint64_t start, delay;
+	int status, sig, err;
+
+	for (;;) {
+		start = now_ns();
+		err = sup_spawn(s);
+		if (err) {
+			uldd_err("cannot start %s: %s", s->driver, strerror(err));
+			return ULDD_EXIT_FAIL;
+		}
+		status = sup_wait(s);
+		if (s->stop_sig || (WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+			if (!WIFEXITED(status) || WEXITSTATUS(status))
+				sup_report(s, status);
+			return ULDD_EXIT_OK;
+		}
+		/* A wrong command line stays wrong: no restart. */
+		if (WIFEXITED(status) && WEXITSTATUS(status) == ULDD_EXIT_USAGE)
+			return ULDD_EXIT_USAGE;
+		sup_report(s, status);
+		sup_reset_devices(s);
+		if (!uldd_restart_crashed(&s->policy, start, now_ns(), &delay)) {
+			uldd_err(
+				"%s failed %u times within %llu s: giving up (the messages above say why)",
+				s->driver, s->policy.burst,
+				(unsigned long long)(s->policy.interval_ns / ULDD_NSEC));
+			return ULDD_EXIT_FAIL;
+		}
+		fprintf(stderr, "uldd: restarting %s in %llu.%03llu s\n", s->driver,
+			(unsigned long long)(delay / ULDD_NSEC),
+			(unsigned long long)(delay % ULDD_NSEC / 1000000));
+		sig = sup_sleep(s, delay);
+		if (sig) {
+			fprintf(stderr, "uldd: %s, not restarting %s\n", strsignal(sig), s->driver);
+			return ULDD_EXIT_OK;
+		}
+	}
+}
+
+int uldd_supervise(int argc, char **argv)
+{
+	struct sup *s = calloc(1, sizeof(*s));
+	struct pidfh *pfh;
+	sigset_t set;
+	ssize_t n;
+	int rc;
+
+	if (!s)
+		return ULDD_EXIT_FAIL;
+	s->argc = argc;
+	s->argv = argv;
+	s->pipe_fd = -1;
+	uldd_sup_describe(argc, argv, s->driver, sizeof(s->driver), s->devices, sizeof(s->devices));
+	if (!s->driver[0]) {
+		free(s);
+		return uldd_usage_err(&uldd_cmd_supervise, "which driver? give its .so file");
+	}
+	uldd_restart_init(&s->policy);
+	n = readlink("/proc/self/exe", s->exe, sizeof(s->exe) - 1);
+	if (n <= 0 || (size_t)n >= sizeof(s->exe) - 1)
+		snprintf(s->exe, sizeof(s->exe), "/proc/self/exe");
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	s->sig_fd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (s->sig_fd < 0) {
+		uldd_err("signalfd: %s", strerror(errno));
+		free(s);
+		return ULDD_EXIT_FAIL;
+	}
+	rc = sup_pidfile(s, &pfh);
+	if (rc) {
+		free(s);
+		return rc;
+	}
+	setproctitle("-uldd supervise %s %s", s->driver, s->devices);
+	rc = sup_loop(s);
+	/* Whatever ended it, no kept TAP outlives the supervisor. */
+	sup_remove_taps(s);
+	if (pfh)
+		pidfile_remove(pfh);
+	close(s->sig_fd);
+	free(s);
+	return rc;
+}
+
+static int supervise(int argc, char **argv)
+{
+	return uldd_supervise(argc, argv);
+}
+
+const struct uldd_cmd uldd_cmd_supervise = {
+	.name = "supervise",
+	.args = "DRIVER.so [run options] [name=value]...",
+	.summary = "run a driver and restart it when it crashes",
+	.help = "Runs 'uldd run DRIVER.so ...' with the same arguments as a child process. When\n"
+		"the child dies by a signal (a crash, BUG(), an abort) or exits with a failure,\n"
+		"prints a kernel-style oops (signal, faulting address, the crashed thread's\n"
+		"backtrace with the driver's and the shim's functions), resets its devices\n"
+		"and starts it again: after 0.1 s, doubling up to 30 s, back to 0.1 s after a\n"
+		"run of 10 s or more; 5 failures within 60 s make it give up (exit 1). The\n"
+		"driver's network interfaces stay while it restarts (same name, ifindex,\n"
+		"addresses, routes; carrier off), and the restarted driver takes the MAC, MTU,\n"
+		"promiscuous mode and multicast list the host has on them. SIGINT, SIGTERM\n"
+		"and SIGHUP stop the driver cleanly (SIGKILL after 30 s), then it exits 0, as\n"
+		"it does when the driver exits 0. 'uldd run --restart' is the same. The pid\n"
+		"file is <run dir>/DRIVER@DEVICE.pid (ULDD_RUN_DIR, else /run/uldd).\n",
+	.run = supervise,
+};
