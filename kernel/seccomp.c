@@ -44,6 +44,10 @@ static const int uh_seccomp_allow[] = {
 	SYS_sched_getaffinity,
 	SYS_gettid,
 	SYS_getpid,
+	/* Who the process is: the control socket lets root and its own euid ask
+	 * (ctl.c), 'uldd run' says what it runs as. */
+	SYS_getuid,
+	SYS_geteuid,
 	SYS_exit,
 	SYS_exit_group,
 	/* Signals: the threads' masks (thread.c), the stop signals the main

@@ -6,7 +6,7 @@
 # item, a module parameter; on edu with a 64-bit DMA mask and on edu's
 # default 28-bit one. Then what a user gets wrong, each one line.
 # vm-devices: -device edu,dma_mask=0xffffffffffffffff,addr=0x10 -device edu,addr=0x11
-# vm-timeout: 150
+# vm-timeout: 300
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 
@@ -51,6 +51,53 @@ run_edu /tmp/both.log
 [ "$(grep -c 'all checks passed' /tmp/both.log)" -eq 2 ] || fail "not both devices passed"
 ok "one driver process drove both devices"
 
+echo "== privilege separation: the running driver's /proc/PID/status"
+# start_edu LOG ARGS...: uldd run in the background until it runs; $edu_pid.
+start_edu() {
+	local log=$1
+	shift
+	"$ULDD" run "$EDU" "$@" >"$log" 2>&1 &
+	edu_pid=$!
+	for _ in $(seq 200); do
+		grep -q "runs on" "$log" && return 0
+		kill -0 "$edu_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	cat "$log"
+	fail "uldd run $* did not start"
+}
+stop_edu() {
+	local rc=0
+	kill -INT "$edu_pid"
+	wait "$edu_pid" || rc=$?
+	[ "$rc" -eq 0 ] || fail "uldd run exited $rc: $(cat "$1")"
+}
+uid=$(id -u uldd) || fail "no user uldd: scripts/install-deps.sh creates it on the host"
+start_edu /tmp/priv.log --device 0000:00:10.0 dma_bits=64
+# edu is no network device: no capability at all.
+assert_confined "$edu_pid" 0000000000000000
+grep -q "runs as uid $uid, capabilities: none, seccomp on" /tmp/priv.log ||
+	fail "no line saying what it runs as: $(cat /tmp/priv.log)"
+ntask=$(ls /proc/"$edu_pid"/task | wc -l)
+stop_edu /tmp/priv.log
+grep -q "0000:00:10.0: all checks passed" /tmp/priv.log || fail "edu's checks did not pass unprivileged"
+grep -q "0000:00:10.0: removed" /tmp/priv.log || fail "remove did not run on SIGINT"
+ok "edu.so ran as uldd (uid $uid) in $ntask threads: CapEff 0, NoNewPrivs 1, Seccomp 2; its checks passed"
+
+start_edu /tmp/noseccomp.log --device 0000:00:10.0 --no-seccomp
+assert_confined "$edu_pid" 0000000000000000 0
+stop_edu /tmp/noseccomp.log
+ok "--no-seccomp: the same drop, Seccomp 0"
+
+start_edu /tmp/root.log --device 0000:00:10.0 --user root
+v=$(sed -n 's/^Uid:[[:space:]]*//p' /proc/"$edu_pid"/status | cut -f1)
+[ "$v" = 0 ] || fail "--user root runs as uid $v"
+grep -q "warning: --user root: the driver runs as root" /tmp/root.log ||
+	fail "--user root gave no warning: $(cat /tmp/root.log)"
+stop_edu /tmp/root.log
+ok "--user root keeps root, with a warning"
+
+expect_error 1 "--user 'nosuchuser': no such user" "$ULDD" run "$EDU" --user nosuchuser
 expect_error 1 "parameter 'rounds' takes int values, not 'many'" "$ULDD" run "$EDU" rounds=many
 expect_error 1 "has no parameter 'speed' \(it has: " "$ULDD" run "$EDU" speed=9
 expect_error 1 "cannot load /nonexistent.so" "$ULDD" run /nonexistent.so
