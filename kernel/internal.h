@@ -181,7 +181,10 @@ void uh_pci_bind_set_write(uh_sysfs_write_fn fn);
 #include <sys/types.h>
 
 #define UH_DEFAULT_USER "uldd"
+#define UH_TUN_PATH "/dev/net/tun"
 int uh_node_hold(const char *path, int flags);
+/* n fds of path, each handed out once: a node whose every open counts (tun). */
+int uh_node_hold_many(const char *path, int flags, unsigned int n);
 int uh_node_open(const char *path, int flags);
 unsigned int uh_node_release_all(void);
 /* ENOENT, with the fix in uhost_errmsg(), when there is no such user. */

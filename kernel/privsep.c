@@ -65,6 +65,34 @@ out:
 	return err;
 }
 
+int uh_node_hold_many(const char *path, int flags, unsigned int n)
+{
+	int err = 0;
+
+	if (strlen(path) >= UH_HELD_PATH)
+		return uh_fail(ENAMETOOLONG, "%s: the path is too long to hold open", path);
+	pthread_mutex_lock(&uh_held.lock);
+	for (int i = 0; i < UH_HELD_MAX && n; i++) {
+		int fd;
+
+		if (uh_held.node[i].fd > 0)
+			continue;
+		fd = open(path, flags);
+		if (fd < 0) {
+			err = uh_fail(errno, "cannot open %s: %s", path, strerror(errno));
+			break;
+		}
+		uh_held.node[i].fd = fd;
+		memcpy(uh_held.node[i].path, path, strlen(path) + 1);
+		n--;
+	}
+	if (!err && n)
+		err = uh_fail(EMFILE, "more than %d device nodes to open before the drop",
+			      UH_HELD_MAX);
+	pthread_mutex_unlock(&uh_held.lock);
+	return err;
+}
+
 int uh_node_open(const char *path, int flags)
 {
 	int fd = -1;

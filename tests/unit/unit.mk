@@ -20,7 +20,7 @@ UNIT_KOBJ_bind := error pciaddr sysfs pcibind
 UNIT_KOBJ_cli := error pciaddr sysfs pcibind thread log
 UNIT_KOBJ_ctl := error pciaddr sysfs thread log
 UNIT_KOBJ_host := error init thread arena
-UNIT_KOBJ_tap := error thread tap pciaddr
+UNIT_KOBJ_tap := error thread tap pciaddr privsep
 UNIT_KOBJ_privsep := error privsep seccomp
 # UNIT_FAKE_<area>: H-world fakes of door calls (tests/unit/<name>.c).
 # Tests with a K-world part link the whole shim, which calls the door's
@@ -28,7 +28,7 @@ UNIT_KOBJ_privsep := error privsep seccomp
 # core (UNIT_KCORE) and fake_vfio.c's weak stand-ins, which fake_irq.c and
 # fake_dma.c override where a test drives interrupts or DMA. Tests that
 # capture printk define uhost_log themselves, so they leave log.o out.
-UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap
+UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap privsep
 UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net ioport
 # test_conform's K-world part is the conformance suite (tests/conform/conform.mk).
 $(foreach a,$(UNIT_KWORLD_AREAS) conform,$(eval UNIT_FAKE_$(a) := fake_vfio))

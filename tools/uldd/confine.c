@@ -103,6 +103,14 @@ int uldd_confine_drop(struct uldd_confine *c)
 	/* No such directory is no failure here: the driver's request says so. */
 	if (uh_file_hold_dir(fw))
 		uh_log(UHOST_LOG_DEBUG, "uldd: %s", uhost_errmsg());
+	/*
+	 * Every TAP queue is an open of /dev/net/tun, which may be root's
+	 * alone (devtmpfs makes it 0600 where no udev rule opens it up).
+	 * Missing, it is tap.c's to say so when the driver asks for one.
+	 */
+	if (net &&
+	    uh_node_hold_many(UH_TUN_PATH, O_RDWR | O_CLOEXEC | O_NONBLOCK, UHOST_TAP_MAX_QUEUES))
+		uh_log(UHOST_LOG_DEBUG, "uldd: %s", uhost_errmsg());
 	c->caps = uh_privsep_caps(net);
 	if (uh_memlock_set(c->arena_max, &memlock) || uh_privsep_drop(uid, gid, c->caps)) {
 		uldd_err("%s", uhost_errmsg());
