@@ -21,7 +21,7 @@ UNIT_KOBJ_cli := error pciaddr sysfs pcibind thread log
 UNIT_KOBJ_ctl := error pciaddr sysfs thread log
 UNIT_KOBJ_host := error init thread arena
 UNIT_KOBJ_tap := error thread tap pciaddr privsep
-UNIT_KOBJ_privsep := error privsep seccomp
+UNIT_KOBJ_privsep := error privsep seccomp thread
 # UNIT_FAKE_<area>: H-world fakes of door calls (tests/unit/<name>.c).
 # Tests with a K-world part link the whole shim, which calls the door's
 # device functions; there is no VFIO here, so they link the host layer's
