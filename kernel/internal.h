@@ -189,6 +189,11 @@ int uh_node_open(const char *path, int flags);
 unsigned int uh_node_release_all(void);
 /* ENOENT, with the fix in uhost_errmsg(), when there is no such user. */
 int uh_user_lookup(const char *name, uid_t *uid, gid_t *gid);
+/*
+ * *found: the ELF64 file at path imports (has an undefined dynamic symbol)
+ * one of names (NULL-terminated). Not an ELF64 file: false, no error.
+ */
+int uh_elf_imports(const char *path, const char *const *names, bool *found);
 /* The capabilities a running driver keeps: net is true for a network driver. */
 uint64_t uh_privsep_caps(bool net);
 /* "cap_net_admin,..." or "none"; EINVAL for a capability it cannot name. */

@@ -7,6 +7,7 @@
  * locked-memory limit, the dumpable flag).
  */
 #include <dirent.h>
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -17,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -149,7 +152,8 @@ int uh_user_lookup(const char *name, uid_t *uid, gid_t *gid)
 }
 
 /*
- * CAP_NET_ADMIN is the one capability a running driver may need: the shim
+ * CAP_NET_ADMIN is the one capability a running driver may need, and only
+ * one that registers a net_device (net: it imports register_netdev): the shim
  * creates its TAP at register_netdev() during probe (TUNSETIFF makes a new
  * interface only for CAP_NET_ADMIN), and later mirrors the driver's MTU
  * and MAC to it (SIOCSIFMTU, SIOCSIFHWADDR, which need it too). Direct
@@ -192,6 +196,75 @@ int uh_caps_name(uint64_t caps, char *buf, size_t len)
 		return EINVAL; /* one this table cannot name */
 	if (!used && snprintf(buf, len, "none") >= (int)len)
 		return ENAMETOOLONG;
+	return 0;
+}
+
+/* Whether the section table entry i lies inside the file. */
+static const Elf64_Shdr *elf_section(const unsigned char *p, size_t size, const Elf64_Ehdr *eh,
+				     unsigned int i)
+{
+	uint64_t off = eh->e_shoff + (uint64_t)i * eh->e_shentsize;
+
+	if (i >= eh->e_shnum || eh->e_shentsize < sizeof(Elf64_Shdr) || off > size ||
+	    size - off < sizeof(Elf64_Shdr))
+		return NULL;
+	return (const Elf64_Shdr *)(p + off);
+}
+
+static bool elf_scan(const unsigned char *p, size_t size, const char *const *names)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)p;
+
+	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS64)
+		return false;
+	for (unsigned int i = 0; i < eh->e_shnum; i++) {
+		const Elf64_Shdr *sh = elf_section(p, size, eh, i), *str;
+
+		if (!sh || sh->sh_type != SHT_DYNSYM || sh->sh_entsize < sizeof(Elf64_Sym))
+			continue;
+		str = elf_section(p, size, eh, sh->sh_link);
+		if (!str || sh->sh_offset > size || sh->sh_size > size - sh->sh_offset ||
+		    str->sh_offset > size || str->sh_size > size - str->sh_offset)
+			return false;
+		for (uint64_t off = 0; off + sh->sh_entsize <= sh->sh_size; off += sh->sh_entsize) {
+			const Elf64_Sym *sym = (const Elf64_Sym *)(p + sh->sh_offset + off);
+			const char *name;
+
+			if (sym->st_shndx != SHN_UNDEF || sym->st_name >= str->sh_size)
+				continue;
+			name = (const char *)p + str->sh_offset + sym->st_name;
+			/* The string table must hold the whole name. */
+			if (!memchr(name, '\0', str->sh_size - sym->st_name))
+				continue;
+			for (const char *const *n = names; *n; n++)
+				if (!strcmp(name, *n))
+					return true;
+		}
+	}
+	return false;
+}
+
+int uh_elf_imports(const char *path, const char *const *names, bool *found)
+{
+	struct stat st;
+	void *p;
+	int fd;
+
+	*found = false;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return uh_fail(errno, "cannot open %s: %s", path, strerror(errno));
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+		close(fd);
+		return uh_fail(EINVAL, "%s is not a regular file with contents", path);
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return uh_fail(errno, "cannot map %s: %s", path, strerror(errno));
+	*found = elf_scan(p, (size_t)st.st_size, names);
+	munmap(p, (size_t)st.st_size);
 	return 0;
 }
 

@@ -79,6 +79,29 @@ static void test_privsep_caps(void **state)
 	assert_int_equal(uh_caps_name(1ull << CAP_NET_ADMIN, buf, 4), ENAMETOOLONG);
 }
 
+/* What 'uldd run' reads from a driver before it loads it: its imports. */
+static void test_privsep_elf_imports(void **state)
+{
+	const char *const cmocka[] = { "nothing_by_this_name", "_cmocka_run_group_tests", NULL };
+	const char *const net[] = { "uldd_k_register_netdev", NULL };
+	const char *const own[] = { "main", NULL };
+	bool found = true;
+
+	(void)state;
+	/* This test binary imports CMocka's runner, and defines main. */
+	assert_int_equal(uh_elf_imports("/proc/self/exe", cmocka, &found), 0);
+	assert_true(found);
+	assert_int_equal(uh_elf_imports("/proc/self/exe", net, &found), 0);
+	assert_false(found);
+	assert_int_equal(uh_elf_imports("/proc/self/exe", own, &found), 0);
+	assert_false(found);
+	/* Not ELF: no import, no error; missing: the open's error. */
+	assert_int_equal(uh_elf_imports("/proc/self/status", net, &found), EINVAL);
+	assert_int_equal(uh_elf_imports("/etc/passwd", net, &found), 0);
+	assert_false(found);
+	assert_int_equal(uh_elf_imports("/nonexistent.so", net, &found), ENOENT);
+}
+
 /* A held node is handed out once, then open(2) takes over. */
 static void test_privsep_node_hold(void **state)
 {
@@ -311,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_privsep_user_lookup),
 		cmocka_unit_test(test_privsep_default_user),
 		cmocka_unit_test(test_privsep_caps),
+		cmocka_unit_test(test_privsep_elf_imports),
 		cmocka_unit_test(test_privsep_node_hold),
 		cmocka_unit_test(test_privsep_drop),
 		cmocka_unit_test(test_privsep_drop_refuses_threads),

@@ -17,7 +17,6 @@
 #include "uldd.h"
 
 #define MAX_SCAN 256
-#define PCI_BASE_CLASS_NETWORK 0x02
 
 static bool wanted(const struct uldd_confine *c, const char *addr)
 {
@@ -29,18 +28,13 @@ static bool wanted(const struct uldd_confine *c, const char *addr)
 	return false;
 }
 
-/*
- * The devices the driver may probe: those given, else all on vfio-pci.
- * A network controller among them means the driver may register a
- * net_device, whose TAP takes CAP_NET_ADMIN (uh_privsep_caps()).
- */
-static int hold_devices(const struct uldd_confine *c, bool *net)
+/* The devices the driver may probe: those given, else all on vfio-pci. */
+static int hold_devices(const struct uldd_confine *c)
 {
 	struct uhost_pci_info *info = calloc(MAX_SCAN, sizeof(*info));
 	unsigned int n = 0, ports;
 	int err;
 
-	*net = false;
 	if (!info)
 		return ULDD_EXIT_FAIL;
 	err = uhost_pci_scan(info, MAX_SCAN, &n);
@@ -66,12 +60,14 @@ static int hold_devices(const struct uldd_confine *c, bool *net)
 			       info[i].addr, uhost_errmsg());
 			continue;
 		}
-		if (info[i].class >> 16 == PCI_BASE_CLASS_NETWORK)
-			*net = true;
 	}
 	free(info);
 	return 0;
 }
+
+/* The shim's functions that create a TAP, as a driver imports them. */
+static const char *const net_imports[] = { "uldd_k_register_netdev", "uldd_k_register_netdevice",
+					   NULL };
 
 int uldd_confine_drop(struct uldd_confine *c)
 {
@@ -97,7 +93,14 @@ int uldd_confine_drop(struct uldd_confine *c)
 		uldd_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
-	err = hold_devices(c, &net);
+	/*
+	 * Only a driver that registers a net_device gets a TAP, the one thing
+	 * that takes a capability (uh_privsep_caps()). Read from its dynamic
+	 * symbol table: the driver's code does not run before the drop.
+	 */
+	if (uh_elf_imports(c->driver, net_imports, &net))
+		net = false; /* unreadable: dlopen will say why */
+	err = hold_devices(c);
 	if (err)
 		return err;
 	/* No such directory is no failure here: the driver's request says so. */

@@ -17,6 +17,7 @@
 #define ULDD_ARENA_MAX_DEFAULT (1024ull << 20)
 
 struct uldd_confine {
+	const char *driver; /* the .so: does it register net_devices? */
 	const char *user; /* NULL: UH_DEFAULT_USER */
 	bool no_seccomp;
 	uint64_t arena_max; /* bytes; also RLIMIT_MEMLOCK */

@@ -303,6 +303,7 @@ static int run(int argc, char **argv)
 	}
 	/* Before any thread: capabilities and ioperm bits are per thread. */
 	ctl = open_ctl();
+	o.confine.driver = o.driver;
 	o.confine.devices = o.devices;
 	o.confine.ndevices = o.ndevices;
 	o.confine.firmware = o.firmware;
@@ -434,7 +435,7 @@ const struct uldd_cmd uldd_cmd_run = {
 		"Run as root, it opens the devices' VFIO nodes, I/O ports, the firmware\n"
 		"directory and its control socket, then drops to --user NAME (default: the\n"
 		"system user uldd; 'root' keeps root, for debugging) with no capability but\n"
-		"CAP_NET_ADMIN for a network device's TAP, no_new_privs, and a locked-memory\n"
+		"CAP_NET_ADMIN for a network driver's TAP, no_new_privs, and a locked-memory\n"
 		"limit equal to the DMA arena's (--arena-max, default 1024 MiB). Once init\n"
 		"and probe returned, a seccomp filter allows only the system calls uldd makes;\n"
 		"another kills the process with one line naming it (--no-seccomp turns the\n"
