@@ -4,7 +4,10 @@
 # pci_register_driver, MSI with request_irq, DMA through dma_alloc_coherent
 # and dma_map_single with a completion from the handler, a timer and a work
 # item, a module parameter; on edu with a 64-bit DMA mask and on edu's
-# default 28-bit one. Then what a user gets wrong, each one line.
+# default 28-bit one. Then what it runs as once it dropped root (uid,
+# capabilities, no_new_privs, seccomp), a driver killed for a system call
+# uldd never makes (samples/badcall), and what a user gets wrong, each one
+# line.
 # vm-devices: -device edu,dma_mask=0xffffffffffffffff,addr=0x10 -device edu,addr=0x11
 # vm-timeout: 300
 set -euo pipefail
@@ -98,6 +101,33 @@ stop_edu /tmp/root.log
 ok "--user root keeps root, with a warning"
 
 expect_error 1 "--user 'nosuchuser': no such user" "$ULDD" run "$EDU" --user nosuchuser
+
+echo "== a driver that makes a system call uldd never makes (samples/badcall)"
+BAD=$ULDD_BUILD/samples/badcall.so
+rc=0
+timeout 60 "$ULDD" run "$BAD" --device 0000:00:10.0 >/tmp/bad.log 2>&1 || rc=$?
+cat /tmp/bad.log
+[ "$rc" -ne 124 ] || fail "badcall.so still ran after 60 s: the filter did not stop it"
+[ "$rc" -eq 159 ] || fail "badcall.so's uldd run exited $rc, not 159 (128 + SIGSYS)"
+grep -q "^uldd: badcall.so made system call getppid (110), which uldd's seccomp allow-list forbids" \
+	/tmp/bad.log || fail "no line naming the call and the driver"
+! grep -q "no filter stopped it" /tmp/bad.log || fail "the call returned to the driver"
+ok "badcall.so's getppid killed it with one line naming the call, status 159"
+# --no-seccomp: the same call returns, and the driver stops cleanly.
+"$ULDD" run "$BAD" --device 0000:00:10.0 --no-seccomp >/tmp/bad-off.log 2>&1 &
+pid=$!
+for _ in $(seq 200); do
+	grep -q "no filter stopped it" /tmp/bad-off.log && break
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.1
+done
+rc=0
+kill -INT "$pid" 2>/dev/null || true
+wait "$pid" || rc=$?
+grep -q "no filter stopped it" /tmp/bad-off.log || fail "--no-seccomp: the call did not return: $(cat /tmp/bad-off.log)"
+[ "$rc" -eq 0 ] || fail "--no-seccomp: uldd run exited $rc: $(cat /tmp/bad-off.log)"
+ok "--no-seccomp: the same call returned to badcall.so, which then stopped cleanly"
+
 expect_error 1 "parameter 'rounds' takes int values, not 'many'" "$ULDD" run "$EDU" rounds=many
 expect_error 1 "has no parameter 'speed' \(it has: " "$ULDD" run "$EDU" speed=9
 expect_error 1 "cannot load /nonexistent.so" "$ULDD" run /nonexistent.so
