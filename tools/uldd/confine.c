@@ -145,16 +145,23 @@ int uldd_confine_lock(const struct uldd_confine *c, const char *driver)
 	return 0;
 }
 
+/* Why the filter is off: the option, or a sanitizer build (run.c). */
+#ifdef ULDD_SANITIZED
+#define SECCOMP_OFF "off (a sanitizer build)"
+#else
+#define SECCOMP_OFF "off (--no-seccomp)"
+#endif
+
 void uldd_confine_report(const struct uldd_confine *c, const char *driver)
 {
+	const char *kept = geteuid() ? "unchanged" : "all of root's";
 	char caps[128];
 
-	if (uh_caps_name(c->caps, caps, sizeof(caps)))
-		snprintf(caps, sizeof(caps), "%#llx", (unsigned long long)c->caps);
+	if (c->dropped) {
+		if (uh_caps_name(c->caps, caps, sizeof(caps)))
+			snprintf(caps, sizeof(caps), "%#llx", (unsigned long long)c->caps);
+		kept = caps;
+	}
 	fprintf(stderr, "uldd: %s runs as uid %u, capabilities: %s, seccomp %s\n", driver,
-		(unsigned int)geteuid(),
-		c->dropped  ? caps
-		: geteuid() ? "unchanged"
-			    : "all of root's",
-		c->no_seccomp ? "off (--no-seccomp)" : "on");
+		(unsigned int)geteuid(), kept, c->no_seccomp ? SECCOMP_OFF : "on");
 }

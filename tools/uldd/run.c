@@ -95,6 +95,10 @@ static int parse(int argc, char **argv, struct run_opts *o)
 
 	o->vcpus = (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
 	o->confine.arena_max = ULDD_ARENA_MAX_DEFAULT;
+#ifdef ULDD_SANITIZED
+	/* A sanitizer's runtime makes system calls off the list (sanitize.mk). */
+	o->confine.no_seccomp = true;
+#endif
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
