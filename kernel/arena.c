@@ -13,6 +13,24 @@
 
 #define UH_ARENA_HUGE (2ul << 20)
 
+/*
+ * Every byte handed out is pinned for DMA, so the limit is what RLIMIT_MEMLOCK
+ * must allow ('uldd run' sets both): past it the arena says so itself,
+ * rather than VFIO's pin failing with ENOMEM.
+ */
+static uint64_t uh_arena_max; /* 0: none */
+static uint64_t uh_arena_used; /* under the shim's arena lock */
+
+void uh_arena_set_limit(uint64_t bytes)
+{
+	uh_arena_max = bytes;
+}
+
+uint64_t uh_arena_limit(void)
+{
+	return uh_arena_max;
+}
+
 int uhost_arena_alloc(uhost_size size, void **va, uhost_size *page_size)
 {
 	size_t len = (size + UH_ARENA_HUGE - 1) & ~(UH_ARENA_HUGE - 1);
@@ -21,11 +39,17 @@ int uhost_arena_alloc(uhost_size size, void **va, uhost_size *page_size)
 
 	if (size == 0 || len < size)
 		return uh_fail(EINVAL, "arena: bad size %zu", size);
+	if (uh_arena_max && len > uh_arena_max - uh_arena_used)
+		return uh_fail(
+			ENOMEM,
+			"arena: %zu MiB more would pass its limit of %llu MiB: give 'uldd run --arena-max MIB' more",
+			len >> 20, (unsigned long long)uh_arena_max >> 20);
 	p = mmap(NULL, len, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB | MAP_POPULATE, -1, 0);
 	if (p != MAP_FAILED) {
 		*va = p;
 		*page_size = UH_ARENA_HUGE;
+		uh_arena_used += len;
 		return 0;
 	}
 
@@ -46,6 +70,7 @@ int uhost_arena_alloc(uhost_size size, void **va, uhost_size *page_size)
 	madvise(p, len, MADV_POPULATE_WRITE);
 	*va = p;
 	*page_size = 4096;
+	uh_arena_used += len;
 	return 0;
 }
 
@@ -55,5 +80,6 @@ int uhost_arena_free(void *va, uhost_size size)
 
 	if (munmap(va, len))
 		return uh_fail(errno, "arena: munmap: %s", strerror(errno));
+	uh_arena_used -= len < uh_arena_used ? len : uh_arena_used;
 	return 0;
 }

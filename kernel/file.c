@@ -118,16 +118,40 @@ out:
 	return fd;
 }
 
+/* The directory 'uldd run' opened as root before it dropped to its user. */
+static struct {
+	int fd; /* -1: none */
+	char path[PATH_MAX];
+} uh_held_dir = { -1, "" };
+
+int uh_file_hold_dir(const char *dir)
+{
+	int fd;
+
+	if (strlen(dir) >= sizeof(uh_held_dir.path))
+		return uh_fail(ENAMETOOLONG, "%s: the path is too long", dir);
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return uh_fail(errno, "cannot open the directory %s: %s", dir, strerror(errno));
+	if (uh_held_dir.fd >= 0)
+		close(uh_held_dir.fd);
+	uh_held_dir.fd = fd;
+	memcpy(uh_held_dir.path, dir, strlen(dir) + 1);
+	return 0;
+}
+
 static int open_confined(const char *dir, const char *name, const char *path)
 {
+	bool held = uh_held_dir.fd >= 0 && !strcmp(dir, uh_held_dir.path);
 	int dfd, fd, err;
 
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dfd = held ? uh_held_dir.fd : open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
 		return -errno;
 	fd = open_beneath(dfd, name);
 	err = errno;
-	close(dfd);
+	if (!held)
+		close(dfd);
 	/* EPERM: what older container seccomp profiles answer for a newer call. */
 	if (fd < 0 && (err == ENOSYS || err == EPERM || err == EXDEV)) {
 		fd = open_resolved(dir, path);

@@ -196,4 +196,79 @@ int uh_tap_remove(const char *name);
  */
 void uh_thread_set_altstack(size_t size);
 
+/*
+ * privsep.c: giving up root in 'uldd run' (see tools/uldd/run.c).
+ * uh_node_hold() opens a device node as root and keeps it; the next
+ * uh_node_open() of the same path takes that fd (once), else it is open(2).
+ * uh_node_release_all() closes those nobody took; returns their count.
+ */
+#include <sys/types.h>
+
+#define UH_DEFAULT_USER "uldd"
+#define UH_TUN_PATH "/dev/net/tun"
+int uh_node_hold(const char *path, int flags);
+/* n fds of path, each handed out once: a node whose every open counts (tun). */
+int uh_node_hold_many(const char *path, int flags, unsigned int n);
+int uh_node_open(const char *path, int flags);
+unsigned int uh_node_release_all(void);
+/* ENOENT, with the fix in uhost_errmsg(), when there is no such user. */
+int uh_user_lookup(const char *name, uid_t *uid, gid_t *gid);
+/*
+ * *found: the ELF64 file at path imports (has an undefined dynamic symbol)
+ * one of names (NULL-terminated). Not an ELF64 file: false, no error.
+ */
+int uh_elf_imports(const char *path, const char *const *names, bool *found);
+/* The capabilities a running driver keeps: net is true for a network driver. */
+uint64_t uh_privsep_caps(bool net);
+/* "cap_net_admin,..." or "none"; EINVAL for a capability it cannot name. */
+int uh_caps_name(uint64_t caps, char *buf, size_t len);
+/*
+ * RLIMIT_MEMLOCK, soft and hard: what VFIO may pin without CAP_IPC_LOCK.
+ * Where the hard limit cannot be raised, both become it: *got says which.
+ */
+int uh_memlock_set(uint64_t bytes, uint64_t *got);
+/*
+ * Before any thread starts: to uid/gid with only caps (effective and
+ * permitted; the bounding set cut to them), no_new_privs, dumpable as it
+ * was. EBUSY when threads run already.
+ */
+int uh_privsep_drop(uid_t uid, gid_t gid, uint64_t caps);
+
+/*
+ * vfio_dma.c: opens and holds (uh_node_hold) the nodes the VFIO backend
+ * will open for the device at addr, so its open works after the drop.
+ */
+int uh_vfio_preopen(const char *addr);
+/*
+ * vfio_device.c: ioperm(2) on the calling thread for every I/O BAR of the
+ * device at addr, recorded so that uhost_ioperm() on those ports later needs
+ * no system call (threads created afterwards inherit the bits) and never
+ * takes them back. *nports counts the ports granted.
+ */
+int uh_ports_pregrant(const char *addr, unsigned int *nports);
+
+/*
+ * file.c: opens dir (as root) and keeps it, so uhost_file_read(dir, ...)
+ * finds its files beneath that fd after the drop.
+ */
+int uh_file_hold_dir(const char *dir);
+
+/*
+ * arena.c: the most uhost_arena_alloc() hands out in all (0: no limit),
+ * so the arena fails with its own message before VFIO's pin limit does.
+ */
+void uh_arena_set_limit(uint64_t bytes);
+uint64_t uh_arena_limit(void);
+
+/*
+ * seccomp.c: the allow-list of a running driver's system calls. install:
+ * on every thread (TSYNC); a call off the list prints one line naming it
+ * and who (the driver), then _exit(UH_SECCOMP_EXIT). Unit tests ask count
+ * and allowed.
+ */
+#define UH_SECCOMP_EXIT 159 /* 128 + SIGSYS, as a shell reports that death */
+int uh_seccomp_install(const char *who);
+size_t uh_seccomp_count(void);
+bool uh_seccomp_allowed(int nr);
+
 #endif /* ULDD_KERNEL_INTERNAL_H */

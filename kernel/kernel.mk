@@ -4,7 +4,7 @@
 KERNEL_SRC := $(wildcard $(TOP)/kernel/*.c)
 KERNEL_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/%.o,$(KERNEL_SRC))
 LIBUHOST := $(BUILD)/lib/libuhost.a
-LIBUHOST_LIBS := -lpthread
+LIBUHOST_LIBS := -lpthread -lseccomp
 
 $(LIBUHOST): $(KERNEL_OBJ)
 	@mkdir -p $(dir $@)

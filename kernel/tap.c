@@ -151,7 +151,8 @@ static int attach_queue(struct uhost_tap *tap, unsigned int q, const char *name)
 	struct ifreq ifr = { 0 };
 	int hdr = sizeof(struct uhost_vnet_hdr), on = 1;
 
-	tap->fd[q] = open(TUN_PATH, O_RDWR | O_CLOEXEC | O_NONBLOCK);
+	/* One of those 'uldd run' opened before it dropped root, if it did. */
+	tap->fd[q] = uh_node_open(TUN_PATH, O_RDWR | O_CLOEXEC | O_NONBLOCK);
 	if (tap->fd[q] < 0)
 		return open_fail(errno, name);
 	ifr.ifr_flags = IFF_TAP | IFF_NO_PI | IFF_VNET_HDR;

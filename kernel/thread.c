@@ -22,6 +22,7 @@ struct uhost_thread {
 	pthread_t tid;
 	void (*fn)(void *);
 	void *arg;
+	char comm[16]; /* "" for none */
 };
 
 struct uhost_event {
@@ -102,6 +103,13 @@ static void *thread_main(void *arg)
 	stack_t ss = { .ss_flags = SS_DISABLE };
 	sigset_t faults;
 
+	/*
+	 * Named from inside (prctl), not by its creator through
+	 * /proc/self/task/N/comm, which the process cannot open once it has
+	 * dropped root and is not dumpable.
+	 */
+	if (t->comm[0])
+		pthread_setname_np(pthread_self(), t->comm);
 	sigemptyset(&faults);
 	sigaddset(&faults, SIGSEGV);
 	sigaddset(&faults, SIGBUS);
@@ -138,7 +146,17 @@ int uhost_thread_create(void (*fn)(void *), void *arg, const char *name,
 		return uh_fail(ENOMEM, "out of memory");
 	t->fn = fn;
 	t->arg = arg;
+	if (name) {
+		strncpy(t->comm, name, sizeof(t->comm) - 1);
+		t->comm[sizeof(t->comm) - 1] = '\0';
+	}
 	sigfillset(&all);
+	/*
+	 * Not SIGSYS: the kernel resets a blocked SIGSYS from the seccomp
+	 * filter to its default action, which would kill the process without
+	 * the line that names the call (seccomp.c).
+	 */
+	sigdelset(&all, SIGSYS);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	err = pthread_create(&t->tid, NULL, thread_main, t);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
@@ -146,13 +164,6 @@ int uhost_thread_create(void (*fn)(void *), void *arg, const char *name,
 		free(t);
 		return uh_fail(err, "cannot create thread %s: %s", name ? name : "?",
 			       strerror(err));
-	}
-	if (name) {
-		char comm[16];
-
-		strncpy(comm, name, sizeof(comm) - 1);
-		comm[sizeof(comm) - 1] = '\0';
-		pthread_setname_np(t->tid, comm);
 	}
 	*threadp = t;
 	return 0;

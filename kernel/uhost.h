@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 10
+#define UHOST_VERSION 11
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -167,8 +167,10 @@ int uhost_dev_region_write(struct uhost_dev *dev, unsigned int idx, uhost_u64 of
  * they survive fork and execve, so a child uldd runs must drop them first.
  * EPERM without CAP_SYS_RAWIO; ENOTSUP off x86, or when ULDD_PORTIO=vfio
  * keeps port I/O on VFIO's path. The IOMMU does not guard port I/O: grant
- * only a BAR of the process's own device. A privilege drop must keep
- * CAP_SYS_RAWIO, or every thread must have asked before it. irq thread: yes.
+ * only a BAR of the process's own device. 'uldd run' grants its devices'
+ * ports on the main thread before it drops root and before any thread
+ * starts; a call for those ports then succeeds without a system call, and
+ * off leaves them granted. irq thread: yes.
  */
 int uhost_dev_region_ports(struct uhost_dev *dev, unsigned int idx, uhost_u32 *base);
 int uhost_ioperm(uhost_u32 base, uhost_u32 len, int on);

@@ -83,6 +83,8 @@ struct uh_backend {
 	/* Page-aligned; vfio_dma.c's IOVA space says the IOVA is free. */
 	int (*map)(uint64_t va, uint64_t iova, uint64_t len);
 	int (*unmap)(uint64_t iova, uint64_t len);
+	/* Holds the nodes attach will open for the device (uh_node_hold). */
+	int (*preopen)(const char *addr, int group_id);
 };
 
 extern const struct uh_backend uh_backend_legacy; /* vfio_container.c */

@@ -27,7 +27,7 @@ static int container_open(void)
 {
 	int fd, err;
 
-	fd = open("/dev/vfio/vfio", O_RDWR | O_CLOEXEC);
+	fd = uh_node_open("/dev/vfio/vfio", O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		err = errno;
 		if (err == ENOENT)
@@ -145,7 +145,7 @@ static int group_open(const char *name, int id, struct uh_group **groupp)
 	int fd, err;
 
 	snprintf(path, sizeof(path), "/dev/vfio/%d", id);
-	fd = open(path, O_RDWR | O_CLOEXEC);
+	fd = uh_node_open(path, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		err = errno;
 		if (err == EBUSY)
@@ -308,10 +308,28 @@ static int legacy_unmap(uint64_t iova, uint64_t len)
 	return 0;
 }
 
+/* The container, and the group: /dev/vfio/N is root's alone. */
+static int legacy_preopen(const char *addr, int group_id)
+{
+	char path[64];
+	int err;
+
+	(void)addr;
+	err = uh_node_hold("/dev/vfio/vfio", O_RDWR | O_CLOEXEC);
+	if (err)
+		return err;
+	snprintf(path, sizeof(path), "/dev/vfio/%d", group_id);
+	err = uh_node_hold(path, O_RDWR | O_CLOEXEC);
+	if (err == EBUSY)
+		return group_busy(addr, group_id, path);
+	return err;
+}
+
 const struct uh_backend uh_backend_legacy = {
 	.name = "legacy",
 	.attach = legacy_attach,
 	.detach = legacy_detach,
 	.map = legacy_map,
 	.unmap = legacy_unmap,
+	.preopen = legacy_preopen,
 };

@@ -266,15 +266,68 @@ int uhost_dev_region_ports(struct uhost_dev *dev, unsigned int idx, uhost_u32 *b
 	return 0;
 }
 
-int uhost_ioperm(uhost_u32 base, uhost_u32 len, int on)
+/*
+ * Port ranges granted on the main thread before root was dropped: every
+ * thread created since has their bits, and none could ask again.
+ */
+#define UH_PREGRANT_MAX 32
+static struct {
+	uint32_t base, len;
+} uh_pregrant[UH_PREGRANT_MAX];
+static unsigned int uh_npregrant; /* written before any thread starts */
+
+static bool pregranted(uint32_t base, uint32_t len)
+{
+	for (unsigned int i = 0; i < uh_npregrant; i++)
+		if (base >= uh_pregrant[i].base &&
+		    base + len <= uh_pregrant[i].base + uh_pregrant[i].len)
+			return true;
+	return false;
+}
+
+static bool portio_vfio(void)
 {
 	static const char *mode;
 
-	if (!strcmp(uh_root_from_env(&mode, "ULDD_PORTIO", "direct"), "vfio"))
+	return !strcmp(uh_root_from_env(&mode, "ULDD_PORTIO", "direct"), "vfio");
+}
+
+int uh_ports_pregrant(const char *addr, unsigned int *nports)
+{
+	*nports = 0;
+	if (portio_vfio())
+		return 0;
+	for (unsigned int bar = 0; bar <= VFIO_PCI_BAR5_REGION_INDEX; bar++) {
+		unsigned long start, len;
+
+		if (uh_sysfs_bar_ports(addr, bar, &start, &len))
+			continue;
+		if (uh_npregrant == UH_PREGRANT_MAX)
+			return uh_fail(ENOSPC, "%s: more than %d I/O BARs to grant", addr,
+				       UH_PREGRANT_MAX);
+#if defined(__x86_64__) || defined(__i386__)
+		if (ioperm(start, len, 1))
+			return uh_fail(errno, "%s: ioperm(%#lx, %#lx) for BAR %u: %s", addr, start,
+				       len, bar, strerror(errno));
+		uh_pregrant[uh_npregrant].base = (uint32_t)start;
+		uh_pregrant[uh_npregrant].len = (uint32_t)len;
+		uh_npregrant++;
+		*nports += (unsigned int)len;
+#endif
+	}
+	return 0;
+}
+
+int uhost_ioperm(uhost_u32 base, uhost_u32 len, int on)
+{
+	if (portio_vfio())
 		return uh_fail(ENOTSUP, "ULDD_PORTIO=vfio: port I/O goes through VFIO");
 #if defined(__x86_64__) || defined(__i386__)
 	if (!len || base >= UH_PORT_LIMIT || len > UH_PORT_LIMIT - base)
 		return uh_fail(EINVAL, "ports %#x+%#x are outside the I/O space", base, len);
+	/* Kept for the process's life: a later grant could not be asked for. */
+	if (pregranted(base, len))
+		return 0;
 	if (ioperm(base, len, on))
 		return uh_fail(errno, "ioperm(%#x, %#x): %s%s", base, len, strerror(errno),
 			       errno == EPERM ? " (CAP_SYS_RAWIO is needed)" : "");

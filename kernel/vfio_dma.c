@@ -76,6 +76,21 @@ static int backend_choose(const struct uhost_dev *dev, const struct uh_backend *
 	return 0;
 }
 
+int uh_vfio_preopen(const char *addr)
+{
+	struct uhost_dev probe = { 0 };
+	const struct uh_backend *be = NULL;
+	int group, err;
+
+	err = uh_sysfs_check_vfio(addr, probe.name, &group);
+	if (err)
+		return err;
+	pthread_mutex_lock(&uh_dma.lock);
+	err = backend_choose(&probe, &be);
+	pthread_mutex_unlock(&uh_dma.lock);
+	return err ? err : be->preopen(probe.name, group);
+}
+
 int uh_dma_attach(struct uhost_dev *dev, int group_id)
 {
 	const struct uh_backend *be = NULL;

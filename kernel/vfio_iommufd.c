@@ -160,7 +160,7 @@ static int iommufd_open(void)
 
 	if (err)
 		return err;
-	fd = open(path, O_RDWR | O_CLOEXEC);
+	fd = uh_node_open(path, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		err = errno;
 		if (err == ENOENT)
@@ -226,7 +226,7 @@ static int iommufd_attach(struct uhost_dev *dev, int group_id)
 		if (err)
 			return err;
 	}
-	fd = open(node, O_RDWR | O_CLOEXEC);
+	fd = uh_node_open(node, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		err = uh_fail(errno, "cannot open %s (%s): %s", node, dev->name, strerror(errno));
 		goto out_close;
@@ -302,10 +302,27 @@ static int iommufd_unmap(uint64_t iova, uint64_t len)
 	return 0;
 }
 
+/* /dev/iommu and the device's cdev, both root's alone. */
+static int iommufd_preopen(const char *addr, int group_id)
+{
+	char path[PATH_MAX];
+	int err = iommu_path(path, sizeof(path));
+
+	(void)group_id;
+	if (!err)
+		err = uh_node_hold(path, O_RDWR | O_CLOEXEC);
+	if (!err)
+		err = cdev_path(addr, path, sizeof(path));
+	if (!err)
+		err = uh_node_hold(path, O_RDWR | O_CLOEXEC);
+	return err;
+}
+
 const struct uh_backend uh_backend_iommufd = {
 	.name = "iommufd",
 	.attach = iommufd_attach,
 	.detach = iommufd_detach,
 	.map = iommufd_map,
 	.unmap = iommufd_unmap,
+	.preopen = iommufd_preopen,
 };

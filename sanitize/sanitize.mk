@@ -13,8 +13,11 @@ SAN_SET := $(subst $(comma), ,$(SANITIZE))
 # UBSan's checks keep address arithmetic alive that gcc 12's -Warray-bounds
 # then takes for an access (container_of() of a bare list head, as
 # list_prepare_entry() does); the uninstrumented build still warns.
+# ULDD_SANITIZED: 'uldd run' leaves its seccomp filter off by default, since
+# the sanitizers' runtimes make system calls uldd does not (LeakSanitizer
+# stops the process with ptrace at exit).
 SAN_CFLAGS := -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer \
-	$(if $(filter undefined,$(SAN_SET)),-Wno-array-bounds)
+	-DULDD_SANITIZED $(if $(filter undefined,$(SAN_SET)),-Wno-array-bounds)
 SAN_LDFLAGS := -fsanitize=$(SANITIZE)
 # K-world as well. gcc warns that TSan does not model __atomic_thread_fence:
 # the shim's fences keep a store before a later load (a waker and a sleeper

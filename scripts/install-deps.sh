@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # Installs the Debian packages the build, the tests and the demo need, and
-# only those that are missing, so a second run costs one dpkg query.
+# only those that are missing, so a second run costs one dpkg query; then
+# creates the system user 'uldd run' drops to, when it is absent.
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,7 @@ packages=(
 	libcmocka-dev                  # unit tests
 	libpci-dev pciutils            # uldd list (libpci), lspci in the guest
 	libbsd-dev                     # uldd supervise: setproctitle, pidfile_open, closefrom
+	libseccomp-dev                 # uldd run: its system call allow-list
 	qemu-system-x86 seabios ipxe-qemu # the test guest and its NIC option ROMs
 	busybox-static cpio kmod       # the guest's initramfs and modules.dep; nc, ping
 	xz-utils                       # unpacking Debian's linux-source
@@ -23,13 +25,28 @@ missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+
+# 'uldd run' drops root for this user once the driver's devices are open
+# (tools/uldd/confine.c). The test guest's root is this host's, read-only,
+# so the user made here is the one the guest sees.
+need_user=
+getent passwd uldd >/dev/null || need_user=1
+[ ${#missing[@]} -eq 0 ] && [ -z "$need_user" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
-	echo "install-deps: missing Debian packages: ${missing[*]}; run 'apt-get install ${missing[*]}' as root" >&2
+	[ ${#missing[@]} -eq 0 ] ||
+		echo "install-deps: missing Debian packages: ${missing[*]}; run 'apt-get install ${missing[*]}' as root" >&2
+	[ -z "$need_user" ] ||
+		echo "install-deps: no user 'uldd' for 'uldd run' to drop to; run this script as root to create it" >&2
 	exit 1
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -ne 0 ]; then
+	echo "install-deps: installing ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [ -n "$need_user" ]; then
+	echo "install-deps: creating the system user uldd"
+	useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin uldd
+fi

@@ -20,14 +20,15 @@ UNIT_KOBJ_bind := error pciaddr sysfs pcibind
 UNIT_KOBJ_cli := error pciaddr sysfs pcibind thread log
 UNIT_KOBJ_ctl := error pciaddr sysfs thread log
 UNIT_KOBJ_host := error init thread arena
-UNIT_KOBJ_tap := error thread tap pciaddr keep
+UNIT_KOBJ_tap := error thread tap pciaddr keep privsep
+UNIT_KOBJ_privsep := error privsep seccomp thread
 # UNIT_FAKE_<area>: H-world fakes of door calls (tests/unit/<name>.c).
 # Tests with a K-world part link the whole shim, which calls the door's
 # device functions; there is no VFIO here, so they link the host layer's
 # core (UNIT_KCORE) and fake_vfio.c's weak stand-ins, which fake_irq.c and
 # fake_dma.c override where a test drives interrupts or DMA. Tests that
 # capture printk define uhost_log themselves, so they leave log.o out.
-UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap keep
+UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap keep privsep
 UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net ioport
 # test_conform's K-world part is the conformance suite (tests/conform/conform.mk).
 $(foreach a,$(UNIT_KWORLD_AREAS) conform,$(eval UNIT_FAKE_$(a) := fake_vfio))
@@ -49,7 +50,7 @@ UNIT_TOOLS_ctl := ctl
 # test_supervise: the restart policy, the oops and the pid file of
 # 'uldd supervise' (libbsd: pidfile_open, setproctitle, closefrom).
 UNIT_TOOLS_supervise := restart oops supervise ctl
-UNIT_KOBJ_supervise := error pciaddr sysfs tap keep thread log
+UNIT_KOBJ_supervise := error pciaddr sysfs tap keep privsep thread log
 UNIT_LIBS_supervise := -lbsd -ldl
 # test_stopsig: the stop signals of 'uldd run'.
 UNIT_TOOLS_stopsig := stopsig

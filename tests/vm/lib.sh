@@ -56,3 +56,30 @@ expect_error() {
 	printf '%s\n' "$err" | grep -Eq -- "$pattern" || fail "'$*' said '$err', not /$pattern/"
 	ok "'$*' fails with: $err"
 }
+
+# assert_confined PID CAPEFF [SECCOMP]: the running 'uldd run' at PID gave
+# up root as documented (tools/uldd/confine.c): every thread runs as the
+# user uldd with exactly CAPEFF (16 hex digits) effective and permitted,
+# nothing beyond it in its bounding set, no_new_privs, and the seccomp
+# filter (mode 2) unless SECCOMP says 0 (--no-seccomp).
+assert_confined() {
+	local pid=$1 want=$2 mode=${3:-2} uid t f v
+	uid=$(id -u uldd) || fail "no user uldd: scripts/install-deps.sh creates it on the host"
+	for t in /proc/"$pid"/task/*; do
+		f=$t/status
+		v=$(sed -n 's/^Uid:[[:space:]]*//p' "$f" | tr -s '\t ' ' ')
+		[ "$v" = "$uid $uid $uid $uid" ] || fail "$f: Uid '$v', not $uid (uldd) four times"
+		v=$(sed -n 's/^Gid:[[:space:]]*//p' "$f" | tr -s '\t ' ' ')
+		[ "${v%% *}" != 0 ] || fail "$f: Gid '$v': still group root"
+		for cap in CapEff CapPrm CapBnd; do
+			v=$(sed -n "s/^$cap:[[:space:]]*//p" "$f")
+			[ "$v" = "$want" ] || fail "$f: $cap $v, not $want"
+		done
+		v=$(sed -n 's/^CapAmb:[[:space:]]*//p' "$f")
+		[ "$v" = 0000000000000000 ] || fail "$f: CapAmb $v, not 0"
+		v=$(sed -n 's/^NoNewPrivs:[[:space:]]*//p' "$f")
+		[ "$v" = 1 ] || fail "$f: NoNewPrivs $v, not 1"
+		v=$(sed -n 's/^Seccomp:[[:space:]]*//p' "$f")
+		[ "$v" = "$mode" ] || fail "$f: Seccomp $v, not $mode"
+	done
+}

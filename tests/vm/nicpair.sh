@@ -238,7 +238,7 @@ nic_cell() { # DRV TREE
 	ip -n "$B" link show dev uldd0 | grep -q "link/ether $NIC_MAC" || fail "uldd0 does not carry $NIC_MAC"
 	ok "probe read $NIC_MAC from the chip; the TAP has it"
 	# Port I/O on an I/O BAR takes the direct path (shim/drivers/pci/ioport.c):
-	# the guest runs uldd as root on x86-64, so no fall-back line.
+	# uldd run grants the ports before it drops root (x86-64), so no fall-back line.
 	! grep "port I/O through VFIO" "$NET_ULDD_LOG" || fail "$drv's probe fell back to VFIO's port I/O (above)"
 
 	net_addr "$A" netA "$NET_IP_A" "$NET_IP6_A"

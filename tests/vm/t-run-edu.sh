@@ -4,11 +4,13 @@
 # pci_register_driver, MSI with request_irq, DMA through dma_alloc_coherent
 # and dma_map_single with a completion from the handler, a timer and a work
 # item, a module parameter; on edu with a 64-bit DMA mask and on edu's
-# default 28-bit one. Then what a user gets wrong, each one line: a bad,
-# absent, unbound or held --device, wrong parameters; and the run files'
-# modes and a clean stop on SIGHUP.
+# default 28-bit one. Then what it runs as once it dropped root (uid,
+# capabilities, no_new_privs, seccomp), a driver killed for a system call
+# uldd never makes (samples/badcall), and what a user gets wrong, each one
+# line: a bad, absent, unbound or held --device, wrong parameters; and the
+# run files' modes and a clean stop on SIGHUP.
 # vm-devices: -device edu,dma_mask=0xffffffffffffffff,addr=0x10 -device edu,addr=0x11
-# vm-timeout: 150
+# vm-timeout: 300
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 
@@ -66,7 +68,7 @@ for _ in $(seq 200); do
 	sleep 0.1
 done
 grep -q "runs on" /tmp/held.log || fail "uldd run --device 00:10.0 (short form) did not run: $(cat /tmp/held.log)"
-expect_error 1 "0000:00:10.0 is in use by process $held \(uldd\), which holds its VFIO group: stop that process first" \
+expect_error 1 "0000:00:10.0 is in use by process $held \([^)]*\), which holds its VFIO group: stop that process first" \
 	"$ULDD" run "$EDU" --device 0000:00:10.0
 run_dir=${ULDD_RUN_DIR:-/run/uldd}
 [ "$(stat -c %a "$run_dir")" = 700 ] || fail "$run_dir is mode $(stat -c %a "$run_dir"), not 700"
@@ -78,6 +80,80 @@ wait "$held" || rc=$?
 [ "$rc" -eq 0 ] || fail "uldd run exited $rc on SIGHUP, not 0: $(cat /tmp/held.log)"
 grep -q "0000:00:10.0: removed" /tmp/held.log || fail "remove did not run on SIGHUP: $(cat /tmp/held.log)"
 ok "a second uldd run on a held device names the holder; run dir 700, socket 600; SIGHUP stops cleanly"
+
+echo "== privilege separation: the running driver's /proc/PID/status"
+# start_edu LOG ARGS...: uldd run in the background until it runs; $edu_pid.
+start_edu() {
+	local log=$1
+	shift
+	"$ULDD" run "$EDU" "$@" >"$log" 2>&1 &
+	edu_pid=$!
+	for _ in $(seq 200); do
+		grep -q "runs on" "$log" && return 0
+		kill -0 "$edu_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	cat "$log"
+	fail "uldd run $* did not start"
+}
+stop_edu() {
+	local rc=0
+	kill -INT "$edu_pid"
+	wait "$edu_pid" || rc=$?
+	[ "$rc" -eq 0 ] || fail "uldd run exited $rc: $(cat "$1")"
+}
+uid=$(id -u uldd) || fail "no user uldd: scripts/install-deps.sh creates it on the host"
+start_edu /tmp/priv.log --device 0000:00:10.0 dma_bits=64
+# edu is no network device: no capability at all.
+assert_confined "$edu_pid" 0000000000000000
+grep -q "runs as uid $uid, capabilities: none, seccomp on" /tmp/priv.log ||
+	fail "no line saying what it runs as: $(cat /tmp/priv.log)"
+ntask=$(ls /proc/"$edu_pid"/task | wc -l)
+stop_edu /tmp/priv.log
+grep -q "0000:00:10.0: all checks passed" /tmp/priv.log || fail "edu's checks did not pass unprivileged"
+grep -q "0000:00:10.0: removed" /tmp/priv.log || fail "remove did not run on SIGINT"
+ok "edu.so ran as uldd (uid $uid) in $ntask threads: CapEff 0, NoNewPrivs 1, Seccomp 2; its checks passed"
+
+start_edu /tmp/noseccomp.log --device 0000:00:10.0 --no-seccomp
+assert_confined "$edu_pid" 0000000000000000 0
+stop_edu /tmp/noseccomp.log
+ok "--no-seccomp: the same drop, Seccomp 0"
+
+start_edu /tmp/root.log --device 0000:00:10.0 --user root
+v=$(sed -n 's/^Uid:[[:space:]]*//p' /proc/"$edu_pid"/status | cut -f1)
+[ "$v" = 0 ] || fail "--user root runs as uid $v"
+grep -q "warning: --user root: the driver runs as root" /tmp/root.log ||
+	fail "--user root gave no warning: $(cat /tmp/root.log)"
+stop_edu /tmp/root.log
+ok "--user root keeps root, with a warning"
+
+expect_error 1 "--user 'nosuchuser': no such user" "$ULDD" run "$EDU" --user nosuchuser
+
+echo "== a driver that makes a system call uldd never makes (samples/badcall)"
+BAD=$ULDD_BUILD/samples/badcall.so
+rc=0
+timeout 60 "$ULDD" run "$BAD" --device 0000:00:10.0 >/tmp/bad.log 2>&1 || rc=$?
+cat /tmp/bad.log
+[ "$rc" -ne 124 ] || fail "badcall.so still ran after 60 s: the filter did not stop it"
+[ "$rc" -eq 159 ] || fail "badcall.so's uldd run exited $rc, not 159 (128 + SIGSYS)"
+grep -q "^uldd: badcall.so made system call getppid (110), which uldd's seccomp allow-list forbids" \
+	/tmp/bad.log || fail "no line naming the call and the driver"
+! grep -q "no filter stopped it" /tmp/bad.log || fail "the call returned to the driver"
+ok "badcall.so's getppid killed it with one line naming the call, status 159"
+# --no-seccomp: the same call returns, and the driver stops cleanly.
+"$ULDD" run "$BAD" --device 0000:00:10.0 --no-seccomp >/tmp/bad-off.log 2>&1 &
+pid=$!
+for _ in $(seq 200); do
+	grep -q "no filter stopped it" /tmp/bad-off.log && break
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.1
+done
+rc=0
+kill -INT "$pid" 2>/dev/null || true
+wait "$pid" || rc=$?
+grep -q "no filter stopped it" /tmp/bad-off.log || fail "--no-seccomp: the call did not return: $(cat /tmp/bad-off.log)"
+[ "$rc" -eq 0 ] || fail "--no-seccomp: uldd run exited $rc: $(cat /tmp/bad-off.log)"
+ok "--no-seccomp: the same call returned to badcall.so, which then stopped cleanly"
 
 expect_error 1 "parameter 'rounds' takes int values, not 'many'" "$ULDD" run "$EDU" rounds=many
 expect_error 1 "has no parameter 'speed' \(it has: " "$ULDD" run "$EDU" speed=9

@@ -366,7 +366,7 @@ static int ctl_listen(struct uldd_ctl *ctl)
 	return 0;
 }
 
-int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp)
+int uldd_ctl_open(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp)
 {
 	struct uldd_ctl *ctl = calloc(1, sizeof(*ctl));
 	int err, n;
@@ -386,10 +386,29 @@ int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl *
 		err = mkdir_p(dir);
 	if (!err)
 		err = ctl_listen(ctl);
-	if (!err)
-		err = uhost_thread_create(serve, ctl, "uldd-ctl", &ctl->thread);
 	if (err) {
 		ctl_free(ctl);
+		return err;
+	}
+	*ctlp = ctl;
+	return 0;
+}
+
+int uldd_ctl_serve(struct uldd_ctl *ctl)
+{
+	return uhost_thread_create(serve, ctl, "uldd-ctl", &ctl->thread);
+}
+
+int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp)
+{
+	struct uldd_ctl *ctl = NULL;
+	int err = uldd_ctl_open(dir, report, &ctl);
+
+	if (!err)
+		err = uldd_ctl_serve(ctl);
+	if (err) {
+		if (ctl)
+			ctl_free(ctl);
 		return err;
 	}
 	*ctlp = ctl;
@@ -402,6 +421,11 @@ void uldd_ctl_stop(struct uldd_ctl *ctl)
 
 	if (!ctl)
 		return;
+	if (!ctl->thread) {
+		/* Opened, never served. */
+		ctl_free(ctl);
+		return;
+	}
 	/* A full counter (EAGAIN) is readable too: the thread sees the stop. */
 	if (write(ctl->stop_fd, &one, sizeof(one)) < 0 && errno != EAGAIN) {
 		uh_log(UHOST_LOG_ERR, "uldd: cannot stop the control thread: %s", strerror(errno));

@@ -53,6 +53,13 @@ struct uldd_ctl;
  * with uhost_errmsg() set.
  */
 int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp);
+/*
+ * uldd_ctl_start() in two steps: open makes the socket (as root, before
+ * 'uldd run' drops it), serve starts the thread (once the driver runs).
+ * uldd_ctl_stop() takes either.
+ */
+int uldd_ctl_open(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp);
+int uldd_ctl_serve(struct uldd_ctl *ctl);
 /* Stops and joins the thread, closes and removes the socket. NULL: nothing. */
 void uldd_ctl_stop(struct uldd_ctl *ctl);
 const char *uldd_ctl_path(const struct uldd_ctl *ctl);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../../shim/entry.h"
+#include "confine.h"
 #include "ctl.h"
 #include "internal.h"
 #include "stopsig.h"
@@ -43,6 +44,7 @@ struct run_opts {
 	const char *params[MAX_PARAMS];
 	unsigned int nparams;
 	bool restart; /* --restart: uldd supervise */
+	struct uldd_confine confine;
 };
 
 /*
@@ -94,6 +96,11 @@ static int parse(int argc, char **argv, struct run_opts *o)
 	long n;
 
 	o->vcpus = (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
+	o->confine.arena_max = ULDD_ARENA_MAX_DEFAULT;
+#ifdef ULDD_SANITIZED
+	/* A sanitizer's runtime makes system calls off the list (sanitize.mk). */
+	o->confine.no_seccomp = true;
+#endif
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -123,6 +130,17 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			o->vcpus = (unsigned int)n;
 		} else if (!strcmp(a, "--restart")) {
 			o->restart = true;
+		} else if (!strcmp(a, "--user")) {
+			if (++i == argc || !argv[i][0])
+				return uldd_usage_err(&uldd_cmd_run, "%s needs a user name", a);
+			o->confine.user = argv[i];
+		} else if (!strcmp(a, "--no-seccomp")) {
+			o->confine.no_seccomp = true;
+		} else if (!strcmp(a, "--arena-max")) {
+			if (++i == argc || (n = strtol(argv[i], NULL, 10)) < 4 || n > (1L << 20))
+				return uldd_usage_err(&uldd_cmd_run,
+						      "--arena-max takes 4 to 1048576 (MiB)");
+			o->confine.arena_max = (uint64_t)n << 20;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			uhost_log_set_level(UHOST_LOG_DEBUG);
 		} else if (a[0] == '-') {
@@ -148,7 +166,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
 }
 
 /* dlerror() names a missing kernel function by its renamed symbol. */
-static void load_error(const char *driver)
+static void load_error(const char *driver, bool dropped)
 {
 	const char *msg = dlerror();
 	const char *missing = msg ? strstr(msg, "undefined symbol: uldd_k_") : NULL;
@@ -156,6 +174,10 @@ static void load_error(const char *driver)
 	if (missing)
 		uldd_err("%s calls %s, which uldd's kernel API does not provide yet", driver,
 			 missing + strlen("undefined symbol: uldd_k_"));
+	else if (dropped && msg && strstr(msg, "Permission denied"))
+		uldd_err(
+			"cannot load %s: %s: uldd run loads it after dropping root: make it readable by that user, or give --user root",
+			driver, msg);
 	else
 		uldd_err("cannot load %s: %s", driver, msg ? msg : "unknown error");
 }
@@ -246,15 +268,26 @@ static int set_ifname(const struct run_opts *o)
 
 /*
  * Without a control socket the driver still runs; only 'uldd stats' cannot
- * reach it, and the warning says so.
+ * reach it, and the warning says so. Bound as root, in root's run dir,
+ * before the privilege drop; served once the driver runs.
  */
-static struct uldd_ctl *start_ctl(void)
+static struct uldd_ctl *open_ctl(void)
 {
 	uldd_ctl_report_fn report = uldd_k_uldd_net_report ? uldd_k_uldd_net_report : no_net_report;
 	struct uldd_ctl *ctl = NULL;
 
-	if (uldd_ctl_start(uldd_run_dir(), report, &ctl))
+	if (uldd_ctl_open(uldd_run_dir(), report, &ctl))
 		uldd_err("warning: %s: 'uldd stats' cannot reach this process", uhost_errmsg());
+	return ctl;
+}
+
+static struct uldd_ctl *serve_ctl(struct uldd_ctl *ctl)
+{
+	if (ctl && uldd_ctl_serve(ctl)) {
+		uldd_err("warning: %s: 'uldd stats' cannot reach this process", uhost_errmsg());
+		uldd_ctl_stop(ctl);
+		return NULL;
+	}
 	return ctl;
 }
 
@@ -280,6 +313,17 @@ static int run(int argc, char **argv)
 		uldd_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
+	/* Before any thread: capabilities and ioperm bits are per thread. */
+	ctl = open_ctl();
+	o.confine.driver = o.driver;
+	o.confine.devices = o.devices;
+	o.confine.ndevices = o.ndevices;
+	o.confine.firmware = o.firmware;
+	err = uldd_confine_drop(&o.confine);
+	if (err) {
+		uldd_ctl_stop(ctl);
+		return err;
+	}
 	/*
 	 * Every thread the shim starts inherits this: the signals come here,
 	 * and one that arrives during init and probe waits until they return.
@@ -289,22 +333,22 @@ static int run(int argc, char **argv)
 	uldd_k_uldd_sched_init(o.vcpus);
 	if (uldd_k_uldd_mm_init()) {
 		uldd_err("cannot set up the DMA arena: %s", uhost_errmsg());
-		return ULDD_EXIT_FAIL;
+		goto err_ctl;
 	}
 	handle = dlopen(o.driver, RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
-		load_error(o.driver);
-		return ULDD_EXIT_FAIL;
+		load_error(o.driver, o.confine.dropped);
+		goto err_ctl;
 	}
 	if (!uldd_k_uldd_module_count()) {
 		uldd_err("%s has no module_init(): is it a driver built for uldd?", o.driver);
-		return ULDD_EXIT_FAIL;
+		goto err_ctl;
 	}
 	for (unsigned int i = 0; i < o.ndevices; i++)
 		uldd_k_uldd_pci_allow(o.devices[i]);
 	if (o.firmware && uldd_k_uldd_firmware_dir(o.firmware)) {
 		uldd_err("--firmware '%s': give a directory of 1 to 255 characters", o.firmware);
-		return ULDD_EXIT_FAIL;
+		goto err_ctl;
 	}
 
 	uldd_k_uldd_enter("uldd-run");
@@ -334,8 +378,16 @@ static int run(int argc, char **argv)
 		err = -ENODEV;
 	}
 	uldd_k_uldd_exit();
-	if (err)
+	if (!err && uldd_confine_lock(&o.confine, o.driver)) {
+		uldd_k_uldd_enter("uldd-run");
+		uldd_k_uldd_modules_exit();
+		uldd_k_uldd_exit();
+		err = -EPERM;
+	}
+	if (err) {
+		uldd_ctl_stop(ctl);
 		return ULDD_EXIT_FAIL;
+	}
 
 	/*
 	 * A stop asked for during init and probe is honoured now, before the
@@ -345,8 +397,10 @@ static int run(int argc, char **argv)
 	if (sig) {
 		fprintf(stderr, "uldd: %s during %s's init and probe, stopping it\n",
 			strsignal(sig), o.driver);
+		uldd_ctl_stop(ctl);
 	} else {
-		ctl = start_ctl();
+		ctl = serve_ctl(ctl);
+		uldd_confine_report(&o.confine, o.driver);
 		fprintf(stderr,
 			"uldd: %s runs on %u device(s) with %u vCPUs; SIGINT, SIGTERM or SIGHUP stops it\n",
 			o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
@@ -368,12 +422,16 @@ static int run(int argc, char **argv)
 		return ULDD_EXIT_FAIL;
 	}
 	return ULDD_EXIT_OK;
+
+err_ctl:
+	uldd_ctl_stop(ctl);
+	return ULDD_EXIT_FAIL;
 }
 
 const struct uldd_cmd uldd_cmd_run = {
 	.name = "run",
 	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [--ifname NAME] [-v]\n"
-		"       [--restart] [name=value]...",
+		"       [--user NAME] [--no-seccomp] [--arena-max MIB] [--restart] [name=value]...",
 	.summary = "run a driver on the devices bound to vfio-pci",
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
 		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
@@ -386,6 +444,14 @@ const struct uldd_cmd uldd_cmd_run = {
 		"/lib/firmware; no name or symlink may lead out of it, only regular files up\n"
 		"to 64 MiB). --ifname NAME names the driver's network interface (a TAP;\n"
 		"default: the driver's own, such as eth0). -v shows the driver's debug messages.\n"
+		"Run as root, it opens the devices' VFIO nodes, I/O ports, the firmware\n"
+		"directory and its control socket, then drops to --user NAME (default: the\n"
+		"system user uldd; 'root' keeps root, for debugging) with no capability but\n"
+		"CAP_NET_ADMIN for a network driver's TAP, no_new_privs, and a locked-memory\n"
+		"limit equal to the DMA arena's (--arena-max, default 1024 MiB). Once init\n"
+		"and probe returned, a seccomp filter allows only the system calls uldd makes;\n"
+		"another kills the process with one line naming it (--no-seccomp turns the\n"
+		"filter off, for gdb, strace or valgrind).\n"
 		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 1 when no\n"
 		"device was bound, or when the host set up an interface whose driver refused\n"
 		"to open it (its firmware missing, for one); the driver's messages say why.\n"

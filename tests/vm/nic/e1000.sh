@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# The e1000 cell's own checks (t-matrix.sh, nicpair.sh): TSO frames from
+# The e1000 cell's own checks (t-matrix.sh, nicpair.sh): the process's
+# privileges once traffic passed (uid, capabilities, seccomp), TSO frames from
 # the host, 'uldd stats', a MAC set by the host, a taken interface name, and
 # module parameters: one of the wrong type (refused by uldd run, exit 1),
 # one out of the driver's range (its own complaint, and its default).
@@ -7,6 +8,13 @@
 
 nic_extra_e1000() { # TREE
 	local A=$NET_NS_A B=$NET_NS_B stats gso bad rc want rx mac2=52:54:00:10:00:77
+	# After the traffic: the driver runs as user uldd, every thread with
+	# CAP_NET_ADMIN alone (its TAP, tools/uldd/confine.c), no_new_privs and
+	# the seccomp filter, which the transfers and the checks below pass.
+	assert_confined "$NET_ULDD_PID" 0000000000001000
+	grep -q "runs as uid $(id -u uldd), capabilities: cap_net_admin, seccomp on" "$NET_ULDD_LOG" ||
+		fail "no line saying what e1000.so runs as: $(cat "$NET_ULDD_LOG")"
+	ok "e1000.so runs as uldd with CAP_NET_ADMIN only, NoNewPrivs 1, Seccomp 2, all threads"
 	# The host's TCP sent its large writes as TSO frames, which must have
 	# passed the virtio-net header checks (shim/net/vnet.c) to reach e1000.
 	stats=$("$ULDD" stats uldd0) || fail "uldd stats uldd0 failed"
