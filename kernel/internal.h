@@ -227,6 +227,8 @@ int uh_caps_name(uint64_t caps, char *buf, size_t len);
  * Where the hard limit cannot be raised, both become it: *got says which.
  */
 int uh_memlock_set(uint64_t bytes, uint64_t *got);
+/* RLIMIT_NICE that lets a thread take UHOST_IRQ_NICE unprivileged. */
+void uh_nice_limit_set(void);
 /*
  * Before any thread starts: to uid/gid with only caps (effective and
  * permitted; the bounding set cut to them), no_new_privs, dumpable as it

@@ -287,6 +287,23 @@ int uh_memlock_set(uint64_t bytes, uint64_t *got)
 		       (unsigned long long)bytes >> 20, strerror(errno));
 }
 
+/*
+ * RLIMIT_NICE, so the interrupt threads may still take UHOST_IRQ_NICE
+ * after the drop without CAP_SYS_NICE: the limit allows nice down to
+ * 20 - limit. Best effort: without it they run at the default weight, and
+ * the shim says so.
+ */
+void uh_nice_limit_set(void)
+{
+	struct rlimit rl = { .rlim_cur = 20 - UHOST_IRQ_NICE, .rlim_max = 20 - UHOST_IRQ_NICE };
+	struct rlimit old;
+
+	if (!getrlimit(RLIMIT_NICE, &old) && old.rlim_max != RLIM_INFINITY &&
+	    old.rlim_max >= rl.rlim_max)
+		return;
+	(void)setrlimit(RLIMIT_NICE, &rl);
+}
+
 /* Threads of this process: capset(2) changes the calling thread only. */
 static int thread_count(void)
 {

@@ -115,6 +115,7 @@ int uldd_confine_drop(struct uldd_confine *c)
 	    uh_node_hold_many(UH_TUN_PATH, O_RDWR | O_CLOEXEC | O_NONBLOCK, UHOST_TAP_MAX_QUEUES))
 		uh_log(UHOST_LOG_DEBUG, "uldd: %s", uhost_errmsg());
 	c->caps = uh_privsep_caps(net);
+	uh_nice_limit_set();
 	if (uh_memlock_set(c->arena_max, &memlock) || uh_privsep_drop(uid, gid, c->caps)) {
 		uldd_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
