@@ -63,6 +63,7 @@ static const int uh_seccomp_allow[] = {
 	 * crashed (gettid) and the handler's own watchdog (alarm). */
 	SYS_sigaltstack,
 	SYS_gettid,
+	SYS_rt_sigreturn, /* the handler returns, and its raised signal kills */
 #ifdef SYS_alarm
 	SYS_alarm,
 #endif
