@@ -87,15 +87,23 @@ static void test_restart_stable_run_resets_backoff(void **state)
 	assert_int_equal(delay, 200 * MS);
 }
 
+/* A fresh policy, then four runs a second apart that each crashed in 0.5 s. */
+static void four_quick_crashes(struct uldd_restart *r, uint64_t t0)
+{
+	uint64_t delay;
+
+	uldd_restart_init(r);
+	for (int i = 0; i < 4; i++)
+		assert_true(uldd_restart_crashed(r, t0 + i * S, t0 + i * S + S / 2, &delay));
+}
+
 static void test_restart_burst_gives_up(void **state)
 {
 	struct uldd_restart r;
 	uint64_t t0 = 1000 * S, delay;
 
 	(void)state;
-	uldd_restart_init(&r);
-	for (int i = 0; i < 4; i++)
-		assert_true(uldd_restart_crashed(&r, t0 + i * S, t0 + i * S + S / 2, &delay));
+	four_quick_crashes(&r, t0);
 	assert_int_equal(uldd_restart_recent(&r, t0 + 4 * S), 4);
 	/* The fifth within 60 s of the first. */
 	assert_false(uldd_restart_crashed(&r, t0 + 59 * S, t0 + 59 * S + S / 2, &delay));
@@ -107,9 +115,7 @@ static void test_restart_burst_window_slides(void **state)
 	uint64_t t0 = 1000 * S, delay;
 
 	(void)state;
-	uldd_restart_init(&r);
-	for (int i = 0; i < 4; i++)
-		assert_true(uldd_restart_crashed(&r, t0 + i * S, t0 + i * S + S / 2, &delay));
+	four_quick_crashes(&r, t0);
 	/* 60.5 s after the first: it no longer counts, four remain. */
 	assert_true(uldd_restart_crashed(&r, t0 + 60 * S, t0 + 60 * S + S / 2, &delay));
 	assert_int_equal(uldd_restart_recent(&r, t0 + 60 * S + S / 2), 4);
