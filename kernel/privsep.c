@@ -295,12 +295,16 @@ int uh_memlock_set(uint64_t bytes, uint64_t *got)
  */
 void uh_nice_limit_set(void)
 {
-	struct rlimit rl = { .rlim_cur = 20 - UHOST_IRQ_NICE, .rlim_max = 20 - UHOST_IRQ_NICE };
-	struct rlimit old;
+	const rlim_t want = 20 - UHOST_IRQ_NICE;
+	struct rlimit rl;
 
-	if (!getrlimit(RLIMIT_NICE, &old) && old.rlim_max != RLIM_INFINITY &&
-	    old.rlim_max >= rl.rlim_max)
+	if (getrlimit(RLIMIT_NICE, &rl))
+		rl.rlim_cur = rl.rlim_max = 0;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
 		return;
+	rl.rlim_cur = want;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want)
+		rl.rlim_max = want;
 	(void)setrlimit(RLIMIT_NICE, &rl);
 }
 

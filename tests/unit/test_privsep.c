@@ -20,12 +20,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "internal.h"
+#include "uhost.h"
 #include "unitskip.h"
 
 static void test_privsep_user_lookup(void **state)
@@ -190,6 +192,58 @@ static void test_privsep_drop(void **state)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/*
+ * From a nice limit of 0, the drop still leaves room for an interrupt
+ * thread's nice: uh_nice_limit_set() before it, setpriority() after it.
+ */
+static int nice_child(uid_t uid, gid_t gid)
+{
+	struct rlimit none = { 0, 0 };
+	int err;
+
+	if (setrlimit(RLIMIT_NICE, &none))
+		return 20;
+	uh_nice_limit_set();
+	/* Raising a hard limit takes CAP_SYS_RESOURCE, which some roots lack. */
+	if (getrlimit(RLIMIT_NICE, &none) || none.rlim_cur < (rlim_t)(20 - UHOST_IRQ_NICE))
+		return 78;
+	err = uh_privsep_drop(uid, gid, 0);
+	if (err == EPERM)
+		return 77;
+	if (err)
+		return 21;
+	if (setpriority(PRIO_PROCESS, 0, UHOST_IRQ_NICE))
+		return 22;
+	/* Not a whit further than asked. */
+	if (!setpriority(PRIO_PROCESS, 0, UHOST_IRQ_NICE - 1))
+		return 23;
+	return 0;
+}
+
+static void test_privsep_nice_limit(void **state)
+{
+	struct passwd *pw = getpwnam("nobody");
+	int status;
+	pid_t pid;
+
+	(void)state;
+	if (geteuid() != 0)
+		unit_skip("not root: there is nothing to drop");
+	if (!pw)
+		unit_skip("no user 'nobody' to drop to");
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(nice_child(pw->pw_uid, pw->pw_gid));
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 77)
+		unit_skip("root here may not change uid or capabilities (EPERM)");
+	if (WEXITSTATUS(status) == 78)
+		unit_skip("root here may not raise RLIMIT_NICE (no CAP_SYS_RESOURCE)");
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 /* With threads running the drop would leave them root: refused. */
 static void *idle(void *arg)
 {
@@ -337,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_privsep_elf_imports),
 		cmocka_unit_test(test_privsep_node_hold),
 		cmocka_unit_test(test_privsep_drop),
+		cmocka_unit_test(test_privsep_nice_limit),
 		cmocka_unit_test(test_privsep_drop_refuses_threads),
 		cmocka_unit_test(test_seccomp_table),
 		cmocka_unit_test(test_seccomp_kills_forbidden_call),
