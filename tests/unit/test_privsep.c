@@ -303,26 +303,35 @@ static void seccomp_child(int out, int err_fd)
 	_exit(4);
 }
 
-/* The forbidden call from a host thread, which blocks most signals. */
+/*
+ * The forbidden call from a host thread, which blocks most signals. The
+ * thread starts before the filter goes in, as a driver's do (a sanitizer's
+ * pthread_create makes calls the list leaves out), then waits for a byte.
+ */
 static void forbidden_in_thread(void *arg)
 {
+	int *go = arg;
 	struct utsname u;
+	char c;
 
-	(void)arg;
-	uname(&u);
+	if (read(*go, &c, 1) == 1)
+		uname(&u);
 }
 
 static void seccomp_thread_child(int out, int err_fd)
 {
 	struct uhost_thread *t;
+	int go[2];
 
 	dup2(err_fd, STDERR_FILENO);
+	if (pipe(go))
+		_exit(6);
+	if (uhost_thread_create(forbidden_in_thread, &go[0], "forbidden", &t))
+		_exit(5);
 	if (uh_seccomp_install("test.so"))
 		_exit(2);
-	if (write(out, "alive\n", 6) != 6)
+	if (write(out, "alive\n", 6) != 6 || write(go[1], "x", 1) != 1)
 		_exit(3);
-	if (uhost_thread_create(forbidden_in_thread, NULL, "forbidden", &t))
-		_exit(5);
 	uhost_thread_join(t);
 	_exit(4);
 }
