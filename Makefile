@@ -18,7 +18,7 @@ V ?= 0
 Q := $(if $(filter 1,$(V)),,@)
 
 # H-world: host code against libc. Never -Iinclude/linux-compat here.
-HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -fstack-protector-strong \
+HOST_CFLAGS = -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -fstack-protector-strong \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wformat=2 -Wvla -MMD -MP $(SAN_CFLAGS) $(EXTRA_CFLAGS)
 

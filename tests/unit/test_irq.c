@@ -200,12 +200,12 @@ static void test_irq_shared_unmasks_once_after_handlers(void **state)
 	assert_int_equal(KTEST(ktest_irq_detach)(irq), 0);
 }
 
-static volatile int firing;
+static int firing; /* __atomic: the fire thread polls it */
 
 static void *fire_loop(void *arg)
 {
 	(void)arg;
-	while (firing) {
+	while (__atomic_load_n(&firing, __ATOMIC_RELAXED)) {
 		fake_irq_fire(0);
 		sleep_ms(1);
 	}
@@ -220,7 +220,7 @@ static void test_irq_spin_lock_irqsave_excludes_handler(void **state)
 
 	(void)state;
 	assert_int_equal(KTEST(ktest_irq_request)(irq, 0, KIRQ_LOCK, 0), 0);
-	firing = 1;
+	__atomic_store_n(&firing, 1, __ATOMIC_RELAXED);
 	assert_int_equal(pthread_create(&tid, NULL, fire_loop, NULL), 0);
 	for (int i = 0; i < 5; i++) {
 		before = KTEST(ktest_irq_lock_counter)();
@@ -228,7 +228,7 @@ static void test_irq_spin_lock_irqsave_excludes_handler(void **state)
 		/* The handlers that waited for the lock got in afterwards. */
 		assert_true(wait_for(KTEST(ktest_irq_count), 0, before + 3) > before);
 	}
-	firing = 0;
+	__atomic_store_n(&firing, 0, __ATOMIC_RELAXED);
 	pthread_join(tid, NULL);
 	assert_int_equal(KTEST(ktest_irq_bad)(0), 0);
 	assert_int_equal(KTEST(ktest_irq_free)(irq, 0), 1);
