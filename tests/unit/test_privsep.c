@@ -170,13 +170,16 @@ static int drop_child(uid_t uid, gid_t gid)
 	return 0;
 }
 
-static void test_privsep_drop(void **state)
+/*
+ * Runs child(uid, gid) of user nobody in a forked process and returns its
+ * exit status; skips (with the reason) where this process cannot drop.
+ */
+static int in_forked_child(int (*child)(uid_t uid, gid_t gid))
 {
 	struct passwd *pw = getpwnam("nobody");
 	int status;
 	pid_t pid;
 
-	(void)state;
 	if (geteuid() != 0)
 		unit_skip("not root: there is nothing to drop");
 	if (!pw)
@@ -188,12 +191,18 @@ static void test_privsep_drop(void **state)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0)
-		_exit(drop_child(pw->pw_uid, pw->pw_gid));
+		_exit(child(pw->pw_uid, pw->pw_gid));
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	if (WEXITSTATUS(status) == 77)
 		unit_skip("root here may not change uid or capabilities (EPERM)");
-	assert_int_equal(WEXITSTATUS(status), 0);
+	return WEXITSTATUS(status);
+}
+
+static void test_privsep_drop(void **state)
+{
+	(void)state;
+	assert_int_equal(in_forked_child(drop_child), 0);
 }
 
 /*
@@ -226,30 +235,13 @@ static int nice_child(uid_t uid, gid_t gid)
 
 static void test_privsep_nice_limit(void **state)
 {
-	struct passwd *pw = getpwnam("nobody");
 	int status;
-	pid_t pid;
 
 	(void)state;
-	if (geteuid() != 0)
-		unit_skip("not root: there is nothing to drop");
-	if (!pw)
-		unit_skip("no user 'nobody' to drop to");
-#ifdef __SANITIZE_THREAD__
-	unit_skip(
-		"TSan's runtime runs a thread of its own, and the drop refuses a threaded process");
-#endif
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0)
-		_exit(nice_child(pw->pw_uid, pw->pw_gid));
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	if (WEXITSTATUS(status) == 77)
-		unit_skip("root here may not change uid or capabilities (EPERM)");
-	if (WEXITSTATUS(status) == 78)
+	status = in_forked_child(nice_child);
+	if (status == 78)
 		unit_skip("root here may not raise RLIMIT_NICE (no CAP_SYS_RESOURCE)");
-	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(status, 0);
 }
 
 /* With threads running the drop would leave them root: refused. */
