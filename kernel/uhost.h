@@ -237,6 +237,11 @@ int uhost_thread_create(void (*fn)(void *), void *arg, const char *name,
 /* May block. */
 int uhost_thread_join(struct uhost_thread *thread);
 /*
+ * The calling thread's pthread_t, so the watchdog ('uldd run') can ask a
+ * stuck thread for its backtrace. No system call; irq thread: yes.
+ */
+uhost_u64 uhost_thread_self(void);
+/*
  * Gives the calling thread an interrupt thread's weight: nice
  * UHOST_IRQ_NICE, as far as the host allows (root, CAP_SYS_NICE or
  * RLIMIT_NICE). 0, or the errno; the thread runs on either way.
