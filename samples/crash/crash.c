@@ -19,8 +19,9 @@
 
 static char *fault = "none";
 module_param(fault, charp, 0444);
-MODULE_PARM_DESC(fault,
-		 "none, null (NULL write in init), work (in a work item), bug (BUG()), panic, spin, hang");
+MODULE_PARM_DESC(
+	fault,
+	"none, null (NULL write in init), work (in a work item), bug (BUG()), panic, spin, hang");
 
 /* The address written: a parameter, so the compiler cannot see it is NULL. */
 static unsigned long fault_addr;

@@ -143,8 +143,8 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			if (++i < argc)
 				n = strtol(argv[i], &end, 10);
 			if (i == argc || !argv[i][0] || *end || n < 0 || n > 86400)
-				return uldd_usage_err(&uldd_cmd_run, "%s takes 0 to 86400 (seconds)",
-						      a);
+				return uldd_usage_err(&uldd_cmd_run,
+						      "%s takes 0 to 86400 (seconds)", a);
 			if (a[2] == 'w')
 				o->wd.lockup_s = (unsigned int)n;
 			else if (a[2] == 'h')
