@@ -135,7 +135,8 @@ static void *run_block(void *p)
 /*
  * A hung task: one in wait_for_completion() is reported once it has slept
  * the limit (the clock it stamped plus a fake offset), not before, and no
- * more once woken. The soft-lockup check is off here.
+ * more once woken; an idle workqueue worker never is. The soft-lockup
+ * check is off here.
  */
 static void test_watchdog_hung_task(void **state)
 {
@@ -147,6 +148,10 @@ static void test_watchdog_hung_task(void **state)
 
 	(void)state;
 	assert_int_equal(KTEST(ktest_sched_setup)(2), 0);
+	KTEST(ktest_wd_idle_worker)();
+	nanosleep(&ms, NULL);
+	now = uhost_clock_coarse_ns();
+	assert_int_equal(uldd_k_uldd_watchdog_check(now + 500 * SEC, 0, 120 * SEC, &r), 0);
 	assert_int_equal(pthread_create(&tid, NULL, run_block, NULL), 0);
 	for (int i = 0; i < 5000 && kind != ULDD_WD_HUNG; i++) {
 		nanosleep(&ms, NULL);

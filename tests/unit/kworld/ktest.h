@@ -96,6 +96,7 @@ int KTEST(ktest_sched_context)(void);
 long KTEST(ktest_wd_hold)(int *state);
 long KTEST(ktest_wd_block)(void);
 void KTEST(ktest_wd_release)(void);
+void KTEST(ktest_wd_idle_worker)(void);
 
 /*
  * ktest_mm.c: memory. ktest_mm_case is a table like ktest_kh_* above; the

@@ -14,6 +14,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include "../../../shim/entry.h"
 #include "ktest.h"
@@ -123,5 +124,21 @@ void KTEST(ktest_wd_release)(void)
 {
 	uldd_enter("wd-release");
 	complete(&ktest_wd_done);
+	uldd_exit();
+}
+
+static void ktest_wd_work_fn(struct work_struct *work)
+{
+	(void)work;
+}
+
+static DECLARE_WORK(ktest_wd_work, ktest_wd_work_fn);
+
+/* Leaves a system_wq worker idle, which must never count as a hung task. */
+void KTEST(ktest_wd_idle_worker)(void)
+{
+	uldd_enter("wd-work");
+	schedule_work(&ktest_wd_work);
+	flush_work(&ktest_wd_work);
 	uldd_exit();
 }
