@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 11
+#define UHOST_VERSION 12
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;

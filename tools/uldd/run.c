@@ -5,7 +5,9 @@
  * probes the matching devices), runs until SIGINT, SIGTERM or SIGHUP (one
  * that arrives during init and probe is kept until they return), then calls
  * its exit, so every device is removed and closed before the process ends.
- * While it runs, a control socket (ctl.c) answers 'uldd stats'.
+ * The watchdog thread (watchdog.c) takes those signals and ends the process
+ * when init, probe or exit outlast the stop deadline, or on a soft lockup
+ * or a hung task. While it runs, a control socket (ctl.c) answers 'uldd stats'.
  */
 #include <dlfcn.h>
 #include <errno.h>
