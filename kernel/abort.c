@@ -4,9 +4,14 @@
  * (glibc's backtrace_symbols_fd, which needs no malloc) and abort() after
  * one last message, for BUG() and for what the shim cannot go on from.
  */
+#include <errno.h>
 #include <execinfo.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -34,4 +39,43 @@ void uhost_abort(const char *msg)
 		len = 0;
 	uhost_backtrace();
 	abort();
+}
+
+static atomic_int uh_dumped;
+
+/* Async-signal-safe once backtrace() has been called before (below). */
+static void on_dump(int sig)
+{
+	int saved = errno;
+
+	(void)sig;
+	uhost_backtrace();
+	atomic_store(&uh_dumped, 1);
+	errno = saved;
+}
+
+int uh_dump_prepare(void)
+{
+	struct sigaction sa = { .sa_handler = on_dump, .sa_flags = SA_RESTART };
+	void *frame[2];
+
+	/* The first backtrace() loads libgcc_s: here, not in the handler. */
+	backtrace(frame, 2);
+	sigemptyset(&sa.sa_mask);
+	return sigaction(UH_DUMP_SIGNAL, &sa, NULL) ? errno : 0;
+}
+
+bool uh_dump_thread(uint64_t thread, int timeout_ms)
+{
+	const struct timespec tick = { .tv_nsec = 10 * 1000 * 1000 };
+
+	atomic_store(&uh_dumped, 0);
+	if (pthread_kill((pthread_t)thread, UH_DUMP_SIGNAL))
+		return false;
+	for (int waited = 0; waited < timeout_ms; waited += 10) {
+		if (atomic_load(&uh_dumped))
+			return true;
+		nanosleep(&tick, NULL);
+	}
+	return atomic_load(&uh_dumped);
 }

@@ -273,4 +273,15 @@ int uh_seccomp_install(const char *who);
 size_t uh_seccomp_count(void);
 bool uh_seccomp_allowed(int nr);
 
+/*
+ * The watchdog's backtrace of another thread (abort.c): uh_dump_prepare()
+ * installs the handler of UH_DUMP_SIGNAL (every uhost thread leaves it
+ * unblocked) and loads the unwinder, before seccomp; uh_dump_thread()
+ * signals the thread, whose handler writes its stack to stderr, and waits
+ * up to timeout_ms for it. True when the backtrace was written.
+ */
+#define UH_DUMP_SIGNAL (SIGRTMIN + 1)
+int uh_dump_prepare(void);
+bool uh_dump_thread(uint64_t thread, int timeout_ms);
+
 #endif /* ULDD_KERNEL_INTERNAL_H */

@@ -46,8 +46,10 @@ static const int uh_seccomp_allow[] = {
 	SYS_futex,
 	SYS_exit,
 	SYS_exit_group,
-	/* Signals: the threads' masks (thread.c), the stop signals the main
-	 * thread waits for (stopsig.c: sigwait and sigtimedwait), abort()
+	/* Signals: the threads' masks (thread.c), the stop signals the
+	 * watchdog thread waits for (tools/uldd/watchdog.c: sigtimedwait, a
+	 * second at a time; it signals a stuck thread for its backtrace with
+	 * pthread_kill, abort.c's uh_dump_thread: getpid and tgkill), abort()
 	 * after a BUG() (abort.c: getpid and tgkill to raise SIGABRT, then
 	 * sigaction should a handler have caught it). */
 	SYS_rt_sigprocmask,

@@ -117,6 +117,7 @@ static void *thread_main(void *arg)
 	sigaddset(&faults, SIGFPE);
 	sigaddset(&faults, SIGABRT);
 	sigaddset(&faults, SIGTRAP);
+	sigaddset(&faults, UH_DUMP_SIGNAL); /* the watchdog's backtrace (abort.c) */
 	pthread_sigmask(SIG_UNBLOCK, &faults, NULL);
 	if (altstack_size) {
 		ss.ss_sp = malloc(altstack_size);
@@ -133,6 +134,11 @@ static void *thread_main(void *arg)
 	}
 	free(ss.ss_sp);
 	return NULL;
+}
+
+uhost_u64 uhost_thread_self(void)
+{
+	return (uhost_u64)pthread_self();
 }
 
 int uhost_thread_create(void (*fn)(void *), void *arg, const char *name,

@@ -18,7 +18,7 @@
 #define ULDD_UHOST_H
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VERSION 11
+#define UHOST_VERSION 12
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -236,6 +236,11 @@ int uhost_thread_create(void (*fn)(void *), void *arg, const char *name,
 			struct uhost_thread **threadp);
 /* May block. */
 int uhost_thread_join(struct uhost_thread *thread);
+/*
+ * The calling thread's pthread_t, so the watchdog ('uldd run') can ask a
+ * stuck thread for its backtrace. No system call; irq thread: yes.
+ */
+uhost_u64 uhost_thread_self(void);
 /*
  * Gives the calling thread an interrupt thread's weight: nice
  * UHOST_IRQ_NICE, as far as the host allows (root, CAP_SYS_NICE or

@@ -26,6 +26,27 @@ void ULDD_ENTRY(uldd_exit)(void);
 unsigned long ULDD_ENTRY(uldd_sched_bugs)(void);
 
 /*
+ * The watchdog (kernel/sched/core.c), called about once a second from a
+ * host thread that never enters, with now on uhost_clock_coarse_ns() (a
+ * fake clock in tests). Returns ULDD_WD_LOCKUP when a vCPU has been held
+ * by one task without scheduling for lockup_ns or more, ULDD_WD_HUNG when
+ * a task has slept uninterruptibly for hung_ns or more (0: that check
+ * off), else 0; for a report, the task's comm (16 bytes), pid, vCPU (-1
+ * for a hung task), the seconds and the host thread (a pthread_t).
+ */
+#define ULDD_WD_LOCKUP 1
+#define ULDD_WD_HUNG 2
+struct uldd_wd_report {
+	char comm[16];
+	int pid;
+	int cpu;
+	unsigned long long secs;
+	unsigned long long thread;
+};
+int ULDD_ENTRY(uldd_watchdog_check)(unsigned long long now, unsigned long long lockup_ns,
+				    unsigned long long hung_ns, struct uldd_wd_report *r);
+
+/*
  * The loaded driver (kernel/module.c). Call with the task entered. The
  * count is how many modules the driver's constructors registered.
  */

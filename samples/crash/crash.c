@@ -3,19 +3,25 @@
  * crash.c - a driver that crashes on request, for 'uldd supervise' tests:
  * fault=null writes through a NULL pointer in its init (the main thread),
  * fault=work does so in a work item (a shim worker thread), fault=bug
- * calls BUG(), fault=panic calls panic(). Each from a function of its own, so an oops can be checked
- * for the name. fault=none (the default) loads and binds nothing.
+ * calls BUG(), fault=panic calls panic(). For the watchdog: fault=spin
+ * takes a spinlock it holds (a soft lockup), fault=hang waits for a
+ * completion nobody completes (a hung task, and a stop during init). Each
+ * from a function of its own, so an oops can be checked for the name.
+ * fault=none (the default) loads and binds nothing.
  */
 #include <linux/bug.h>
+#include <linux/completion.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
 static char *fault = "none";
 module_param(fault, charp, 0444);
-MODULE_PARM_DESC(fault,
-		 "none, null (NULL write in init), work (in a work item), bug (BUG()), panic");
+MODULE_PARM_DESC(
+	fault,
+	"none, null (NULL write in init), work (in a work item), bug (BUG()), panic, spin, hang");
 
 /* The address written: a parameter, so the compiler cannot see it is NULL. */
 static unsigned long fault_addr;
@@ -37,6 +43,27 @@ static noinline void crash_panic(void)
 	panic("crash: fault=%s", fault);
 }
 
+static DEFINE_SPINLOCK(crash_lock);
+
+/* The second spin_lock() spins for ever on the vCPU, preemption off. */
+static noinline void crash_spin(void)
+{
+	spin_lock(&crash_lock);
+	spin_lock(&crash_lock);
+	spin_unlock(&crash_lock);
+	spin_unlock(&crash_lock);
+}
+
+static DECLARE_COMPLETION(crash_never);
+
+/* Sleeps uninterruptibly for ever: the completion is never completed. */
+static noinline void crash_hang(void)
+{
+	wait_for_completion(&crash_never);
+	/* Never printed; keeps the call from becoming a jump, for the trace. */
+	pr_err("crash: fault=hang woke up\n");
+}
+
 static void crash_work_fn(struct work_struct *work)
 {
 	crash_write_null();
@@ -53,6 +80,10 @@ static int __init crash_init(void)
 		crash_bug();
 	else if (!strcmp(fault, "panic"))
 		crash_panic();
+	else if (!strcmp(fault, "spin"))
+		crash_spin();
+	else if (!strcmp(fault, "hang"))
+		crash_hang();
 	else if (!strcmp(fault, "work")) {
 		schedule_work(&crash_work);
 		flush_work(&crash_work);

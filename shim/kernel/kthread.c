@@ -73,7 +73,8 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 	va_end(args);
 	uldd_task_init(&k->task, name);
 	k->task.uldd_private = k;
-	k->task.__state = TASK_UNINTERRUPTIBLE;
+	/* Asleep until woken; TASK_IDLE, as one never woken is not a hung task. */
+	k->task.__state = TASK_IDLE;
 	k->threadfn = threadfn;
 	k->data = data;
 	init_completion(&k->exited);

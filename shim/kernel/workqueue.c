@@ -196,7 +196,8 @@ static void worker_thread(void *arg)
 		u32 pending = ULDD_WORK_PENDING;
 		bool wake;
 
-		wait_event(wq->more_work, worker_has_work(w));
+		/* Idle, as Linux's kworkers: not a hung task however long. */
+		wait_event_idle(wq->more_work, worker_has_work(w));
 		raw_spin_lock_irqsave(&pool_lock, flags);
 		work = list_first_entry_or_null(&w->scheduled, struct work_struct, entry);
 		if (!work)

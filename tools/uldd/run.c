@@ -5,7 +5,9 @@
  * probes the matching devices), runs until SIGINT, SIGTERM or SIGHUP (one
  * that arrives during init and probe is kept until they return), then calls
  * its exit, so every device is removed and closed before the process ends.
- * While it runs, a control socket (ctl.c) answers 'uldd stats'.
+ * The watchdog thread (watchdog.c) takes those signals and ends the process
+ * when init, probe or exit outlast the stop deadline, or on a soft lockup
+ * or a hung task. While it runs, a control socket (ctl.c) answers 'uldd stats'.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -20,6 +22,7 @@
 #include "ctl.h"
 #include "internal.h"
 #include "stopsig.h"
+#include "watchdog.h"
 #include "supervise.h"
 #include "uldd.h"
 
@@ -44,6 +47,7 @@ struct run_opts {
 	const char *params[MAX_PARAMS];
 	unsigned int nparams;
 	bool restart; /* --restart: uldd supervise */
+	struct uldd_wd_opts wd;
 	struct uldd_confine confine;
 };
 
@@ -97,6 +101,9 @@ static int parse(int argc, char **argv, struct run_opts *o)
 
 	o->vcpus = (unsigned int)sysconf(_SC_NPROCESSORS_ONLN);
 	o->confine.arena_max = ULDD_ARENA_MAX_DEFAULT;
+	o->wd.lockup_s = ULDD_WD_LOCKUP_S;
+	o->wd.hung_s = ULDD_WD_HUNG_S;
+	o->wd.stop_s = ULDD_WD_STOP_S;
 #ifdef ULDD_SANITIZED
 	/* A sanitizer's runtime makes system calls off the list (sanitize.mk). */
 	o->confine.no_seccomp = true;
@@ -130,6 +137,22 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			o->vcpus = (unsigned int)n;
 		} else if (!strcmp(a, "--restart")) {
 			o->restart = true;
+		} else if (!strcmp(a, "--watchdog") || !strcmp(a, "--hung-task") ||
+			   !strcmp(a, "--stop-timeout")) {
+			char *end = NULL;
+
+			n = -1;
+			if (++i < argc)
+				n = strtol(argv[i], &end, 10);
+			if (i == argc || !argv[i][0] || *end || n < 0 || n > 86400)
+				return uldd_usage_err(&uldd_cmd_run,
+						      "%s takes 0 to 86400 (seconds)", a);
+			if (a[2] == 'w')
+				o->wd.lockup_s = (unsigned int)n;
+			else if (a[2] == 'h')
+				o->wd.hung_s = (unsigned int)n;
+			else
+				o->wd.stop_s = (unsigned int)n;
 		} else if (!strcmp(a, "--user")) {
 			if (++i == argc || !argv[i][0])
 				return uldd_usage_err(&uldd_cmd_run, "%s needs a user name", a);
@@ -329,8 +352,14 @@ static int run(int argc, char **argv)
 	 * and one that arrives during init and probe waits until they return.
 	 */
 	uldd_stop_block(&stop);
-
 	uldd_k_uldd_sched_init(o.vcpus);
+	/* From here the watchdog thread takes the stop signals. */
+	err = uldd_wd_start(o.driver, &o.wd, &stop);
+	if (err) {
+		uldd_err("cannot start the watchdog: %s", strerror(err));
+		goto err_ctl;
+	}
+
 	if (uldd_k_uldd_mm_init()) {
 		uldd_err("cannot set up the DMA arena: %s", uhost_errmsg());
 		goto err_ctl;
@@ -391,9 +420,11 @@ static int run(int argc, char **argv)
 
 	/*
 	 * A stop asked for during init and probe is honoured now, before the
-	 * driver is announced. A probe that never returns still needs SIGKILL.
+	 * driver is announced; one that never returns ends at the watchdog's
+	 * stop deadline.
 	 */
-	sig = uldd_stop_pending(&stop);
+	uldd_wd_phase(ULDD_WD_RUN);
+	sig = uldd_wd_stopped();
 	if (sig) {
 		fprintf(stderr, "uldd: %s during %s's init and probe, stopping it\n",
 			strsignal(sig), o.driver);
@@ -404,12 +435,13 @@ static int run(int argc, char **argv)
 		fprintf(stderr,
 			"uldd: %s runs on %u device(s) with %u vCPUs; SIGINT, SIGTERM or SIGHUP stops it\n",
 			o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
-		sig = uldd_stop_wait(&stop);
+		sig = uldd_wd_wait();
 		fprintf(stderr, "uldd: %s, stopping %s\n", strsignal(sig), o.driver);
 		/* Before the driver's exit: no report may race its teardown. */
 		uldd_ctl_stop(ctl);
 	}
 
+	uldd_wd_phase(ULDD_WD_EXIT);
 	uldd_k_uldd_enter("uldd-run");
 	if (uldd_k_uldd_net_open_failed)
 		refused = uldd_k_uldd_net_open_failed();
@@ -431,14 +463,22 @@ err_ctl:
 const struct uldd_cmd uldd_cmd_run = {
 	.name = "run",
 	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [--ifname NAME] [-v]\n"
-		"       [--user NAME] [--no-seccomp] [--arena-max MIB] [--restart] [name=value]...",
+		"       [--user NAME] [--no-seccomp] [--arena-max MIB] [--restart]\n"
+		"       [--watchdog SECS] [--hung-task SECS] [--stop-timeout SECS] [name=value]...",
 	.summary = "run a driver on the devices bound to vfio-pci",
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
 		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
 		"matching device bound to vfio-pci, or only those given with --device. Runs\n"
 		"until SIGINT, SIGTERM or SIGHUP, then removes the devices and calls the driver's\n"
-		"exit; a signal during init and probe stops it as soon as they return (a probe\n"
-		"that hangs needs SIGKILL). ADDR: DDDD:BB:DD.F or BB:DD.F, hex in either case.\n"
+		"exit; a signal during init and probe stops it as soon as they return. When\n"
+		"init and probe, or the exit, do not finish within --stop-timeout SECS of the\n"
+		"signal (default 10; 0 waits for ever), one line says which hung and it exits\n"
+		"1. ADDR: DDDD:BB:DD.F or BB:DD.F, hex in either case.\n"
+		"A watchdog, as the kernel's: a vCPU held by one task without scheduling for\n"
+		"--watchdog SECS (default 20; 0 off) is a soft lockup, a task in uninterruptible\n"
+		"sleep for --hung-task SECS (default 120; 0 off) a hung task. Either is reported\n"
+		"with the stuck thread's backtrace, and, unlike the kernel, which only warns of\n"
+		"a hung task, both end the process with SIGABRT, so --restart restarts it.\n"
 		"--vcpus N sets the virtual CPUs (default: one per host core; 1 makes races\n"
 		"reproducible). --firmware DIR: where request_firmware() looks (default\n"
 		"/lib/firmware; no name or symlink may lead out of it, only regular files up\n"

@@ -35,11 +35,17 @@
 #include "restart.h"
 #include "supervise.h"
 #include "uldd.h"
+#include "watchdog.h" /* ULDD_WD_STOP_S */
 
 #define SUP_FD 3
 #define SUP_MAX_TAPS 16
 #define SUP_MAX_DEVS 16
-/* After a forwarded stop signal, how long the driver has before SIGKILL. */
+/*
+ * After a forwarded stop signal, how long the driver has before SIGKILL:
+ * uldd run's own stop deadline (--stop-timeout, watchdog.h) and a margin
+ * for it to say what hung; 30 s when that deadline is off.
+ */
+#define SUP_STOP_MARGIN_S 5
 #define SUP_STOP_S 30
 
 struct sup {
@@ -63,6 +69,7 @@ struct sup {
 	int pipe_fd;
 	int sig_fd;
 	int stop_sig; /* the stop signal forwarded, 0: none */
+	unsigned int stop_s; /* SIGKILL this long after it */
 	char exe[4096]; /* this binary, which the child runs */
 };
 
@@ -77,7 +84,20 @@ static uint64_t now_ns(void)
 static bool takes_value(const char *a)
 {
 	return !strcmp(a, "--device") || !strcmp(a, "-d") || !strcmp(a, "--firmware") ||
-	       !strcmp(a, "--ifname") || !strcmp(a, "--vcpus");
+	       !strcmp(a, "--ifname") || !strcmp(a, "--vcpus") || !strcmp(a, "--user") ||
+	       !strcmp(a, "--arena-max") || !strcmp(a, "--watchdog") || !strcmp(a, "--hung-task") ||
+	       !strcmp(a, "--stop-timeout");
+}
+
+/* The child's stop deadline plus a margin; uldd run checks the value. */
+static unsigned int stop_kill_s(int argc, char **argv)
+{
+	unsigned long n = ULDD_WD_STOP_S;
+
+	for (int i = 1; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "--stop-timeout"))
+			n = strtoul(argv[i + 1], NULL, 10);
+	return n && n <= 86400 ? (unsigned int)n + SUP_STOP_MARGIN_S : SUP_STOP_S;
 }
 
 void uldd_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *devices, size_t vlen)
@@ -330,8 +350,8 @@ static int sup_wait(struct sup *s)
 			uint64_t now = now_ns();
 
 			if (now >= kill_at) {
-				uldd_err("%s did not stop within %d s: SIGKILL", s->driver,
-					 SUP_STOP_S);
+				uldd_err("%s did not stop within %u s: SIGKILL", s->driver,
+					 s->stop_s);
 				kill(s->child, SIGKILL);
 				kill_at = 0;
 			} else {
@@ -346,7 +366,7 @@ static int sup_wait(struct sup *s)
 		    si.ssi_signo != SIGCHLD) {
 			sup_forward(s, (int)si.ssi_signo);
 			if (!kill_at)
-				kill_at = now_ns() + SUP_STOP_S * ULDD_NSEC;
+				kill_at = now_ns() + s->stop_s * ULDD_NSEC;
 		}
 	}
 	/* The rest of what it wrote; its end of the pipe is closed now. */
@@ -503,6 +523,7 @@ int uldd_supervise(int argc, char **argv)
 	s->argc = argc;
 	s->argv = argv;
 	s->pipe_fd = -1;
+	s->stop_s = stop_kill_s(argc, argv);
 	uldd_sup_describe(argc, argv, s->driver, sizeof(s->driver), s->devices, sizeof(s->devices));
 	if (!s->driver[0]) {
 		free(s);
@@ -558,7 +579,8 @@ const struct uldd_cmd uldd_cmd_supervise = {
 		"driver's network interfaces stay while it restarts (same name, ifindex,\n"
 		"addresses, routes; carrier off), and the restarted driver takes the MAC, MTU,\n"
 		"promiscuous mode and multicast list the host has on them. SIGINT, SIGTERM\n"
-		"and SIGHUP stop the driver cleanly (SIGKILL after 30 s), then it exits 0, as\n"
+		"and SIGHUP stop the driver cleanly (SIGKILL 5 s after its --stop-timeout, 15 s\n"
+		"by default; 30 s with --stop-timeout 0), then it exits 0, as\n"
 		"it does when the driver exits 0. 'uldd run --restart' is the same. The pid\n"
 		"file is <run dir>/DRIVER@DEVICE.pid (ULDD_RUN_DIR, else /run/uldd).\n",
 	.run = supervise,

@@ -42,6 +42,9 @@ struct task_struct {
 	int uldd_enter_depth;
 	void *uldd_private;
 	int uldd_usage; /* references (linux/sched/task.h); 1 from the start */
+	/* The watchdog's (kernel/sched/core.c): the host thread, for its backtrace. */
+	unsigned long long uldd_host_thread;
+	u64 uldd_blocked_since; /* uhost_clock_coarse_ns() at an uninterruptible sleep */
 };
 
 extern __thread struct task_struct *uldd_current __attribute__((tls_model("initial-exec")));

@@ -137,6 +137,15 @@ void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr
 						MAX_SCHEDULE_TIMEOUT);                       \
 	} while (0)
 
+/* As wait_event, asleep in TASK_IDLE: no load, and no hung task. */
+#define wait_event_idle(wq_head, condition)                                       \
+	do {                                                                      \
+		might_sleep();                                                    \
+		if (!(condition))                                                 \
+			(void)__uldd_wait_event(wq_head, condition, TASK_IDLE, 0, \
+						MAX_SCHEDULE_TIMEOUT);            \
+	} while (0)
+
 #define wait_event_interruptible(wq_head, condition)                                       \
 	({                                                                                 \
 		might_sleep();                                                             \

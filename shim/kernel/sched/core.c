@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/time64.h> /* NSEC_PER_SEC */
 #include <linux/timer.h> /* uldd_jiffies_to_clock_ns() */
 
 #include "../../entry.h"
@@ -23,7 +24,30 @@
 struct uldd_vcpu {
 	u32 busy;
 	u32 gives; /* RCU (kernel/rcu/): bumped by every vcpu_give, a quiescent state */
+	/*
+	 * The watchdog's: the holder (NULL while free) and a count its holder
+	 * bumps at each take and cond_resched. Plain stores by the holder; the
+	 * watchdog thread keeps its own clock for how long they stay still.
+	 */
+	struct task_struct *task;
+	u32 scheds;
 } __attribute__((aligned(64)));
+
+/* The watchdog's view of vCPU i at its last look: what it saw and since when. */
+struct uldd_wd_seen {
+	struct task_struct *task;
+	u32 gives, scheds;
+	u64 since;
+};
+static struct uldd_wd_seen uldd_wd_seen[NR_CPUS];
+
+/*
+ * Tasks in an uninterruptible sleep, for the hung-task check: a sleeper
+ * takes a free slot, and gives it back when it wakes. One beyond the last
+ * slot is not watched.
+ */
+#define ULDD_WD_SLEEPERS 128
+static struct task_struct *uldd_wd_sleepers[ULDD_WD_SLEEPERS];
 
 static struct uldd_vcpu uldd_vcpus[NR_CPUS];
 unsigned int nr_cpu_ids = 1;
@@ -101,6 +125,8 @@ static void vcpu_take(void)
 		}
 		if (i >= 0) {
 			uldd_cpu = i;
+			WRITE_ONCE(uldd_vcpus[i].task, uldd_current);
+			WRITE_ONCE(uldd_vcpus[i].scheds, uldd_vcpus[i].scheds + 1);
 			return;
 		}
 	}
@@ -109,6 +135,7 @@ static void vcpu_take(void)
 static void vcpu_give(void)
 {
 	/* RCU (kernel/rcu/): only the holder writes it; its accesses come first. */
+	WRITE_ONCE(uldd_vcpus[uldd_cpu].task, NULL);
 	__atomic_store_n(&uldd_vcpus[uldd_cpu].gives, uldd_vcpus[uldd_cpu].gives + 1,
 			 __ATOMIC_RELEASE);
 	__atomic_store_n(&uldd_vcpus[uldd_cpu].busy, 0, __ATOMIC_RELEASE);
@@ -137,6 +164,7 @@ void uldd_enter(const char *name)
 		t->pid = __atomic_fetch_add(&uldd_next_pid, 1, __ATOMIC_RELAXED);
 		t->uldd_usage = 1;
 		strscpy(t->comm, name ? name : "host", sizeof(t->comm));
+		t->uldd_host_thread = uhost_thread_self();
 		uldd_cpu = -1;
 		uldd_current = t;
 	}
@@ -186,8 +214,29 @@ void __might_sleep(const char *file, int line)
  * none) passes. The wake sequence is read before the state, and a waker
  * changes the state before it bumps the sequence, so no wake-up is lost.
  */
+static int sleeper_add(struct task_struct *t)
+{
+	unsigned int state = READ_ONCE(t->__state);
+
+	/* TASK_IDLE does not count, as it adds no load in Linux. */
+	if (!(state & TASK_UNINTERRUPTIBLE) || (state & TASK_NOLOAD))
+		return -1;
+	t->uldd_blocked_since = uhost_clock_coarse_ns();
+	for (int i = 0; i < ULDD_WD_SLEEPERS; i++) {
+		struct task_struct *none = NULL;
+
+		if (!__atomic_load_n(&uldd_wd_sleepers[i], __ATOMIC_RELAXED) &&
+		    __atomic_compare_exchange_n(&uldd_wd_sleepers[i], &none, t, 0, __ATOMIC_RELEASE,
+						__ATOMIC_RELAXED))
+			return i;
+	}
+	return -1;
+}
+
 static void sleep_until(struct task_struct *t, u64 deadline_ns)
 {
+	int slot = sleeper_add(t);
+
 	vcpu_give();
 	for (;;) {
 		u32 seq = __atomic_load_n(&t->uldd_wake_seq, __ATOMIC_ACQUIRE);
@@ -198,6 +247,8 @@ static void sleep_until(struct task_struct *t, u64 deadline_ns)
 			break;
 	}
 	__set_current_state(TASK_RUNNING);
+	if (slot >= 0)
+		__atomic_store_n(&uldd_wd_sleepers[slot], NULL, __ATOMIC_RELEASE);
 	vcpu_take();
 }
 
@@ -305,8 +356,11 @@ int wake_up_process(struct task_struct *p)
 
 int _cond_resched(void)
 {
-	if (preempt_count() || irqs_disabled() ||
-	    !__atomic_load_n(&uldd_vcpu_waiters, __ATOMIC_RELAXED))
+	if (preempt_count() || irqs_disabled())
+		return 0;
+	/* A point where Linux would schedule: not a soft lockup. */
+	WRITE_ONCE(uldd_vcpus[uldd_cpu].scheds, uldd_vcpus[uldd_cpu].scheds + 1);
+	if (!__atomic_load_n(&uldd_vcpu_waiters, __ATOMIC_RELAXED))
 		return 0;
 	vcpu_give();
 	vcpu_take();
@@ -352,6 +406,7 @@ void uldd_enter_task(struct task_struct *t)
 {
 	if (!uldd_current) {
 		uldd_cpu = -1;
+		t->uldd_host_thread = uhost_thread_self();
 		uldd_current = t;
 	}
 	uldd_enter(NULL);
@@ -371,4 +426,61 @@ void uldd_host_block_begin(void)
 void uldd_host_block_end(void)
 {
 	vcpu_take();
+}
+
+static void wd_report(struct uldd_wd_report *r, struct task_struct *t, int cpu, u64 ns)
+{
+	memcpy(r->comm, t->comm, sizeof(r->comm));
+	r->comm[sizeof(r->comm) - 1] = '\0';
+	r->pid = t->pid;
+	r->cpu = cpu;
+	r->secs = ns / NSEC_PER_SEC;
+	r->thread = t->uldd_host_thread;
+}
+
+/*
+ * The soft-lockup and hung-task checks (entry.h). Only the watchdog thread
+ * calls it, so uldd_wd_seen needs no lock. A vCPU is stuck when it stays
+ * busy with the same holder, give and sched counts from one look to the
+ * next for lockup_ns.
+ */
+int uldd_watchdog_check(unsigned long long now, unsigned long long lockup_ns,
+			unsigned long long hung_ns, struct uldd_wd_report *r)
+{
+	unsigned int n = READ_ONCE(nr_cpu_ids);
+
+	for (unsigned int i = 0; lockup_ns && i < n; i++) {
+		struct uldd_vcpu *v = &uldd_vcpus[i];
+		struct uldd_wd_seen *s = &uldd_wd_seen[i];
+		struct task_struct *t = READ_ONCE(v->task);
+		u32 gives = __atomic_load_n(&v->gives, __ATOMIC_ACQUIRE);
+		u32 scheds = READ_ONCE(v->scheds);
+
+		if (!t || !__atomic_load_n(&v->busy, __ATOMIC_ACQUIRE) || t != s->task ||
+		    gives != s->gives || scheds != s->scheds) {
+			s->task = t;
+			s->gives = gives;
+			s->scheds = scheds;
+			s->since = now;
+			continue;
+		}
+		if (now - s->since >= lockup_ns) {
+			wd_report(r, t, (int)i, now - s->since);
+			return ULDD_WD_LOCKUP;
+		}
+	}
+	for (int i = 0; hung_ns && i < ULDD_WD_SLEEPERS; i++) {
+		struct task_struct *t = __atomic_load_n(&uldd_wd_sleepers[i], __ATOMIC_ACQUIRE);
+		u64 since;
+
+		if (!t)
+			continue;
+		since = READ_ONCE(t->uldd_blocked_since);
+		if (now > since && now - since >= hung_ns &&
+		    __atomic_load_n(&uldd_wd_sleepers[i], __ATOMIC_ACQUIRE) == t) {
+			wd_report(r, t, -1, now - since);
+			return ULDD_WD_HUNG;
+		}
+	}
+	return 0;
 }

@@ -93,6 +93,10 @@ int KTEST(ktest_sched_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_sched_max_inside)(void);
 long KTEST(ktest_sched_busy_worker)(int spin_us);
 int KTEST(ktest_sched_context)(void);
+long KTEST(ktest_wd_hold)(int *state);
+long KTEST(ktest_wd_block)(void);
+void KTEST(ktest_wd_release)(void);
+void KTEST(ktest_wd_idle_worker)(void);
 
 /*
  * ktest_mm.c: memory. ktest_mm_case is a table like ktest_kh_* above; the

@@ -8,11 +8,13 @@
  * wait.c).
  */
 #include <asm/processor.h>
+#include <linux/completion.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include "../../../shim/entry.h"
 #include "ktest.h"
@@ -81,4 +83,62 @@ int KTEST(ktest_sched_context)(void)
 	uldd_exit();
 	uldd_exit();
 	return line;
+}
+
+/*
+ * The watchdog's cases (test_sched.c): holds a vCPU while *state is 1,
+ * calls cond_resched() once when the test sets it to 2 (answering 3), and
+ * leaves at 0.
+ */
+long KTEST(ktest_wd_hold)(int *state)
+{
+	uldd_enter("wd-hold");
+	__atomic_store_n(state, 1, __ATOMIC_SEQ_CST);
+	for (;;) {
+		int s = __atomic_load_n(state, __ATOMIC_SEQ_CST);
+
+		if (!s)
+			break;
+		if (s == 2) {
+			cond_resched();
+			__atomic_store_n(state, 3, __ATOMIC_SEQ_CST);
+		}
+		cpu_relax();
+	}
+	uldd_exit();
+	return 0;
+}
+
+static DECLARE_COMPLETION(ktest_wd_done);
+
+/* Sleeps uninterruptibly until ktest_wd_release(). */
+long KTEST(ktest_wd_block)(void)
+{
+	uldd_enter("wd-block");
+	wait_for_completion(&ktest_wd_done);
+	uldd_exit();
+	return 0;
+}
+
+void KTEST(ktest_wd_release)(void)
+{
+	uldd_enter("wd-release");
+	complete(&ktest_wd_done);
+	uldd_exit();
+}
+
+static void ktest_wd_work_fn(struct work_struct *work)
+{
+	(void)work;
+}
+
+static DECLARE_WORK(ktest_wd_work, ktest_wd_work_fn);
+
+/* Leaves a system_wq worker idle, which must never count as a hung task. */
+void KTEST(ktest_wd_idle_worker)(void)
+{
+	uldd_enter("wd-work");
+	schedule_work(&ktest_wd_work);
+	flush_work(&ktest_wd_work);
+	uldd_exit();
 }
