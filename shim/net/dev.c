@@ -167,6 +167,7 @@ int register_netdevice(struct net_device *dev)
 		return err;
 	}
 	dev->reg_state = NETREG_REGISTERED;
+	uldd_net_rx_open();
 	/* Linux names the interface's struct device after it: dev_info(&dev->dev) shows it. */
 	if (!dev->dev.init_name)
 		dev->dev.init_name = dev->name;
@@ -193,6 +194,7 @@ void unregister_netdevice(struct net_device *dev)
 	if (WARN_ON(dev->reg_state != NETREG_REGISTERED))
 		return;
 	uldd_dev_close(dev);
+	uldd_rx_backlog_flush(dev);
 	dev->reg_state = NETREG_UNREGISTERING;
 	list_del(&dev->uldd->node);
 	if (dev->netdev_ops->ndo_uninit)

@@ -10,6 +10,14 @@
  * SCHED taken sets MISSED, and completion then polls once more rather
  * than lose the event. A disabled instance holds SCHED, so nothing can
  * schedule it until napi_enable().
+ *
+ * netif_rx() queues, as the kernel's does, and NET_RX hands the queue to
+ * the TAP when the interrupt returns. A handler that empties a ring in hard
+ * interrupt context (8390) must not pay a TAP write, which carries the
+ * host's whole receive path, per frame while the chip fills the ring
+ * behind it: QEMU's ne2000 drops frames on a full ring without raising
+ * an interrupt, so a handler that leaves it full stalls the port for good.
+ * One queue, not one per vCPU: NET_RX has one runner at a time.
  */
 #include <linux/delay.h>
 #include <linux/etherdevice.h>
@@ -24,10 +32,27 @@
 #define NAPI_RUN_BUDGET 300
 #define NAPI_RUN_JIFFIES 2
 
+/* The kernel's defaults: netdev_max_backlog, and the backlog's weight. */
+#define RX_BACKLOG_MAX 1000
+#define RX_BACKLOG_WEIGHT 64
+
 static LIST_HEAD(napi_poll_list);
 static DEFINE_RAW_SPINLOCK(napi_poll_lock);
 
+static struct sk_buff_head rx_backlog = {
+	.next = (struct sk_buff *)&rx_backlog,
+	.prev = (struct sk_buff *)&rx_backlog,
+};
+static DEFINE_RAW_SPINLOCK(rx_backlog_lock);
+/* Frames taken off rx_backlog and not yet written: uldd_rx_backlog_flush waits for them. */
+static int rx_backlog_inflight;
+
 static void net_rx_action(void);
+
+void uldd_net_rx_open(void)
+{
+	uldd_softirq_open(ULDD_SOFTIRQ_NET_RX, net_rx_action);
+}
 
 void netif_napi_add_weight(struct net_device *dev, struct napi_struct *napi,
 			   int (*poll)(struct napi_struct *, int), int weight)
@@ -46,7 +71,7 @@ void netif_napi_add_weight(struct net_device *dev, struct napi_struct *napi,
 	list_add_tail(&napi->dev_list, &dev->napi_list);
 	if (uldd_gro_init(napi))
 		netdev_warn(dev, "no memory for receive coalescing: frames go up one by one\n");
-	uldd_softirq_open(ULDD_SOFTIRQ_NET_RX, net_rx_action);
+	uldd_net_rx_open();
 }
 
 void netif_napi_del(struct napi_struct *napi)
@@ -135,7 +160,63 @@ bool napi_complete_done(struct napi_struct *n, int work_done)
 	return true;
 }
 
-/* The NET_RX action: poll what is scheduled, within the run's budget. */
+/* Writes up to weight frames of the backlog; returns how many. */
+static int rx_backlog_run(int weight)
+{
+	int done;
+
+	for (done = 0; done < weight; done++) {
+		struct sk_buff *skb;
+
+		raw_spin_lock_irq(&rx_backlog_lock);
+		skb = __skb_dequeue(&rx_backlog);
+		if (skb)
+			__atomic_add_fetch(&rx_backlog_inflight, 1, __ATOMIC_RELAXED);
+		raw_spin_unlock_irq(&rx_backlog_lock);
+		if (!skb)
+			break;
+		uldd_tap_deliver(skb);
+		__atomic_sub_fetch(&rx_backlog_inflight, 1, __ATOMIC_RELEASE);
+	}
+	return done;
+}
+
+static bool rx_backlog_pending(void)
+{
+	u32 n;
+
+	raw_spin_lock_irq(&rx_backlog_lock);
+	n = skb_queue_len(&rx_backlog);
+	raw_spin_unlock_irq(&rx_backlog_lock);
+	return n;
+}
+
+/*
+ * After the device's interrupt is gone: its frames still queued are
+ * dropped, and one being written finishes, before the device is freed.
+ */
+void uldd_rx_backlog_flush(struct net_device *dev)
+{
+	struct sk_buff_head gone;
+	struct sk_buff *skb, *tmp;
+
+	might_sleep();
+	__skb_queue_head_init(&gone);
+	raw_spin_lock_irq(&rx_backlog_lock);
+	skb_queue_walk_safe(&rx_backlog, skb, tmp) {
+		if (skb->dev == dev) {
+			__skb_unlink(skb, &rx_backlog);
+			__skb_queue_tail(&gone, skb);
+		}
+	}
+	raw_spin_unlock_irq(&rx_backlog_lock);
+	while ((skb = __skb_dequeue(&gone)))
+		kfree_skb(skb);
+	while (__atomic_load_n(&rx_backlog_inflight, __ATOMIC_ACQUIRE))
+		usleep_range(20, 200);
+}
+
+/* The NET_RX action: the backlog, then what is scheduled, within the run's budget. */
 static void net_rx_action(void)
 {
 	unsigned long deadline = jiffies + NAPI_RUN_JIFFIES;
@@ -143,6 +224,7 @@ static void net_rx_action(void)
 	LIST_HEAD(list);
 	LIST_HEAD(repoll);
 
+	budget -= rx_backlog_run(RX_BACKLOG_WEIGHT);
 	raw_spin_lock_irq(&napi_poll_lock);
 	list_splice_init(&napi_poll_list, &list);
 	raw_spin_unlock_irq(&napi_poll_lock);
@@ -184,6 +266,8 @@ static void net_rx_action(void)
 		list_splice(&list, &napi_poll_list);
 		raw_spin_unlock_irq(&napi_poll_lock);
 		uldd_softirq_raise(ULDD_SOFTIRQ_NET_RX);
+	} else if (rx_backlog_pending()) {
+		uldd_softirq_raise(ULDD_SOFTIRQ_NET_RX);
 	}
 }
 
@@ -193,9 +277,25 @@ int netif_receive_skb(struct sk_buff *skb)
 	return NET_RX_SUCCESS;
 }
 
+/* In any context, as since Linux 5.18; a full backlog drops the frame. */
 int netif_rx(struct sk_buff *skb)
 {
-	uldd_tap_deliver(skb);
+	unsigned long flags;
+	bool queued = false;
+
+	raw_spin_lock_irqsave(&rx_backlog_lock, flags);
+	if (skb_queue_len(&rx_backlog) < RX_BACKLOG_MAX) {
+		__skb_queue_tail(&rx_backlog, skb);
+		queued = true;
+	}
+	raw_spin_unlock_irqrestore(&rx_backlog_lock, flags);
+	if (unlikely(!queued)) {
+		if (skb->dev)
+			atomic_long_inc(&skb->dev->rx_dropped);
+		kfree_skb(skb);
+		return NET_RX_DROP;
+	}
+	uldd_softirq_raise(ULDD_SOFTIRQ_NET_RX);
 	return NET_RX_SUCCESS;
 }
 

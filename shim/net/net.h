@@ -76,6 +76,13 @@ u16 uldd_pick_tx_queue(struct net_device *dev, struct sk_buff *skb);
 unsigned int uldd_tap_rx_queue(const struct sk_buff *skb);
 u16 uldd_tap_tx_queue(struct net_device *dev, unsigned int n, unsigned int q, struct sk_buff *skb);
 
+/*
+ * napi.c: NET_RX's action registered (in process context, before the first
+ * netif_rx); a device's frames still in netif_rx's backlog dropped.
+ */
+void uldd_net_rx_open(void);
+void uldd_rx_backlog_flush(struct net_device *dev);
+
 /* gro.c: held segments of one napi_struct, written as one GSO frame. */
 int uldd_gro_init(struct napi_struct *napi);
 void uldd_gro_free(struct napi_struct *napi);

@@ -267,6 +267,57 @@ static void test_tap_queue_mapping(void **state)
 	assert_int_equal(KTEST(ktest_tap_queues)(1, -1), 0);
 }
 
+/* The 0x88b5 frame numbered i that ktest_netif_rx_in_irq made, vnet header first. */
+static void assert_numbered(unsigned int i)
+{
+	const uint8_t *p;
+	size_t got = 0;
+
+	p = fake_tap_frame(i, &got);
+	assert_non_null(p);
+	assert_int_equal(got, VNET_LEN + 60);
+	assert_int_equal(p[VNET_LEN + 12] << 8 | p[VNET_LEN + 13], 0x88b5);
+	assert_int_equal(p[VNET_LEN + 14] << 8 | p[VNET_LEN + 15], i);
+}
+
+/*
+ * netif_rx() in a hard interrupt writes nothing there (the kernel's queues
+ * to the backlog): an 8390 handler empties the chip's ring without a TAP
+ * write per frame. The frames go up in order when the interrupt returns.
+ */
+static void test_netif_rx_waits_for_irq_return(void **state)
+{
+	(void)state;
+	assert_int_equal(KTEST(ktest_netif_rx_in_irq)(5), 5);
+	assert_int_equal(fake_tap_count(), 0);
+	KTEST(ktest_irq_return)();
+	assert_int_equal(fake_tap_count(), 5);
+	for (unsigned int i = 0; i < 5; i++)
+		assert_numbered(i);
+	assert_int_equal(KTEST(ktest_netif_rx_flush)(), 0);
+}
+
+/* The kernel's netdev_max_backlog: frames beyond 1000 are dropped and counted. */
+static void test_netif_rx_backlog_limit(void **state)
+{
+	(void)state;
+	assert_int_equal(KTEST(ktest_netif_rx_in_irq)(1003), 1000);
+	KTEST(ktest_irq_return)();
+	assert_int_equal(KTEST(ktest_netif_rx_flush)(), 3);
+	assert_true(fake_tap_count() > 0);
+	assert_numbered(0);
+}
+
+/* A device that goes takes its queued frames with it: none reach the TAP. */
+static void test_netif_rx_flush_drops(void **state)
+{
+	(void)state;
+	assert_int_equal(KTEST(ktest_netif_rx_in_irq)(3), 3);
+	assert_int_equal(KTEST(ktest_netif_rx_flush)(), 0);
+	KTEST(ktest_irq_return)();
+	assert_int_equal(fake_tap_count(), 0);
+}
+
 int main(void)
 {
 	static const unsigned int vcpus[] = { 1, 2 };
@@ -302,6 +353,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_gro_tot_len_beyond_frame, gro_reset),
 		cmocka_unit_test_teardown(test_gro_lro_frame_keeps_gso, gro_reset),
 		cmocka_unit_test_teardown(test_tap_queue_mapping, gro_reset),
+		cmocka_unit_test_teardown(test_netif_rx_waits_for_irq_return, gro_reset),
+		cmocka_unit_test_teardown(test_netif_rx_backlog_limit, gro_reset),
+		cmocka_unit_test_teardown(test_netif_rx_flush_drops, gro_reset),
 	};
 	int failed = ktable_run(&table);
 

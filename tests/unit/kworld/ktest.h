@@ -232,6 +232,10 @@ long KTEST(ktest_fw_nowait)(const char *name, char *first);
 int KTEST(ktest_net_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_net_case)(unsigned int i, const char **name, int run);
 /* Receive coalescing on a device whose TAP is tests/unit/fake_tap.c. */
+/* netif_rx() from a hard interrupt, the interrupt's return, the device's flush. */
+int KTEST(ktest_netif_rx_in_irq)(unsigned int n);
+void KTEST(ktest_irq_return)(void);
+long KTEST(ktest_netif_rx_flush)(void);
 int KTEST(ktest_gro_setup)(void);
 int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok);
 /* The same for a frame the device coalesced (LRO): TCPv4 GSO, gso_size, checksum checked. */

@@ -28,6 +28,7 @@
 #include <net/xdp.h>
 
 #include "../../../shim/entry.h"
+#include "../../../shim/kernel/softirq.h"
 #include "../../../shim/mm/arena.h"
 #include "../../../shim/net/net.h"
 #include "ktest.h"
@@ -217,6 +218,7 @@ int KTEST(ktest_gro_setup)(void)
 		err = uldd_gro_init(&kg.napi);
 	if (!err)
 		err = -uhost_tap_open("fake", 1, &kg.dev->uldd->tap);
+	uldd_net_rx_open(); /* as register_netdev() does */
 	uldd_exit();
 	return err;
 }
@@ -271,6 +273,62 @@ void KTEST(ktest_gro_teardown)(void)
 	free_netdev(kg.dev);
 	kg.dev = NULL;
 	uldd_exit();
+}
+
+/*
+ * netif_rx() as a hard interrupt handler calls it (kg's device, fake TAP):
+ * n numbered frames; returns how many it took. The softirq the calls raise
+ * is left pending, as a handler leaves it for the interrupt's return.
+ */
+int KTEST(ktest_netif_rx_in_irq)(unsigned int n)
+{
+	unsigned long flags;
+	int taken = 0;
+
+	uldd_enter("rxtest");
+	local_irq_save(flags);
+	preempt_count_add(HARDIRQ_OFFSET);
+	for (unsigned int i = 0; i < n; i++) {
+		struct sk_buff *skb = netdev_alloc_skb(kg.dev, ETH_ZLEN);
+		u8 *p;
+
+		if (!skb)
+			break;
+		p = skb_put_zero(skb, ETH_ZLEN);
+		ether_addr_copy(p, kg.dev->dev_addr);
+		p[12] = 0x88; /* 0x88b5, the local experimental EtherType */
+		p[13] = 0xb5;
+		p[14] = (u8)(i >> 8);
+		p[15] = (u8)i;
+		skb->protocol = eth_type_trans(skb, kg.dev);
+		if (netif_rx(skb) == NET_RX_SUCCESS)
+			taken++;
+	}
+	preempt_count_sub(HARDIRQ_OFFSET);
+	local_irq_restore(flags);
+	uldd_exit();
+	return taken;
+}
+
+/* The interrupt returns: what its handler raised runs here. */
+void KTEST(ktest_irq_return)(void)
+{
+	uldd_enter("rxtest");
+	uldd_softirq_irq_exit();
+	uldd_exit();
+}
+
+/* The device goes: its frames still queued are dropped; returns its rx_dropped. */
+long KTEST(ktest_netif_rx_flush)(void)
+{
+	long dropped;
+
+	uldd_enter("rxtest");
+	uldd_rx_backlog_flush(kg.dev);
+	dropped = atomic_long_read(&kg.dev->rx_dropped);
+	atomic_long_set(&kg.dev->rx_dropped, 0);
+	uldd_exit();
+	return dropped;
 }
 
 /*
