@@ -92,9 +92,12 @@ _nic_rx_packets() {
 # prints how many frames B's host side received meanwhile: what B's
 # receive filters let through. bash's /dev/udp, so no reply is waited for
 # (ping waits a second for one); 5 ms apart (a read that times out on a
-# pipe nobody writes), so a chip with a small ring (ne2k) keeps up.
+# pipe nobody writes), so a chip with a small ring (ne2k) keeps up. The
+# count is read after 0.3 s and, short of COUNT, again until it holds
+# still for 0.2 s (3 s at most): on a loaded host the last frames may
+# still be on their way up.
 _nic_flood() { # DST COUNT
-	local before after
+	local before after last i
 	before=$(_nic_rx_packets)
 	# shellcheck disable=SC2016 # expanded by the inner bash
 	ip netns exec "$NET_NS_A" bash -c 'exec 3<> <(:)
@@ -104,6 +107,12 @@ _nic_flood() { # DST COUNT
 		done' _ "$1" "$2" 2>/dev/null || true
 	sleep 0.3
 	after=$(_nic_rx_packets)
+	for ((i = 0; i < 15 && after - before < $2; i++)); do
+		sleep 0.2
+		last=$after
+		after=$(_nic_rx_packets)
+		[ "$after" != "$last" ] || break
+	done
 	echo $((after - before))
 }
 
@@ -143,7 +152,10 @@ _nic_mtu_checks() {
 	ok "MTU $((max + 1)) refused: the port's max_mtu is $max, as the kernel's $NIC_KMOD's; uldd0 back at 1500, full frames pass"
 }
 
-# What the host sets on uldd0 must reach the chip's receive filters.
+# What the host sets on uldd0 must reach the chip's receive filters. An
+# open filter lets at least half of 40 frames through (a small ring on a
+# loaded host drops some: ne2k-pci took 30 of 40 once while the host was
+# compiling), a closed one at most 2.
 _nic_filter_checks() {
 	local A=$NET_NS_A B=$NET_NS_B n
 	ip -n "$A" neigh replace "$NET_IP_B" lladdr 02:00:00:00:0e:99 dev netA nud permanent
@@ -152,7 +164,7 @@ _nic_filter_checks() {
 	ip -n "$B" link set dev uldd0 promisc on
 	sleep 0.5
 	n=$(_nic_flood "$NET_IP_B" 40)
-	[ "$n" -ge 38 ] || fail "promiscuous uldd0 received only $n of 40 frames for another MAC"
+	[ "$n" -ge 20 ] || fail "promiscuous uldd0 received only $n of 40 frames for another MAC"
 	ip -n "$B" link set dev uldd0 promisc off
 	sleep 0.5
 	n=$(_nic_flood "$NET_IP_B" 40)
@@ -166,7 +178,7 @@ _nic_filter_checks() {
 	ip -n "$B" maddr add 01:00:5e:01:02:03 dev uldd0
 	sleep 1
 	n=$(_nic_flood 224.1.2.3 40)
-	[ "$n" -ge 38 ] || fail "uldd0 received $n of 40 frames for a group it joined"
+	[ "$n" -ge 20 ] || fail "uldd0 received $n of 40 frames for a group it joined"
 	ip -n "$B" maddr del 01:00:5e:01:02:03 dev uldd0
 	sleep 1
 	n=$(_nic_flood 224.1.2.3 40)

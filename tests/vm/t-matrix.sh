@@ -78,25 +78,22 @@ export E100_FW=0000:00:18.0 # nic/e100.sh
 # three 100 MiB-each-way-at-once transfers between two kernel e100s
 # stalled, in the same guest. 30 MiB from the port, after 100 MiB to it,
 # passed in each of the runs where 100 MiB stalled 3 times of 5.
-# ne2k-pci: in turn, 100 MiB each way. At once, one run in 17 here (one
-# cell in 4 of CI's) stalled for good, for a cause now known. QEMU's
-# ne2000 does not emulate the overrun (ISR OVW) a real 8390 raises when its
-# receive ring is full: it refuses frames, and raises RX only for a frame
-# it takes. 8390's ei_receive reads CURPAG, empties the ring up to it, then
-# acknowledges ISR RX; frames that land in between wait in the ring with
-# RX acknowledged, and if they fill it nothing is taken or signalled
-# again: the port's receive counters freeze while its transmit goes on.
-# In the kernel that window is a few port accesses with interrupts off; in
-# uldd the guest kernel may preempt the thread running the hard handler,
-# and the ACKs of the other direction (a 256-byte ring page each) fill the
-# ring sooner. Shown by widening the window: a 20 ms delay before that
-# acknowledgement stalled the first 20 MiB at once, with ISR 0 and CURPAG
-# three pages short of BNRY, the natural stalls' symptoms. In turn, no
-# ACK stream fills the ring. The shim now gives interrupt threads nice -10
-# (kernel/thread.c): ne2k-pci's was preempted at 0.4-0.7% of its
-# interrupts instead of 25-38%, which narrows the window without closing
-# it (the host may still deschedule a vCPU, under the kernel's driver
-# too), so the transfers stay in turn.
+# ne2k-pci: in turn, 100 MiB each way (at once took longer here: 7-23
+# Mbit/s each way against 31-40 in turn). QEMU's ne2000 does not
+# emulate the overrun (ISR OVW) a real 8390 raises when its receive ring
+# is full: it drops the frame and raises nothing. 8390's ei_receive takes
+# at most 9 frames, then acknowledges ISR RX; if the ring is full at that
+# moment, no frame is taken or signalled again and the port's receive
+# counters freeze while its transmit goes on (a 20 ms delay before that
+# acknowledgement stalled the first 20 MiB, with ISR 0 and CURPAG three
+# pages short of BNRY). The handler loses that race when it is slower than
+# the sender: uldd's netif_rx wrote each frame to the TAP inside the
+# handler (a system call that carries the host's receive path), so one
+# run in 17 stalled at once here, and CI saw one stall in turn. netif_rx
+# now queues, as the kernel's does (shim/net/napi.c), and the frames go to
+# the TAP when the interrupt returns: five transfers at once passed on a
+# host busy compiling, none stalled. The interrupt threads also run at
+# nice -10 (kernel/thread.c), so the guest seldom preempts a handler.
 # pcnet32: in turn too. One CI cell of 6.1 stalled at once, with the
 # kernel's pcnet32 on side A counting 688 missed frames; 19 runs at once
 # since have not stalled, so the cause is open.
