@@ -7,12 +7,15 @@
  * takes a spinlock it holds (a soft lockup), fault=hang waits for a
  * completion nobody completes (a hung task, and a stop during init). Each
  * from a function of its own, so an oops can be checked for the name.
+ * fault=cycle picks null, bug, panic or hang at random, and says which,
+ * so one supervisor can be put through every kind of death in turn.
  * fault=none (the default) loads and binds nothing.
  */
 #include <linux/bug.h>
 #include <linux/completion.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/random.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/workqueue.h>
@@ -21,7 +24,7 @@ static char *fault = "none";
 module_param(fault, charp, 0444);
 MODULE_PARM_DESC(
 	fault,
-	"none, null (NULL write in init), work (in a work item), bug (BUG()), panic, spin, hang");
+	"none, null (NULL write in init), work (in a work item), bug (BUG()), panic, spin, hang, cycle (one of null, bug, panic, hang)");
 
 /* The address written: a parameter, so the compiler cannot see it is NULL. */
 static unsigned long fault_addr;
@@ -38,9 +41,11 @@ static noinline void crash_bug(void)
 	BUG();
 }
 
+static const char *kind; /* fault, or what fault=cycle picked */
+
 static noinline void crash_panic(void)
 {
-	panic("crash: fault=%s", fault);
+	panic("crash: fault=%s", kind);
 }
 
 static DEFINE_SPINLOCK(crash_lock);
@@ -73,18 +78,25 @@ static DECLARE_WORK(crash_work, crash_work_fn);
 
 static int __init crash_init(void)
 {
-	pr_info("crash: fault=%s\n", fault);
-	if (!strcmp(fault, "null"))
+	static const char *const cycle[] = { "null", "bug", "panic", "hang" };
+
+	kind = fault;
+	if (!strcmp(kind, "cycle")) {
+		kind = cycle[get_random_u32() % ARRAY_SIZE(cycle)];
+		pr_info("crash: fault=cycle picked %s\n", kind);
+	}
+	pr_info("crash: fault=%s\n", kind);
+	if (!strcmp(kind, "null"))
 		crash_write_null();
-	else if (!strcmp(fault, "bug"))
+	else if (!strcmp(kind, "bug"))
 		crash_bug();
-	else if (!strcmp(fault, "panic"))
+	else if (!strcmp(kind, "panic"))
 		crash_panic();
-	else if (!strcmp(fault, "spin"))
+	else if (!strcmp(kind, "spin"))
 		crash_spin();
-	else if (!strcmp(fault, "hang"))
+	else if (!strcmp(kind, "hang"))
 		crash_hang();
-	else if (!strcmp(fault, "work")) {
+	else if (!strcmp(kind, "work")) {
 		schedule_work(&crash_work);
 		flush_work(&crash_work);
 	}

@@ -369,6 +369,28 @@ static void test_cli_run_ifname_is_checked(void **state)
 	assert_has(r.err, "--ifname needs an interface name");
 }
 
+/*
+ * The restart policy's options belong to the supervisor: refused without
+ * --restart, their values checked by 'uldd run --restart' and 'uldd
+ * supervise' before anything starts.
+ */
+static void test_cli_restart_policy_options(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "run", "drv.so", "--start-limit-burst", "10");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "--start-limit-burst sets when a crashed driver restarts: add --restart");
+	run_uldd(&r, fs.sys, "run", "drv.so", "--restart", "--restart-sec", "0");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "--restart-sec takes 0.001 to 86400 (seconds)");
+	run_uldd(&r, fs.sys, "supervise", "drv.so", "--start-limit-interval-sec", "soon");
+	assert_int_equal(r.status, 2);
+	assert_has(r.err, "--start-limit-interval-sec takes 0 (no limit) to 86400 (seconds)");
+	assert_has(r.err, "usage: uldd supervise");
+}
+
 /* Nothing a refused 'uldd run' could have touched has changed. */
 static void assert_untouched(const char *addr, const char *driver)
 {
@@ -601,6 +623,7 @@ int main(void)
 		cmocka_unit_test(test_cli_unknown_option_exits_2),
 		cmocka_unit_test(test_cli_run_firmware_needs_a_directory),
 		cmocka_unit_test(test_cli_run_ifname_is_checked),
+		cmocka_unit_test(test_cli_restart_policy_options),
 		cmocka_unit_test(test_cli_run_device_malformed_is_usage),
 		cmocka_unit_test(test_cli_run_device_missing_points_at_lspci),
 		cmocka_unit_test(test_cli_run_device_not_on_vfio_names_its_driver),

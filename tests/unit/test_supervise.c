@@ -123,6 +123,63 @@ static void test_restart_burst_window_slides(void **state)
 	assert_false(uldd_restart_crashed(&r, t0 + 60 * S + S / 2, t0 + 61 * S, &delay));
 }
 
+/* The options, as systemd names its settings; a bad value is refused with the range. */
+static void test_restart_options(void **state)
+{
+	struct uldd_restart r;
+	char err[128];
+	uint64_t delay;
+
+	(void)state;
+	uldd_restart_init(&r);
+	assert_int_equal(uldd_restart_option(&r, "--restart-sec", "0.05", err, sizeof(err)), 0);
+	assert_int_equal(
+		uldd_restart_option(&r, "--restart-max-delay-sec", "0.2", err, sizeof(err)), 0);
+	assert_int_equal(uldd_restart_option(&r, "--start-limit-burst", "3", err, sizeof(err)), 0);
+	assert_int_equal(
+		uldd_restart_option(&r, "--start-limit-interval-sec", "2.5", err, sizeof(err)), 0);
+	assert_int_equal(r.delay_min_ns, S / 20);
+	assert_int_equal(r.delay_max_ns, S / 5);
+	assert_int_equal(r.burst, 3);
+	assert_int_equal(r.interval_ns, 5 * S / 2);
+	/* 0.05, 0.1, 0.2, then the cap holds. */
+	for (uint64_t want = S / 20, t = 1000 * S; want <= S / 5; want *= 2, t += 10 * S) {
+		assert_true(uldd_restart_crashed(&r, t - S, t, &delay));
+		assert_int_equal(delay, want);
+	}
+	assert_int_equal(uldd_restart_option(&r, "--vcpus", "2", err, sizeof(err)), 1);
+	assert_int_equal(uldd_restart_option(&r, "--restart-sec", "0", err, sizeof(err)), -1);
+	assert_string_equal(err, "--restart-sec takes 0.001 to 86400 (seconds)");
+	assert_int_equal(uldd_restart_option(&r, "--restart-sec", "1s", err, sizeof(err)), -1);
+	assert_int_equal(
+		uldd_restart_option(&r, "--restart-max-delay-sec", "inf", err, sizeof(err)), -1);
+	assert_int_equal(uldd_restart_option(&r, "--start-limit-burst", "65", err, sizeof(err)),
+			 -1);
+	assert_string_equal(err, "--start-limit-burst takes 1 to 64 (crashes)");
+	assert_int_equal(uldd_restart_option(&r, "--start-limit-burst", NULL, err, sizeof(err)),
+			 -1);
+	assert_int_equal(
+		uldd_restart_option(&r, "--start-limit-interval-sec", "-1", err, sizeof(err)), -1);
+	assert_string_equal(err,
+			    "--start-limit-interval-sec takes 0 (no limit) to 86400 (seconds)");
+}
+
+/* --start-limit-interval-sec 0: a crash loop never makes it give up. */
+static void test_restart_no_limit(void **state)
+{
+	struct uldd_restart r;
+	char err[64];
+	uint64_t t = 1000 * S, delay;
+
+	(void)state;
+	uldd_restart_init(&r);
+	assert_int_equal(
+		uldd_restart_option(&r, "--start-limit-interval-sec", "0", err, sizeof(err)), 0);
+	for (int i = 0; i < 200; i++, t += S / 10)
+		assert_true(uldd_restart_crashed(&r, t - S / 20, t, &delay));
+	assert_int_equal(delay, 30 * S);
+}
+
 static void test_restart_burst_of_one(void **state)
 {
 	struct uldd_restart r;
@@ -368,6 +425,8 @@ int main(void)
 		cmocka_unit_test(test_restart_burst_gives_up),
 		cmocka_unit_test(test_restart_burst_window_slides),
 		cmocka_unit_test(test_restart_burst_of_one),
+		cmocka_unit_test(test_restart_options),
+		cmocka_unit_test(test_restart_no_limit),
 		cmocka_unit_test(test_oops_symbolize_static_function),
 		cmocka_unit_test(test_oops_symbolize_shim_and_dynamic),
 		cmocka_unit_test(test_oops_parse_and_print),

@@ -61,7 +61,8 @@ rc=0
 wait $pid || rc=$?
 took=$((SECONDS - start))
 [ "$rc" -eq 1 ] || fail "uldd run exited $rc after SIGTERM: $(cat $log)"
-[ "$took" -le 12 ] || fail "uldd run took ${took} s to stop: $(cat $log)"
+# The deadline, with room for a loaded host: the point is that it ends.
+[ "$took" -le 25 ] || fail "uldd run took ${took} s to stop: $(cat $log)"
 line=$(grep "did not finish within 10 s of Terminated" $log) ||
 	fail "no line saying what hung: $(cat $log)"
 ok "SIGTERM during a hung init: '${line#uldd: }', exit 1 after ${took} s"

@@ -10,6 +10,7 @@
 #define ULDD_TOOLS_RESTART_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define ULDD_NSEC 1000000000ull
@@ -18,7 +19,7 @@
 struct uldd_restart {
 	/* Settings (uldd_restart_init's defaults, then the caller's). */
 	unsigned int burst; /* this many crashes ... */
-	uint64_t interval_ns; /* ... within this: give up */
+	uint64_t interval_ns; /* ... within this: give up (0: never) */
 	uint64_t delay_min_ns; /* the first back-off */
 	uint64_t delay_max_ns; /* doubling stops here */
 	uint64_t stable_ns; /* a run this long resets the back-off */
@@ -39,6 +40,17 @@ void uldd_restart_init(struct uldd_restart *r);
  */
 bool uldd_restart_crashed(struct uldd_restart *r, uint64_t start_ns, uint64_t now_ns,
 			  uint64_t *delay_ns);
+
+/*
+ * The options that set the policy, named after systemd's settings:
+ * --restart-sec SECS (the first back-off), --restart-max-delay-sec SECS
+ * (where doubling stops), --start-limit-burst N (1 to 64) and
+ * --start-limit-interval-sec SECS (0: never give up). Seconds may have a
+ * fraction. Returns 0 and sets r when opt is one and val good, 1 when opt
+ * is none of them, -1 with a message in err when val is bad.
+ */
+int uldd_restart_option(struct uldd_restart *r, const char *opt, const char *val, char *err,
+			size_t errlen);
 
 /* How many of the crashes recorded fall within interval before now_ns. */
 unsigned int uldd_restart_recent(const struct uldd_restart *r, uint64_t now_ns);

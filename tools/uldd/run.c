@@ -21,6 +21,7 @@
 #include "confine.h"
 #include "ctl.h"
 #include "internal.h"
+#include "restart.h"
 #include "stopsig.h"
 #include "watchdog.h"
 #include "supervise.h"
@@ -47,9 +48,27 @@ struct run_opts {
 	const char *params[MAX_PARAMS];
 	unsigned int nparams;
 	bool restart; /* --restart: uldd supervise */
+	const char *policy_opt; /* a restart policy option seen (supervise's) */
 	struct uldd_wd_opts wd;
 	struct uldd_confine confine;
 };
+
+/*
+ * An option of the restart policy (restart.h), which 'uldd run --restart'
+ * hands to the supervisor: true if a is one, with *err set when its value
+ * is bad.
+ */
+static bool is_policy(const char *a, const char *val, int *err)
+{
+	struct uldd_restart scratch;
+	char msg[128];
+	int rc;
+
+	uldd_restart_init(&scratch);
+	rc = uldd_restart_option(&scratch, a, val, msg, sizeof(msg));
+	*err = rc < 0 ? uldd_usage_err(&uldd_cmd_run, "%s", msg) : 0;
+	return rc != 1;
+}
 
 /*
  * --device ADDR, as the shim's PCI bus compares it: canonical, so the short
@@ -137,6 +156,11 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			o->vcpus = (unsigned int)n;
 		} else if (!strcmp(a, "--restart")) {
 			o->restart = true;
+		} else if (is_policy(a, i + 1 < argc ? argv[i + 1] : NULL, &err)) {
+			if (err)
+				return err;
+			o->policy_opt = a;
+			i++;
 		} else if (!strcmp(a, "--watchdog") || !strcmp(a, "--hung-task") ||
 			   !strcmp(a, "--stop-timeout")) {
 			char *end = NULL;
@@ -183,6 +207,10 @@ static int parse(int argc, char **argv, struct run_opts *o)
 	}
 	if (!o->driver)
 		return uldd_usage_err(&uldd_cmd_run, "which driver? give its .so file");
+	if (o->policy_opt && !o->restart)
+		return uldd_usage_err(&uldd_cmd_run,
+				      "%s sets when a crashed driver restarts: add --restart",
+				      o->policy_opt);
 	if (o->vcpus < 1)
 		o->vcpus = 1;
 	return 0;
@@ -495,6 +523,7 @@ const struct uldd_cmd uldd_cmd_run = {
 		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 1 when no\n"
 		"device was bound, or when the host set up an interface whose driver refused\n"
 		"to open it (its firmware missing, for one); the driver's messages say why.\n"
-		"--restart: run it under 'uldd supervise' (see 'uldd help supervise').\n",
+		"--restart: run it under 'uldd supervise', which takes the restart policy\n"
+		"options too (see 'uldd help supervise').\n",
 	.run = run,
 };

@@ -81,12 +81,22 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * ULDD_NSEC + (uint64_t)ts.tv_nsec;
 }
 
+/* The supervisor's own options (restart.h), which the child does not get. */
+static bool is_policy_option(const char *a)
+{
+	struct uldd_restart scratch;
+	char err[8];
+
+	uldd_restart_init(&scratch);
+	return uldd_restart_option(&scratch, a, NULL, err, sizeof(err)) != 1;
+}
+
 static bool takes_value(const char *a)
 {
 	return !strcmp(a, "--device") || !strcmp(a, "-d") || !strcmp(a, "--firmware") ||
 	       !strcmp(a, "--ifname") || !strcmp(a, "--vcpus") || !strcmp(a, "--user") ||
 	       !strcmp(a, "--arena-max") || !strcmp(a, "--watchdog") || !strcmp(a, "--hung-task") ||
-	       !strcmp(a, "--stop-timeout");
+	       !strcmp(a, "--stop-timeout") || is_policy_option(a);
 }
 
 /* The child's stop deadline plus a margin; uldd run checks the value. */
@@ -276,9 +286,12 @@ static int sup_spawn(struct sup *s)
 		return ENOMEM;
 	argv[j++] = "uldd";
 	argv[j++] = "run";
-	for (int i = 1; i < s->argc; i++)
-		if (strcmp(s->argv[i], "--restart"))
+	for (int i = 1; i < s->argc; i++) {
+		if (is_policy_option(s->argv[i]))
+			i++;
+		else if (strcmp(s->argv[i], "--restart"))
 			argv[j++] = s->argv[i];
+	}
 	if (pipe2(p, O_CLOEXEC)) {
 		free(argv);
 		return errno;
@@ -530,6 +543,20 @@ int uldd_supervise(int argc, char **argv)
 		return uldd_usage_err(&uldd_cmd_supervise, "which driver? give its .so file");
 	}
 	uldd_restart_init(&s->policy);
+	for (int i = 1; i < argc; i++) {
+		char err[128];
+		int bad;
+
+		if (!is_policy_option(argv[i]))
+			continue;
+		bad = uldd_restart_option(&s->policy, argv[i], i + 1 < argc ? argv[i + 1] : NULL,
+					  err, sizeof(err));
+		if (bad) {
+			free(s);
+			return uldd_usage_err(&uldd_cmd_supervise, "%s", err);
+		}
+		i++;
+	}
 	n = readlink("/proc/self/exe", s->exe, sizeof(s->exe) - 1);
 	if (n <= 0 || (size_t)n >= sizeof(s->exe) - 1)
 		snprintf(s->exe, sizeof(s->exe), "/proc/self/exe");
@@ -575,7 +602,10 @@ const struct uldd_cmd uldd_cmd_supervise = {
 		"prints a kernel-style oops (signal, faulting address, the crashed thread's\n"
 		"backtrace with the driver's and the shim's functions), resets its devices\n"
 		"and starts it again: after 0.1 s, doubling up to 30 s, back to 0.1 s after a\n"
-		"run of 10 s or more; 5 failures within 60 s make it give up (exit 1). The\n"
+		"run of 10 s or more; 5 failures within 60 s make it give up (exit 1). As\n"
+		"systemd's settings of the same names, --restart-sec SECS sets the first\n"
+		"delay, --restart-max-delay-sec SECS the longest, --start-limit-burst N (1 to\n"
+		"64) and --start-limit-interval-sec SECS (0: never give up) the limit. The\n"
 		"driver's network interfaces stay while it restarts (same name, ifindex,\n"
 		"addresses, routes; carrier off), and the restarted driver takes the MAC, MTU,\n"
 		"promiscuous mode and multicast list the host has on them. SIGINT, SIGTERM\n"
