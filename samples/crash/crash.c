@@ -9,10 +9,13 @@
  * from a function of its own, so an oops can be checked for the name.
  * fault=cycle picks null, bug, panic or hang at random, and says which,
  * so one supervisor can be put through every kind of death in turn.
- * fault=none (the default) loads and binds nothing.
+ * fault=none (the default) loads and binds nothing. firmware=NAME asks
+ * for that file in init, as a driver asks for its firmware, and prints
+ * what came back: its size, or the error (the confinement tests).
  */
 #include <linux/bug.h>
 #include <linux/completion.h>
+#include <linux/firmware.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/random.h>
@@ -25,6 +28,10 @@ module_param(fault, charp, 0444);
 MODULE_PARM_DESC(
 	fault,
 	"none, null (NULL write in init), work (in a work item), bug (BUG()), panic, spin, hang, cycle (one of null, bug, panic, hang)");
+
+static char *firmware;
+module_param(firmware, charp, 0444);
+MODULE_PARM_DESC(firmware, "a firmware file to ask for in init (its size or error is printed)");
 
 /* The address written: a parameter, so the compiler cannot see it is NULL. */
 static unsigned long fault_addr;
@@ -80,6 +87,17 @@ static int __init crash_init(void)
 {
 	static const char *const cycle[] = { "null", "bug", "panic", "hang" };
 
+	if (firmware) {
+		const struct firmware *fw;
+		int err = request_firmware(&fw, firmware, NULL);
+
+		if (err) {
+			pr_info("crash: firmware %s: error %d\n", firmware, err);
+		} else {
+			pr_info("crash: firmware %s: %zu bytes\n", firmware, fw->size);
+			release_firmware(fw);
+		}
+	}
 	kind = fault;
 	if (!strcmp(kind, "cycle")) {
 		kind = cycle[get_random_u32() % ARRAY_SIZE(cycle)];
