@@ -391,6 +391,36 @@ static void test_cli_restart_policy_options(void **state)
 	assert_has(r.err, "usage: uldd supervise");
 }
 
+/*
+ * 'uldd modinfo' reads samples/edu.so without running it: its license,
+ * the alias of its one PCI ID (QEMU's edu, 1234:11e8), its parameters
+ * with description and type; -F picks one field. A file that is no
+ * driver gets one line.
+ */
+static void test_cli_modinfo(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_uldd(&r, fs.sys, "modinfo", ULDD_SAMPLES "/edu.so");
+	assert_int_equal(r.status, 0);
+	assert_has(r.out, "filename:       " ULDD_SAMPLES "/edu.so\n");
+	assert_has(r.out, "license:        GPL\n");
+	assert_has(r.out, "alias:          pci:v00001234d000011E8sv*sd*bc*sc*i*\n");
+	assert_has(r.out, "parm:           rounds:interrupts to raise and time (int)\n");
+	run_uldd(&r, fs.sys, "modinfo", "-F", "alias", ULDD_SAMPLES "/edu.so");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "pci:v00001234d000011E8sv*sd*bc*sc*i*\n");
+	run_uldd(&r, fs.sys, "modinfo", ULDD_SAMPLES "/../.sanitize");
+	assert_int_equal(r.status, 1);
+	assert_has(r.err, "not a driver .so (an ELF64 shared object) of this machine");
+	run_uldd(&r, fs.sys, "modinfo", ULDD_BIN);
+	assert_int_equal(r.status, 1);
+	assert_has(r.err, "no .modinfo section");
+	run_uldd(&r, fs.sys, "modinfo");
+	assert_int_equal(r.status, 2);
+}
+
 /* Nothing a refused 'uldd run' could have touched has changed. */
 static void assert_untouched(const char *addr, const char *driver)
 {
@@ -624,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_cli_run_firmware_needs_a_directory),
 		cmocka_unit_test(test_cli_run_ifname_is_checked),
 		cmocka_unit_test(test_cli_restart_policy_options),
+		cmocka_unit_test(test_cli_modinfo),
 		cmocka_unit_test(test_cli_run_device_malformed_is_usage),
 		cmocka_unit_test(test_cli_run_device_missing_points_at_lspci),
 		cmocka_unit_test(test_cli_run_device_not_on_vfio_names_its_driver),

@@ -12,7 +12,8 @@ UNIT_BIN := $(patsubst %,$(BUILD)/tests/unit/test_%,$(UNIT_AREAS))
 UNIT_HELPERS := $(BUILD)/tests/unit/libunithelp.a
 UNIT_LIBS := -lcmocka
 
-CFLAGS_tests/unit/ := -I$(TOP)/kernel -I$(TOP)/tools/uldd -DULDD_BIN='"$(ULDD_BIN)"'
+CFLAGS_tests/unit/ := -I$(TOP)/kernel -I$(TOP)/tools/uldd -DULDD_BIN='"$(ULDD_BIN)"' \
+	-DULDD_SAMPLES='"$(BUILD)/samples"'
 
 UNIT_KOBJ_pciaddr := error pciaddr
 UNIT_KOBJ_sysfs := error pciaddr sysfs pcibind
@@ -110,8 +111,8 @@ UNIT_BIN += $(UNIT_LAG)
 
 all: $(UNIT_BIN)
 
-# test_cli runs the built command.
-unit-check: $(UNIT_BIN) $(ULDD_BIN)
+# test_cli runs the built command (and 'uldd modinfo' on a sample driver).
+unit-check: $(UNIT_BIN) $(ULDD_BIN) $(BUILD)/samples/edu.so
 	$(Q)$(TOP)/tests/unit/run.sh $(BUILD)/results/unit.txt $(UNIT_BIN)
 
 # The unit tests must pass on a loaded machine too: unit-check STRESS_RUNS

@@ -27,6 +27,7 @@ extern const struct uldd_cmd uldd_cmd_run;
 extern const struct uldd_cmd uldd_cmd_supervise;
 extern const struct uldd_cmd uldd_cmd_stats;
 extern const struct uldd_cmd uldd_cmd_port;
+extern const struct uldd_cmd uldd_cmd_modinfo;
 
 /* "uldd: <message>" on stderr, one line. */
 void uldd_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

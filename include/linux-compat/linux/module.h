@@ -53,8 +53,15 @@ void uldd_module_register(initcall_t init, exitcall_t exit, const char *name);
 #define MODULE_ALIAS(x) __MODULE_INFO(alias, x)
 #define MODULE_SOFTDEP(x) __MODULE_INFO(softdep, x)
 #define MODULE_IMPORT_NS(x) __MODULE_INFO(import_ns, __stringify(x))
-/* A declaration only: the table is matched by the bus's register call. */
-#define MODULE_DEVICE_TABLE(type, name) extern typeof(name) __mod_##type##__##name##_device_table
+/*
+ * The bus's register call matches devices against the table; this names it
+ * for 'uldd modinfo', which reads the aliases from the driver's symbol
+ * table without running it: a local alias of the table, so nothing is
+ * exported.
+ */
+#define MODULE_DEVICE_TABLE(type, name)                                  \
+	static typeof(name) __mod_##type##__##name##_device_table __used \
+		__attribute__((alias(__stringify(name))))
 
 static inline bool try_module_get(struct module *module)
 {

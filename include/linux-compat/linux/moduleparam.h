@@ -92,6 +92,15 @@ void uldd_param_describe(const char *name, const char *desc);
 #define __uldd_param_enum_ullong ULDD_PARAM_ULLONG
 #define __uldd_param_enum_charp ULDD_PARAM_CHARP
 
+/*
+ * What 'uldd modinfo' shows of a parameter without running the driver:
+ * "parmtype=NAME:TYPE" and "parm=NAME:DESCRIPTION" in the .modinfo section,
+ * beside MODULE_LICENSE's and the others' (linux/module.h).
+ */
+#define __uldd_param_info(tag, info)                    \
+	static const char __UNIQUE_ID(modinfo)[] __used \
+		__attribute__((section(".modinfo"), aligned(1))) = #tag "=" info
+
 #define __uldd_param_define(pname, elem, ptype, pmax, pnum)                                   \
 	static_assert(                                                                        \
 		__builtin_types_compatible_p(typeof(elem), __uldd_param_type_##ptype) ||      \
@@ -110,11 +119,14 @@ void uldd_param_describe(const char *name, const char *desc);
 		uldd_param_register(&__uldd_param_##pname);                                   \
 	}
 
-#define module_param_named(name, value, type, perm) __uldd_param_define(name, value, type, 0, NULL)
+#define module_param_named(name, value, type, perm)      \
+	__uldd_param_define(name, value, type, 0, NULL); \
+	__uldd_param_info(parmtype, #name ":" #type)
 #define module_param(name, type, perm) module_param_named(name, name, type, perm)
 #define module_param_unsafe(name, type, perm) module_param(name, type, perm)
-#define module_param_array_named(name, array, type, nump, perm) \
-	__uldd_param_define(name, (array)[0], type, ARRAY_SIZE(array), nump)
+#define module_param_array_named(name, array, type, nump, perm)               \
+	__uldd_param_define(name, (array)[0], type, ARRAY_SIZE(array), nump); \
+	__uldd_param_info(parmtype, #name ":array of " #type)
 #define module_param_array(name, type, nump, perm) \
 	module_param_array_named(name, name, type, nump, perm)
 
@@ -122,7 +134,8 @@ void uldd_param_describe(const char *name, const char *desc);
 	static void __attribute__((constructor)) __uldd_param_desc_##name(void) \
 	{                                                                       \
 		uldd_param_describe(#name, text);                               \
-	}
+	}                                                                       \
+	__uldd_param_info(parm, #name ":" text)
 
 /* A number as a string, for parameter descriptions ("default " __MODULE_STRING(x)). */
 #define __MODULE_STRING(x) __stringify(x)

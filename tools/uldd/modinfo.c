@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * modinfo.c - 'uldd modinfo DRIVER.so': what a driver says of itself, read
+ * from its file without loading it (no code of the driver runs), as the
+ * kernel's modinfo shows a .ko: the .modinfo strings its MODULE_*() lines
+ * and module parameters put there (linux/module.h, linux/moduleparam.h),
+ * and a PCI alias for each entry of its MODULE_DEVICE_TABLE, found by the
+ * __mod_pci__NAME_device_table symbol in its symbol table.
+ *
+ * The file is an ELF64 shared object of this machine; every offset read
+ * from it is checked against its size before use.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "uldd.h"
+
+#define PCI_ANY_ID 0xffffffffu
+
+/* linux/mod_devicetable.h's struct pci_device_id on x86-64, as it lies in the file. */
+struct pci_id {
+	uint32_t vendor, device, subvendor, subdevice, class, class_mask;
+	uint64_t driver_data;
+	uint32_t override_only, pad;
+};
+_Static_assert(sizeof(struct pci_id) == 40, "the K-world layout of struct pci_device_id");
+
+struct elf_file {
+	const uint8_t *p;
+	size_t size;
+	const Elf64_Ehdr *eh;
+	const Elf64_Shdr *sh; /* eh->e_shnum of them */
+};
+
+/* The bytes [off, off + len) of the file, or NULL if they are not all in it. */
+static const void *at(const struct elf_file *f, uint64_t off, uint64_t len)
+{
+	if (off > f->size || len > f->size - off)
+		return NULL;
+	return f->p + off;
+}
+
+static const Elf64_Shdr *section(const struct elf_file *f, unsigned int i)
+{
+	return i < f->eh->e_shnum ? &f->sh[i] : NULL;
+}
+
+/* A NUL-terminated string at off in section strtab, or NULL. */
+static const char *str_at(const struct elf_file *f, const Elf64_Shdr *strtab, uint64_t off)
+{
+	const char *s;
+
+	if (!strtab || off >= strtab->sh_size)
+		return NULL;
+	s = at(f, strtab->sh_offset + off, strtab->sh_size - off);
+	return s && memchr(s, 0, strtab->sh_size - off) ? s : NULL;
+}
+
+static const Elf64_Shdr *section_named(const struct elf_file *f, const char *name)
+{
+	const Elf64_Shdr *names = section(f, f->eh->e_shstrndx);
+
+	for (unsigned int i = 0; i < f->eh->e_shnum; i++) {
+		const char *n = str_at(f, names, f->sh[i].sh_name);
+
+		if (n && !strcmp(n, name))
+			return &f->sh[i];
+	}
+	return NULL;
+}
+
+static int elf_open(const char *path, struct elf_file *f)
+{
+	struct stat st;
+	void *p;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return errno;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size < (off_t)sizeof(Elf64_Ehdr)) {
+		close(fd);
+		return ENOEXEC;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return errno;
+	f->p = p;
+	f->size = (size_t)st.st_size;
+	f->eh = p;
+	if (memcmp(f->eh->e_ident, ELFMAG, SELFMAG) || f->eh->e_ident[EI_CLASS] != ELFCLASS64 ||
+	    f->eh->e_ident[EI_DATA] != ELFDATA2LSB || f->eh->e_type != ET_DYN ||
+	    f->eh->e_shentsize != sizeof(Elf64_Shdr) ||
+	    !(f->sh = at(f, f->eh->e_shoff, (uint64_t)f->eh->e_shnum * sizeof(Elf64_Shdr)))) {
+		munmap(p, f->size);
+		return ENOEXEC;
+	}
+	return 0;
+}
+
+/* One field of an alias: the value, or '*' for "any". */
+static void id_field(char *buf, size_t len, const char *tag, uint32_t v, bool any)
+{
+	if (any)
+		snprintf(buf, len, "%s*", tag);
+	else
+		snprintf(buf, len, "%s%08X", tag, v);
+}
+
+/*
+ * The kernel's alias form for a PCI ID entry: vendor, device, subsystem
+ * vendor and device, then class, subclass and programming interface, each
+ * byte shown only when the entry's class mask covers it whole.
+ */
+static void pci_alias(const struct pci_id *id, char *out, size_t len)
+{
+	char v[16], d[16], sv[16], sd[16], cls[3][8];
+	static const char *const ctag[3] = { "bc", "sc", "i" };
+
+	id_field(v, sizeof(v), "v", id->vendor, id->vendor == PCI_ANY_ID);
+	id_field(d, sizeof(d), "d", id->device, id->device == PCI_ANY_ID);
+	id_field(sv, sizeof(sv), "sv", id->subvendor, id->subvendor == PCI_ANY_ID);
+	id_field(sd, sizeof(sd), "sd", id->subdevice, id->subdevice == PCI_ANY_ID);
+	for (int b = 0; b < 3; b++) {
+		unsigned int shift = 16 - 8 * (unsigned int)b;
+
+		if (((id->class_mask >> shift) & 0xff) == 0xff)
+			snprintf(cls[b], sizeof(cls[b]), "%s%02X", ctag[b],
+				 (id->class >> shift) & 0xff);
+		else
+			snprintf(cls[b], sizeof(cls[b]), "%s*", ctag[b]);
+	}
+	snprintf(out, len, "pci:%s%s%s%s%s%s%s", v, d, sv, sd, cls[0], cls[1], cls[2]);
+}
+
+/* Calls fn for each alias of each __mod_pci__*_device_table; returns how many. */
+static unsigned int for_each_alias(const struct elf_file *f,
+				   void (*fn)(const char *alias, void *arg), void *arg)
+{
+	const Elf64_Shdr *symtab = section_named(f, ".symtab");
+	const Elf64_Shdr *strtab = symtab ? section(f, symtab->sh_link) : NULL;
+	const Elf64_Sym *syms;
+	uint64_t nsyms;
+	unsigned int n = 0;
+
+	if (!symtab || !strtab || symtab->sh_entsize != sizeof(Elf64_Sym))
+		return 0;
+	nsyms = symtab->sh_size / sizeof(Elf64_Sym);
+	syms = at(f, symtab->sh_offset, nsyms * sizeof(Elf64_Sym));
+	for (uint64_t i = 0; syms && i < nsyms; i++) {
+		const char *name = str_at(f, strtab, syms[i].st_name);
+		const Elf64_Shdr *in = section(f, syms[i].st_shndx);
+		const struct pci_id *ids;
+		size_t nlen;
+
+		if (!name || !in || in->sh_type == SHT_NOBITS || strncmp(name, "__mod_pci__", 11))
+			continue;
+		nlen = strlen(name);
+		if (nlen < 13 || strcmp(name + nlen - 13, "_device_table"))
+			continue;
+		if (syms[i].st_value < in->sh_addr || syms[i].st_size % sizeof(*ids))
+			continue;
+		ids = at(f, in->sh_offset + (syms[i].st_value - in->sh_addr), syms[i].st_size);
+		for (uint64_t k = 0; ids && k < syms[i].st_size / sizeof(*ids); k++) {
+			char alias[96];
+
+			/* The table ends with an empty entry. */
+			if (!ids[k].vendor && !ids[k].device && !ids[k].class_mask)
+				break;
+			pci_alias(&ids[k], alias, sizeof(alias));
+			fn(alias, arg);
+			n++;
+		}
+	}
+	return n;
+}
+
+struct show {
+	const char *field; /* -F: only this field's values */
+	const struct elf_file *f;
+	const char *strs; /* .modinfo */
+	uint64_t len;
+};
+
+static void show_line(const struct show *s, const char *tag, const char *value)
+{
+	if (!s->field)
+		printf("%s:%*s%s\n", tag, (int)(16 - strlen(tag) - 1), "", value);
+	else if (!strcmp(s->field, tag))
+		printf("%s\n", value);
+}
+
+static void show_alias(const char *alias, void *arg)
+{
+	show_line(arg, "alias", alias);
+}
+
+/* Calls fn for each "tag=value" string of .modinfo. */
+static void for_each_info(const struct show *s, void (*fn)(const struct show *s, const char *tag,
+							   size_t taglen, const char *value))
+{
+	for (uint64_t off = 0; off < s->len;) {
+		const char *str = s->strs + off;
+		size_t n = strnlen(str, s->len - off);
+		const char *eq = memchr(str, '=', n);
+
+		if (n && eq)
+			fn(s, str, (size_t)(eq - str), eq + 1);
+		off += n + 1;
+	}
+}
+
+static void show_plain(const struct show *s, const char *tag, size_t taglen, const char *value)
+{
+	char name[32];
+
+	if (taglen >= sizeof(name) || !strncmp(tag, "parm", 4))
+		return;
+	memcpy(name, tag, taglen);
+	name[taglen] = '\0';
+	show_line(s, name, value);
+}
+
+/* The type of parameter name (from its parmtype entry), or NULL. */
+static const char *parm_type(const struct show *s, const char *name, size_t nlen)
+{
+	for (uint64_t off = 0; off < s->len;) {
+		const char *str = s->strs + off;
+		size_t n = strnlen(str, s->len - off);
+
+		if (n > 9 + nlen && !strncmp(str, "parmtype=", 9) &&
+		    !strncmp(str + 9, name, nlen) && str[9 + nlen] == ':')
+			return str + 10 + nlen;
+		off += n + 1;
+	}
+	return NULL;
+}
+
+/* "parm: NAME:DESCRIPTION (TYPE)", as modinfo merges the two entries. */
+static void show_parm(const struct show *s, const char *tag, size_t taglen, const char *value)
+{
+	const char *colon = strchr(value, ':');
+	const char *type;
+	char line[1024];
+
+	if (!colon)
+		return;
+	type = parm_type(s, value, (size_t)(colon - value));
+	if (taglen == 4 && !strncmp(tag, "parm", 4)) {
+		snprintf(line, sizeof(line), "%s (%s)", value, type ? type : "unknown");
+		show_line(s, "parm", line);
+	} else if (taglen == 8 && !strncmp(tag, "parmtype", 8)) {
+		/* A parameter without a description still gets its line. */
+		for (uint64_t off = 0; off < s->len;) {
+			const char *str = s->strs + off;
+			size_t n = strnlen(str, s->len - off);
+
+			if (!strncmp(str, "parm=", 5) &&
+			    !strncmp(str + 5, value, (size_t)(colon - value) + 1))
+				return;
+			off += n + 1;
+		}
+		snprintf(line, sizeof(line), "%.*s: (%s)", (int)(colon - value), value, colon + 1);
+		show_line(s, "parm", line);
+	}
+}
+
+static int modinfo(int argc, char **argv)
+{
+	struct elf_file f;
+	struct show s = { 0 };
+	const Elf64_Shdr *mi;
+	const char *path = NULL;
+	int err;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-F") || !strcmp(argv[i], "--field")) {
+			if (++i == argc)
+				return uldd_usage_err(&uldd_cmd_modinfo, "%s needs a field name",
+						      argv[i - 1]);
+			s.field = argv[i];
+		} else if (argv[i][0] == '-') {
+			return uldd_usage_err(&uldd_cmd_modinfo, "unknown option '%s'", argv[i]);
+		} else if (!path) {
+			path = argv[i];
+		} else {
+			return uldd_usage_err(&uldd_cmd_modinfo, "one driver at a time");
+		}
+	}
+	if (!path)
+		return uldd_usage_err(&uldd_cmd_modinfo, "which driver? give its .so file");
+	err = elf_open(path, &f);
+	if (err) {
+		uldd_err("%s: %s", path,
+			 err == ENOEXEC
+				 ? "not a driver .so (an ELF64 shared object) of this machine"
+				 : strerror(err));
+		return ULDD_EXIT_FAIL;
+	}
+	mi = section_named(&f, ".modinfo");
+	s.f = &f;
+	s.strs = mi ? at(&f, mi->sh_offset, mi->sh_size) : NULL;
+	s.len = s.strs ? mi->sh_size : 0;
+	if (!s.strs) {
+		uldd_err("%s: no .modinfo section: not built against uldd's kernel headers", path);
+		munmap((void *)f.p, f.size);
+		return ULDD_EXIT_FAIL;
+	}
+	show_line(&s, "filename", path);
+	for_each_info(&s, show_plain);
+	for_each_alias(&f, show_alias, &s);
+	for_each_info(&s, show_parm);
+	munmap((void *)f.p, f.size);
+	return ULDD_EXIT_OK;
+}
+
+const struct uldd_cmd uldd_cmd_modinfo = {
+	.name = "modinfo",
+	.args = "[-F FIELD] DRIVER.so",
+	.summary = "what a driver says of itself: license, aliases, parameters",
+	.help = "Prints what DRIVER.so declares, read from the file without running it, as\n"
+		"modinfo(8) shows a kernel module: filename, license, description, author,\n"
+		"version, firmware (each MODULE_*() line), an alias for each entry of its\n"
+		"PCI MODULE_DEVICE_TABLE (pci:vVVVVVVVVdDDDDDDDDsv*sd*bc*sc*i*, '*' for any),\n"
+		"and each module parameter with its description and type. -F FIELD prints\n"
+		"only that field's values, one per line.\n",
+	.run = modinfo,
+};
