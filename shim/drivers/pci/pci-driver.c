@@ -21,6 +21,7 @@
 #include "../base/base.h"
 #include "pci.h"
 #include "uhost.h"
+#include "../../mm/private.h"
 
 #define MAX_SCAN 256
 #define MAX_ALLOWED 16
@@ -138,7 +139,7 @@ static void pdev_free(struct pci_dev *pdev)
 	uldd_host_block_begin();
 	uhost_dev_close(udev);
 	uldd_host_block_end();
-	kfree(pdev->uldd);
+	uldd_private_free(pdev->uldd);
 	kfree(pdev);
 }
 
@@ -157,10 +158,11 @@ static struct pci_dev *pdev_create(const struct uhost_pci_info *d)
 		return ERR_PTR(-err);
 	}
 	pdev = kzalloc(sizeof(*pdev), GFP_KERNEL);
-	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	/* The shim's part of the device, out of any device's reach. */
+	priv = uldd_private_alloc(sizeof(*priv), GFP_KERNEL | __GFP_ZERO);
 	if (!pdev || !priv) {
 		kfree(pdev);
-		kfree(priv);
+		uldd_private_free(priv);
 		uhost_dev_close(udev);
 		return ERR_PTR(-ENOMEM);
 	}
