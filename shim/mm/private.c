@@ -61,7 +61,8 @@ struct priv_region {
 	u16 run[PRIV_PAGES];
 };
 
-_Static_assert(sizeof(struct priv_region) <= PAGE_SIZE, "a region's description fills its first page");
+_Static_assert(sizeof(struct priv_region) <= PAGE_SIZE,
+	       "a region's description fills its first page");
 
 struct priv_free {
 	struct priv_free *next;

@@ -250,7 +250,8 @@ int KTEST(ktest_dma_confine)(unsigned int i, struct ktest_dma_obj *objs, unsigne
 		goto out;
 
 	confine_add(objs, max, &n, "current", current, sizeof(*current), 1);
-	confine_add(objs, max, &n, "a kthread's task", confine.kthread, sizeof(*confine.kthread), 1);
+	confine_add(objs, max, &n, "a kthread's task", confine.kthread, sizeof(*confine.kthread),
+		    1);
 	confine_add(objs, max, &n, "dev->uldd", confine.ndev->uldd, sizeof(struct uldd_netdev), 1);
 	confine_add(objs, max, &n, "dev->_tx", confine.ndev->_tx, sizeof(*confine.ndev->_tx), 1);
 	confine_add(objs, max, &n, "struct sk_buff", confine.skb, sizeof(*confine.skb), 1);
