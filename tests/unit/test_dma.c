@@ -238,7 +238,7 @@ static void test_dma_shim_structures_out_of_device_reach(void **state)
 	(void)state;
 	memset(objs, 0, sizeof(objs));
 	n = KTEST(ktest_dma_confine)(0, objs, 32);
-	assert_true(n >= 14);
+	assert_true(n >= 15);
 	for (i = 0; i < n; i++) {
 		const struct ktest_dma_obj *o = &objs[i];
 
