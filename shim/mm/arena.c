@@ -110,7 +110,8 @@ static void arena_drop(struct uldd_chunk *c)
 /*
  * A new chunk from the host, described but not yet findable. Under the
  * lock, so the radix leaves it brings are still missing at publication.
- * Every one of its pages is for allocation: its description is elsewhere.
+ * Every one of its pages is for allocation: its description is elsewhere,
+ * allocated keeping the vCPU, as the growth lock's waiters keep theirs.
  */
 static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 {
@@ -125,10 +126,10 @@ static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 		pr_err("the arena has its %d chunks: cannot grow it\n", ULDD_ARENA_MAX_CHUNKS);
 		return ERR_PTR(-ENOMEM);
 	}
-	c = uldd_private_alloc(sizeof(*c), GFP_KERNEL | __GFP_ZERO);
+	c = uldd_private_alloc_held(sizeof(*c), GFP_KERNEL | __GFP_ZERO);
 	if (!c)
 		return ERR_PTR(-ENOMEM);
-	c->pages = uldd_private_alloc(npages * sizeof(struct page), GFP_KERNEL | __GFP_ZERO);
+	c->pages = uldd_private_alloc_held(npages * sizeof(struct page), GFP_KERNEL | __GFP_ZERO);
 	if (!c->pages)
 		goto err_pages;
 	WRITE_ONCE(arena_grows, arena_grows + 1);
@@ -147,7 +148,8 @@ static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 	}
 	leaves = arena_leaves_needed(base, size);
 	if (leaves) {
-		c->leaves = uldd_private_alloc(leaves * ARENA_LEAF_BYTES, GFP_KERNEL | __GFP_ZERO);
+		c->leaves =
+			uldd_private_alloc_held(leaves * ARENA_LEAF_BYTES, GFP_KERNEL | __GFP_ZERO);
 		if (!c->leaves)
 			goto err_addr;
 	}

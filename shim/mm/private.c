@@ -6,9 +6,10 @@
  * by its own first page; objects up to 2 KiB come from power-of-two size
  * classes carved out of whole pages, larger ones are runs of pages, and
  * what a region cannot hold gets a region of its own. One lock guards the
- * lists and the page maps; growth is serialized by a second one and may
- * block. The heap holds a few MiB at most, so it never shrinks: freed
- * pages of a class stay with it, a freed region of its own waits for reuse.
+ * lists and the page maps; growth takes it only to link a new region in,
+ * and may block (with the vCPU given up). The heap holds a few MiB at
+ * most, so it never shrinks: freed pages of a class stay with it, a freed
+ * region of its own waits for reuse.
  */
 #define pr_fmt(fmt) "uldd mm: " fmt
 
@@ -21,6 +22,7 @@
 #include <uhost.h>
 
 #include "../core/stop.h"
+#include "../kernel/sched/sched.h"
 #include "arena.h"
 #include "lock.h"
 #include "private.h"
@@ -73,8 +75,7 @@ static struct priv_region *priv_first, **priv_tail = &priv_first;
 static struct priv_free *priv_lists[PRIV_NR_CLASSES];
 /* Free pages in all shared regions: written under priv_lock. */
 static unsigned long priv_free_pages;
-/* Growth: serialized by priv_grow_lock, counted by priv_grows. */
-static struct uldd_mm_lock priv_grow_lock;
+/* Growths so far, and the bytes they added: written under priv_lock. */
 static unsigned int priv_grows;
 static unsigned long priv_total;
 
@@ -117,27 +118,34 @@ int uldd_private_for_each_region(int (*fn)(void *base, size_t size, void *arg), 
 }
 
 /*
- * A new region of size bytes (own: for one allocation), made findable.
- * Growth can take milliseconds, so a second grower sleeps rather than
- * spins. gen is priv_grows as the caller saw it: when another thread grew
- * the heap meanwhile, the caller retries first. Only blocking callers.
- * XXX: the vCPU is not given up around uhost_arena_alloc(), as the arena's
- * growth does not give it up either (arena.c); both want the same fix.
+ * A new region of size bytes (own: for one allocation), made findable; NULL
+ * when the host refused, or when another thread grew the heap since the
+ * caller read gen (then the caller retries first). Only blocking callers.
+ * No lock is held across the door call, which may take milliseconds (the
+ * host populates the memory): two growers may both add a region, which
+ * costs 2 MiB, where a lock would make the second wait on the first. So the
+ * call can be made with the vCPU given up (yield), as blocking door calls
+ * are; a caller that holds a lock a sleeper could wait on without giving
+ * up its own vCPU (the arena's growth lock) must not yield.
  */
-static struct priv_region *priv_grow(size_t size, bool own, unsigned int gen)
+static struct priv_region *priv_grow(size_t size, bool own, unsigned int gen, bool yield)
 {
-	struct priv_region *r = NULL;
+	struct priv_region *r;
 	uhost_size page_size;
+	bool yielded;
 	void *va;
+	int err;
 
-	while (!uldd_mm_trylock(&priv_grow_lock))
-		uhost_sleep_ns(20 * 1000);
 	if (!own && READ_ONCE(priv_grows) != gen)
-		goto out;
-	if (uhost_arena_alloc(size, &va, &page_size)) {
+		return NULL;
+	yielded = yield && uldd_host_block_try_begin();
+	err = uhost_arena_alloc(size, &va, &page_size);
+	if (yielded)
+		uldd_host_block_end();
+	if (err) {
 		pr_err("cannot grow the shim's private heap by %zu MiB: %s\n", size >> 20,
 		       uhost_errmsg());
-		goto out;
+		return NULL;
 	}
 	r = va;
 	/* Fresh anonymous memory is zero, but the description must not depend on it. */
@@ -154,11 +162,9 @@ static struct priv_region *priv_grow(size_t size, bool own, unsigned int gen)
 		priv_free_pages += r->free_pages;
 	__atomic_store_n(priv_tail, r, __ATOMIC_RELEASE);
 	priv_tail = &r->next;
-	uldd_mm_unlock(&priv_lock);
 	WRITE_ONCE(priv_total, priv_total + size);
 	WRITE_ONCE(priv_grows, priv_grows + 1);
-out:
-	uldd_mm_unlock(&priv_grow_lock);
+	uldd_mm_unlock(&priv_lock);
 	return r;
 }
 
@@ -166,7 +172,7 @@ int uldd_private_init(void)
 {
 	if (__atomic_load_n(&priv_first, __ATOMIC_ACQUIRE))
 		return 0;
-	return priv_grow(PRIV_REGION, false, READ_ONCE(priv_grows)) ? 0 : -ENOMEM;
+	return priv_grow(PRIV_REGION, false, READ_ONCE(priv_grows), true) ? 0 : -ENOMEM;
 }
 
 /* Under priv_lock: n free pages in a row of one shared region, or NULL. */
@@ -242,7 +248,7 @@ static unsigned int priv_class(size_t size)
 	return cls;
 }
 
-void *uldd_private_alloc(size_t size, gfp_t gfp)
+static void *priv_alloc(size_t size, gfp_t gfp, bool yield)
 {
 	bool can_block = gfpflags_allow_blocking(gfp);
 	unsigned long npages = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
@@ -256,7 +262,7 @@ void *uldd_private_alloc(size_t size, gfp_t gfp)
 		/* Grow ahead, leaving the reserve to callers that cannot wait for the host. */
 		if (can_block && READ_ONCE(priv_free_pages) < PRIV_RESERVE_PAGES + npages &&
 		    npages <= PRIV_RUN_MAX)
-			priv_grow(PRIV_REGION, false, gen);
+			priv_grow(PRIV_REGION, false, gen, yield);
 		uldd_mm_lock(&priv_lock);
 		if (size <= (1UL << PRIV_MAX_SHIFT))
 			p = priv_take_object(priv_class(size));
@@ -269,13 +275,13 @@ void *uldd_private_alloc(size_t size, gfp_t gfp)
 			break;
 		if (npages > PRIV_RUN_MAX) {
 			struct priv_region *r =
-				priv_grow(ALIGN(size + PAGE_SIZE, PRIV_REGION), true, gen);
+				priv_grow(ALIGN(size + PAGE_SIZE, PRIV_REGION), true, gen, yield);
 
 			p = r ? (char *)r + PAGE_SIZE : NULL;
 			break;
 		}
 		gen = READ_ONCE(priv_grows);
-		if (!priv_grow(PRIV_REGION, false, gen) && READ_ONCE(priv_grows) == gen)
+		if (!priv_grow(PRIV_REGION, false, gen, yield) && READ_ONCE(priv_grows) == gen)
 			break;
 	}
 	if (!p) {
@@ -287,6 +293,16 @@ void *uldd_private_alloc(size_t size, gfp_t gfp)
 	if (gfp & __GFP_ZERO)
 		memset(p, 0, size);
 	return p;
+}
+
+void *uldd_private_alloc(size_t size, gfp_t gfp)
+{
+	return priv_alloc(size, gfp, true);
+}
+
+void *uldd_private_alloc_held(size_t size, gfp_t gfp)
+{
+	return priv_alloc(size, gfp, false);
 }
 
 void uldd_private_free(const void *p)

@@ -17,10 +17,16 @@
 /*
  * size bytes, aligned to the power of two at or above size (up to a page;
  * larger ones are page-aligned), zeroed with __GFP_ZERO. Any context: only
- * a caller that may sleep grows the heap (from the host, as the arena
- * grows), and it grows ahead so atomic callers find memory. NULL on failure.
+ * a caller that may sleep grows the heap (from the host, with its vCPU
+ * given up around the door call), and it grows ahead so atomic callers find
+ * memory. NULL on failure.
  */
 void *uldd_private_alloc(size_t size, gfp_t gfp);
+/*
+ * The same for a caller holding a lock that others wait for without giving
+ * up their vCPU (the arena's growth lock): the heap grows keeping the vCPU.
+ */
+void *uldd_private_alloc_held(size_t size, gfp_t gfp);
 /* Gives p back (NULL is fine); p must come from uldd_private_alloc(). Any context. */
 void uldd_private_free(const void *p);
 /* Whether p lies in the private heap. No lock, any context. */

@@ -208,6 +208,11 @@ struct ktest_dma_obj {
 };
 int KTEST(ktest_dma_confine)(unsigned int i, struct ktest_dma_obj *objs, unsigned int max);
 void KTEST(ktest_dma_confine_release)(void);
+/*
+ * Entered on a vCPU, grows the private heap (the door call made with the
+ * vCPU given up): the bytes it added, 0 when it did not grow, -1 on failure.
+ */
+long KTEST(ktest_dma_private_grow)(void);
 /* The private heap's regions, at most max; how many it has. */
 unsigned int KTEST(ktest_dma_private_regions)(const void **base, unsigned long *len,
 					      unsigned int max);

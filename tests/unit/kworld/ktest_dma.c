@@ -297,6 +297,26 @@ void KTEST(ktest_dma_confine_release)(void)
 	uldd_exit();
 }
 
+long KTEST(ktest_dma_private_grow)(void)
+{
+	unsigned long before = uldd_private_bytes();
+	void *p[4];
+	long ret = 0;
+	int i;
+
+	uldd_enter("ktest-dma");
+	/* Runs of 1 MiB: four of them pass any reserve a region leaves. */
+	for (i = 0; i < 4; i++) {
+		p[i] = uldd_private_alloc(1UL << 20, GFP_KERNEL);
+		if (!p[i])
+			ret = -1;
+	}
+	for (i = 0; i < 4; i++)
+		uldd_private_free(p[i]);
+	uldd_exit();
+	return ret ? ret : (long)(uldd_private_bytes() - before);
+}
+
 struct confine_regions {
 	const void **base;
 	unsigned long *len;
