@@ -18,8 +18,8 @@
 #include <linux/stdarg.h>
 
 #include "../entry.h"
-#include "uhost.h"
 #include "../mm/private.h"
+#include "uhost.h"
 
 struct uldd_kthread {
 	struct task_struct task;

@@ -30,8 +30,8 @@
 #include <linux/workqueue.h>
 
 #include "../entry.h"
-#include "uhost.h"
 #include "../mm/private.h"
+#include "uhost.h"
 
 #define WQ_WORKERS 4
 

@@ -20,8 +20,8 @@
 #include <linux/unaligned.h>
 
 #include "../entry.h"
-#include "net.h"
 #include "../mm/private.h"
+#include "net.h"
 
 #define BQL_LIMIT (256 * 1024)
 
@@ -122,7 +122,7 @@ static void hw_addr_flush(struct netdev_hw_addr_list *list)
 	struct netdev_hw_addr *ha, *tmp;
 
 	list_for_each_entry_safe(ha, tmp, &list->list, list)
-		kfree(ha);
+		uldd_private_free(ha);
 	INIT_LIST_HEAD(&list->list);
 	list->count = 0;
 }

@@ -37,9 +37,9 @@
 #include <linux/tcp.h>
 #include <net/checksum.h>
 
+#include "../mm/private.h"
 #include "net.h"
 #include "uhost.h"
-#include "../mm/private.h"
 
 /* A 64 KiB IP packet of 1448-byte segments; vnet header, headers, payloads. */
 #define GRO_MAX_SEGS 45

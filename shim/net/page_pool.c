@@ -12,6 +12,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <net/page_pool/helpers.h>
+
 #include "../mm/private.h"
 
 struct page_pool *page_pool_create(const struct page_pool_params *params)

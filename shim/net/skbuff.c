@@ -25,6 +25,7 @@
 #include <linux/string.h>
 #include <linux/unaligned.h>
 #include <net/checksum.h>
+
 #include "../mm/private.h"
 
 #define FRAG_ORDER 3

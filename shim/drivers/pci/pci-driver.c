@@ -18,10 +18,10 @@
 
 #include "../../entry.h"
 #include "../../kernel/dma/dma.h"
+#include "../../mm/private.h"
 #include "../base/base.h"
 #include "pci.h"
 #include "uhost.h"
-#include "../../mm/private.h"
 
 #define MAX_SCAN 256
 #define MAX_ALLOWED 16

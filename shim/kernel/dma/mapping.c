@@ -22,8 +22,8 @@
 #include <uhost.h>
 
 #include "../../mm/arena.h"
-#include "dma.h"
 #include "../../mm/private.h"
+#include "dma.h"
 
 /*
  * A mask class: the arena mapped once for every device whose mask is this

@@ -18,8 +18,8 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
-#include "dma.h"
 #include "../../mm/private.h"
+#include "dma.h"
 
 struct dma_pool_page {
 	struct list_head node;

@@ -23,10 +23,10 @@
 #include <linux/wait.h>
 
 #include "../../entry.h"
+#include "../../mm/private.h"
 #include "../softirq.h"
 #include "irq.h"
 #include "uhost.h"
-#include "../../mm/private.h"
 
 struct irqaction {
 	struct irqaction *next; /* published with a release store */
