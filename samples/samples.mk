@@ -4,7 +4,7 @@
 # kernel namespace like the shim, then linked as a shared object that
 # 'uldd run' loads; its kernel calls resolve against the uldd binary.
 
-SAMPLES := edu crash badcall
+SAMPLES := edu crash badcall dmastray
 
 define sample_rule
 $$(eval $$(call kworld_dir,samples/$(1)))

@@ -18,6 +18,7 @@
 #include <linux/stdarg.h>
 
 #include "../entry.h"
+#include "../mm/private.h"
 #include "uhost.h"
 
 struct uldd_kthread {
@@ -65,7 +66,8 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 
 	(void)node;
 	might_sleep();
-	k = kzalloc(sizeof(*k), GFP_KERNEL);
+	/* The task is the shim's: out of any device's reach. */
+	k = uldd_private_alloc(sizeof(*k), GFP_KERNEL | __GFP_ZERO);
 	if (!k)
 		return ERR_PTR(-ENOMEM);
 	va_start(args, namefmt);
@@ -80,7 +82,7 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 	init_completion(&k->exited);
 	err = uhost_thread_create(kthread_main, k, name, &k->thread);
 	if (err) {
-		kfree(k);
+		uldd_private_free(k);
 		return ERR_PTR(-ENOMEM);
 	}
 	return &k->task;
@@ -125,7 +127,7 @@ void __put_task_struct(struct task_struct *t)
 		       t->pid);
 		return;
 	}
-	kfree(k);
+	uldd_private_free(k);
 }
 
 bool kthread_should_stop(void)

@@ -30,6 +30,7 @@
 #include <linux/workqueue.h>
 
 #include "../entry.h"
+#include "../mm/private.h"
 #include "uhost.h"
 
 #define WQ_WORKERS 4
@@ -562,7 +563,7 @@ void drain_workqueue(struct workqueue_struct *wq)
 __attribute__((format(printf, 1, 4))) struct workqueue_struct *
 alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...)
 {
-	struct workqueue_struct *wq = kzalloc(sizeof(*wq), GFP_KERNEL);
+	struct workqueue_struct *wq = uldd_private_alloc(sizeof(*wq), GFP_KERNEL | __GFP_ZERO);
 	va_list args;
 
 	if (!wq)
@@ -607,5 +608,5 @@ void destroy_workqueue(struct workqueue_struct *wq)
 		list_del(&wq->node);
 		raw_spin_unlock_irqrestore(&pool_lock, flags);
 	}
-	kfree(wq);
+	uldd_private_free(wq);
 }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * arena.c - the chunks of the DMA arena: host memory from
- * uhost_arena_alloc(), each chunk carrying the descriptors of its own
- * pages, found from any address through a two-level table (arena.h).
+ * uhost_arena_alloc(), found from any address through a two-level table
+ * (arena.h). A chunk's descriptor, its struct page array and the table's
+ * leaves live in the shim's private heap (private.h), out of the IOMMU's
+ * reach: a device's stray write lands in arena memory, never in the
+ * allocator's own records.
  * Growth is serialized by one lock and may block; lookups and the
  * registry's readers take no lock (release/acquire publication, and
  * nothing is ever removed).
@@ -21,6 +24,7 @@
 #include "arena.h"
 #include "internal.h"
 #include "lock.h"
+#include "private.h"
 
 /*
  * The first chunk, and the most one growth adds: each growth adds as much
@@ -30,8 +34,6 @@
 #define ARENA_FIRST_CHUNK (4UL << 20)
 #define ARENA_MAX_STEP (64UL << 20)
 
-/* Where in a chunk its radix leaves and page descriptors start. */
-#define ARENA_HEAD_BYTES ((sizeof(struct uldd_chunk) + 63) & ~63UL)
 #define ARENA_LEAF_BYTES (ULDD_ARENA_LEAF_ENTRIES * sizeof(struct uldd_chunk *))
 /* The granules one radix leaf covers (8 GiB). */
 #define ARENA_LEAF_SPAN (ULDD_ARENA_GRANULE << ULDD_ARENA_LEAF_BITS)
@@ -96,23 +98,27 @@ static unsigned int arena_leaves_needed(unsigned long base, size_t size)
 	return n;
 }
 
-/* The reserved head of a chunk: itself, its leaves, its page descriptors. */
-static size_t arena_meta_bytes(size_t size, unsigned int leaves)
+/* Gives back what arena_take() made of a chunk the arena will not keep. */
+static void arena_drop(struct uldd_chunk *c)
 {
-	size_t bytes = ARENA_HEAD_BYTES + leaves * ARENA_LEAF_BYTES;
-
-	bytes += (size >> PAGE_SHIFT) * sizeof(struct page);
-	return arena_round_up(bytes, PAGE_SIZE);
+	uhost_arena_free(c->base, c->size);
+	uldd_private_free(c->leaves);
+	uldd_private_free(c->pages);
+	uldd_private_free(c);
 }
 
-/* A new chunk from the host, described but not yet findable. Under the lock. */
+/*
+ * A new chunk from the host, described but not yet findable. Under the
+ * lock, so the radix leaves it brings are still missing at publication.
+ * Every one of its pages is for allocation: its description is elsewhere,
+ * allocated keeping the vCPU, as the growth lock's waiters keep theirs.
+ */
 static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 {
-	unsigned long base, i, npages = size >> PAGE_SHIFT, meta_pages;
+	unsigned long base, i, npages = size >> PAGE_SHIFT;
 	uhost_size page_size = 0;
 	struct uldd_chunk *c;
 	unsigned int leaves;
-	size_t meta;
 	void *va;
 	int err;
 
@@ -120,47 +126,57 @@ static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 		pr_err("the arena has its %d chunks: cannot grow it\n", ULDD_ARENA_MAX_CHUNKS);
 		return ERR_PTR(-ENOMEM);
 	}
+	c = uldd_private_alloc_held(sizeof(*c), GFP_KERNEL | __GFP_ZERO);
+	if (!c)
+		return ERR_PTR(-ENOMEM);
+	c->pages = uldd_private_alloc_held(npages * sizeof(struct page), GFP_KERNEL | __GFP_ZERO);
+	if (!c->pages)
+		goto err_pages;
 	WRITE_ONCE(arena_grows, arena_grows + 1);
 	err = uhost_arena_alloc(size, &va, &page_size);
 	if (err) {
 		pr_err("cannot grow the DMA arena by %zu MiB: %s\n", size >> 20, uhost_errmsg());
-		return ERR_PTR(-ENOMEM);
+		goto err_host;
 	}
+	c->base = va;
+	c->size = size;
 	base = (unsigned long)va;
 	if ((base & (ULDD_ARENA_GRANULE - 1)) || ((base + size - 1) >> ULDD_ARENA_VA_BITS)) {
 		pr_err("arena chunk at %px: not 2 MiB-aligned or above %d bits: not usable\n", va,
 		       ULDD_ARENA_VA_BITS);
-		uhost_arena_free(va, size);
-		return ERR_PTR(-ENOMEM);
+		goto err_addr;
 	}
-
 	leaves = arena_leaves_needed(base, size);
-	meta = arena_meta_bytes(size, leaves);
-	meta_pages = meta >> PAGE_SHIFT;
-	/* Fresh anonymous memory is zero, but the layout must not depend on it. */
-	memset(va, 0, meta);
-	c = va;
-	c->base = va;
-	c->size = size;
+	if (leaves) {
+		c->leaves =
+			uldd_private_alloc_held(leaves * ARENA_LEAF_BYTES, GFP_KERNEL | __GFP_ZERO);
+		if (!c->leaves)
+			goto err_addr;
+	}
 	c->host_page_size = page_size;
 	c->index = arena_nr_chunks;
 	c->flags = flags;
-	c->pages = (struct page *)((char *)va + ARENA_HEAD_BYTES + leaves * ARENA_LEAF_BYTES);
 	c->base_pfn = base >> PAGE_SHIFT;
-	c->first_pfn = c->base_pfn + meta_pages;
+	c->first_pfn = c->base_pfn;
 	c->end_pfn = c->base_pfn + npages;
-	for (i = 0; i < npages; i++) {
+	for (i = 0; i < npages; i++)
 		c->pages[i].virtual = (char *)va + (i << PAGE_SHIFT);
-		if (i < meta_pages)
-			c->pages[i].flags = PGF_RESERVED;
-	}
 	return c;
+
+err_addr:
+	arena_drop(c);
+	return ERR_PTR(-ENOMEM);
+err_host:
+	uldd_private_free(c->pages);
+err_pages:
+	uldd_private_free(c);
+	return ERR_PTR(-ENOMEM);
 }
 
 /* Makes c findable: radix entries first, then the registry's count. */
 static void arena_publish(struct uldd_chunk *c)
 {
-	struct uldd_chunk **spare = (struct uldd_chunk **)((char *)c + ARENA_HEAD_BYTES);
+	struct uldd_chunk **spare = c->leaves;
 	unsigned long g = (unsigned long)c->base >> ULDD_ARENA_GRANULE_SHIFT;
 	unsigned long end = g + (c->size >> ULDD_ARENA_GRANULE_SHIFT);
 
@@ -169,7 +185,7 @@ static void arena_publish(struct uldd_chunk *c)
 		struct uldd_chunk **leaf = *top;
 
 		if (!leaf) {
-			/* A zeroed leaf of the chunk's own: readers see it empty first. */
+			/* A zeroed leaf the chunk brought: readers see it empty first. */
 			leaf = spare;
 			spare += ULDD_ARENA_LEAF_ENTRIES;
 			__atomic_store_n(top, leaf, __ATOMIC_RELEASE);
@@ -189,7 +205,7 @@ static int arena_admit(struct uldd_chunk *c)
 	if (err) {
 		pr_err("arena chunk at %px (%zu MiB) refused by the DMA layer: %d\n", c->base,
 		       c->size >> 20, err);
-		uhost_arena_free(c->base, c->size);
+		arena_drop(c);
 		return err;
 	}
 	arena_publish(c);
@@ -213,7 +229,7 @@ int uldd_arena_grow(unsigned int order, unsigned int gen)
 		size = ARENA_MAX_STEP;
 	/*
 	 * Twice the block: a 2 MiB-aligned chunk of that size always holds
-	 * a naturally aligned block after its reserved head.
+	 * a naturally aligned block of more than 2 MiB.
 	 */
 	if (size < 2 * block)
 		size = 2 * block;
@@ -236,9 +252,6 @@ struct uldd_chunk *uldd_arena_grow_huge(size_t bytes)
 	struct uldd_chunk *c;
 	int err;
 
-	/* Room for the head with as many leaves as the chunk could need. */
-	while (size - arena_meta_bytes(size, size / ARENA_LEAF_SPAN + 2) < bytes)
-		size += ULDD_ARENA_GRANULE;
 	arena_lock();
 	c = arena_take(size, ULDD_CHUNK_HUGE);
 	if (!IS_ERR(c)) {
@@ -252,8 +265,10 @@ struct uldd_chunk *uldd_arena_grow_huge(size_t bytes)
 
 int uldd_mm_init(void)
 {
-	if (uldd_arena_generation())
-		return 0;
+	int err = uldd_private_init();
+
+	if (err || uldd_arena_generation())
+		return err;
 	return uldd_arena_grow(0, 0);
 }
 
@@ -295,4 +310,5 @@ void uldd_mm_stats(struct uldd_mm_stats *st)
 	st->free_pages = uldd_buddy_free_pages();
 	st->kmalloc_objects = uldd_kmalloc_objects();
 	st->large_allocs = uldd_large_allocs();
+	st->private_bytes = uldd_private_bytes();
 }

@@ -38,9 +38,10 @@ struct page;
 #define ULDD_CHUNK_HUGE (1u << 0)
 
 /*
- * One chunk. It describes itself: this structure, the radix leaves it
- * brought and the struct page of each of its pages sit in its first pages
- * (marked reserved); the pages from first_pfn on are for allocation.
+ * One chunk. Its description (this structure, the struct page of each of
+ * its pages, the radix leaves it brought) lives in the shim's private heap
+ * (private.h), which the IOMMU never maps: a device can write any page of
+ * the chunk, but no allocator record. All its pages are for allocation.
  */
 struct uldd_chunk {
 	void *base; /* 2 MiB-aligned */
@@ -50,10 +51,12 @@ struct uldd_chunk {
 	unsigned int flags; /* ULDD_CHUNK_* */
 	struct page *pages; /* one per 4 KiB page of [base, base + size) */
 	unsigned long base_pfn; /* base >> PAGE_SHIFT */
-	unsigned long first_pfn; /* the first page after the descriptors */
+	unsigned long first_pfn; /* the first page for allocation: base_pfn */
 	unsigned long end_pfn; /* one past the last page */
 	/* The DMA layer's: how this chunk is mapped (IOVA offset, devices). */
 	unsigned long dma[4];
+	/* The radix leaves it brings, zeroed, until it is published. */
+	struct uldd_chunk **leaves;
 };
 
 extern struct uldd_chunk **uldd_arena_radix[1UL << ULDD_ARENA_TOP_BITS];
@@ -113,6 +116,7 @@ struct uldd_mm_stats {
 	unsigned long free_pages; /* in the page allocator */
 	unsigned long kmalloc_objects; /* in use, in the kmalloc size classes */
 	unsigned long large_allocs; /* in use, kmalloc/vmalloc beyond the classes */
+	unsigned long private_bytes; /* host memory of the private heap, never mapped */
 };
 
 /* A snapshot; counters read without locks, exact only when the arena is idle. */

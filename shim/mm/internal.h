@@ -22,7 +22,7 @@ struct kmem_cache;
  * objects in use (changed under the cache's lock, beside bits that stay
  * fixed while the slab lives, so lock-free readers of the bits are safe).
  */
-#define PGF_RESERVED (1UL << 0) /* chunk metadata, never allocated */
+/* Bit 0 is free: it marked the descriptor pages a chunk once held. */
 #define PGF_BUDDY (1UL << 1) /* the first page of a free block */
 #define PGF_HEAD (1UL << 2) /* the first page of an allocated block */
 #define PGF_SLAB (1UL << 3) /* with PGF_HEAD: a slab of a kmem_cache */

@@ -212,7 +212,8 @@ struct page *uldd_alloc_block(gfp_t gfp, unsigned int order, unsigned long kind)
 
 void uldd_free_block(struct page *head, unsigned int order)
 {
-	struct uldd_chunk *c = uldd_arena_find(head);
+	/* The descriptors are not in their chunk: find it by the page's address. */
+	struct uldd_chunk *c = uldd_arena_find(head->virtual);
 
 	block_unprep(head, 1UL << order);
 	uldd_mm_lock(&buddy_lock);
@@ -354,7 +355,7 @@ static void large_release(struct page *head)
 	if (READ_ONCE(head->flags) & PGF_HUGE) {
 		/* The arena never shrinks: the chunk joins the general pool. */
 		block_unprep(head, npages);
-		uldd_buddy_add_range(uldd_arena_find(head), pfn, pfn + npages);
+		uldd_buddy_add_range(uldd_arena_find(head->virtual), pfn, pfn + npages);
 		return;
 	}
 	uldd_free_block(head, page_block_order(head));

@@ -21,6 +21,7 @@
 #include "arena.h"
 #include "internal.h"
 #include "lock.h"
+#include "private.h"
 
 /* Slabs of at most 32 KiB for the small objects: 4 or more of them each. */
 #define SLAB_SMALL_MAX_ORDER 3
@@ -394,12 +395,17 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 		if (line > a)
 			a = line;
 	}
-	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	/*
+	 * The cache's record and name are allocator metadata: in the private
+	 * heap, which no device reaches (its size class keeps the alignment).
+	 */
+	s = uldd_private_alloc(sizeof(*s), GFP_KERNEL | __GFP_ZERO);
 	if (!s)
 		goto err;
-	s->name = kstrdup(name, GFP_KERNEL);
+	s->name = uldd_private_alloc(strlen(name) + 1, GFP_KERNEL);
 	if (!s->name)
 		goto err;
+	memcpy((char *)s->name, name, strlen(name) + 1);
 	s->object_size = size;
 	s->align = a;
 	s->flags = flags;
@@ -423,8 +429,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 
 err:
 	if (s)
-		kfree(s->name);
-	kfree(s);
+		uldd_private_free(s->name);
+	uldd_private_free(s);
 	if (flags & SLAB_PANIC)
 		uldd_stop("kmem_cache_create(%s) failed and SLAB_PANIC was given", name);
 	pr_warn("kmem_cache_create(%s, size %u, align %u) failed\n", name, size, align);
@@ -455,8 +461,8 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		next = page_state(slab)->next;
 		slab_release(slab);
 	}
-	kfree(s->name);
-	kfree(s);
+	uldd_private_free(s->name);
+	uldd_private_free(s);
 }
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)

@@ -20,6 +20,7 @@
 #include <linux/unaligned.h>
 
 #include "../entry.h"
+#include "../mm/private.h"
 #include "net.h"
 
 #define BQL_LIMIT (256 * 1024)
@@ -79,14 +80,19 @@ struct net_device *alloc_netdev_mqs(int sizeof_priv, const char *name, unsigned 
 	if (WARN_ON(!txqs || !rxqs || sizeof_priv < 0))
 		return NULL;
 	dev = kzalloc(ALIGN(sizeof(*dev), NETDEV_ALIGN) + sizeof_priv, GFP_KERNEL);
-	un = kzalloc(sizeof(*un), GFP_KERNEL);
-	if (dev)
-		dev->_tx = kcalloc(txqs, sizeof(*dev->_tx), GFP_KERNEL);
+	/*
+	 * The driver's part (dev and its priv) is the driver's memory, in the
+	 * DMA arena; the shim's part and the queues are in the private heap,
+	 * which no device can reach.
+	 */
+	un = uldd_private_alloc(sizeof(*un), GFP_KERNEL | __GFP_ZERO);
+	if (dev && txqs <= INT_MAX / sizeof(*dev->_tx))
+		dev->_tx = uldd_private_alloc(txqs * sizeof(*dev->_tx), GFP_KERNEL | __GFP_ZERO);
 	if (!dev || !un || !dev->_tx) {
 		if (dev)
-			kfree(dev->_tx);
+			uldd_private_free(dev->_tx);
 		kfree(dev);
-		kfree(un);
+		uldd_private_free(un);
 		return NULL;
 	}
 	for (unsigned int i = 0; i < txqs; i++) {
@@ -116,7 +122,7 @@ static void hw_addr_flush(struct netdev_hw_addr_list *list)
 	struct netdev_hw_addr *ha, *tmp;
 
 	list_for_each_entry_safe(ha, tmp, &list->list, list)
-		kfree(ha);
+		uldd_private_free(ha);
 	INIT_LIST_HEAD(&list->list);
 	list->count = 0;
 }
@@ -134,8 +140,8 @@ void free_netdev(struct net_device *dev)
 		netif_napi_del(n);
 	hw_addr_flush(&dev->uc);
 	hw_addr_flush(&dev->mc);
-	kfree(dev->uldd);
-	kfree(dev->_tx);
+	uldd_private_free(dev->uldd);
+	uldd_private_free(dev->_tx);
 	kfree(dev);
 }
 

@@ -37,6 +37,7 @@
 #include <linux/tcp.h>
 #include <net/checksum.h>
 
+#include "../mm/private.h"
 #include "net.h"
 #include "uhost.h"
 
@@ -69,7 +70,7 @@ struct gro_seg {
 
 int uldd_gro_init(struct napi_struct *napi)
 {
-	napi->uldd_gro = kzalloc(sizeof(*napi->uldd_gro), GFP_KERNEL);
+	napi->uldd_gro = uldd_private_alloc(sizeof(*napi->uldd_gro), GFP_KERNEL | __GFP_ZERO);
 	return napi->uldd_gro ? 0 : -ENOMEM;
 }
 
@@ -81,7 +82,7 @@ void uldd_gro_free(struct napi_struct *napi)
 		return;
 	for (unsigned int i = 0; i < g->n; i++)
 		kfree_skb(g->seg[i]);
-	kfree(g);
+	uldd_private_free(g);
 	napi->uldd_gro = NULL;
 }
 

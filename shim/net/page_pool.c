@@ -13,6 +13,8 @@
 #include <linux/slab.h>
 #include <net/page_pool/helpers.h>
 
+#include "../mm/private.h"
+
 struct page_pool *page_pool_create(const struct page_pool_params *params)
 {
 	struct page_pool *pool;
@@ -27,7 +29,7 @@ struct page_pool *page_pool_create(const struct page_pool_params *params)
 	if (params->flags & PP_FLAG_DMA_SYNC_DEV &&
 	    (!(params->flags & PP_FLAG_DMA_MAP) || !params->max_len))
 		return ERR_PTR(-EINVAL);
-	pool = kzalloc(sizeof(*pool), GFP_KERNEL);
+	pool = uldd_private_alloc(sizeof(*pool), GFP_KERNEL | __GFP_ZERO);
 	if (!pool)
 		return ERR_PTR(-ENOMEM);
 	pool->p = *params;
@@ -104,5 +106,5 @@ void page_pool_destroy(struct page_pool *pool)
 		return;
 	while (pool->cache_count)
 		pp_release(pool, pool->cache[--pool->cache_count]);
-	kfree(pool);
+	uldd_private_free(pool);
 }

@@ -26,6 +26,8 @@
 #include <linux/unaligned.h>
 #include <net/checksum.h>
 
+#include "../mm/private.h"
+
 #define FRAG_ORDER 3
 #define FRAG_BLOCK (PAGE_SIZE << FRAG_ORDER)
 /* More than the fragments one block can give (at least one cache line each). */
@@ -104,7 +106,8 @@ static struct sk_buff *skb_wrap(void *data, unsigned int size, bool frag, gfp_t 
 	struct skb_shared_info *shinfo;
 	struct sk_buff *skb;
 
-	skb = kmalloc(sizeof(*skb), gfp);
+	/* The head is the driver's to map; the sk_buff is the shim's, out of reach. */
+	skb = uldd_private_alloc(sizeof(*skb), gfp);
 	if (!skb)
 		return NULL;
 	memset(skb, 0, sizeof(*skb));
@@ -198,7 +201,7 @@ void kfree_skb(struct sk_buff *skb)
 	if (!skb || !refcount_dec_and_test(&skb->users))
 		return;
 	skb_release_data(skb);
-	kfree(skb);
+	uldd_private_free(skb);
 }
 
 void consume_skb(struct sk_buff *skb)
@@ -380,7 +383,7 @@ fail:
 
 struct sk_buff *skb_clone(struct sk_buff *skb, gfp_t gfp)
 {
-	struct sk_buff *n = kmalloc(sizeof(*n), gfp);
+	struct sk_buff *n = uldd_private_alloc(sizeof(*n), gfp);
 
 	if (!n)
 		return NULL;

@@ -40,6 +40,7 @@
 
 #include "../entry.h"
 #include "../kernel/sched/sched.h"
+#include "../mm/private.h"
 #include "net.h"
 #include "uhost.h"
 
@@ -404,7 +405,8 @@ static bool tap_take_mc(struct uldd_netdev *un)
 		n = TAP_MAX_MC;
 	}
 	for (i = 0; i < n; i++) {
-		ha = kzalloc(sizeof(*ha), GFP_KERNEL);
+		/* The shim's list nodes: the driver reads them, no device should write them. */
+		ha = uldd_private_alloc(sizeof(*ha), GFP_KERNEL | __GFP_ZERO);
 		if (!ha)
 			break;
 		memcpy(ha->addr, mac[i], ETH_ALEN);
@@ -418,7 +420,7 @@ static bool tap_take_mc(struct uldd_netdev *un)
 	dev->mc.count = (int)i;
 	netif_addr_unlock_bh(dev);
 	list_for_each_entry_safe(ha, tmp, &old, list)
-		kfree(ha);
+		uldd_private_free(ha);
 	return true;
 }
 

@@ -16,6 +16,8 @@
 #define FAKE_PAGE 4096ull
 #define FAKE_HUGE (2ull << 20)
 #define FAKE_MAX_MAPS 256
+/* Every range ever mapped, for "the IOMMU never saw this" checks. */
+#define FAKE_HIST 4096
 #define FAKE_DEVS 8
 /* Where IOVAs for narrow masks start: low enough for a 24-bit mask. */
 #define FAKE_BUMP_START (1ull << 20)
@@ -35,6 +37,11 @@ static struct uhost_dev fake_devs[FAKE_DEVS];
 static struct fake_map fake_maps[FAKE_MAX_MAPS];
 static uint64_t fake_bump = FAKE_BUMP_START;
 static struct fake_dma_stats fake_st;
+static struct {
+	uint64_t va, len;
+} fake_hist[FAKE_HIST];
+static unsigned int fake_nhist;
+static int fake_hist_lost;
 
 struct uhost_dev *fake_dma_dev(unsigned int i, const char *name, int no_space)
 {
@@ -80,6 +87,20 @@ void *fake_dma_va(uint64_t iova, uint64_t len)
 	return va;
 }
 
+int fake_dma_ever_mapped(const void *va, uint64_t len)
+{
+	uint64_t a = (uintptr_t)va;
+	int hit;
+
+	pthread_mutex_lock(&fake_lock);
+	/* A history that overflowed cannot say "never": count it as seen. */
+	hit = fake_hist_lost;
+	for (unsigned int i = 0; i < fake_nhist && !hit; i++)
+		hit = a < fake_hist[i].va + fake_hist[i].len && fake_hist[i].va < a + len;
+	pthread_mutex_unlock(&fake_lock);
+	return hit;
+}
+
 int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
 		  uhost_u64 *iova)
 {
@@ -110,6 +131,12 @@ int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma
 		goto out;
 	}
 	fake_maps[i] = (struct fake_map){ .va = start, .iova = base, .len = size, .live = 1 };
+	if (fake_nhist < FAKE_HIST) {
+		fake_hist[fake_nhist].va = start;
+		fake_hist[fake_nhist++].len = size;
+	} else {
+		fake_hist_lost = 1;
+	}
 	fake_st.maps++;
 	fake_st.live++;
 	*iova = base + ((uintptr_t)va - start);

@@ -27,5 +27,7 @@ struct fake_dma_stats {
 void fake_dma_stats(struct fake_dma_stats *st);
 /* What the device reaches at iova (len bytes within one mapping), or NULL. */
 void *fake_dma_va(uint64_t iova, uint64_t len);
+/* Whether any part of [va, va + len) was ever mapped, by any device. */
+int fake_dma_ever_mapped(const void *va, uint64_t len);
 
 #endif /* ULDD_TESTS_FAKE_DMA_H */

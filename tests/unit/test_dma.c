@@ -224,6 +224,77 @@ static void test_dma_growth_maps_new_chunk(void **state)
 	KTEST(ktest_dma_grow_release)();
 }
 
+/*
+ * Issue #11: the shim's own structures live where no mapping reaches, so a
+ * device programmed at one's address (IOVA = VA on device 0) finds nothing
+ * there, while everything a driver may hand to a device is reachable.
+ */
+static void test_dma_shim_structures_out_of_device_reach(void **state)
+{
+	struct ktest_dma_obj objs[32];
+	unsigned long calls = maps_now();
+	int n, i;
+
+	(void)state;
+	memset(objs, 0, sizeof(objs));
+	n = KTEST(ktest_dma_confine)(0, objs, 32);
+	assert_true(n >= 15);
+	for (i = 0; i < n; i++) {
+		const struct ktest_dma_obj *o = &objs[i];
+
+		print_message("%-28s %p +%lu: %s\n", o->what, o->va, o->len,
+			      o->shim ? "shim" : "driver");
+		assert_non_null(o->va);
+		if (o->shim) {
+			assert_false(o->in_arena);
+			/* A host thread's task is its thread's own (TLS), not heap. */
+			if (strcmp(o->what, "current"))
+				assert_true(o->private);
+			assert_false(fake_dma_ever_mapped(o->va, o->len));
+			/* The device's view of the structure's address: nothing. */
+			assert_null(fake_dma_va((uintptr_t)o->va, 1));
+		} else {
+			assert_true(o->in_arena);
+			assert_false(o->private);
+			assert_ptr_equal(fake_dma_va((uintptr_t)o->va, o->len), o->va);
+		}
+	}
+	/* A driver that maps a shim structure anyway gets a bounce, not the structure. */
+	for (i = 0; i < n; i++) {
+		if (objs[i].shim && strcmp(objs[i].what, "struct sk_buff") == 0) {
+			unsigned long long a =
+				KTEST(ktest_dma_map)(0, (void *)objs[i].va, objs[i].len, TO_DEV);
+
+			assert_false(KTEST(ktest_dma_mapping_error)(0, a));
+			assert_int_not_equal(a, (uintptr_t)objs[i].va);
+			assert_null(fake_dma_va((uintptr_t)objs[i].va, 1));
+			KTEST(ktest_dma_unmap)(0, a, objs[i].len, TO_DEV);
+		}
+	}
+	/* None of it, nor a map, asked the door for a mapping. */
+	assert_int_equal(maps_now(), calls);
+	KTEST(ktest_dma_confine_release)();
+}
+
+/* After every case has grown and mapped the arena: the private heap never was. */
+static void test_dma_private_heap_never_mapped(void **state)
+{
+	const void *base[64];
+	unsigned long len[64];
+	unsigned int n, i;
+
+	(void)state;
+	/* Growth from a task on a vCPU (given up around the door call): never mapped either. */
+	assert_true(KTEST(ktest_dma_private_grow)() > 0);
+	n = KTEST(ktest_dma_private_regions)(base, len, 64);
+	assert_true(n > 0 && n <= 64);
+	for (i = 0; i < n; i++) {
+		assert_false(fake_dma_ever_mapped(base[i], len[i]));
+		assert_int_equal(KTEST(ktest_mm_in_arena)(base[i]), 0);
+		assert_int_equal(KTEST(ktest_mm_in_arena)((const char *)base[i] + len[i] - 1), 0);
+	}
+}
+
 static void test_dma_detach_unmaps_everything(void **state)
 {
 	struct fake_dma_stats st;
@@ -246,7 +317,9 @@ int main(void)
 		cmocka_unit_test(test_dma_coherent_under_28bit_mask),
 		cmocka_unit_test(test_dma_stack_buffer_is_bounced),
 		cmocka_unit_test(test_dma_mask_without_iova_space_is_eio),
+		cmocka_unit_test(test_dma_shim_structures_out_of_device_reach),
 		cmocka_unit_test(test_dma_growth_maps_new_chunk),
+		cmocka_unit_test(test_dma_private_heap_never_mapped),
 		cmocka_unit_test(test_dma_detach_unmaps_everything),
 	};
 	static const struct ktable table = {

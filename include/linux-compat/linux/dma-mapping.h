@@ -6,10 +6,15 @@
  * setting masks and allocating with blocking flags may sleep.
  *
  * Emulation notes (shim/kernel/dma/mapping.c):
- * - All kernel memory is in the DMA arena, mapped in the IOMMU once per
+ * - All memory a driver allocates (kmalloc, kmem_cache, pages, vmalloc,
+ *   coherent, skb data) is in the DMA arena, mapped in the IOMMU once per
  *   mask class, so mapping arena memory is a lookup and an addition with
  *   no system call. IOVA equals the virtual address when the mask allows.
- * - Memory outside the arena (a driver's stack or static buffer) is
+ *   The shim's own structures (tasks, struct sk_buff itself, the shim's
+ *   parts of net_device and pci_dev, allocator records) are in a heap the
+ *   IOMMU never maps: a device programmed at one of them faults.
+ * - Memory outside the arena (a driver's stack or static buffer, or one
+ *   of those shim structures) is
  *   bounced, as swiotlb does: copied in at map (every direction, as
  *   swiotlb does since Linux 5.19, so bytes the device does not write
  *   survive a FROM_DEVICE unmap), back at unmap and sync_for_cpu for

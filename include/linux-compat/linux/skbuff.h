@@ -15,7 +15,9 @@
  *
  * Emulation notes: tail and end are pointers, as on 32-bit Linux (64-bit
  * Linux keeps offsets from head); use skb_tail_pointer() and
- * skb_end_pointer(), as portable drivers do.
+ * skb_end_pointer(), as portable drivers do. The struct sk_buff itself is
+ * not kmalloc() memory but the shim's (out of any device's reach): free
+ * it with kfree_skb() and friends, never kfree().
  */
 #ifndef _LINUX_SKBUFF_H
 #define _LINUX_SKBUFF_H

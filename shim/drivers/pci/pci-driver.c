@@ -18,6 +18,7 @@
 
 #include "../../entry.h"
 #include "../../kernel/dma/dma.h"
+#include "../../mm/private.h"
 #include "../base/base.h"
 #include "pci.h"
 #include "uhost.h"
@@ -138,8 +139,8 @@ static void pdev_free(struct pci_dev *pdev)
 	uldd_host_block_begin();
 	uhost_dev_close(udev);
 	uldd_host_block_end();
-	kfree(pdev->uldd);
-	kfree(pdev);
+	uldd_private_free(pdev->uldd);
+	uldd_private_free(pdev);
 }
 
 static struct pci_dev *pdev_create(const struct uhost_pci_info *d)
@@ -156,11 +157,16 @@ static struct pci_dev *pdev_create(const struct uhost_pci_info *d)
 		pr_err("uldd: %s\n", uhost_errmsg());
 		return ERR_PTR(-err);
 	}
-	pdev = kzalloc(sizeof(*pdev), GFP_KERNEL);
-	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	/*
+	 * The device and the shim's part of it are out of any device's reach:
+	 * a driver never hands them to one, and they hold the pointers the
+	 * shim follows (dev->p, pdev->uldd).
+	 */
+	pdev = uldd_private_alloc(sizeof(*pdev), GFP_KERNEL | __GFP_ZERO);
+	priv = uldd_private_alloc(sizeof(*priv), GFP_KERNEL | __GFP_ZERO);
 	if (!pdev || !priv) {
-		kfree(pdev);
-		kfree(priv);
+		uldd_private_free(pdev);
+		uldd_private_free(priv);
 		uhost_dev_close(udev);
 		return ERR_PTR(-ENOMEM);
 	}

@@ -22,6 +22,7 @@
 #include <uhost.h>
 
 #include "../../mm/arena.h"
+#include "../../mm/private.h"
 #include "dma.h"
 
 /*
@@ -192,7 +193,8 @@ int uldd_dma_attach(struct device *dev, struct uhost_dev *udev)
 	struct uldd_device_private *p;
 
 	might_sleep();
-	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	/* The device's DMA state (its classes, its bounces) is out of any device's reach. */
+	p = uldd_private_alloc(sizeof(*p), GFP_KERNEL | __GFP_ZERO);
 	if (!p)
 		return -ENOMEM;
 	p->dev = dev;
@@ -252,13 +254,13 @@ void uldd_dma_detach(struct device *dev)
 	list_for_each_entry_safe(b, tmp, &p->dma.bounces, node) {
 		list_del(&b->node);
 		kfree(b->buf);
-		kfree(b);
+		uldd_private_free(b);
 	}
 	if (dev->dma_mask == &p->dma.mask_store)
 		dev->dma_mask = NULL;
 	if (dev->dma_parms == &p->dma.parms_store)
 		dev->dma_parms = NULL;
-	kfree(p);
+	uldd_private_free(p);
 }
 
 /* Moves one of dev's masks to the class of mask. */
@@ -363,7 +365,7 @@ static dma_addr_t dma_bounce_map(struct device *dev, struct uldd_device_private 
 	bool outside;
 
 	/* Any context may map: never leave what the arena already has. */
-	b = kmalloc(sizeof(*b), GFP_ATOMIC);
+	b = uldd_private_alloc(sizeof(*b), GFP_ATOMIC);
 	if (!b)
 		return DMA_MAPPING_ERROR;
 	b->buf = kmalloc(size ? size : 1, GFP_ATOMIC);
@@ -386,7 +388,7 @@ static dma_addr_t dma_bounce_map(struct device *dev, struct uldd_device_private 
 err_addr:
 	kfree(b->buf);
 err_buf:
-	kfree(b);
+	uldd_private_free(b);
 	return DMA_MAPPING_ERROR;
 }
 
@@ -478,7 +480,7 @@ void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
 	if (dma_dir_from_device(dir) && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
 		memcpy(b->orig, b->buf, b->size);
 	kfree(b->buf);
-	kfree(b);
+	uldd_private_free(b);
 }
 
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,

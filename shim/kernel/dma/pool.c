@@ -18,6 +18,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
+#include "../../mm/private.h"
 #include "dma.h"
 
 struct dma_pool_page {
@@ -52,7 +53,8 @@ struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t si
 	size = ALIGN(max_t(size_t, size, sizeof(void *)), align);
 	if (boundary && (boundary < size || !is_power_of_2(boundary)))
 		return NULL;
-	pool = kzalloc(sizeof(*pool), GFP_KERNEL);
+	/* The pool's records are the shim's; its blocks are coherent memory. */
+	pool = uldd_private_alloc(sizeof(*pool), GFP_KERNEL | __GFP_ZERO);
 	if (!pool)
 		return NULL;
 	strscpy(pool->name, name ? name : "", sizeof(pool->name));
@@ -108,13 +110,13 @@ void *dma_pool_alloc(struct dma_pool *pool, gfp_t mem_flags, dma_addr_t *handle)
 		goto take;
 	spin_unlock_irqrestore(&pool->lock, flags);
 
-	pg = kmalloc(sizeof(*pg), mem_flags & ~__GFP_ZERO);
+	pg = uldd_private_alloc(sizeof(*pg), mem_flags & ~__GFP_ZERO);
 	if (!pg)
 		return NULL;
 	pg->vaddr =
 		dma_alloc_coherent(pool->dev, pool->allocation, &pg->dma, mem_flags & ~__GFP_ZERO);
 	if (!pg->vaddr) {
-		kfree(pg);
+		uldd_private_free(pg);
 		return NULL;
 	}
 	/* size <= allocation: a page holds at least one block. */
@@ -158,8 +160,8 @@ void dma_pool_destroy(struct dma_pool *pool)
 		list_for_each_entry_safe(pg, tmp, &pool->pages, node) {
 			list_del(&pg->node);
 			dma_free_coherent(pool->dev, pool->allocation, pg->vaddr, pg->dma);
-			kfree(pg);
+			uldd_private_free(pg);
 		}
 	}
-	kfree(pool);
+	uldd_private_free(pool);
 }

@@ -23,6 +23,7 @@
 #include <linux/wait.h>
 
 #include "../../entry.h"
+#include "../../mm/private.h"
 #include "../softirq.h"
 #include "irq.h"
 #include "uhost.h"
@@ -612,7 +613,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 		}
 		handler = irq_default_primary_handler;
 	}
-	action = kzalloc(sizeof(*action), GFP_KERNEL);
+	action = uldd_private_alloc(sizeof(*action), GFP_KERNEL | __GFP_ZERO);
 	if (!action)
 		return -ENOMEM;
 	action->handler = handler;
@@ -694,7 +695,7 @@ err_thread:
 		irq_stop_action_thread(desc, action);
 err_unlock:
 	mutex_unlock(&irq_mutex);
-	kfree(action);
+	uldd_private_free(action);
 	return ret;
 }
 
@@ -734,7 +735,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 		irq_dev_disable(desc->dev);
 	mutex_unlock(&irq_mutex);
 	name = action->name;
-	kfree(action);
+	uldd_private_free(action);
 	return name;
 }
 

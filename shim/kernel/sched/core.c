@@ -428,6 +428,16 @@ void uldd_host_block_end(void)
 	vcpu_take();
 }
 
+bool uldd_host_block_try_begin(void)
+{
+	struct task_struct *t = uldd_current;
+
+	if (!t || t->uldd_enter_depth <= 0 || uldd_cpu < 0 || preempt_count() || irqs_disabled())
+		return false;
+	vcpu_give();
+	return true;
+}
+
 static void wd_report(struct uldd_wd_report *r, struct task_struct *t, int cpu, u64 ns)
 {
 	memcpy(r->comm, t->comm, sizeof(r->comm));

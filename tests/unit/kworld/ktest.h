@@ -190,6 +190,32 @@ void *KTEST(ktest_dma_grow)(void);
 void KTEST(ktest_dma_grow_release)(void);
 /* The table, on device 0 with 64-bit masks, as the ktest_kh_* functions. */
 int KTEST(ktest_dma_case)(unsigned int i, const char **name, int run);
+/*
+ * What must be confined (issue #11): objects of both kinds, made as a
+ * driver on device i makes them and kept until ktest_dma_confine_release.
+ * shim: 1 for the shim's own structures, which no mapping may cover; 0 for
+ * memory a driver may hand to a device, which device i reaches at its VA.
+ * in_arena/private: where the shim's allocators say the object is.
+ * Returns how many were filled (at most max), or -1 when one could not be made.
+ */
+struct ktest_dma_obj {
+	const char *what;
+	const void *va;
+	unsigned long len;
+	int shim;
+	int in_arena;
+	int private;
+};
+int KTEST(ktest_dma_confine)(unsigned int i, struct ktest_dma_obj *objs, unsigned int max);
+void KTEST(ktest_dma_confine_release)(void);
+/*
+ * Entered on a vCPU, grows the private heap (the door call made with the
+ * vCPU given up): the bytes it added, 0 when it did not grow, -1 on failure.
+ */
+long KTEST(ktest_dma_private_grow)(void);
+/* The private heap's regions, at most max; how many it has. */
+unsigned int KTEST(ktest_dma_private_regions)(const void **base, unsigned long *len,
+					      unsigned int max);
 
 /*
  * ktest_locking.c: rw_semaphores, semaphores and RCU where the conformance

@@ -10,16 +10,24 @@
 #include <linux/dma-mapping.h>
 #include <linux/dmapool.h>
 #include <linux/errno.h>
+#include <linux/etherdevice.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/netdevice.h>
+#include <linux/sched.h>
 #include <linux/scatterlist.h>
+#include <linux/skbuff.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include "../../../shim/entry.h"
 #include "../../../shim/kernel/dma/dma.h"
 #include "../../../shim/mm/arena.h"
+#include "../../../shim/mm/private.h"
+#include "../../../shim/net/net.h"
 #include "ktest.h"
 
 #define KTEST_DMA_DEVS 4
@@ -179,6 +187,161 @@ void KTEST(ktest_dma_grow_release)(void)
 {
 	while (nr_grown)
 		kfree(grown[--nr_grown]);
+}
+
+/* What ktest_dma_confine() made, until ktest_dma_confine_release(). */
+static struct {
+	struct task_struct *kthread;
+	struct net_device *ndev;
+	struct sk_buff *skb;
+	struct workqueue_struct *wq;
+	struct kmem_cache *cache;
+	void *kbuf;
+	struct page *pages;
+	void *coherent;
+	dma_addr_t coherent_dma;
+	unsigned int dev;
+} confine;
+
+static int confine_idle(void *data)
+{
+	(void)data;
+	return 0;
+}
+
+static void confine_add(struct ktest_dma_obj *objs, unsigned int max, unsigned int *n,
+			const char *what, const void *va, unsigned long len, int shim)
+{
+	struct ktest_dma_obj *o;
+
+	if (*n >= max)
+		return;
+	o = &objs[(*n)++];
+	o->what = what;
+	o->va = va;
+	o->len = len;
+	o->shim = shim;
+	/* Both ends: a structure must not straddle into a chunk either. */
+	o->in_arena = uldd_arena_find(va) || uldd_arena_find((const char *)va + len - 1);
+	o->private = uldd_private_owns(va) && uldd_private_owns((const char *)va + len - 1);
+}
+
+int KTEST(ktest_dma_confine)(unsigned int i, struct ktest_dma_obj *objs, unsigned int max)
+{
+	struct uldd_chunk *c;
+	unsigned int n = 0;
+	int ret = -1;
+
+	uldd_enter("ktest-dma");
+	confine.dev = i;
+	confine.kthread = kthread_create(confine_idle, NULL, "ktest-confine");
+	confine.ndev = alloc_etherdev(64);
+	confine.skb = alloc_skb(1500, GFP_KERNEL);
+	confine.wq = alloc_workqueue("ktest-confine", 0, 1);
+	confine.cache = kmem_cache_create("ktest-confine", 100, 0, 0, NULL);
+	confine.kbuf = kmalloc(1500, GFP_KERNEL);
+	confine.pages = alloc_pages(GFP_KERNEL, 1);
+	confine.coherent = dma_alloc_coherent(kdev(i), 4096, &confine.coherent_dma, GFP_KERNEL);
+	if (IS_ERR(confine.kthread))
+		confine.kthread = NULL;
+	if (!confine.kthread || !confine.ndev || !confine.skb || !confine.wq || !confine.cache ||
+	    !confine.kbuf || !confine.pages || !confine.coherent)
+		goto out;
+	c = uldd_arena_find(confine.kbuf);
+	if (!c)
+		goto out;
+
+	confine_add(objs, max, &n, "current", current, sizeof(*current), 1);
+	confine_add(objs, max, &n, "a kthread's task", confine.kthread, sizeof(*confine.kthread),
+		    1);
+	confine_add(objs, max, &n, "dev->uldd", confine.ndev->uldd, sizeof(struct uldd_netdev), 1);
+	confine_add(objs, max, &n, "dev->_tx", confine.ndev->_tx, sizeof(*confine.ndev->_tx), 1);
+	confine_add(objs, max, &n, "struct sk_buff", confine.skb, sizeof(*confine.skb), 1);
+	confine_add(objs, max, &n, "a workqueue", confine.wq, 64, 1);
+	/* Its record is opaque here: the 64 bytes that hold its lock and free list head. */
+	confine_add(objs, max, &n, "a kmem_cache", confine.cache, 64, 1);
+	confine_add(objs, max, &n, "dev->p (DMA domain)", kdev(i)->p, sizeof(*kdev(i)->p), 1);
+	confine_add(objs, max, &n, "a chunk's descriptor", c, sizeof(*c), 1);
+	confine_add(objs, max, &n, "a chunk's page descriptors", c->pages,
+		    (c->size >> PAGE_SHIFT) * sizeof(struct page), 1);
+	confine_add(objs, max, &n, "kmalloc", confine.kbuf, 1500, 0);
+	confine_add(objs, max, &n, "alloc_pages", page_address(confine.pages), 2 * PAGE_SIZE, 0);
+	confine_add(objs, max, &n, "dma_alloc_coherent", confine.coherent, 4096, 0);
+	confine_add(objs, max, &n, "skb data", confine.skb->head, skb_end_offset(confine.skb), 0);
+	confine_add(objs, max, &n, "netdev_priv", netdev_priv(confine.ndev), 64, 0);
+	ret = (int)n;
+out:
+	uldd_exit();
+	if (ret < 0)
+		KTEST(ktest_dma_confine_release)();
+	return ret;
+}
+
+void KTEST(ktest_dma_confine_release)(void)
+{
+	uldd_enter("ktest-dma");
+	/* Never woken: kthread_stop() reaps it without running confine_idle. */
+	if (confine.kthread)
+		kthread_stop(confine.kthread);
+	free_netdev(confine.ndev);
+	kfree_skb(confine.skb);
+	if (confine.wq)
+		destroy_workqueue(confine.wq);
+	kmem_cache_destroy(confine.cache);
+	kfree(confine.kbuf);
+	if (confine.pages)
+		__free_pages(confine.pages, 1);
+	if (confine.coherent)
+		dma_free_coherent(kdev(confine.dev), 4096, confine.coherent, confine.coherent_dma);
+	memset(&confine, 0, sizeof(confine));
+	uldd_exit();
+}
+
+long KTEST(ktest_dma_private_grow)(void)
+{
+	unsigned long before = uldd_private_bytes();
+	void *p[4];
+	long ret = 0;
+	int i;
+
+	uldd_enter("ktest-dma");
+	/* Runs of 1 MiB: four of them pass any reserve a region leaves. */
+	for (i = 0; i < 4; i++) {
+		p[i] = uldd_private_alloc(1UL << 20, GFP_KERNEL);
+		if (!p[i])
+			ret = -1;
+	}
+	for (i = 0; i < 4; i++)
+		uldd_private_free(p[i]);
+	uldd_exit();
+	return ret ? ret : (long)(uldd_private_bytes() - before);
+}
+
+struct confine_regions {
+	const void **base;
+	unsigned long *len;
+	unsigned int max, n;
+};
+
+static int confine_region(void *base, size_t size, void *arg)
+{
+	struct confine_regions *r = arg;
+
+	if (r->n < r->max) {
+		r->base[r->n] = base;
+		r->len[r->n] = size;
+	}
+	r->n++;
+	return 0;
+}
+
+unsigned int KTEST(ktest_dma_private_regions)(const void **base, unsigned long *len,
+					      unsigned int max)
+{
+	struct confine_regions r = { base, len, max, 0 };
+
+	uldd_private_for_each_region(confine_region, &r);
+	return r.n;
 }
 
 /*

@@ -17,6 +17,7 @@
 #include <linux/vmalloc.h>
 
 #include "../../../shim/mm/arena.h"
+#include "../../../shim/mm/private.h"
 #include "ktest.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -617,6 +618,62 @@ static int case_gfp_flags(void)
 	return 0;
 }
 
+/* A chunk's description is out of every chunk, in the private heap. */
+static int check_chunk_apart(struct uldd_chunk *ch, void *arg)
+{
+	unsigned long *bad = arg;
+	size_t pages = (ch->size >> PAGE_SHIFT) * sizeof(struct page);
+
+	if (uldd_arena_find(ch) || uldd_arena_find(ch->pages) ||
+	    uldd_arena_find((char *)ch->pages + pages - 1) || !uldd_private_owns(ch) ||
+	    !uldd_private_owns(ch->pages) || ch->first_pfn != ch->base_pfn)
+		(*bad)++;
+	return 0;
+}
+
+/*
+ * The private heap (issue #11): apart from the arena, aligned as it says,
+ * reused after a free, and the arena's chunks describe themselves from it.
+ */
+static int case_private_heap_apart_from_arena(void)
+{
+	static const size_t sizes[] = { 1, 16, 24, 100, 2048, 2049, 4096, 20000, 1 << 20, 3 << 20 };
+	void *p[NELEM(sizes)], *again;
+	unsigned long bad = 0;
+	size_t i;
+
+	for (i = 0; i < NELEM(sizes); i++) {
+		size_t align = sizes[i] >= PAGE_SIZE ? PAGE_SIZE : roundup_pow_of_two(sizes[i]);
+
+		p[i] = uldd_private_alloc(sizes[i], GFP_KERNEL | __GFP_ZERO);
+		KCHECK(p[i] != NULL);
+		KCHECK(((unsigned long)p[i] & (max_t(size_t, align, 16) - 1)) == 0);
+		KCHECK(all_zero(p[i], sizes[i]));
+		KCHECK(uldd_private_owns(p[i]) && uldd_private_owns((char *)p[i] + sizes[i] - 1));
+		KCHECK(!uldd_arena_find(p[i]) && !uldd_arena_find((char *)p[i] + sizes[i] - 1));
+		fill(p[i], sizes[i], (unsigned int)i);
+	}
+	for (i = 0; i < NELEM(sizes); i++)
+		KCHECK(intact(p[i], sizes[i], (unsigned int)i));
+	/* A freed object of a class is the next one handed out (a LIFO list). */
+	uldd_private_free(p[2]);
+	again = uldd_private_alloc(sizes[2], GFP_ATOMIC);
+	KCHECK(again == p[2]);
+	p[2] = again;
+	for (i = 0; i < NELEM(sizes); i++)
+		uldd_private_free(p[i]);
+	/* Atomic callers find memory without the host (the reserve). */
+	again = uldd_private_alloc(256, GFP_ATOMIC);
+	KCHECK(again != NULL);
+	uldd_private_free(again);
+	uldd_private_free(NULL);
+	KCHECK(!uldd_private_owns(&bad));
+	KCHECK(uldd_private_alloc(0, GFP_KERNEL) == NULL);
+	uldd_arena_for_each_chunk(check_chunk_apart, &bad);
+	KCHECK(bad == 0);
+	return 0;
+}
+
 static const struct ktest_check cases[] = {
 	{ "large_kmalloc_round_trip", case_large_kmalloc_round_trip },
 	{ "large_power_of_two_natural_alignment", case_large_power_of_two_natural_alignment },
@@ -631,6 +688,7 @@ static const struct ktest_check cases[] = {
 	{ "get_free_pages", case_get_free_pages },
 	{ "vmalloc_is_arena_memory", case_vmalloc_is_arena_memory },
 	{ "arena_chunks_hold_kmalloc", case_arena_chunks_hold_kmalloc },
+	{ "private_heap_apart_from_arena", case_private_heap_apart_from_arena },
 	{ "atomic_never_grows_the_arena", case_atomic_never_grows_the_arena },
 	{ "gfp_flags", case_gfp_flags },
 };
