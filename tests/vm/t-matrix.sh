@@ -96,7 +96,9 @@ export E100_FW=0000:00:18.0 # nic/e100.sh
 # nice -10 (kernel/thread.c), so the guest seldom preempts a handler.
 # pcnet32: in turn too. One CI cell of 6.1 stalled at once, with the
 # kernel's pcnet32 on side A counting 688 missed frames; 19 runs at once
-# since have not stalled, so the cause is open.
+# since have not stalled, so the cause is open. Its transfer back was 14-16
+# Mbit/s until the TAP thread took the interrupt threads' weight (tap.c),
+# 50 since.
 declare -A mib_ba=([e100]=30 [ne2k-pci]=100 [pcnet32]=100)
 # Blanks or commas between the names.
 want=${MATRIX_DRIVERS:-${drivers[*]}}
