@@ -50,7 +50,7 @@ UNIT_TOOLS_cli := ctl
 UNIT_TOOLS_ctl := ctl
 # test_supervise: the restart policy, the oops and the pid file of
 # 'uldd supervise' (libbsd: pidfile_open, setproctitle, closefrom).
-UNIT_TOOLS_supervise := restart oops supervise ctl
+UNIT_TOOLS_supervise := restart oops elf supervise ctl
 UNIT_KOBJ_supervise := error pciaddr sysfs tap keep privsep thread log
 UNIT_LIBS_supervise := -lbsd -ldl
 # test_stopsig: the stop signals of 'uldd run'.

@@ -10,18 +10,14 @@
  * The file is an ELF64 shared object of this machine; every offset read
  * from it is checked against its size before use.
  */
-#include <elf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "elf.h"
 #include "uldd.h"
 
 #define PCI_ANY_ID 0xffffffffu
@@ -33,79 +29,6 @@ struct pci_id {
 	uint32_t override_only, pad;
 };
 _Static_assert(sizeof(struct pci_id) == 40, "the K-world layout of struct pci_device_id");
-
-struct elf_file {
-	const uint8_t *p;
-	size_t size;
-	const Elf64_Ehdr *eh;
-	const Elf64_Shdr *sh; /* eh->e_shnum of them */
-};
-
-/* The bytes [off, off + len) of the file, or NULL if they are not all in it. */
-static const void *at(const struct elf_file *f, uint64_t off, uint64_t len)
-{
-	if (off > f->size || len > f->size - off)
-		return NULL;
-	return f->p + off;
-}
-
-static const Elf64_Shdr *section(const struct elf_file *f, unsigned int i)
-{
-	return i < f->eh->e_shnum ? &f->sh[i] : NULL;
-}
-
-/* A NUL-terminated string at off in section strtab, or NULL. */
-static const char *str_at(const struct elf_file *f, const Elf64_Shdr *strtab, uint64_t off)
-{
-	const char *s;
-
-	if (!strtab || off >= strtab->sh_size)
-		return NULL;
-	s = at(f, strtab->sh_offset + off, strtab->sh_size - off);
-	return s && memchr(s, 0, strtab->sh_size - off) ? s : NULL;
-}
-
-static const Elf64_Shdr *section_named(const struct elf_file *f, const char *name)
-{
-	const Elf64_Shdr *names = section(f, f->eh->e_shstrndx);
-
-	for (unsigned int i = 0; i < f->eh->e_shnum; i++) {
-		const char *n = str_at(f, names, f->sh[i].sh_name);
-
-		if (n && !strcmp(n, name))
-			return &f->sh[i];
-	}
-	return NULL;
-}
-
-static int elf_open(const char *path, struct elf_file *f)
-{
-	struct stat st;
-	void *p;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return errno;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size < (off_t)sizeof(Elf64_Ehdr)) {
-		close(fd);
-		return ENOEXEC;
-	}
-	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (p == MAP_FAILED)
-		return errno;
-	f->p = p;
-	f->size = (size_t)st.st_size;
-	f->eh = p;
-	if (memcmp(f->eh->e_ident, ELFMAG, SELFMAG) || f->eh->e_ident[EI_CLASS] != ELFCLASS64 ||
-	    f->eh->e_ident[EI_DATA] != ELFDATA2LSB || f->eh->e_type != ET_DYN ||
-	    f->eh->e_shentsize != sizeof(Elf64_Shdr) ||
-	    !(f->sh = at(f, f->eh->e_shoff, (uint64_t)f->eh->e_shnum * sizeof(Elf64_Shdr)))) {
-		munmap(p, f->size);
-		return ENOEXEC;
-	}
-	return 0;
-}
 
 /* One field of an alias: the value, or '*' for "any". */
 static void id_field(char *buf, size_t len, const char *tag, uint32_t v, bool any)
@@ -143,11 +66,11 @@ static void pci_alias(const struct pci_id *id, char *out, size_t len)
 }
 
 /* Calls fn for each alias of each __mod_pci__*_device_table; returns how many. */
-static unsigned int for_each_alias(const struct elf_file *f,
+static unsigned int for_each_alias(const struct uldd_elf *f,
 				   void (*fn)(const char *alias, void *arg), void *arg)
 {
-	const Elf64_Shdr *symtab = section_named(f, ".symtab");
-	const Elf64_Shdr *strtab = symtab ? section(f, symtab->sh_link) : NULL;
+	const Elf64_Shdr *symtab = uldd_elf_section_named(f, ".symtab");
+	const Elf64_Shdr *strtab = symtab ? uldd_elf_section(f, symtab->sh_link) : NULL;
 	const Elf64_Sym *syms;
 	uint64_t nsyms;
 	unsigned int n = 0;
@@ -155,10 +78,10 @@ static unsigned int for_each_alias(const struct elf_file *f,
 	if (!symtab || !strtab || symtab->sh_entsize != sizeof(Elf64_Sym))
 		return 0;
 	nsyms = symtab->sh_size / sizeof(Elf64_Sym);
-	syms = at(f, symtab->sh_offset, nsyms * sizeof(Elf64_Sym));
+	syms = uldd_elf_at(f, symtab->sh_offset, nsyms * sizeof(Elf64_Sym));
 	for (uint64_t i = 0; syms && i < nsyms; i++) {
-		const char *name = str_at(f, strtab, syms[i].st_name);
-		const Elf64_Shdr *in = section(f, syms[i].st_shndx);
+		const char *name = uldd_elf_str(f, strtab, syms[i].st_name);
+		const Elf64_Shdr *in = uldd_elf_section(f, syms[i].st_shndx);
 		const struct pci_id *ids;
 		size_t nlen;
 
@@ -169,7 +92,8 @@ static unsigned int for_each_alias(const struct elf_file *f,
 			continue;
 		if (syms[i].st_value < in->sh_addr || syms[i].st_size % sizeof(*ids))
 			continue;
-		ids = at(f, in->sh_offset + (syms[i].st_value - in->sh_addr), syms[i].st_size);
+		ids = uldd_elf_at(f, in->sh_offset + (syms[i].st_value - in->sh_addr),
+				  syms[i].st_size);
 		for (uint64_t k = 0; ids && k < syms[i].st_size / sizeof(*ids); k++) {
 			char alias[96];
 
@@ -186,7 +110,7 @@ static unsigned int for_each_alias(const struct elf_file *f,
 
 struct show {
 	const char *field; /* -F: only this field's values */
-	const struct elf_file *f;
+	const struct uldd_elf *f;
 	const char *strs; /* .modinfo */
 	uint64_t len;
 };
@@ -276,7 +200,7 @@ static void show_parm(const struct show *s, const char *tag, size_t taglen, cons
 
 static int modinfo(int argc, char **argv)
 {
-	struct elf_file f;
+	struct uldd_elf f;
 	struct show s = { 0 };
 	const Elf64_Shdr *mi;
 	const char *path = NULL;
@@ -298,7 +222,12 @@ static int modinfo(int argc, char **argv)
 	}
 	if (!path)
 		return uldd_usage_err(&uldd_cmd_modinfo, "which driver? give its .so file");
-	err = elf_open(path, &f);
+	err = uldd_elf_open(path, &f);
+	/* A driver is a shared object. */
+	if (!err && f.eh->e_type != ET_DYN) {
+		uldd_elf_close(&f);
+		err = ENOEXEC;
+	}
 	if (err) {
 		uldd_err("%s: %s", path,
 			 err == ENOEXEC
@@ -306,20 +235,20 @@ static int modinfo(int argc, char **argv)
 				 : strerror(err));
 		return ULDD_EXIT_FAIL;
 	}
-	mi = section_named(&f, ".modinfo");
+	mi = uldd_elf_section_named(&f, ".modinfo");
 	s.f = &f;
-	s.strs = mi ? at(&f, mi->sh_offset, mi->sh_size) : NULL;
+	s.strs = mi ? uldd_elf_at(&f, mi->sh_offset, mi->sh_size) : NULL;
 	s.len = s.strs ? mi->sh_size : 0;
 	if (!s.strs) {
 		uldd_err("%s: no .modinfo section: not built against uldd's kernel headers", path);
-		munmap((void *)f.p, f.size);
+		uldd_elf_close(&f);
 		return ULDD_EXIT_FAIL;
 	}
 	show_line(&s, "filename", path);
 	for_each_info(&s, show_plain);
 	for_each_alias(&f, show_alias, &s);
 	for_each_info(&s, show_parm);
-	munmap((void *)f.p, f.size);
+	uldd_elf_close(&f);
 	return ULDD_EXIT_OK;
 }
 

@@ -19,6 +19,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "elf.h"
 #include "internal.h"
 #include "oops.h"
 
@@ -200,59 +201,35 @@ bool uldd_oops_line(struct uldd_oops *o, const char *line)
  * The function of the ELF file at path that is named want (when want is
  * set) or holds offset off (its load-relative address: shared objects and
  * PIE are linked at 0): the full symbol table first, the dynamic one for a
- * stripped file. The file is read through a private read-only mapping and
- * every offset checked against its size.
+ * stripped file (elf.h reads it).
  */
 static bool elf_func(const char *path, const char *want, uint64_t off, char *name, size_t nlen,
 		     uint64_t *value, uint64_t *size)
 {
 	const uint32_t kinds[] = { SHT_SYMTAB, SHT_DYNSYM };
 	bool found = false;
-	struct stat st;
-	const char *map;
-	const Elf64_Ehdr *eh;
-	const Elf64_Shdr *sh;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct uldd_elf f;
 
-	if (fd < 0)
+	if (uldd_elf_open(path, &f))
 		return false;
-	if (fstat(fd, &st) || (size_t)st.st_size < sizeof(Elf64_Ehdr)) {
-		close(fd);
-		return false;
-	}
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
-		return false;
-	eh = (const Elf64_Ehdr *)map;
-	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
-	    eh->e_shentsize != sizeof(Elf64_Shdr) ||
-	    eh->e_shoff + (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr) > (uint64_t)st.st_size)
-		goto out;
-	sh = (const Elf64_Shdr *)(map + eh->e_shoff);
 	for (size_t k = 0; k < 2 && !found; k++) {
-		for (unsigned int i = 0; i < eh->e_shnum && !found; i++) {
-			const Elf64_Shdr *str;
+		for (unsigned int i = 0; i < f.eh->e_shnum && !found; i++) {
+			const Elf64_Shdr *str = uldd_elf_section(&f, f.sh[i].sh_link);
 			const Elf64_Sym *sym;
 			size_t nsym;
 
-			if (sh[i].sh_type != kinds[k] || sh[i].sh_link >= eh->e_shnum)
+			if (f.sh[i].sh_type != kinds[k] || !str)
 				continue;
-			str = &sh[sh[i].sh_link];
-			if (sh[i].sh_offset + sh[i].sh_size > (uint64_t)st.st_size ||
-			    str->sh_offset + str->sh_size > (uint64_t)st.st_size)
-				continue;
-			sym = (const Elf64_Sym *)(map + sh[i].sh_offset);
-			nsym = sh[i].sh_size / sizeof(Elf64_Sym);
-			for (size_t j = 0; j < nsym; j++) {
+			nsym = f.sh[i].sh_size / sizeof(Elf64_Sym);
+			sym = uldd_elf_at(&f, f.sh[i].sh_offset, nsym * sizeof(Elf64_Sym));
+			for (size_t j = 0; sym && j < nsym; j++) {
 				const char *s;
 
 				if (ELF64_ST_TYPE(sym[j].st_info) != STT_FUNC ||
-				    sym[j].st_shndx == SHN_UNDEF || sym[j].st_name >= str->sh_size)
+				    sym[j].st_shndx == SHN_UNDEF)
 					continue;
-				s = map + str->sh_offset + sym[j].st_name;
-				if (strnlen(s, str->sh_size - sym[j].st_name) ==
-				    str->sh_size - sym[j].st_name)
+				s = uldd_elf_str(&f, str, sym[j].st_name);
+				if (!s)
 					continue;
 				if (want ? !strcmp(s, want)
 					 : off - sym[j].st_value < sym[j].st_size &&
@@ -266,8 +243,7 @@ static bool elf_func(const char *path, const char *want, uint64_t off, char *nam
 			}
 		}
 	}
-out:
-	munmap((void *)map, (size_t)st.st_size);
+	uldd_elf_close(&f);
 	return found;
 }
 
