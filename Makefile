@@ -30,6 +30,7 @@ all:
 include sanitize/sanitize.mk
 include kernel/kernel.mk
 include shim/shim.mk
+include abi/abi.mk
 include tools/tools.mk
 include samples/samples.mk
 include tools/port/port.mk
@@ -65,7 +66,7 @@ SAN_NO_VM = check: SANITIZE=$(SANITIZE) runs the unit tests only: no guest tests
 CHECK_JOBS ?= $(shell nproc)
 check: deps
 	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory all $(if $(SANITIZE),,kernel-source ported port-stubs conform-kmod)
-	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory unit-check $(if $(SANITIZE),,port-check cocci-check)
+	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory unit-check $(if $(SANITIZE),,port-check cocci-check abi-check)
 	$(Q)$(if $(SANITIZE),echo "$(SAN_NO_VM)",$(MAKE) --no-print-directory vm-check)
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results
 

@@ -7,7 +7,7 @@
 # before every build, so a hand edit of the tree cannot slip in.
 
 PORTED :=
-PORTED_DEPS = $(PORT_CONFIG) $(SHIM_KO) $(PORT_TOOL) $(KWORLD_TOOLS) \
+PORTED_DEPS = $(PORT_CONFIG) $(SHIM_KO) $(LIBULDD_DEV) $(PORT_TOOL) $(KWORLD_TOOLS) \
 	$(shell find $(TOP)/include/linux-compat -name '*.h') $(wildcard $(TOP)/coccinelle/*.cocci)
 
 $(BUILD)/linux-source-%/.uldd-stamp: $(TOP)/ported/trees
@@ -57,7 +57,7 @@ port-record: $(PORT_CONFIG) $(SHIM_KO)
 # watchdog core, so it stays a driver the shim cannot serve yet.
 PORT_STUBS := i6300esb e1000e vmxnet3 tulip pcnet32 e100 ne2k-pci
 .PHONY: port-stubs
-port-stubs: $(PORT_CONFIG) $(SHIM_KO) $(BUILD)/linux-source-6.1/.uldd-stamp
+port-stubs: $(PORT_CONFIG) $(SHIM_KO) $(LIBULDD_DEV) $(BUILD)/linux-source-6.1/.uldd-stamp
 	$(Q)for d in $(PORT_STUBS); do \
 		$(PORT_TOOL) --config $(PORT_CONFIG) --series 6.1 --stubs --out $(BUILD)/ported/stubs \
 			--quiet $$d >/dev/null 2>&1; \

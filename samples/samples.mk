@@ -2,7 +2,7 @@
 # samples/: kernel-style drivers written here (not ported) to exercise the
 # shim. Each folder is one driver .so: compiled K-world, renamed into the
 # kernel namespace like the shim, then linked as a shared object that
-# 'uldd run' loads; its kernel calls resolve against the uldd binary.
+# 'uldd run' loads, against libuldd.so.1 (abi/).
 
 SAMPLES := edu crash badcall dmastray
 
@@ -15,9 +15,9 @@ $$(foreach o,$$(SAMPLE_$(1)_OBJ),$$(eval KCFLAGS_$$(patsubst $$(BUILD)/k/%,%,$$(
 $$(BUILD)/samples/$(1).o: $$(SAMPLE_$(1)_OBJ) $$(KWORLD_TOOLS)
 	$$(call kworld_link,$$@,$$(SAMPLE_$(1)_OBJ))
 
-$$(BUILD)/samples/$(1).so: $$(BUILD)/samples/$(1).o
+$$(BUILD)/samples/$(1).so: $$(BUILD)/samples/$(1).o $$(LIBULDD_DEV)
 	@echo "  SO      samples/$(1).so"
-	$$(Q)$$(CC) $$(SAN_LDFLAGS) -shared -o $$@ $$<
+	$$(Q)$$(CC) $$(SAN_LDFLAGS) -o $$@ $$< $$(DRIVER_LDFLAGS)
 
 KWORLD_GROUPS += $$(BUILD)/samples/$(1).o
 check-namespace: $$(BUILD)/samples/$(1).o

@@ -19,6 +19,7 @@ packages=(
 	iperf3 jq                      # make bench-net: throughput, its JSON report
 	clang-format cppcheck sparse   # make lint
 	coccinelle                     # make cocci-check, uldd port: spatch
+	abigail-tools dwarves          # make abi-check: abidiff, pahole
 )
 
 missing=()

@@ -15,9 +15,14 @@ KWORLD_TOOLS := $(KWORLD_LINK) $(KWORLD_CHECK) $(TOP)/scripts/kworld-allow.awk $
 # on, as in Debian's kernels; it is why __stack_chk_fail is on the allow-list.
 # -fno-strict-overflow: signed arithmetic wraps, as Kbuild makes it, since
 # drivers rely on it (jiffies arithmetic, counters).
+# -ftls-model=initial-exec: current, preempt_count and the vCPU are
+# __thread variables of libuldd.so.1, which the uldd tool loads at start-up
+# (never by dlopen), so they sit in the static TLS block at a fixed offset
+# from the thread pointer: one load, where the default model for -fPIC
+# calls __tls_get_addr on every access, from the shim and the drivers.
 KWORLD_CFLAGS := -std=gnu11 -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-ffreestanding -fno-builtin -D__KERNEL__ -I$(TOP)/include/linux-compat -I$(TOP)/kernel \
-	-O2 -g -fPIC -fno-strict-aliasing -fno-strict-overflow -fno-common -fstack-protector-strong \
+	-O2 -g -fPIC -ftls-model=initial-exec -fno-strict-aliasing -fno-strict-overflow -fno-common -fstack-protector-strong \
 	-Wall -Wextra -Werror $(SAN_KCFLAGS) $(EXTRA_KCFLAGS)
 # Driver code (samples/, ported/) gets Kbuild's warning set, which unlike
 # the shim's -Wextra lets a callback ignore a parameter and mix signedness,

@@ -12,11 +12,13 @@ PCI_LIBS := $(shell pkg-config --libs libpci)
 CFLAGS_tools/uldd/ := -I$(TOP)/kernel $(PCI_CFLAGS) -DULDD_VERSION='"$(ULDD_VERSION)"' \
 	-DULDD_TOP='"$(TOP)"' -DULDD_BUILD='"$(BUILD)"'
 
-# -rdynamic: a driver .so that 'uldd run' loads finds the shim's (renamed)
-# kernel functions in the uldd binary itself.
-$(ULDD_BIN): $(ULDD_OBJ) $(SAN_OBJ) $(LIBSHIM) $(LIBUHOST)
+# The kernel and the host layer come from libuldd.so.1 (abi/), found next
+# to the binary (lib/ beside bin/) until it is installed.
+ULDD_RPATH ?= $$ORIGIN/../lib
+$(ULDD_BIN): $(ULDD_OBJ) $(SAN_OBJ) $(LIBULDD_DEV)
 	@mkdir -p $(dir $@)
 	@echo "  LD      bin/uldd"
-	$(Q)$(CC) $(SAN_LDFLAGS) -rdynamic -o $@ $(ULDD_OBJ) $(SAN_OBJ) $(LIBSHIM) $(LIBUHOST) $(PCI_LIBS) $(LIBUHOST_LIBS) -lbsd -ldl
+	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $(ULDD_OBJ) $(SAN_OBJ) -L$(BUILD)/lib -luldd \
+		$(if $(ULDD_RPATH),-Wl$(comma)-rpath$(comma)'$(ULDD_RPATH)') $(PCI_LIBS) -lbsd -ldl -lm
 
 all: $(ULDD_BIN)

@@ -24,9 +24,9 @@ CONFORM_HARNESS_OBJ := $(BUILD)/k/tests/conform/uldd/harness.o
 $(CONFORM_SO_KO): $(CONFORM_CASES_OBJ) $(CONFORM_MODULE_OBJ) $(KWORLD_TOOLS)
 	$(call kworld_link,$@,$(CONFORM_CASES_OBJ) $(CONFORM_MODULE_OBJ))
 
-$(CONFORM_SO): $(CONFORM_SO_KO)
+$(CONFORM_SO): $(CONFORM_SO_KO) $(LIBULDD_DEV)
 	@echo "  SO      tests/conform/conform.so"
-	$(Q)$(CC) -shared -o $@ $<
+	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $< $(DRIVER_LDFLAGS)
 
 $(CONFORM_KWORLD): $(CONFORM_CASES_OBJ) $(CONFORM_HARNESS_OBJ) $(KWORLD_TOOLS)
 	$(call kworld_link,$@,$(CONFORM_CASES_OBJ) $(CONFORM_HARNESS_OBJ))

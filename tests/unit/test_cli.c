@@ -408,6 +408,7 @@ static void test_cli_modinfo(void **state)
 	assert_has(r.out, "license:        GPL\n");
 	assert_has(r.out, "alias:          pci:v00001234d000011E8sv*sd*bc*sc*i*\n");
 	assert_has(r.out, "parm:           rounds:interrupts to raise and time (int)\n");
+	assert_has(r.out, "abi:            uldd 1.0\n");
 	run_uldd(&r, fs.sys, "modinfo", "-F", "alias", ULDD_SAMPLES "/edu.so");
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "pci:v00001234d000011E8sv*sd*bc*sc*i*\n");
@@ -419,6 +420,85 @@ static void test_cli_modinfo(void **state)
 	assert_has(r.err, "no .modinfo section");
 	run_uldd(&r, fs.sys, "modinfo");
 	assert_int_equal(r.status, 2);
+}
+
+static void assert_untouched(const char *addr, const char *driver);
+
+/*
+ * A copy of samples/edu.so at path with the first occurrence of from
+ * (len bytes, as found in the file) replaced by to.
+ */
+static void patched_sample(const char *path, const void *from, const void *to, size_t len)
+{
+	static char buf[4 << 20];
+	FILE *in = fopen(ULDD_SAMPLES "/edu.so", "rb"), *out;
+	size_t n;
+	char *at = NULL;
+
+	assert_non_null(in);
+	n = fread(buf, 1, sizeof(buf), in);
+	fclose(in);
+	assert_true(n > 0 && n < sizeof(buf));
+	for (size_t i = 0; i + len <= n && !at; i++)
+		if (!memcmp(buf + i, from, len))
+			at = buf + i;
+	assert_non_null(at);
+	memcpy(at, to, len);
+	out = fopen(path, "wb");
+	assert_non_null(out);
+	assert_int_equal(fwrite(buf, 1, n, out), n);
+	assert_int_equal(fclose(out), 0);
+}
+
+/*
+ * 'uldd run' loads a driver only when what it was built for is what this
+ * libuldd.so.1 provides: the note its headers left (vermagic) and the
+ * version nodes of the functions it calls. Otherwise one line names both
+ * versions and the fix, before anything is opened; the device stays bound.
+ */
+static void test_cli_run_refuses_another_abi(void **state)
+{
+	/* The note's name and its description: owner "uldd", ABI 1.0. */
+	static const char v10[] = "uldd\0\0\0\0\1\0\0\0\0\0\0\0";
+	static const char v20[] = "uldd\0\0\0\0\2\0\0\0\0\0\0\0";
+	static const char v13[] = "uldd\0\0\0\0\1\0\0\0\3\0\0\0";
+	char path[PATH_MAX];
+	struct run r;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/abi-2.0.so", fs.top);
+	patched_sample(path, v10, v20, sizeof(v10) - 1);
+	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0");
+	assert_int_equal(r.status, 1);
+	assert_int_equal(count_lines(r.err), 1);
+	assert_has(r.err,
+		   "abi-2.0.so was built for uldd ABI 2.0, and this libuldd.so.1 provides 1.0: ");
+	assert_untouched("0000:00:04.0", "vfio-pci");
+	run_uldd(&r, fs.sys, "modinfo", "-F", "abi", path);
+	assert_string_equal(r.out, "uldd 2.0\n");
+
+	snprintf(path, sizeof(path), "%s/abi-1.3.so", fs.top);
+	patched_sample(path, v10, v13, sizeof(v10) - 1);
+	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0", "--restart");
+	assert_int_equal(r.status, 1);
+	assert_has(r.err,
+		   "built for uldd ABI 1.3, and this libuldd.so.1 provides 1.0: install a uldd");
+
+	/* Its calls need a node this library does not have. */
+	snprintf(path, sizeof(path), "%s/abi-node.so", fs.top);
+	patched_sample(path, "ULDD_1.0", "ULDD_1.7", 8);
+	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0");
+	assert_int_equal(r.status, 1);
+	assert_has(r.err, "abi-node.so needs libuldd.so.1's ULDD_1.7, which this uldd (ABI 1.0)");
+
+	/* No note at all: not built against these headers. */
+	snprintf(path, sizeof(path), "%s/abi-none.so", fs.top);
+	patched_sample(path, ".note.uldd.abi", ".note.xxxx.abi", 14);
+	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0");
+	assert_int_equal(r.status, 1);
+	assert_has(r.err, "abi-none.so records no uldd ABI version");
+	run_uldd(&r, fs.sys, "modinfo", "-F", "abi", path);
+	assert_string_equal(r.out, "");
 }
 
 /* Nothing a refused 'uldd run' could have touched has changed. */
@@ -655,6 +735,7 @@ int main(void)
 		cmocka_unit_test(test_cli_run_ifname_is_checked),
 		cmocka_unit_test(test_cli_restart_policy_options),
 		cmocka_unit_test(test_cli_modinfo),
+		cmocka_unit_test(test_cli_run_refuses_another_abi),
 		cmocka_unit_test(test_cli_run_device_malformed_is_usage),
 		cmocka_unit_test(test_cli_run_device_missing_points_at_lspci),
 		cmocka_unit_test(test_cli_run_device_not_on_vfio_names_its_driver),

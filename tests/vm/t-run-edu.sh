@@ -158,6 +158,19 @@ ok "--no-seccomp: the same call returned to badcall.so, which then stopped clean
 expect_error 1 "parameter 'rounds' takes int values, not 'many'" "$ULDD" run "$EDU" rounds=many
 expect_error 1 "has no parameter 'speed' \(it has: " "$ULDD" run "$EDU" speed=9
 expect_error 1 "cannot load /nonexistent.so" "$ULDD" run /nonexistent.so
+
+echo "== the driver ABI: edu of the previous release runs, edu built for ABI 2.0 is refused"
+# Built by 'make abi-check' (abi/check.sh), which make check runs first.
+if [ -e "$ULDD_BUILD/abi/edu-prev.so" ]; then
+	EDU=$ULDD_BUILD/abi/edu-prev.so run_edu /tmp/prev.log --device 0000:00:10.0 dma_bits=64
+	grep -q "0000:00:10.0: all checks passed" /tmp/prev.log || fail "edu.so of the previous release failed its checks"
+	ok "edu.so built from the previous release's headers ($("$ULDD" modinfo -F abi "$ULDD_BUILD/abi/edu-prev.so")) ran on this libuldd.so.1"
+else
+	skip_part "no edu.so of a previous release: 'make abi-check' builds it when abi/releases names one in this clone's history"
+fi
+[ -e "$ULDD_BUILD/abi/edu-moved.so" ] || fail "no build/abi/edu-moved.so: run 'make abi-check' first"
+expect_error 1 "edu-moved.so was built for uldd ABI 2.0, and this libuldd.so.1 provides 1.0: install a uldd that provides it" \
+	"$ULDD" run "$ULDD_BUILD/abi/edu-moved.so" --device 0000:00:10.0
 # Nothing stays behind: the devices are free for the next user.
 "$ULDD" info 0000:00:10.0 >/dev/null
 ok "the devices are free again after every run"

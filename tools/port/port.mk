@@ -10,14 +10,14 @@ empty :=
 space := $(empty) $(empty)
 json_list = [$(subst $(space),$(comma),$(strip $(patsubst %,"%",$(1))))]
 
-$(PORT_CONFIG): $(TOP)/Makefile $(TOP)/shim/shim.mk $(TOP)/tools/port/port.mk $(TOP)/sanitize/sanitize.mk
+$(PORT_CONFIG): $(TOP)/Makefile $(TOP)/shim/shim.mk $(TOP)/abi/abi.mk $(TOP)/tools/port/port.mk $(TOP)/sanitize/sanitize.mk
 	@mkdir -p $(dir $@)
 	@echo "  GEN     port/config.json"
 	$(Q)printf '%s\n' '{' \
 		'"top": "$(TOP)", "build": "$(BUILD)", "cc": "$(CC)", "jobs": 2,' \
 		'"kworld_cflags": $(call json_list,$(KWORLD_CFLAGS) $(KWORLD_FORCE)),' \
 		'"driver_cflags": $(call json_list,$(KWORLD_DRIVER_CFLAGS)),' \
-		'"ldflags": $(call json_list,$(SAN_LDFLAGS)),' \
+		'"ldflags": $(call json_list,$(SAN_LDFLAGS) $(DRIVER_LDFLAGS)),' \
 		'"kworld_link": "$(KWORLD_LINK)", "kworld_allow": "$(KWORLD_ALLOW)",' \
 		'"kworld_prefix": "$(KWORLD_PREFIX)", "shim_ko": "$(SHIM_KO)"' \
 		'}' >$@.tmp
@@ -35,5 +35,5 @@ port: $(PORT_CONFIG) $(SHIM_KO)
 # The tool's own tests: a kernel tree in miniature (tests/port/tree) and,
 # once unpacked, a real driver of Debian's tree.
 .PHONY: port-check
-port-check: $(PORT_CONFIG) $(SHIM_KO) $(ULDD_BIN)
+port-check: $(PORT_CONFIG) $(SHIM_KO) $(LIBULDD_DEV) $(ULDD_BIN)
 	$(Q)$(TOP)/tests/port/run.sh $(BUILD) $(BUILD)/results/port.txt

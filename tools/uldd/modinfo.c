@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi.h"
 #include "elf.h"
 #include "uldd.h"
 
@@ -198,6 +199,18 @@ static void show_parm(const struct show *s, const char *tag, size_t taglen, cons
 	}
 }
 
+/* The ABI the driver was built for, where modinfo(8) shows vermagic. */
+static void show_abi(const struct show *s)
+{
+	unsigned int major, minor;
+	char v[32];
+
+	if (uldd_abi_note(s->f, &major, &minor))
+		return;
+	snprintf(v, sizeof(v), "uldd %u.%u", major, minor);
+	show_line(s, "abi", v);
+}
+
 static int modinfo(int argc, char **argv)
 {
 	struct uldd_elf f;
@@ -246,6 +259,7 @@ static int modinfo(int argc, char **argv)
 	}
 	show_line(&s, "filename", path);
 	for_each_info(&s, show_plain);
+	show_abi(&s);
 	for_each_alias(&f, show_alias, &s);
 	for_each_info(&s, show_parm);
 	uldd_elf_close(&f);
@@ -260,7 +274,10 @@ const struct uldd_cmd uldd_cmd_modinfo = {
 		"modinfo(8) shows a kernel module: filename, license, description, author,\n"
 		"version, firmware (each MODULE_*() line), an alias for each entry of its\n"
 		"PCI MODULE_DEVICE_TABLE (pci:vVVVVVVVVdDDDDDDDDsv*sd*bc*sc*i*, '*' for any),\n"
-		"and each module parameter with its description and type. -F FIELD prints\n"
-		"only that field's values, one per line.\n",
+		"and each module parameter with its description and type, and the uldd\n"
+		"driver ABI it was built for (abi:, where modinfo(8) shows vermagic; 'uldd\n"
+		"run' loads a driver only into a library of that major version and the\n"
+		"same or a later minor one). -F FIELD prints only that field's values, one\n"
+		"per line.\n",
 	.run = modinfo,
 };

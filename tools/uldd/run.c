@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../../shim/entry.h"
+#include "abi.h"
 #include "confine.h"
 #include "ctl.h"
 #include "internal.h"
@@ -352,10 +353,15 @@ static int run(int argc, char **argv)
 	int err, sig;
 
 	err = parse(argc, argv, &o);
-	if (!err && o.restart)
-		return uldd_supervise(argc, argv);
+	/* A driver this library cannot run would fail the same way every restart. */
+	if (!err && o.restart) {
+		err = uldd_abi_check(o.driver);
+		return err ? err : uldd_supervise(argc, argv);
+	}
 	if (!err)
 		err = check_devices(&o);
+	if (!err)
+		err = uldd_abi_check(o.driver);
 	if (!err)
 		err = uldd_supervised_run(argc, argv);
 	if (err)

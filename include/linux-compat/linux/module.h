@@ -18,8 +18,29 @@
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
 #include <linux/stringify.h>
+#include <uldd/abi.h>
 
 struct module;
+
+/*
+ * The ABI version these headers describe, as an ELF note in every object
+ * that includes this file: vermagic, checked by 'uldd run' before it loads
+ * the driver. The section is a COMDAT group, so the linker keeps one copy
+ * however many of the driver's files include this header.
+ */
+/* Kept by hand: clang-format splits the strings at each __stringify. */
+/* clang-format off */
+#define __ULDD_ABI_NOTE                                                          \
+	".pushsection " ULDD_NOTE_SECTION ",\"aG\",@note," ULDD_NOTE_SECTION         \
+		",comdat\n"                                                      \
+	".balign 4\n"                                                            \
+	".long 5, 8, " __stringify(ULDD_NOTE_ABI) "\n"                          \
+	".asciz \"" ULDD_NOTE_NAME "\"\n"                                        \
+	".balign 4\n"                                                            \
+	".long " __stringify(ULDD_ABI_MAJOR) ", " __stringify(ULDD_ABI_MINOR) "\n" \
+	".popsection"
+/* clang-format on */
+__asm__(__ULDD_ABI_NOTE);
 
 #define THIS_MODULE ((struct module *)0)
 #ifndef KBUILD_MODNAME

@@ -304,6 +304,11 @@ struct net_device {
 	/* The shim's: the TAP twin and its thread. */
 	struct uldd_netdev *uldd;
 	u32 xdp_features; /* NETDEV_XDP_ACT_* */
+	/*
+	 * A later 1.x ABI takes new members from here: netdev_priv() follows
+	 * sizeof(struct net_device), so the structure itself cannot grow.
+	 */
+	unsigned long uldd_reserved[4];
 };
 
 #define SET_NETDEV_DEV(net, pdev) ((net)->dev.parent = (pdev))
