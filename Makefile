@@ -85,6 +85,11 @@ lint: deps
 	@# -Wno-non-pointer-null: glibc's PTHREAD_MUTEX_INITIALIZER spells NULL as 0.
 	$(Q)cd $(TOP) && for f in $(filter %.c,$(filter kernel/% tools/%,$(LINT_SRC))); do \
 		sparse -D_GNU_SOURCE -Wsparse-error -Wno-non-pointer-null -Ikernel $$f || exit 1; done
+	@# K-world as Kbuild's C=1 sees it: __iomem, __force, __bitwise mean something
+	@# (not samples/oldstyle: 2.6 API, compiled only after its semantic patches).
+	$(Q)cd $(TOP) && for f in $(filter %.c,$(filter shim/% samples/%,$(filter-out samples/oldstyle/%,$(LINT_SRC)))); do \
+		sparse -Wsparse-error -Wbitwise -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+			-D__KERNEL__ -Iinclude/linux-compat -Ikernel $(KWORLD_FORCE) $$f || exit 1; done
 	@echo "lint: clean"
 
 clean:

@@ -58,7 +58,8 @@ endef
 
 $(eval $(call kworld_dir,shim))
 
-SHIM_SRC := $(wildcard $(TOP)/shim/*.c $(TOP)/shim/*/*.c $(TOP)/shim/*/*/*.c)
+# Every .c below shim/, however deep: a new folder needs no change here.
+SHIM_SRC := $(sort $(shell find $(TOP)/shim -name '*.c'))
 SHIM_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(SHIM_SRC))
 SHIM_KO := $(BUILD)/shim/shim.o
 # What H-world programs link, with libuhost.a after it.
