@@ -32,19 +32,19 @@ struct kmem_cache;
 #define PGF_ORDER_MASK (0xffUL << PGF_ORDER_SHIFT)
 #define PGF_INUSE_SHIFT 32
 
-/* struct page's __uldd words: list links, and a slab's cache. */
+/* struct page's uldd_state words: list links, and a slab's cache. */
 struct uldd_page_state {
 	struct page *next, *prev;
 	struct kmem_cache *cache;
 };
 
-_Static_assert(sizeof(struct uldd_page_state) <= sizeof(((struct page *)0)->__uldd),
+_Static_assert(sizeof(struct uldd_page_state) <= sizeof(((struct page *)0)->uldd_state),
 	       "struct page has no room for the allocator's state");
 _Static_assert(sizeof(struct page) == 64, "struct page is the ABI's 64 bytes");
 
 static inline struct uldd_page_state *page_state(struct page *page)
 {
-	return (struct uldd_page_state *)page->__uldd;
+	return (struct uldd_page_state *)page->uldd_state;
 }
 
 static inline unsigned int page_block_order(const struct page *head)

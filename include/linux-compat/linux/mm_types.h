@@ -30,7 +30,7 @@ struct page {
 	int _refcount;
 	unsigned int __reserved;
 	/* shim/mm/'s state: free-list links, the slab cache of a slab page. */
-	unsigned long __uldd[3];
+	unsigned long uldd_state[3];
 };
 
 #endif /* _LINUX_MM_TYPES_H */
