@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "elf.h"
 #include "modinfo.h"
 #include "uldd.h"
 
