@@ -233,7 +233,7 @@ int uldd_ap_load(const char *dir, struct uldd_ap_set *set)
 
 /* One device's supervisor. */
 struct ap_child {
-	char addr[UH_PCI_ADDR_LEN];
+	char addr[sizeof(((struct uhost_pci_info *)0)->addr)]; /* canonical: DDDD:BB:DD.F */
 	uint16_t vendor, device;
 	char path[PATH_MAX]; /* DIR/DRIVER.so */
 	pid_t pid;
