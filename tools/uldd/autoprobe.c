@@ -313,7 +313,7 @@ static int scan(struct uhost_pci_info **infop, unsigned int *np)
 	struct uhost_pci_info *info = NULL;
 	unsigned int n = 0, want = 0;
 
-	/* Asked twice if a hot-plug grew the list between count and copy. */
+	/* Once to count, once to copy, once more if a hot-plug grew the list meanwhile. */
 	for (int tries = 0; tries < 3; tries++) {
 		int err = uhost_pci_scan(info, want, &n);
 
