@@ -13,7 +13,7 @@ UNIT_HELPERS := $(BUILD)/tests/unit/libunithelp.a
 UNIT_LIBS := -lcmocka
 
 CFLAGS_tests/unit/ := -I$(TOP)/kernel -I$(TOP)/tools/uldd -DULDD_BIN='"$(ULDD_BIN)"' \
-	-DULDD_SAMPLES='"$(BUILD)/samples"'
+	-DULDD_SAMPLES='"$(BUILD)/samples"' -DULDD_UNIT_BUILD='"$(BUILD)/tests/unit"'
 
 UNIT_KOBJ_pciaddr := error pciaddr
 UNIT_KOBJ_sysfs := error pciaddr sysfs pcibind
@@ -53,6 +53,21 @@ UNIT_TOOLS_ctl := ctl
 UNIT_TOOLS_supervise := restart oops elf supervise ctl
 UNIT_KOBJ_supervise := error pciaddr sysfs tap keep privsep thread log
 UNIT_LIBS_supervise := -lbsd -ldl
+# test_autoprobe: how 'uldd autoprobe' matches devices to drivers, in-process
+# and through the command, on driver .so files that hold nothing but a PCI
+# ID table (idtable.c, built once per table; never loaded, so plain flags).
+UNIT_TOOLS_autoprobe := autoprobe modinfo abi elf supervise restart oops ctl
+UNIT_KOBJ_autoprobe := error pciaddr sysfs pcibind pciscan tap keep privsep thread log
+UNIT_LIBS_autoprobe := -lbsd -ldl
+UNIT_IDTABLES := exact subsys vendor ethernet network override
+UNIT_IDTABLE_SO := $(patsubst %,$(BUILD)/tests/unit/idtables/%.so,$(UNIT_IDTABLES))
+$(BUILD)/tests/unit/idtables/%.so: $(TOP)/tests/unit/idtable.c
+	@mkdir -p $(dir $@)
+	@echo "  SO      tests/unit/idtables/$*.so"
+	$(Q)$(CC) -std=c11 -O2 -g -fPIC -shared -Wall -Wextra -Werror -Wmissing-prototypes \
+		-DIDTABLE_$* -o $@ $<
+all: $(UNIT_IDTABLE_SO)
+unit-check: $(UNIT_IDTABLE_SO)
 # test_stopsig: the stop signals of 'uldd run'.
 UNIT_TOOLS_stopsig := stopsig
 UNIT_KOBJ_stopsig := error

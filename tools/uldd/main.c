@@ -17,8 +17,9 @@
 #endif
 
 static const struct uldd_cmd *const cmds[] = {
-	&uldd_cmd_list,	     &uldd_cmd_bind,  &uldd_cmd_unbind, &uldd_cmd_info,	   &uldd_cmd_run,
-	&uldd_cmd_supervise, &uldd_cmd_stats, &uldd_cmd_port,	&uldd_cmd_modinfo,
+	&uldd_cmd_list, &uldd_cmd_bind,	     &uldd_cmd_unbind,	  &uldd_cmd_info,
+	&uldd_cmd_run,	&uldd_cmd_supervise, &uldd_cmd_autoprobe, &uldd_cmd_stats,
+	&uldd_cmd_port, &uldd_cmd_modinfo,
 };
 
 void uldd_err(const char *fmt, ...)
@@ -123,9 +124,12 @@ int main(int argc, char **argv)
 			cmd_help(cmd);
 			return ULDD_EXIT_OK;
 		}
-		/* Only run, supervise, port and modinfo take options; an address never starts with '-'. */
+		/*
+		 * Only run, supervise, autoprobe, port and modinfo take options;
+		 * an address never starts with '-'.
+		 */
 		if (argv[i][0] == '-' && cmd != &uldd_cmd_run && cmd != &uldd_cmd_supervise &&
-		    cmd != &uldd_cmd_port && cmd != &uldd_cmd_modinfo)
+		    cmd != &uldd_cmd_autoprobe && cmd != &uldd_cmd_port && cmd != &uldd_cmd_modinfo)
 			return uldd_usage_err(cmd, "unknown option '%s'", argv[i]);
 	}
 	return cmd->run(argc - 1, argv + 1);

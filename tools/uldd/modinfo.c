@@ -19,17 +19,8 @@
 
 #include "abi.h"
 #include "elf.h"
+#include "modinfo.h"
 #include "uldd.h"
-
-#define PCI_ANY_ID 0xffffffffu
-
-/* linux/mod_devicetable.h's struct pci_device_id on x86-64, as it lies in the file. */
-struct pci_id {
-	uint32_t vendor, device, subvendor, subdevice, class, class_mask;
-	uint64_t driver_data;
-	uint32_t override_only, pad;
-};
-_Static_assert(sizeof(struct pci_id) == 40, "the K-world layout of struct pci_device_id");
 
 /* One field of an alias: the value, or '*' for "any". */
 static void id_field(char *buf, size_t len, const char *tag, uint32_t v, bool any)
@@ -45,15 +36,15 @@ static void id_field(char *buf, size_t len, const char *tag, uint32_t v, bool an
  * vendor and device, then class, subclass and programming interface, each
  * byte shown only when the entry's class mask covers it whole.
  */
-static void pci_alias(const struct pci_id *id, char *out, size_t len)
+static void pci_alias(const struct uldd_pci_id *id, char *out, size_t len)
 {
 	char v[16], d[16], sv[16], sd[16], cls[3][8];
 	static const char *const ctag[3] = { "bc", "sc", "i" };
 
-	id_field(v, sizeof(v), "v", id->vendor, id->vendor == PCI_ANY_ID);
-	id_field(d, sizeof(d), "d", id->device, id->device == PCI_ANY_ID);
-	id_field(sv, sizeof(sv), "sv", id->subvendor, id->subvendor == PCI_ANY_ID);
-	id_field(sd, sizeof(sd), "sd", id->subdevice, id->subdevice == PCI_ANY_ID);
+	id_field(v, sizeof(v), "v", id->vendor, id->vendor == ULDD_PCI_ANY_ID);
+	id_field(d, sizeof(d), "d", id->device, id->device == ULDD_PCI_ANY_ID);
+	id_field(sv, sizeof(sv), "sv", id->subvendor, id->subvendor == ULDD_PCI_ANY_ID);
+	id_field(sd, sizeof(sd), "sd", id->subdevice, id->subdevice == ULDD_PCI_ANY_ID);
 	for (int b = 0; b < 3; b++) {
 		unsigned int shift = 16 - 8 * (unsigned int)b;
 
@@ -66,9 +57,19 @@ static void pci_alias(const struct pci_id *id, char *out, size_t len)
 	snprintf(out, len, "pci:%s%s%s%s%s%s%s", v, d, sv, sd, cls[0], cls[1], cls[2]);
 }
 
-/* Calls fn for each alias of each __mod_pci__*_device_table; returns how many. */
-static unsigned int for_each_alias(const struct uldd_elf *f,
-				   void (*fn)(const char *alias, void *arg), void *arg)
+int uldd_driver_open(const char *path, struct uldd_elf *f)
+{
+	int err = uldd_elf_open(path, f);
+
+	/* A driver is a shared object; an executable or a .o is not one. */
+	if (!err && f->eh->e_type != ET_DYN) {
+		uldd_elf_close(f);
+		err = ENOEXEC;
+	}
+	return err;
+}
+
+unsigned int uldd_pci_ids(const struct uldd_elf *f, uldd_pci_id_fn *fn, void *arg)
 {
 	const Elf64_Shdr *symtab = uldd_elf_section_named(f, ".symtab");
 	const Elf64_Shdr *strtab = symtab ? uldd_elf_section(f, symtab->sh_link) : NULL;
@@ -83,7 +84,7 @@ static unsigned int for_each_alias(const struct uldd_elf *f,
 	for (uint64_t i = 0; syms && i < nsyms; i++) {
 		const char *name = uldd_elf_str(f, strtab, syms[i].st_name);
 		const Elf64_Shdr *in = uldd_elf_section(f, syms[i].st_shndx);
-		const struct pci_id *ids;
+		const struct uldd_pci_id *ids;
 		size_t nlen;
 
 		if (!name || !in || in->sh_type == SHT_NOBITS || strncmp(name, "__mod_pci__", 11))
@@ -96,13 +97,14 @@ static unsigned int for_each_alias(const struct uldd_elf *f,
 		ids = uldd_elf_at(f, in->sh_offset + (syms[i].st_value - in->sh_addr),
 				  syms[i].st_size);
 		for (uint64_t k = 0; ids && k < syms[i].st_size / sizeof(*ids); k++) {
-			char alias[96];
-
-			/* The table ends with an empty entry. */
-			if (!ids[k].vendor && !ids[k].device && !ids[k].class_mask)
+			/*
+			 * The table ends with an empty entry, found as the
+			 * kernel's pci_match_id() finds it, so that no entry
+			 * is shown or matched here that the driver would skip.
+			 */
+			if (!ids[k].vendor && !ids[k].subvendor && !ids[k].class_mask)
 				break;
-			pci_alias(&ids[k], alias, sizeof(alias));
-			fn(alias, arg);
+			fn(&ids[k], arg);
 			n++;
 		}
 	}
@@ -124,8 +126,11 @@ static void show_line(const struct show *s, const char *tag, const char *value)
 		printf("%s\n", value);
 }
 
-static void show_alias(const char *alias, void *arg)
+static void show_alias(const struct uldd_pci_id *id, void *arg)
 {
+	char alias[96];
+
+	pci_alias(id, alias, sizeof(alias));
 	show_line(arg, "alias", alias);
 }
 
@@ -235,12 +240,7 @@ static int modinfo(int argc, char **argv)
 	}
 	if (!path)
 		return uldd_usage_err(&uldd_cmd_modinfo, "which driver? give its .so file");
-	err = uldd_elf_open(path, &f);
-	/* A driver is a shared object. */
-	if (!err && f.eh->e_type != ET_DYN) {
-		uldd_elf_close(&f);
-		err = ENOEXEC;
-	}
+	err = uldd_driver_open(path, &f);
 	if (err) {
 		uldd_err("%s: %s", path,
 			 err == ENOEXEC
@@ -260,7 +260,7 @@ static int modinfo(int argc, char **argv)
 	show_line(&s, "filename", path);
 	for_each_info(&s, show_plain);
 	show_abi(&s);
-	for_each_alias(&f, show_alias, &s);
+	uldd_pci_ids(&f, show_alias, &s);
 	for_each_info(&s, show_parm);
 	uldd_elf_close(&f);
 	return ULDD_EXIT_OK;

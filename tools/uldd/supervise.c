@@ -91,7 +91,7 @@ static bool is_policy_option(const char *a)
 	return uldd_restart_option(&scratch, a, NULL, err, sizeof(err)) != 1;
 }
 
-static bool takes_value(const char *a)
+bool uldd_sup_takes_value(const char *a)
 {
 	return !strcmp(a, "--device") || !strcmp(a, "-d") || !strcmp(a, "--firmware") ||
 	       !strcmp(a, "--ifname") || !strcmp(a, "--vcpus") || !strcmp(a, "--user") ||
@@ -118,7 +118,7 @@ void uldd_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *d
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (takes_value(a) && i + 1 < argc) {
+		if (uldd_sup_takes_value(a) && i + 1 < argc) {
 			struct uh_pci_addr pa;
 			char canon[UH_PCI_ADDR_LEN];
 			const char *dev = argv[++i];

@@ -7,6 +7,7 @@
 #ifndef ULDD_TOOLS_SUPERVISE_H
 #define ULDD_TOOLS_SUPERVISE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The environment of a supervised 'uldd run': its pipe, the TAPs it takes back. */
@@ -22,6 +23,12 @@ int uldd_supervise(int argc, char **argv);
  * the kept TAPs. 0, or ULDD_EXIT_FAIL with a message.
  */
 int uldd_supervised_run(int argc, char **argv);
+
+/*
+ * Whether a, an option of 'uldd run' or of the restart policy, takes a
+ * value: what a command that hands such options on needs to know.
+ */
+bool uldd_sup_takes_value(const char *a);
 
 /* The driver and devices a run's command line names: "e1000 0000:01:00.0". */
 void uldd_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *devices,

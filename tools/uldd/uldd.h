@@ -25,6 +25,7 @@ extern const struct uldd_cmd uldd_cmd_unbind;
 extern const struct uldd_cmd uldd_cmd_info;
 extern const struct uldd_cmd uldd_cmd_run;
 extern const struct uldd_cmd uldd_cmd_supervise;
+extern const struct uldd_cmd uldd_cmd_autoprobe;
 extern const struct uldd_cmd uldd_cmd_stats;
 extern const struct uldd_cmd uldd_cmd_port;
 extern const struct uldd_cmd uldd_cmd_modinfo;

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/*
+ * autoprobe.h - which driver .so of a folder 'uldd autoprobe' starts for a
+ * device on vfio-pci. The matching lives apart from the processes so that
+ * unit tests check it without a device (tests/unit/test_autoprobe.c).
+ */
+#ifndef ULDD_TOOLS_AUTOPROBE_H
+#define ULDD_TOOLS_AUTOPROBE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "modinfo.h"
+#include "uhost.h"
+
+/* A driver .so of the folder, with the entries of its PCI ID tables. */
+struct uldd_ap_driver {
+	char *name; /* the file's name in the folder */
+	struct uldd_pci_id *ids;
+	size_t nids;
+};
+
+struct uldd_ap_set {
+	struct uldd_ap_driver *drv; /* sorted by name after uldd_ap_load() */
+	size_t n;
+};
+
+/*
+ * An entry matches a device as in the kernel's pci_match_id(): each ID
+ * equal or PCI_ANY_ID, the class equal under the entry's mask. Entries
+ * marked override_only never match: the kernel binds those drivers only
+ * when driver_override names them.
+ */
+bool uldd_ap_id_matches(const struct uldd_pci_id *id, const struct uhost_pci_info *d);
+
+/*
+ * How specifically an entry names a device, higher is more specific,
+ * ordered by: a device ID named, then the subsystem IDs named (0 to 2),
+ * then the vendor named, then the bits of its class mask.
+ */
+unsigned int uldd_ap_id_score(const struct uldd_pci_id *id);
+
+/* The best score of drv's entries that match d; -1 when none does. */
+int uldd_ap_driver_score(const struct uldd_ap_driver *drv, const struct uhost_pci_info *d);
+
+/* Which drivers of a set match a device, the chosen one first. */
+struct uldd_ap_pick {
+	int best; /* index in the set; -1: no driver matches */
+	int next; /* the runner-up; -1: none */
+	bool tie; /* next is as specific as best, which won by its name */
+	unsigned int nmatch; /* how many drivers match */
+};
+
+/*
+ * The most specific match wins (uldd_ap_driver_score()); between equally
+ * specific ones, the first name in strcmp() order, so the choice never
+ * depends on the order of the folder's entries.
+ */
+void uldd_ap_pick(const struct uldd_ap_set *set, const struct uhost_pci_info *d,
+		  struct uldd_ap_pick *p);
+
+/* Adds a driver named name with a copy of ids[n]. 0 or ENOMEM. */
+int uldd_ap_add(struct uldd_ap_set *set, const char *name, const struct uldd_pci_id *ids, size_t n);
+
+/*
+ * Reads the regular files named *.so in dir (symlinks followed, no
+ * subfolders) and keeps those with a PCI ID table, sorted by name. A .so
+ * that is no driver gets a warning line and is left out; one with no PCI
+ * table is left out quietly (nothing could match it). 0, or the errno of
+ * reading dir.
+ */
+int uldd_ap_load(const char *dir, struct uldd_ap_set *set);
+void uldd_ap_free(struct uldd_ap_set *set);
+
+#endif /* ULDD_TOOLS_AUTOPROBE_H */
