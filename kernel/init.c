@@ -1,20 +1,45 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * init.c - the door's handshake: a shim built against another uhost.h
- * version is refused before it can misread a structure.
+ * init.c - the door's handshake: a shim built against another revision of
+ * a door header is refused before it can misread a structure. Each header
+ * has its own revision, so a TAP change does not make a PCI-only caller
+ * rebuild.
  */
 #include <errno.h>
+#include <string.h>
 
 #include "internal.h"
 
-int uhost_init(unsigned int version)
+/* One door header: its name, this layer's revision and the caller's. */
+static int door_check(const char *header, unsigned int have, unsigned int want)
 {
-	if (version != UHOST_VERSION)
-		return uh_fail(
-			EPROTO,
-			"the shim speaks host interface version %u, this host layer %u: rebuild it",
-			version, UHOST_VERSION);
-	return 0;
+	const char *msg;
+
+	/* 0: the caller does not use this device kind. */
+	if (!want || want == have)
+		return 0;
+	uh_fail(EPROTO, "the shim was built with %s revision %u, this host layer has %u: %s",
+		header, want, have, "rebuild the shim and its drivers");
+	/*
+	 * Logged as well as kept for uhost_errmsg(): the shim starts from
+	 * calls that return only an errno, and this line says what to do.
+	 */
+	msg = uhost_errmsg();
+	uhost_log(UHOST_LOG_ERR, msg, strlen(msg));
+	return EPROTO;
+}
+
+int uhost_init(unsigned int core_rev, unsigned int vfio_rev, unsigned int tap_rev)
+{
+	int err;
+
+	/* The core is never optional: every caller uses it, so 0 is a mismatch too. */
+	if (core_rev != UHOST_CORE_REV) {
+		err = door_check("uhost.h", UHOST_CORE_REV, core_rev);
+		return err ? err : uh_fail(EPROTO, "the shim gave no uhost.h revision: rebuild it");
+	}
+	err = door_check("uhost_vfio.h", UHOST_VFIO_REV, vfio_rev);
+	return err ? err : door_check("uhost_tap.h", UHOST_TAP_REV, tap_rev);
 }
 
 void uhost_fini(void)

@@ -19,7 +19,7 @@
 
 #include "../entry.h"
 #include "../mm/private.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 struct uldd_kthread {
 	struct task_struct task;

@@ -32,7 +32,7 @@
 
 #include "../entry.h"
 #include "softirq.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 static void tasklet_hi_action(void);
 static void tasklet_action(void);

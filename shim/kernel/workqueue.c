@@ -31,7 +31,7 @@
 
 #include "../entry.h"
 #include "../mm/private.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 #define WQ_WORKERS 4
 

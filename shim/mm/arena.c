@@ -19,7 +19,7 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 
-#include <uhost.h>
+#include "../core/door.h"
 
 #include "arena.h"
 #include "internal.h"
@@ -265,7 +265,11 @@ struct uldd_chunk *uldd_arena_grow_huge(size_t bytes)
 
 int uldd_mm_init(void)
 {
-	int err = uldd_private_init();
+	/* The shim's first call in some programs: check the door's revisions. */
+	int err = uldd_door_init();
+
+	if (!err)
+		err = uldd_private_init();
 
 	if (err || uldd_arena_generation())
 		return err;

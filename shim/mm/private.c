@@ -19,7 +19,7 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 
-#include <uhost.h>
+#include "../core/door.h"
 
 #include "../core/stop.h"
 #include "../kernel/sched/sched.h"

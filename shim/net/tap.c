@@ -42,7 +42,7 @@
 #include "../kernel/sched/sched.h"
 #include "../mm/private.h"
 #include "net.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 #define TAP_TX_BATCH 32 /* frames read before they are handed over */
 #define TAP_TX_BUDGET 256 /* frames per round, so link events get a turn */
@@ -428,7 +428,7 @@ static bool tap_take_mc(struct uldd_netdev *un)
 static void tap_sync_host(struct uldd_netdev *un)
 {
 	struct net_device *dev = un->dev;
-	struct uhost_tap_link link;
+	struct uhost_tap_view link;
 	unsigned int flags;
 	bool rx_mode;
 

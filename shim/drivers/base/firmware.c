@@ -18,7 +18,7 @@
 
 #include "../../entry.h"
 #include "../pci/pci.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 #define FW_PATH_MAX 256
 

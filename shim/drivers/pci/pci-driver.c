@@ -21,7 +21,7 @@
 #include "../../mm/private.h"
 #include "../base/base.h"
 #include "pci.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 #define MAX_SCAN 256
 #define MAX_ALLOWED 16

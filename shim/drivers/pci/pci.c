@@ -11,7 +11,7 @@
 #include <linux/pci.h>
 
 #include "pci.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 /* Config space: Linux's accessors return PCIBIOS codes, and ~0 on failure. */
 static int cfg_read(const struct pci_dev *dev, int where, void *val, unsigned int len)

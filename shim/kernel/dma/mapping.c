@@ -19,7 +19,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
-#include <uhost.h>
+#include "../../core/door.h"
 
 #include "../../mm/arena.h"
 #include "../../mm/private.h"

@@ -26,7 +26,7 @@
 #include "../../mm/private.h"
 #include "../softirq.h"
 #include "irq.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 struct irqaction {
 	struct irqaction *next; /* published with a release store */

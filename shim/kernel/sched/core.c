@@ -17,7 +17,7 @@
 #include "../../entry.h"
 #include "sched.h"
 #include "../rcu/rcu.h" /* RCU: uldd_vcpu_rcu_snap() */
-#include "uhost.h"
+#include "../../core/door.h"
 
 #define TLS_IE __attribute__((tls_model("initial-exec")))
 
@@ -74,7 +74,8 @@ int uldd_sched_init(unsigned int nr_vcpus)
 	 * cases (softirq, workers) still take vCPUs; vcpu_try_take reads it once.
 	 */
 	WRITE_ONCE(nr_cpu_ids, nr_vcpus);
-	return 0;
+	/* The shim's first call: the host layer must speak its door revisions. */
+	return uldd_door_init();
 }
 
 unsigned int num_online_cpus(void)

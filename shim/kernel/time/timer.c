@@ -21,7 +21,7 @@
 
 #include "../../entry.h"
 #include "../softirq.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 static DEFINE_RAW_SPINLOCK(tnode_lock);
 static LIST_HEAD(tnode_pending);

@@ -32,7 +32,7 @@
 #include "../../../shim/mm/arena.h"
 #include "../../../shim/net/net.h"
 #include "ktest.h"
-#include "uhost.h"
+#include "uhost_tap.h"
 
 /* Fragments freed from inside, out of order: every block comes back. */
 static int case_frag_blocks_return(void)
