@@ -130,7 +130,7 @@ static void timer_thread(void *arg)
 		u64 next = run_expired(&seq);
 
 		uldd_exit();
-		uhost_futex_wait(&tnode_seq, seq, next);
+		uldd_door_futex_wait(&tnode_seq, seq, next);
 		uldd_enter(NULL);
 	}
 }
