@@ -78,6 +78,16 @@ check-kheaders-reject:
 	$(Q)$(TOP)/tests/unit/kheaders-reject.sh $(CC) $(KWORLD_CFLAGS) $(KWORLD_FORCE)
 unit-check: check-kheaders-reject
 
+# kernel/'s door headers, counted: each function with its K-world callers
+# (the shim's objects before renaming); fails on a door function no K-world
+# code calls, and on a blocking call made without shim/core/door.c's
+# wrapper (scripts/door-census.sh). After check-namespace, which links
+# those objects.
+.PHONY: door-census
+door-census: check-namespace
+	$(Q)$(TOP)/scripts/door-census.sh $(TOP) $(BUILD)/k/shim
+unit-check: door-census
+
 unit_objs = $(if $(UNIT_KOBJ_$(1)),$(patsubst %,$(BUILD)/kernel/%.o,$(UNIT_KOBJ_$(1))),$(LIBUHOST))
 
 $(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o $(BUILD)/tests/unit/ktable.o
