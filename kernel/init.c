@@ -6,17 +6,20 @@
  * rebuild.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "internal.h"
 
-/* One door header: its name, this layer's revision and the caller's. */
-static int door_check(const char *header, unsigned int have, unsigned int want)
+/*
+ * One door header: its name, this layer's revision and the caller's; 0
+ * when the caller does not use that device kind (never for the core).
+ */
+static int door_check(const char *header, unsigned int have, unsigned int want, bool optional)
 {
 	const char *msg;
 
-	/* 0: the caller does not use this device kind. */
-	if (!want || want == have)
+	if (want == have || (optional && !want))
 		return 0;
 	uh_fail(EPROTO, "the shim was built with %s revision %u, this host layer has %u: %s",
 		header, want, have, "rebuild the shim and its drivers");
@@ -33,13 +36,12 @@ int uhost_init(unsigned int core_rev, unsigned int vfio_rev, unsigned int tap_re
 {
 	int err;
 
-	/* The core is never optional: every caller uses it, so 0 is a mismatch too. */
-	if (core_rev != UHOST_CORE_REV) {
-		err = door_check("uhost.h", UHOST_CORE_REV, core_rev);
-		return err ? err : uh_fail(EPROTO, "the shim gave no uhost.h revision: rebuild it");
-	}
-	err = door_check("uhost_vfio.h", UHOST_VFIO_REV, vfio_rev);
-	return err ? err : door_check("uhost_tap.h", UHOST_TAP_REV, tap_rev);
+	err = door_check("uhost.h", UHOST_CORE_REV, core_rev, false);
+	if (!err)
+		err = door_check("uhost_vfio.h", UHOST_VFIO_REV, vfio_rev, true);
+	if (!err)
+		err = door_check("uhost_tap.h", UHOST_TAP_REV, tap_rev, true);
+	return err;
 }
 
 void uhost_fini(void)
