@@ -445,7 +445,7 @@ static unsigned int sysfs_flags(const char *name)
 	return (unsigned int)val;
 }
 
-int uhost_tap_link(struct uhost_tap *tap, struct uhost_tap_link *link)
+int uhost_tap_link(struct uhost_tap *tap, struct uhost_tap_view *link)
 {
 	struct ifreq ifr;
 	unsigned int flags;

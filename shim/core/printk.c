@@ -10,7 +10,7 @@
 #include <linux/printk.h>
 #include <linux/sprintf.h>
 
-#include <uhost.h>
+#include "door.h"
 
 /* One message; Linux's records hold about as much. */
 #define PRINTK_TEXT_MAX 1024

@@ -6,7 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/printk.h>
-#include <uhost.h>
+#include "door.h"
 
 #include "stop.h"
 

@@ -19,7 +19,7 @@
 
 #include "../entry.h"
 #include "../mm/private.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 struct uldd_kthread {
 	struct task_struct task;
@@ -112,7 +112,7 @@ int kthread_stop(struct task_struct *t)
 	WRITE_ONCE(k->should_stop, true);
 	wake_up_process(t);
 	wait_for_completion(&k->exited);
-	uhost_thread_join(k->thread);
+	uldd_door_thread_join(k->thread);
 	ret = k->ret;
 	put_task_struct(t);
 	return ret;

@@ -9,7 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
-#include <uhost.h>
+#include "../core/door.h"
 
 void __warn_printk(const char *file, int line, const char *func, const char *fmt, ...)
 {

@@ -32,7 +32,7 @@
 
 #include "../entry.h"
 #include "softirq.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 static void tasklet_hi_action(void);
 static void tasklet_action(void);
@@ -93,7 +93,7 @@ static void softirq_thread(void *arg)
 		if (!__atomic_load_n(&softirq_pending, __ATOMIC_ACQUIRE) || !softirq_run_begin()) {
 			/* Nothing, or an interrupt thread runs it: it wakes us if need be. */
 			uldd_exit();
-			uhost_futex_wait(&softirq_seq, seq, 0);
+			uldd_door_futex_wait(&softirq_seq, seq, 0);
 			uldd_enter(NULL);
 			continue;
 		}

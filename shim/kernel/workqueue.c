@@ -31,7 +31,7 @@
 
 #include "../entry.h"
 #include "../mm/private.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 #define WQ_WORKERS 4
 
@@ -602,7 +602,7 @@ void destroy_workqueue(struct workqueue_struct *wq)
 			if (!wq->workers[i].thread)
 				continue;
 			wait_for_completion(&wq->workers[i].exited);
-			uhost_thread_join(wq->workers[i].thread);
+			uldd_door_thread_join(wq->workers[i].thread);
 		}
 		raw_spin_lock_irqsave(&pool_lock, flags);
 		list_del(&wq->node);

@@ -7,7 +7,7 @@
 #include <linux/random.h>
 #include <linux/string.h>
 
-#include "uhost.h"
+#include "../core/door.h"
 
 static u64 random_state;
 

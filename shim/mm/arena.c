@@ -19,7 +19,7 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 
-#include <uhost.h>
+#include "../core/door.h"
 
 #include "arena.h"
 #include "internal.h"
@@ -50,16 +50,21 @@ static int (*arena_hook)(struct uldd_chunk *c);
 static struct uldd_mm_lock arena_grow_lock;
 
 /*
- * Growth can take milliseconds (the host populates the memory), so a
- * second grower waits asleep rather than spinning; only blocking
- * allocations come here.
- * XXX: a mutex once linux/mutex.h is in, and the vCPU given back around
- * uhost_arena_alloc() and this sleep (DESIGN.md, "Contexts").
+ * Growth can take milliseconds (the host populates the memory, the DMA
+ * layer's grow hook pins it in the IOMMU), so a second grower waits asleep
+ * rather than spinning, and every door call under the lock lends the
+ * holder's vCPU out (core/door.c). That is safe only because no one waits
+ * for this lock holding a vCPU: a waiter sleeps through the door too,
+ * giving its vCPU up, so the holder always gets one back to finish on.
+ * Only callers that may sleep come here (GFP_ATOMIC never grows the arena);
+ * one in atomic context keeps its vCPU and is reported by the wrapper.
+ * Not a kernel mutex: uldd_mm_init() grows the arena before any task
+ * exists.
  */
 static void arena_lock(void)
 {
 	while (!uldd_mm_trylock(&arena_grow_lock))
-		uhost_sleep_ns(20 * 1000);
+		uldd_door_sleep_ns(20 * 1000);
 }
 
 static void arena_unlock(void)
@@ -101,7 +106,7 @@ static unsigned int arena_leaves_needed(unsigned long base, size_t size)
 /* Gives back what arena_take() made of a chunk the arena will not keep. */
 static void arena_drop(struct uldd_chunk *c)
 {
-	uhost_arena_free(c->base, c->size);
+	uldd_door_arena_free(c->base, c->size);
 	uldd_private_free(c->leaves);
 	uldd_private_free(c->pages);
 	uldd_private_free(c);
@@ -111,7 +116,7 @@ static void arena_drop(struct uldd_chunk *c)
  * A new chunk from the host, described but not yet findable. Under the
  * lock, so the radix leaves it brings are still missing at publication.
  * Every one of its pages is for allocation: its description is elsewhere,
- * allocated keeping the vCPU, as the growth lock's waiters keep theirs.
+ * in the private heap, which may grow here (see arena_lock()).
  */
 static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 {
@@ -126,14 +131,14 @@ static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 		pr_err("the arena has its %d chunks: cannot grow it\n", ULDD_ARENA_MAX_CHUNKS);
 		return ERR_PTR(-ENOMEM);
 	}
-	c = uldd_private_alloc_held(sizeof(*c), GFP_KERNEL | __GFP_ZERO);
+	c = uldd_private_alloc(sizeof(*c), GFP_KERNEL | __GFP_ZERO);
 	if (!c)
 		return ERR_PTR(-ENOMEM);
-	c->pages = uldd_private_alloc_held(npages * sizeof(struct page), GFP_KERNEL | __GFP_ZERO);
+	c->pages = uldd_private_alloc(npages * sizeof(struct page), GFP_KERNEL | __GFP_ZERO);
 	if (!c->pages)
 		goto err_pages;
 	WRITE_ONCE(arena_grows, arena_grows + 1);
-	err = uhost_arena_alloc(size, &va, &page_size);
+	err = uldd_door_arena_alloc(size, &va, &page_size);
 	if (err) {
 		pr_err("cannot grow the DMA arena by %zu MiB: %s\n", size >> 20, uhost_errmsg());
 		goto err_host;
@@ -148,8 +153,7 @@ static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 	}
 	leaves = arena_leaves_needed(base, size);
 	if (leaves) {
-		c->leaves =
-			uldd_private_alloc_held(leaves * ARENA_LEAF_BYTES, GFP_KERNEL | __GFP_ZERO);
+		c->leaves = uldd_private_alloc(leaves * ARENA_LEAF_BYTES, GFP_KERNEL | __GFP_ZERO);
 		if (!c->leaves)
 			goto err_addr;
 	}
@@ -265,7 +269,11 @@ struct uldd_chunk *uldd_arena_grow_huge(size_t bytes)
 
 int uldd_mm_init(void)
 {
-	int err = uldd_private_init();
+	/* The shim's first call in some programs: check the door's revisions. */
+	int err = uldd_door_init();
+
+	if (!err)
+		err = uldd_private_init();
 
 	if (err || uldd_arena_generation())
 		return err;

@@ -19,10 +19,9 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 
-#include <uhost.h>
+#include "../core/door.h"
 
 #include "../core/stop.h"
-#include "../kernel/sched/sched.h"
 #include "arena.h"
 #include "lock.h"
 #include "private.h"
@@ -123,25 +122,20 @@ int uldd_private_for_each_region(int (*fn)(void *base, size_t size, void *arg), 
  * caller read gen (then the caller retries first). Only blocking callers.
  * No lock is held across the door call, which may take milliseconds (the
  * host populates the memory): two growers may both add a region, which
- * costs 2 MiB, where a lock would make the second wait on the first. So the
- * call can be made with the vCPU given up (yield), as blocking door calls
- * are; a caller that holds a lock a sleeper could wait on without giving
- * up its own vCPU (the arena's growth lock) must not yield.
+ * costs 2 MiB, where a lock would make the second wait on the first. The
+ * vCPU is given up around the door call (core/door.c), also under the
+ * arena's growth lock, whose waiters give theirs up too (mm/arena.c).
  */
-static struct priv_region *priv_grow(size_t size, bool own, unsigned int gen, bool yield)
+static struct priv_region *priv_grow(size_t size, bool own, unsigned int gen)
 {
 	struct priv_region *r;
 	uhost_size page_size;
-	bool yielded;
 	void *va;
 	int err;
 
 	if (!own && READ_ONCE(priv_grows) != gen)
 		return NULL;
-	yielded = yield && uldd_host_block_try_begin();
-	err = uhost_arena_alloc(size, &va, &page_size);
-	if (yielded)
-		uldd_host_block_end();
+	err = uldd_door_arena_alloc(size, &va, &page_size);
 	if (err) {
 		pr_err("cannot grow the shim's private heap by %zu MiB: %s\n", size >> 20,
 		       uhost_errmsg());
@@ -172,7 +166,7 @@ int uldd_private_init(void)
 {
 	if (__atomic_load_n(&priv_first, __ATOMIC_ACQUIRE))
 		return 0;
-	return priv_grow(PRIV_REGION, false, READ_ONCE(priv_grows), true) ? 0 : -ENOMEM;
+	return priv_grow(PRIV_REGION, false, READ_ONCE(priv_grows)) ? 0 : -ENOMEM;
 }
 
 /* Under priv_lock: n free pages in a row of one shared region, or NULL. */
@@ -248,7 +242,7 @@ static unsigned int priv_class(size_t size)
 	return cls;
 }
 
-static void *priv_alloc(size_t size, gfp_t gfp, bool yield)
+void *uldd_private_alloc(size_t size, gfp_t gfp)
 {
 	bool can_block = gfpflags_allow_blocking(gfp);
 	unsigned long npages = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
@@ -262,7 +256,7 @@ static void *priv_alloc(size_t size, gfp_t gfp, bool yield)
 		/* Grow ahead, leaving the reserve to callers that cannot wait for the host. */
 		if (can_block && READ_ONCE(priv_free_pages) < PRIV_RESERVE_PAGES + npages &&
 		    npages <= PRIV_RUN_MAX)
-			priv_grow(PRIV_REGION, false, gen, yield);
+			priv_grow(PRIV_REGION, false, gen);
 		uldd_mm_lock(&priv_lock);
 		if (size <= (1UL << PRIV_MAX_SHIFT))
 			p = priv_take_object(priv_class(size));
@@ -275,13 +269,13 @@ static void *priv_alloc(size_t size, gfp_t gfp, bool yield)
 			break;
 		if (npages > PRIV_RUN_MAX) {
 			struct priv_region *r =
-				priv_grow(ALIGN(size + PAGE_SIZE, PRIV_REGION), true, gen, yield);
+				priv_grow(ALIGN(size + PAGE_SIZE, PRIV_REGION), true, gen);
 
 			p = r ? (char *)r + PAGE_SIZE : NULL;
 			break;
 		}
 		gen = READ_ONCE(priv_grows);
-		if (!priv_grow(PRIV_REGION, false, gen, yield) && READ_ONCE(priv_grows) == gen)
+		if (!priv_grow(PRIV_REGION, false, gen) && READ_ONCE(priv_grows) == gen)
 			break;
 	}
 	if (!p) {
@@ -293,16 +287,6 @@ static void *priv_alloc(size_t size, gfp_t gfp, bool yield)
 	if (gfp & __GFP_ZERO)
 		memset(p, 0, size);
 	return p;
-}
-
-void *uldd_private_alloc(size_t size, gfp_t gfp)
-{
-	return priv_alloc(size, gfp, true);
-}
-
-void *uldd_private_alloc_held(size_t size, gfp_t gfp)
-{
-	return priv_alloc(size, gfp, false);
 }
 
 void uldd_private_free(const void *p)

@@ -22,11 +22,6 @@
  * memory. NULL on failure.
  */
 void *uldd_private_alloc(size_t size, gfp_t gfp);
-/*
- * The same for a caller holding a lock that others wait for without giving
- * up their vCPU (the arena's growth lock): the heap grows keeping the vCPU.
- */
-void *uldd_private_alloc_held(size_t size, gfp_t gfp);
 /* Gives p back (NULL is fine); p must come from uldd_private_alloc(). Any context. */
 void uldd_private_free(const void *p);
 /* Whether p lies in the private heap. No lock, any context. */

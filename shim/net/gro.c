@@ -39,7 +39,7 @@
 
 #include "../mm/private.h"
 #include "net.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 /* A 64 KiB IP packet of 1448-byte segments; vnet header, headers, payloads. */
 #define GRO_MAX_SEGS 45

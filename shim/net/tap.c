@@ -39,10 +39,9 @@
 #include <linux/tcp.h>
 
 #include "../entry.h"
-#include "../kernel/sched/sched.h"
 #include "../mm/private.h"
 #include "net.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 #define TAP_TX_BATCH 32 /* frames read before they are handed over */
 #define TAP_TX_BUDGET 256 /* frames per round, so link events get a turn */
@@ -347,9 +346,8 @@ static void tap_take_mtu(struct uldd_netdev *un, unsigned int mtu)
 		WRITE_ONCE(dev->mtu, mtu);
 	}
 	if (err || dev->mtu != mtu) {
-		uldd_host_block_begin();
-		tap_door(un, "setting the host's MTU back", uhost_tap_set_mtu(un->tap, dev->mtu));
-		uldd_host_block_end();
+		tap_door(un, "setting the host's MTU back",
+			 uldd_door_tap_set_mtu(un->tap, dev->mtu));
 	}
 }
 
@@ -395,7 +393,7 @@ static bool tap_take_mc(struct uldd_netdev *un)
 	mac = kmalloc_array(TAP_MAX_MC, 6, GFP_KERNEL);
 	if (!mac)
 		return false;
-	if (uhost_tap_mc_list(un->tap, mac, TAP_MAX_MC, &n) || tap_mc_same(dev, mac, n)) {
+	if (uldd_door_tap_mc_list(un->tap, mac, TAP_MAX_MC, &n) || tap_mc_same(dev, mac, n)) {
 		kfree(mac);
 		return false;
 	}
@@ -428,11 +426,11 @@ static bool tap_take_mc(struct uldd_netdev *un)
 static void tap_sync_host(struct uldd_netdev *un)
 {
 	struct net_device *dev = un->dev;
-	struct uhost_tap_link link;
+	struct uhost_tap_view link;
 	unsigned int flags;
 	bool rx_mode;
 
-	if (uhost_tap_link(un->tap, &link)) {
+	if (uldd_door_tap_link(un->tap, &link)) {
 		if (net_ratelimit())
 			netdev_warn(dev, "reading the host's view: %s\n", uhost_errmsg());
 		return;
@@ -466,15 +464,11 @@ static void tap_sync_driver(struct uldd_netdev *un)
 
 	if (test_and_clear_bit(ULDD_NET_CARRIER, &un->pending)) {
 		on = netif_carrier_ok(dev);
-		uldd_host_block_begin();
-		tap_door(un, "mirroring the carrier", uhost_tap_set_carrier(un->tap, on));
-		uldd_host_block_end();
+		tap_door(un, "mirroring the carrier", uldd_door_tap_set_carrier(un->tap, on));
 	}
 	if (test_and_clear_bit(ULDD_NET_MAC, &un->pending)) {
 		memcpy(mac, dev->dev_addr, ETH_ALEN);
-		uldd_host_block_begin();
-		tap_door(un, "mirroring the MAC address", uhost_tap_set_mac(un->tap, mac));
-		uldd_host_block_end();
+		tap_door(un, "mirroring the MAC address", uldd_door_tap_set_mac(un->tap, mac));
 	}
 }
 
@@ -550,7 +544,7 @@ static void tap_thread(void *arg)
 			want |= UHOST_TAP_EV_READ;
 		uldd_exit();
 		/* No timeout: a wait with one reads the clock twice (tick below). */
-		err = uhost_tap_wait(un->tap, want, 0, &events);
+		err = uldd_door_tap_wait(un->tap, want, 0, &events);
 		uldd_enter(NULL);
 		if (err && err != EINTR) {
 			netdev_err(dev, "waiting for the host: %s\n", uhost_errmsg());
@@ -574,9 +568,7 @@ int uldd_tap_start(struct net_device *dev)
 	un->rxbuf = NULL;
 	__skb_queue_head_init(&un->backlog);
 	init_completion(&un->exited);
-	uldd_host_block_begin();
-	err = uhost_tap_open(dev->name, queues, &un->tap);
-	uldd_host_block_end();
+	err = uldd_door_tap_open(dev->name, queues, &un->tap);
 	if (err) {
 		pr_err("%s: %s\n", dev->dev.parent ? dev_name(dev->dev.parent) : dev->name,
 		       uhost_errmsg());
@@ -600,16 +592,14 @@ int uldd_tap_start(struct net_device *dev)
 	adopted = uhost_tap_adopted(un->tap);
 	if (adopted)
 		netdev_info(dev, "taking back %s as the host left it\n", dev->name);
-	uldd_host_block_begin();
-	err = tap_door(un, "offloads", uhost_tap_set_offload(un->tap, offload));
+	err = tap_door(un, "offloads", uldd_door_tap_set_offload(un->tap, offload));
 	if (!err && !adopted)
-		err = tap_door(un, "MTU", uhost_tap_set_mtu(un->tap, dev->mtu));
+		err = tap_door(un, "MTU", uldd_door_tap_set_mtu(un->tap, dev->mtu));
 	if (!err && !adopted && is_valid_ether_addr(dev->dev_addr))
-		err = tap_door(un, "MAC address", uhost_tap_set_mac(un->tap, dev->dev_addr));
+		err = tap_door(un, "MAC address", uldd_door_tap_set_mac(un->tap, dev->dev_addr));
 	if (!err)
 		err = tap_door(un, "carrier",
-			       uhost_tap_set_carrier(un->tap, netif_carrier_ok(dev)));
-	uldd_host_block_end();
+			       uldd_door_tap_set_carrier(un->tap, netif_carrier_ok(dev)));
 	if (!err)
 		err = uhost_thread_create(tap_thread, un, dev->name, &un->thread);
 	if (!err) {
@@ -617,9 +607,7 @@ int uldd_tap_start(struct net_device *dev)
 		mod_timer(&un->tick, jiffies + TAP_TICK);
 	}
 	if (err) {
-		uldd_host_block_begin();
-		uhost_tap_close(un->tap);
-		uldd_host_block_end();
+		uldd_door_tap_close(un->tap);
 		un->tap = NULL;
 		goto fail;
 	}
@@ -640,10 +628,8 @@ void uldd_tap_stop(struct net_device *dev)
 	del_timer_sync(&un->tick);
 	uhost_tap_kick(un->tap);
 	wait_for_completion(&un->exited);
-	uldd_host_block_begin();
-	uhost_thread_join(un->thread);
-	uhost_tap_close(un->tap);
-	uldd_host_block_end();
+	uldd_door_thread_join(un->thread);
+	uldd_door_tap_close(un->tap);
 	un->tap = NULL;
 	un->thread = NULL;
 	skb_queue_purge(&un->backlog);

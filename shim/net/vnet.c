@@ -21,7 +21,7 @@
 #include <net/ip6_checksum.h>
 
 #include "net.h"
-#include "uhost.h"
+#include "../core/door.h"
 
 /* Linux's GSO_BY_FRAGS: a gso_size that means something else to its GSO. */
 #define VNET_GSO_BY_FRAGS 0xffff

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "uhost.h"
+#include "host.h"
 #include "fake_dma.h"
 
 #define FAKE_PAGE 4096ull

@@ -12,7 +12,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "uhost.h"
+#include "host.h"
 
 #define FAKE_IOPORT_BARS 6
 #define FAKE_IOPORT_SIZE 256

@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "fake_irq.h"
-#include "uhost.h"
+#include "host.h"
 
 /* vfio_irq.o's hooks for uhost_dev_open/close (kernel/vfio.h). */
 int uh_irq_init(struct uhost_dev *dev);

@@ -8,7 +8,7 @@
  * place of the door's coarse clock with ld --wrap (test_conform_lag), so
  * the shim's timers and jiffies meet a worst case deterministically.
  */
-#include "uhost.h"
+#include "host.h"
 
 #define TICK_NS 4000000ull
 #define LATE_NS 1300000ull

@@ -166,7 +166,7 @@ int uhost_tap_set_offload(struct uhost_tap *tap, unsigned int offloads)
 }
 
 /* A host that never changes the interface: nothing to report. */
-int uhost_tap_link(struct uhost_tap *tap, struct uhost_tap_link *link)
+int uhost_tap_link(struct uhost_tap *tap, struct uhost_tap_view *link)
 {
 	(void)tap, (void)link;
 	return uh_fail(ENODEV, "fake TAP: no host view");

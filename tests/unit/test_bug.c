@@ -16,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "uhost.h"
+#include "host.h"
 #include "ktable.h"
 #include "kworld/ktest.h"
 

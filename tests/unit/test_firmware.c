@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "internal.h"
-#include "uhost.h"
+#include "host.h"
 #include "kworld/ktest.h"
 
 static char dir[64];

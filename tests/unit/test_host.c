@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * test_host.c - the door's host services that need no device: the version
- * handshake, error messages, threads, event counters, timers, the clock and
+ * test_host.c - the door's host services that need no device: the revision
+ * handshake of each door header, error messages, threads, event counters, timers, the clock and
  * the arena.
  */
 #include <stdarg.h>
@@ -19,9 +19,17 @@
 static void test_host_init_checks_version(void **state)
 {
 	(void)state;
-	assert_int_equal(uhost_init(UHOST_VERSION), 0);
-	assert_int_equal(uhost_init(UHOST_VERSION + 1), EPROTO);
+	assert_int_equal(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV), 0);
+	/* 0: a caller without that device kind. */
+	assert_int_equal(uhost_init(UHOST_CORE_REV, 0, 0), 0);
+	assert_int_equal(uhost_init(UHOST_CORE_REV + 1, UHOST_VFIO_REV, UHOST_TAP_REV), EPROTO);
+	assert_non_null(strstr(uhost_errmsg(), "uhost.h revision"));
 	assert_non_null(strstr(uhost_errmsg(), "rebuild"));
+	assert_int_equal(uhost_init(0, UHOST_VFIO_REV, UHOST_TAP_REV), EPROTO);
+	assert_int_equal(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV + 1, UHOST_TAP_REV), EPROTO);
+	assert_non_null(strstr(uhost_errmsg(), "uhost_vfio.h revision"));
+	assert_int_equal(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV + 1), EPROTO);
+	assert_non_null(strstr(uhost_errmsg(), "uhost_tap.h revision"));
 }
 
 struct msg_arg {

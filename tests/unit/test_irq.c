@@ -23,7 +23,7 @@
 #include "../../shim/entry.h"
 #include "fake_irq.h"
 #include "kworld/ktest.h"
-#include "uhost.h"
+#include "host.h"
 
 #define IRQF_SHARED 0x00000080
 #define IRQF_ONESHOT 0x00002000

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "uhost.h"
+#include "host.h"
 #include "kworld/ktest.h"
 
 /*

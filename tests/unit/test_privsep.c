@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 #include "internal.h"
-#include "uhost.h"
+#include "host.h"
 #include "unitskip.h"
 
 static void test_privsep_user_lookup(void **state)

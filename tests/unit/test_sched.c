@@ -2,7 +2,8 @@
 /*
  * test_sched.c - the kernel namespace's tasks and virtual CPUs, driven by
  * real host threads: vCPU limits, the context a host thread gets when it
- * enters, the atomic-sleep checker, and the watchdog's soft-lockup and
+ * enters, the atomic-sleep checker, the door wrapper lending a vCPU around
+ * a blocking host call, and the watchdog's soft-lockup and
  * hung-task checks on a fake clock. Locks, completions and wait queues
  * are the conformance suite's (test_conform runs them with 1 and 2 vCPUs).
  */
@@ -15,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../kernel/uhost.h"
+#include "../../kernel/host.h"
 
 #include "../../shim/entry.h"
 #include "kworld/ktest.h"
@@ -172,11 +173,26 @@ static void test_watchdog_hung_task(void **state)
 	assert_int_equal(uldd_k_uldd_watchdog_check(now + 500 * SEC, 0, 120 * SEC, &r), 0);
 }
 
+/*
+ * One vCPU, held by a task that makes a blocking door call through the
+ * wrapper (core/door.c): another task runs meanwhile. Without the hand-off
+ * the call would never return (the other task is what ends it), so a
+ * regression hangs here rather than passing.
+ */
+static void test_sched_door_call_lends_vcpu(void **state)
+{
+	(void)state;
+	assert_int_equal(KTEST(ktest_sched_setup)(1), 0);
+	assert_int_equal(KTEST(ktest_sched_door_lends_vcpu)(0), 0);
+	assert_int_equal(KTEST(ktest_sched_door_lends_vcpu)(1), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sched_vcpus_bound_parallelism),
 		cmocka_unit_test(test_sched_context_is_truthful),
+		cmocka_unit_test(test_sched_door_call_lends_vcpu),
 		cmocka_unit_test(test_watchdog_soft_lockup),
 		cmocka_unit_test(test_watchdog_hung_task),
 	};

@@ -165,7 +165,7 @@ static void test_tap_mtu_and_mac_round_trip(void **state)
 	static const uhost_u8 mac[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
 	static const uhost_u8 mcast[6] = { 0x01, 0x11, 0x22, 0x33, 0x44, 0x55 };
 	struct uhost_tap *tap = open_or_skip('c');
-	struct uhost_tap_link link;
+	struct uhost_tap_view link;
 
 	(void)state;
 	assert_int_equal(uhost_tap_set_mtu(tap, 1400), 0);
@@ -201,7 +201,7 @@ static void test_tap_offload_rules(void **state)
 static void test_tap_up_is_a_link_event(void **state)
 {
 	struct uhost_tap *tap = open_or_skip('e');
-	struct uhost_tap_link link;
+	struct uhost_tap_view link;
 
 	(void)state;
 	drain_events(tap);
@@ -388,7 +388,7 @@ static void test_tap_mc_list_and_promisc(void **state)
 	static const uhost_u8 group[6] = { 0x01, 0x00, 0x5e, 0x01, 0x02, 0x03 };
 	struct uhost_tap *tap = open_or_skip('i');
 	struct packet_mreq mr = { .mr_ifindex = uhost_tap_ifindex(tap) };
-	struct uhost_tap_link link;
+	struct uhost_tap_view link;
 	struct ifreq ifr = { 0 };
 	unsigned int n = 99;
 	int s = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);

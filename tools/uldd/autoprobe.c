@@ -25,7 +25,7 @@
 
 #include "autoprobe.h"
 #include "elf.h"
-#include "internal.h"
+#include "host.h"
 #include "supervise.h"
 #include "uldd.h"
 

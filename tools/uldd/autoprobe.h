@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "modinfo.h"
-#include "uhost.h"
+#include "uhost_vfio.h"
 
 /* A driver .so of the folder, with the entries of its PCI ID tables. */
 struct uldd_ap_driver {

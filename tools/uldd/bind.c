@@ -6,7 +6,7 @@
  */
 #include <stdio.h>
 
-#include "internal.h"
+#include "host.h"
 #include "uldd.h"
 
 /* VFIO opens a group only when none of its devices is held by a DMA-owning driver. */

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "internal.h"
+#include "host.h"
 
 #define ULDD_ARENA_MAX_DEFAULT (1024ull << 20)
 

@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #include "ctl.h"
-#include "internal.h"
+#include "host.h"
 
 #define CTL_DIR "/run/uldd"
 #define CTL_REQUEST "stats "

@@ -6,7 +6,7 @@
  */
 #include <stdio.h>
 
-#include "internal.h"
+#include "host.h"
 #include "uldd.h"
 
 static const char *const region_names[] = { "BAR0", "BAR1", "BAR2", "BAR3",
@@ -84,7 +84,7 @@ static int info_run(int argc, char **argv)
 		return uldd_usage_err(&uldd_cmd_info,
 				      argc < 2 ? "which device? 'uldd list' shows them"
 					       : "one device at a time");
-	if (uhost_init(UHOST_VERSION)) {
+	if (uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV)) {
 		uldd_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}

@@ -14,7 +14,7 @@
 
 #include <pci/pci.h>
 
-#include "internal.h"
+#include "host.h"
 #include "uldd.h"
 
 struct row {

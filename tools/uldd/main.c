@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "uhost.h"
+#include "host.h"
 #include "uldd.h"
 
 /* tools.mk passes the release; checkers that compile this file alone do not. */
@@ -107,7 +107,8 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return help(1, argv + 1);
 	if (!strcmp(argv[1], "--version")) {
-		printf("uldd %s (host interface version %d)\n", ULDD_VERSION, UHOST_VERSION);
+		printf("uldd %s (host interface version %d, vfio %d, tap %d)\n", ULDD_VERSION,
+		       UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV);
 		return ULDD_EXIT_OK;
 	}
 	if (!strcmp(argv[1], "help"))

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "elf.h"
-#include "internal.h"
+#include "host.h"
 #include "oops.h"
 
 #define OOPS_ALTSTACK (64 * 1024)

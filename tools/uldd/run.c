@@ -21,7 +21,7 @@
 #include "abi.h"
 #include "confine.h"
 #include "ctl.h"
-#include "internal.h"
+#include "host.h"
 #include "restart.h"
 #include "stopsig.h"
 #include "watchdog.h"
@@ -366,7 +366,7 @@ static int run(int argc, char **argv)
 		err = uldd_supervised_run(argc, argv);
 	if (err)
 		return err;
-	if (uhost_init(UHOST_VERSION)) {
+	if (uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV)) {
 		uldd_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}

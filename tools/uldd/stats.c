@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "internal.h"
+#include "host.h"
 #include "uldd.h"
 
 static int stats_run(int argc, char **argv)

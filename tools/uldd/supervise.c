@@ -30,7 +30,7 @@
 #include <unistd.h>
 
 #include "ctl.h"
-#include "internal.h"
+#include "host.h"
 #include "oops.h"
 #include "restart.h"
 #include "supervise.h"

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "host.h"
 #include "uldd.h"
 
 static int unbind_one(const char *addr)

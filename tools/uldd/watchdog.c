@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "../../shim/entry.h"
-#include "internal.h"
+#include "host.h"
 #include "uldd.h"
 #include "watchdog.h"
 

@@ -18,7 +18,7 @@
 
 #include "../../entry.h"
 #include "../pci/pci.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 #define FW_PATH_MAX 256
 
@@ -92,9 +92,7 @@ static int load(const struct firmware **fwp, const char *name, struct device *de
 			       name ? name : "(null)", fw_dir);
 		return -EINVAL;
 	}
-	uldd_host_block_begin();
-	err = uhost_file_read(fw_dir, name, &data, &size);
-	uldd_host_block_end();
+	err = uldd_door_file_read(fw_dir, name, &data, &size);
 	if (err) {
 		if (warn)
 			fw_fail(device, name, err);

@@ -38,7 +38,7 @@
 #include <linux/unaligned.h>
 
 #include "pci.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 #define PORT_BASE 0x10000UL
 #define WINDOW_SIZE 0x100UL /* a PCI I/O BAR is at most 256 bytes */

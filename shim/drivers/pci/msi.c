@@ -12,7 +12,7 @@
 
 #include "../../kernel/irq/irq.h"
 #include "pci.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 static void detach_all(struct pci_dev *pdev)
 {

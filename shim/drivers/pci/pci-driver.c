@@ -21,7 +21,7 @@
 #include "../../mm/private.h"
 #include "../base/base.h"
 #include "pci.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 #define MAX_SCAN 256
 #define MAX_ALLOWED 16
@@ -136,9 +136,7 @@ static void pdev_free(struct pci_dev *pdev)
 	uldd_pci_irqs_detach(pdev);
 	uldd_dma_detach(&pdev->dev);
 	uldd_ioport_remove(udev);
-	uldd_host_block_begin();
-	uhost_dev_close(udev);
-	uldd_host_block_end();
+	uldd_door_dev_close(udev);
 	uldd_private_free(pdev->uldd);
 	uldd_private_free(pdev);
 }
@@ -150,9 +148,7 @@ static struct pci_dev *pdev_create(const struct uhost_pci_info *d)
 	struct pci_dev *pdev;
 	int err;
 
-	uldd_host_block_begin();
-	err = uhost_dev_open(d->addr, &udev);
-	uldd_host_block_end();
+	err = uldd_door_dev_open(d->addr, &udev);
 	if (err) {
 		pr_err("uldd: %s\n", uhost_errmsg());
 		return ERR_PTR(-err);
@@ -167,7 +163,7 @@ static struct pci_dev *pdev_create(const struct uhost_pci_info *d)
 	if (!pdev || !priv) {
 		uldd_private_free(pdev);
 		uldd_private_free(priv);
-		uhost_dev_close(udev);
+		uldd_door_dev_close(udev);
 		return ERR_PTR(-ENOMEM);
 	}
 	priv->udev = udev;
@@ -249,9 +245,7 @@ int __pci_register_driver(struct pci_driver *drv, struct module *owner, const ch
 	info = kcalloc(MAX_SCAN, sizeof(*info), GFP_KERNEL);
 	if (!info)
 		return -ENOMEM;
-	uldd_host_block_begin();
-	err = uhost_pci_scan(info, MAX_SCAN, &n);
-	uldd_host_block_end();
+	err = uldd_door_pci_scan(info, MAX_SCAN, &n);
 	if (err) {
 		pr_err("uldd: %s\n", uhost_errmsg());
 		kfree(info);
@@ -295,10 +289,8 @@ int pci_dev_present(const struct pci_device_id *ids)
 	info = kcalloc(MAX_SCAN, sizeof(*info), GFP_KERNEL);
 	if (!info)
 		return 0;
-	uldd_host_block_begin();
-	if (uhost_pci_scan(info, MAX_SCAN, &n))
+	if (uldd_door_pci_scan(info, MAX_SCAN, &n))
 		n = 0;
-	uldd_host_block_end();
 	for (unsigned int i = 0; i < n && i < MAX_SCAN && !found; i++)
 		found = match_info(ids, &info[i]) != NULL;
 	kfree(info);

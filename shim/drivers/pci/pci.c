@@ -11,7 +11,7 @@
 #include <linux/pci.h>
 
 #include "pci.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 /* Config space: Linux's accessors return PCIBIOS codes, and ~0 on failure. */
 static int cfg_read(const struct pci_dev *dev, int where, void *val, unsigned int len)
@@ -356,9 +356,7 @@ int pci_reset_function(struct pci_dev *dev)
 	int err;
 
 	pci_save_state(dev);
-	uldd_host_block_begin();
-	err = uhost_dev_reset(pdev_udev(dev));
-	uldd_host_block_end();
+	err = uldd_door_dev_reset(pdev_udev(dev));
 	pci_restore_state(dev);
 	return -err;
 }

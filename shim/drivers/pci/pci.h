@@ -9,8 +9,6 @@
 #include <linux/list.h>
 #include <linux/pci.h>
 
-#include "../../kernel/sched/sched.h"
-
 struct uhost_dev;
 
 #define ULDD_PCI_MAX_VECTORS 32

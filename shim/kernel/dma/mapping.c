@@ -19,7 +19,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
-#include <uhost.h>
+#include "../../core/door.h"
 
 #include "../../mm/arena.h"
 #include "../../mm/private.h"
@@ -64,6 +64,12 @@ struct dma_bounce {
  * uldd_arena_set_grow_hook() for every chunk, or for a new chunk), which
  * is what serializes class changes against growth. On failure it undoes
  * only what it mapped, so a refused chunk leaves nothing pinned.
+ * The host pins the chunk (milliseconds for 64 MiB), so the map and unmap
+ * calls lend the vCPU out (core/door.c) although the growth lock is held:
+ * that lock is a sleeping one whose waiters give their vCPUs up as well
+ * (mm/arena.c, arena_lock()), and no spinlock is held here: callers are
+ * arena growth (allocations that may sleep) and dma_mutex holders. A
+ * streaming map never comes here: it reads c->dma[] without a door call.
  */
 static int dma_chunk_sync(struct uldd_chunk *c)
 {
@@ -77,7 +83,7 @@ static int dma_chunk_sync(struct uldd_chunk *c)
 		int state = smp_load_acquire(&cl->state);
 
 		if (state == DMA_CLASS_ACTIVE && !c->dma[i]) {
-			err = uhost_dma_map(cl->udev, c->base, c->size, cl->mask, &iova);
+			err = uldd_door_dma_map(cl->udev, c->base, c->size, cl->mask, &iova);
 			if (err) {
 				pr_err("cannot map arena chunk %px (%zu MiB) below %#llx: %s (errno %d)\n",
 				       c->base, c->size >> 20, cl->mask, uhost_errmsg(), err);
@@ -86,7 +92,7 @@ static int dma_chunk_sync(struct uldd_chunk *c)
 			WRITE_ONCE(c->dma[i], (unsigned long)iova | DMA_MAPPED);
 			made |= 1UL << i;
 		} else if (state == DMA_CLASS_DYING && c->dma[i]) {
-			uhost_dma_unmap(cl->udev, c->dma[i] & ~DMA_MAPPED, c->size);
+			uldd_door_dma_unmap(cl->udev, c->dma[i] & ~DMA_MAPPED, c->size);
 			WRITE_ONCE(c->dma[i], 0);
 		}
 	}
@@ -94,7 +100,7 @@ static int dma_chunk_sync(struct uldd_chunk *c)
 undo:
 	for (i = 0; i < DMA_NR_CLASSES; i++) {
 		if (made & (1UL << i)) {
-			uhost_dma_unmap(dma_classes[i].udev, c->dma[i] & ~DMA_MAPPED, c->size);
+			uldd_door_dma_unmap(dma_classes[i].udev, c->dma[i] & ~DMA_MAPPED, c->size);
 			WRITE_ONCE(c->dma[i], 0);
 		}
 	}

@@ -26,7 +26,7 @@
 #include "../../mm/private.h"
 #include "../softirq.h"
 #include "irq.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 struct irqaction {
 	struct irqaction *next; /* published with a release store */
@@ -431,7 +431,7 @@ static void irq_vector_thread(void *arg)
 
 	irq_thread_boost(desc->thread_name);
 	for (;;) {
-		err = uhost_irq_wait(desc->dev, desc->vec, 0, &count);
+		err = uldd_door_irq_wait(desc->dev, desc->vec, 0, &count);
 		if (err == ECANCELED)
 			break;
 		if (err == EINTR || err == ETIMEDOUT)
@@ -562,7 +562,7 @@ static void irq_dev_disable(struct uhost_dev *dev)
 		if (!d->attached || d->dev != dev || !d->thread)
 			continue;
 		wait_for_completion(&d->thread_exited);
-		uhost_thread_join(d->thread);
+		uldd_door_thread_join(d->thread);
 		d->thread = NULL;
 		d->masked = false;
 		d->pending = false;
@@ -590,7 +590,7 @@ static void irq_stop_action_thread(struct irq_desc *desc, struct irqaction *acti
 	raw_spin_unlock_irqrestore(&desc->lock, flags);
 	wake_up(&action->wq);
 	wait_for_completion(&action->thread_exited);
-	uhost_thread_join(action->thread);
+	uldd_door_thread_join(action->thread);
 }
 
 int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,

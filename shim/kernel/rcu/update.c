@@ -26,7 +26,7 @@
 #include <linux/workqueue.h>
 
 #include "rcu.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 #define RCU_WAIT_MIN_NS 10000ULL
 #define RCU_WAIT_MAX_NS 1000000ULL

@@ -17,7 +17,12 @@
 #include "../../entry.h"
 #include "sched.h"
 #include "../rcu/rcu.h" /* RCU: uldd_vcpu_rcu_snap() */
-#include "uhost.h"
+/*
+ * Bare door calls: the futex waits here are how a task waits for a vCPU,
+ * and for a wake-up with its vCPU given back already.
+ */
+#define ULDD_DOOR_BARE
+#include "../../core/door.h"
 
 #define TLS_IE __attribute__((tls_model("initial-exec")))
 
@@ -74,7 +79,8 @@ int uldd_sched_init(unsigned int nr_vcpus)
 	 * cases (softirq, workers) still take vCPUs; vcpu_try_take reads it once.
 	 */
 	WRITE_ONCE(nr_cpu_ids, nr_vcpus);
-	return 0;
+	/* The shim's first call: the host layer must speak its door revisions. */
+	return uldd_door_init();
 }
 
 unsigned int num_online_cpus(void)
@@ -413,29 +419,29 @@ void uldd_enter_task(struct task_struct *t)
 }
 
 /*
- * Around a door call that may block (opening a device, pinning memory):
- * the task keeps its state but lends its vCPU to others meanwhile. Only
- * where it could sleep anyway.
+ * Around a door call that may block (core/door.c, its one caller): the
+ * task keeps its state but lends its vCPU to others meanwhile. Nothing to
+ * lend for a host thread outside the kernel. In atomic context the vCPU
+ * stays: a task that took it could spin on the caller's spinlock and never
+ * give it back; the call is a bug there, reported as any sleep is.
  */
-void uldd_host_block_begin(void)
+bool uldd_host_block_try_begin(void)
 {
-	sleep_check("blocking host call", NULL, 0);
+	struct task_struct *t = uldd_current;
+
+	if (!t || t->uldd_enter_depth <= 0 || uldd_cpu < 0)
+		return false;
+	if (preempt_count() || irqs_disabled()) {
+		sleep_check("blocking host call", NULL, 0);
+		return false;
+	}
 	vcpu_give();
+	return true;
 }
 
 void uldd_host_block_end(void)
 {
 	vcpu_take();
-}
-
-bool uldd_host_block_try_begin(void)
-{
-	struct task_struct *t = uldd_current;
-
-	if (!t || t->uldd_enter_depth <= 0 || uldd_cpu < 0 || preempt_count() || irqs_disabled())
-		return false;
-	vcpu_give();
-	return true;
 }
 
 static void wd_report(struct uldd_wd_report *r, struct task_struct *t, int cpu, u64 ns)

@@ -8,16 +8,12 @@
 #include <linux/types.h>
 
 /*
- * Around a door call that may block: gives the virtual CPU up so other
- * tasks run meanwhile, and takes one back. Process context only.
- */
-void uldd_host_block_begin(void);
-void uldd_host_block_end(void);
-/*
- * The same, for code that may also run where there is no vCPU to give (a
- * host thread that never entered, atomic context) and then just makes the
- * call: true when it gave the vCPU up, and uldd_host_block_end() is due.
+ * Around a door call that may block, for core/door.c alone: gives the
+ * virtual CPU up so other tasks run meanwhile, if the caller holds one
+ * and is not atomic; true when it did, and uldd_host_block_end() (which
+ * takes a vCPU back) is due.
  */
 bool uldd_host_block_try_begin(void);
+void uldd_host_block_end(void);
 
 #endif /* ULDD_SHIM_KERNEL_SCHED_H */

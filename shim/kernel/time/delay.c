@@ -9,7 +9,7 @@
 #include <linux/delay.h>
 #include <linux/sched.h>
 
-#include "uhost.h"
+#include "../../core/door.h"
 
 void __ndelay(unsigned long nsecs)
 {

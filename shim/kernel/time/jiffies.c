@@ -11,7 +11,7 @@
 #include <linux/ktime.h>
 #include <linux/timer.h>
 
-#include "uhost.h"
+#include "../../core/door.h"
 
 /* The coarse clock at the first read, plus one: 0 means not read yet. */
 static u64 uldd_clock_base_1;

@@ -6,7 +6,7 @@
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
 
-#include "uhost.h"
+#include "../../core/door.h"
 
 ktime_t ktime_get(void)
 {

@@ -21,7 +21,7 @@
 
 #include "../../entry.h"
 #include "../softirq.h"
-#include "uhost.h"
+#include "../../core/door.h"
 
 static DEFINE_RAW_SPINLOCK(tnode_lock);
 static LIST_HEAD(tnode_pending);
@@ -130,7 +130,7 @@ static void timer_thread(void *arg)
 		u64 next = run_expired(&seq);
 
 		uldd_exit();
-		uhost_futex_wait(&tnode_seq, seq, next);
+		uldd_door_futex_wait(&tnode_seq, seq, next);
 		uldd_enter(NULL);
 	}
 }

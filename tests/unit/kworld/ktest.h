@@ -93,6 +93,7 @@ int KTEST(ktest_sched_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_sched_max_inside)(void);
 long KTEST(ktest_sched_busy_worker)(int spin_us);
 int KTEST(ktest_sched_context)(void);
+int KTEST(ktest_sched_door_lends_vcpu)(int join);
 long KTEST(ktest_wd_hold)(int *state);
 long KTEST(ktest_wd_block)(void);
 void KTEST(ktest_wd_release)(void);

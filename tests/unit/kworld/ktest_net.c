@@ -32,7 +32,7 @@
 #include "../../../shim/mm/arena.h"
 #include "../../../shim/net/net.h"
 #include "ktest.h"
-#include "uhost.h"
+#include "../../../shim/core/door.h"
 
 /* Fragments freed from inside, out of order: every block comes back. */
 static int case_frag_blocks_return(void)
@@ -217,7 +217,7 @@ int KTEST(ktest_gro_setup)(void)
 	if (kg.dev)
 		err = uldd_gro_init(&kg.napi);
 	if (!err)
-		err = -uhost_tap_open("fake", 1, &kg.dev->uldd->tap);
+		err = -uldd_door_tap_open("fake", 1, &kg.dev->uldd->tap);
 	uldd_net_rx_open(); /* as register_netdev() does */
 	uldd_exit();
 	return err;
@@ -346,7 +346,7 @@ int KTEST(ktest_tap_queues)(unsigned int nq, int rxq)
 
 	uldd_enter("grotest");
 	dev = alloc_etherdev_mqs(64, 2, 2);
-	if (!dev || uhost_tap_open("fake", nq, &dev->uldd->tap)) {
+	if (!dev || uldd_door_tap_open("fake", nq, &dev->uldd->tap)) {
 		ret = -ENOMEM;
 		goto out;
 	}

@@ -1,21 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * ktest_sched.c - K-world bodies for test_sched.c: workers that host
- * threads run concurrently through uldd_enter()/uldd_exit(), and probes of
- * the context the kernel namespace reports. State is static and reset by
+ * threads run concurrently through uldd_enter()/uldd_exit(), probes of
+ * the context the kernel namespace reports, and the door wrapper's vCPU
+ * hand-off around a blocking host call. State is static and reset by
  * ktest_sched_setup() before each case. Locks, completions and wait queues
  * are the conformance suite's (tests/conform/locking.c, completion.c,
  * wait.c).
  */
 #include <asm/processor.h>
 #include <linux/completion.h>
+#include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/time64.h>
 #include <linux/workqueue.h>
 
+/* The hand-off case also makes one bare door call, on purpose, as a control. */
+#define ULDD_DOOR_BARE
+#include "../../../shim/core/door.h"
 #include "../../../shim/entry.h"
 #include "ktest.h"
 
@@ -81,6 +87,65 @@ int KTEST(ktest_sched_context)(void)
 	if (!line && strcmp(current->comm, "context"))
 		line = __LINE__;
 	uldd_exit();
+	uldd_exit();
+	return line;
+}
+
+/* Task B of the door case: needs a vCPU to say it ran. */
+static u32 door_word;
+static int door_b_cpu;
+
+static void door_task_b(void *arg)
+{
+	(void)arg;
+	uldd_enter("door-b");
+	__atomic_store_n(&door_b_cpu, smp_processor_id(), __ATOMIC_RELAXED);
+	__atomic_store_n(&door_word, 1, __ATOMIC_RELEASE);
+	uhost_futex_wake(&door_word, 1);
+	uldd_exit();
+}
+
+/*
+ * With one vCPU, held by this task (A), a blocking door call made through
+ * the wrapper lets task B run meanwhile: A waits on a futex word that only
+ * B, once it holds a vCPU, sets (join: A joins B's thread, which cannot end
+ * before B got the vCPU). First a control: the same wait made bare, with
+ * the vCPU kept, ends at its deadline with B not run, however long that
+ * is, since B cannot take the only vCPU. 0, or the line that failed; no
+ * outcome depends on how long anything takes.
+ */
+int KTEST(ktest_sched_door_lends_vcpu)(int join)
+{
+	struct uhost_thread *b;
+	int line = 0;
+
+	__atomic_store_n(&door_word, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&door_b_cpu, -1, __ATOMIC_RELAXED);
+	if (nr_cpu_ids != 1)
+		return __LINE__;
+	uldd_enter("door-a");
+	if (uhost_thread_create(door_task_b, NULL, "door-b", &b)) {
+		uldd_exit();
+		return __LINE__;
+	}
+	while (uhost_futex_wait(&door_word, 0, uhost_clock_ns() + 2 * NSEC_PER_MSEC) != ETIMEDOUT)
+		;
+	if (__atomic_load_n(&door_word, __ATOMIC_ACQUIRE))
+		line = __LINE__;
+	if (join) {
+		if (uldd_door_thread_join(b))
+			line = line ?: __LINE__;
+	} else {
+		while (!__atomic_load_n(&door_word, __ATOMIC_ACQUIRE))
+			uldd_door_futex_wait(&door_word, 0, 0);
+		if (uldd_door_thread_join(b))
+			line = line ?: __LINE__;
+	}
+	/* B ran on the one vCPU, and A has it back. */
+	if (!line &&
+	    (!__atomic_load_n(&door_word, __ATOMIC_ACQUIRE) ||
+	     __atomic_load_n(&door_b_cpu, __ATOMIC_RELAXED) != 0 || smp_processor_id() != 0))
+		line = __LINE__;
 	uldd_exit();
 	return line;
 }

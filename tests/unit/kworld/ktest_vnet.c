@@ -23,7 +23,7 @@
 #include "../../../shim/entry.h"
 #include "../../../shim/net/net.h"
 #include "ktest.h"
-#include "uhost.h"
+#include "uhost_tap.h"
 
 /* Frame kinds: IPv4 with TCP or UDP, IPv6 with TCP, ARP. */
 enum { V_TCP4, V_UDP4, V_TCP6, V_ARP };

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "uhost.h"
+#include "host.h"
 
 #define CHECK(cond, ...)                                                     \
 	do {                                                                 \

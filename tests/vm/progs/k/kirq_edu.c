@@ -15,7 +15,7 @@
 #include "../../../../shim/entry.h"
 #include "../../../../shim/kernel/irq/irq.h"
 #include "../../../../shim/mm/arena.h"
-#include "uhost.h"
+#include "uhost_vfio.h"
 #include "../kirq.h"
 
 #define EDU_IRQ_STATUS 0x24
