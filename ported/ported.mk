@@ -46,7 +46,7 @@ ported: $(PORTED)
 
 # Re-records every driver's upstream hashes, as after a new Debian upload
 # of linux-source: each port's report names the files that changed.
-port-record: $(PORT_CONFIG) $(SHIM_KO)
+port-record: $(PORT_CONFIG) $(SHIM_KO) $(LIBULDD_DEV)
 	$(Q)$(foreach n,$(PORTED_NAMES),$(foreach s,$(call ported_trees,$(n)), \
 		$(PORT_TOOL) --config $(PORT_CONFIG) --series $(s) --record --quiet $(n) || exit 1;))
 

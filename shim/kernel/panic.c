@@ -9,6 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <uldd/port.h>
 #include "../core/door.h"
 
 void __warn_printk(const char *file, int line, const char *func, const char *fmt, ...)
@@ -48,12 +49,10 @@ void panic(const char *fmt, ...)
 }
 
 /*
- * The one function behind every stub 'uldd port --stubs' generates: the
- * driver reached a function the shim does not have. It says which, then
- * stops as BUG() does (backtrace, SIGABRT), so the maintainer sees how far
- * the driver got on the device and what to write next.
+ * The one function behind every stub 'uldd port --stubs' generates
+ * (uldd/port.h): backtrace and SIGABRT, as BUG(), so the maintainer sees
+ * what to write next.
  */
-void __noreturn uldd_port_missing(const char *name);
 void __noreturn uldd_port_missing(const char *name)
 {
 	printk(KERN_EMERG

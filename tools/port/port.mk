@@ -19,7 +19,7 @@ $(PORT_CONFIG): $(TOP)/Makefile $(TOP)/shim/shim.mk $(TOP)/abi/abi.mk $(TOP)/too
 		'"driver_cflags": $(call json_list,$(KWORLD_DRIVER_CFLAGS)),' \
 		'"ldflags": $(call json_list,$(SAN_LDFLAGS) $(DRIVER_LDFLAGS)),' \
 		'"kworld_link": "$(KWORLD_LINK)", "kworld_allow": "$(KWORLD_ALLOW)",' \
-		'"kworld_prefix": "$(KWORLD_PREFIX)", "shim_ko": "$(SHIM_KO)"' \
+		'"kworld_prefix": "$(KWORLD_PREFIX)", "libuldd": "$(LIBULDD)"' \
 		'}' >$@.tmp
 	$(Q)mv $@.tmp $@
 
@@ -27,7 +27,7 @@ all: $(PORT_CONFIG)
 
 # make port DRIVER=8139cp [KSRC=TREE] [SERIES=6.12] [STUBS=1]
 .PHONY: port port-record
-port: $(PORT_CONFIG) $(SHIM_KO)
+port: $(PORT_CONFIG) $(SHIM_KO) $(LIBULDD_DEV)
 	@test -n "$(DRIVER)" || { echo "usage: make port DRIVER=NAME [KSRC=TREE] [SERIES=6.1|6.12] [STUBS=1]" >&2; exit 2; }
 	$(Q)$(PORT_TOOL) --config $(PORT_CONFIG) $(if $(KSRC),--ksrc $(KSRC)) \
 		$(if $(SERIES),--series $(SERIES)) $(if $(STUBS),--stubs) $(DRIVER)
