@@ -470,7 +470,10 @@ class Ps(gdb.Command):
                     gdb.write("%-4d %-8d (no TLS: %s)\n" % (th.num, lwp, e))
                     continue
                 if int(cur) == 0:
-                    gdb.write("%-4d %-8d %-6s %-16s\n" % (th.num, lwp, "-", "(host thread)"))
+                    # Never entered the kernel: the main thread before init,
+                    # the watchdog, a thread of a host library.
+                    what = "(host: %s)" % th.name if th.name else "(host thread)"
+                    gdb.write("%-4d %-8d %-6s %s\n" % (th.num, lwp, "-", what))
                     continue
                 t = cur.dereference()
                 cpu = holder.get(int(cur))
