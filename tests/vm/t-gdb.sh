@@ -42,8 +42,15 @@ set $pdev = pdev
 finish
 print *(struct net_device *)$pdev->dev.driver_data
 lx-netdev
+print $k("uldd_net_devices")
+lx-list-walk $k("uldd_net_devices") "struct uldd_netdev" node
+print $lx_netdev("ugdb0")->mtu
 lx-dmesg
 lx-ps
+# The shim lists a device once its probe returned: stop after init.
+tbreak uldd_confine_lock
+continue
+lx-lspci
 python print("GDB-INFERIOR-PID %d" % gdb.selected_inferior().pid)
 continue
 EOF
@@ -81,14 +88,22 @@ grep -q "^GDB-STOPPED-IN-PROBE" "$out" || fail "gdb did not stop in e1000_probe"
 grep -Eq "^#0 .*e1000_probe \(pdev=" "$out" || fail "the stop is not in e1000_probe"
 grep -Eq "pci_dev $addr \[8086:100e\] .* driver e1000" "$out" ||
 	fail "no pci_dev $addr [8086:100e] bound to e1000 from the pretty-printer"
-ok "stopped in e1000_probe: $(grep -m1 -o "pci_dev $addr[^=]*" "$out")"
+ok "stopped in e1000_probe: $(grep -m1 -o "pci_dev ${addr}[^=]*" "$out")"
 grep -Eq "BAR0 = \"?\[0x[0-9a-f]+-0x[0-9a-f]+\]" "$out" || fail "the pci_dev shows no BAR0"
 grep -q "Value returned is .* = 0" "$out" || fail "e1000_probe did not return 0"
 grep -Eq "net_device $ifname: mtu 1500 \(46-16110\) mac 52:54:00:12:34:10 " "$out" ||
 	fail "no net_device $ifname with MTU 1500 and MAC 52:54:00:12:34:10 from the pretty-printer"
-ok "after probe: $(grep -m1 -o "net_device $ifname:[^=]*" "$out")"
+ok "after probe: $(grep -m1 -o "net_device ${ifname}:[^=]*" "$out")"
 grep -Eq "^\(struct net_device \*\) 0x[0-9a-f]+: net_device $ifname:" "$out" ||
 	fail "lx-netdev does not list $ifname"
+grep -Eq '^\$[0-9]+ = list_head \{next = 0x[0-9a-f]+, prev = 0x[0-9a-f]+\} \(1 entry\)' "$out" ||
+	fail "the list_head printer does not count uldd_net_devices' one entry"
+grep -Eq '^\[0\] \(struct uldd_netdev \*\) 0x[0-9a-f]+$' "$out" ||
+	fail "lx-list-walk does not show uldd_net_devices' entry"
+grep -q "^1 entry$" "$out" || fail "lx-list-walk does not count uldd_net_devices' one entry"
+grep -Eq "^\(struct pci_dev \*\) 0x[0-9a-f]+: pci_dev $addr \[8086:100e\]" "$out" ||
+	fail "lx-lspci does not list $addr"
+ok "lists: uldd_net_devices (1 entry), lx-list-walk, lx-lspci, \$lx_netdev(\"$ifname\")->mtu = $(sed -n 's/^\$[0-9]* = \([0-9]*\)$/\1/p' "$out" | tail -n 1)"
 grep -Eq "^\[ *[0-9]+\.[0-9]{6}\] e1000 $addr $ifname: Intel\(R\) PRO/1000 Network Connection" "$out" ||
 	fail "lx-dmesg has no probe line of e1000"
 ok "lx-dmesg: $(grep -m1 -Eo "e1000 $addr $ifname: Intel.*" "$out")"

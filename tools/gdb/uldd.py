@@ -155,11 +155,29 @@ in it that links them. Prints each entry's address; -p prints each entry
         super().__init__("lx-list-walk", gdb.COMMAND_DATA, gdb.COMPLETE_EXPRESSION)
 
     def invoke(self, arg, from_tty):
-        argv = gdb.string_to_argv(arg)
-        full = "-p" in argv
-        argv = [a for a in argv if a != "-p"]
-        if len(argv) != 3:
-            raise gdb.GdbError("usage: lx-list-walk HEAD TYPE MEMBER [-p]")
+        # Parsed from the right: HEAD is an expression that may hold quotes
+        # and blanks ($k("uldd_net_devices")), which string_to_argv mangles.
+        words = arg.split()
+        full = "-p" in words
+        words = [w for w in words if w != "-p"]
+        text = " ".join(words)
+        usage = "usage: lx-list-walk HEAD TYPE MEMBER [-p]"
+        if len(words) < 3:
+            raise gdb.GdbError(usage)
+        member = words[-1]
+        rest = text[: -len(member)].rstrip()
+        if rest.endswith('"'):
+            start = rest.rfind('"', 0, len(rest) - 1)
+            typename, rest = rest[start + 1 : -1], rest[:start]
+        elif len(words) >= 4 and words[-3] in ("struct", "union"):
+            typename = words[-3] + " " + words[-2]
+            rest = rest[: rest.rfind(words[-3])]
+        else:
+            typename = words[-2]
+            rest = rest[: rest.rfind(words[-2])]
+        if not rest.strip():
+            raise gdb.GdbError(usage)
+        argv = [rest.strip(), typename, member]
         head = gdb.parse_and_eval(argv[0])
         typ = gdb.lookup_type(argv[1])
         n = 0
@@ -169,7 +187,7 @@ in it that links them. Prints each entry's address; -p prints each entry
             else:
                 gdb.write("[%d] (%s *) %#x\n" % (n, typ, int(entry)))
             n += 1
-        gdb.write("%d entries\n" % n)
+        gdb.write("%d entr%s\n" % (n, "y" if n == 1 else "ies"))
 
 
 # --------------------------------------------------------- pretty-printers
@@ -516,9 +534,13 @@ class Lspci(gdb.Command):
 
     def invoke(self, arg, from_tty):
         typ = struct_type("uldd_pci_private")
+        n = 0
         for priv in list_for_each_entry(lookup_var("uldd_pci_devices"), typ, "node"):
             pdev = priv["pdev"]
             gdb.write("(struct pci_dev *) %#x: %s\n" % (int(pdev), PciDevPrinter(pdev.dereference()).to_string()))
+            n += 1
+        if not n:
+            gdb.write("(none: a device is listed once its driver's probe returned 0)\n")
 
 
 class Netdev(gdb.Command):
