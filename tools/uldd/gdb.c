@@ -103,7 +103,7 @@ static int gdb_main(int argc, char **argv)
 
 const struct uldd_cmd uldd_cmd_gdb = {
 	.name = "gdb",
-	.args = "[GDB-OPTIONS... --] [DRIVER.so [run options] [name=value]...]",
+	.args = "[GDB-OPTIONS... --] DRIVER.so [run options]",
 	.summary = "run a driver under gdb, with uldd's gdb commands",
 	.help = "Starts gdb on 'uldd run DRIVER.so ...' (the arguments after '--', or all of\n"
 		"them without one), with pending breakpoints on and uldd's gdb extension\n"
