@@ -44,38 +44,9 @@ int uhost_log_level(void)
 }
 
 /*
- * The log ring: the last UH_LOG_SLOTS lines, as the kernel's printk buffer
- * keeps them for dmesg. A slot per line, claimed with one atomic add, so
- * writers never wait for each other and any thread, a crash handler's too,
- * may log. A slot's seq, stored last, is its line's number + 1 once the
- * line is complete (0 while it is written): a reader of a stopped process
- * takes slot (n % UH_LOG_SLOTS) as line n only if seq says n + 1. A line
- * longer than the slot's text is cut, and marked so. tools/gdb/uldd.py
- * reads this layout by name: change both together.
- */
-#define UH_LOG_SLOTS 1024
-#define UH_LOG_TEXT 240
-
-struct uh_log_slot {
-	uint64_t seq;
-	uint64_t ns; /* CLOCK_MONOTONIC when the line was logged */
-	uint16_t len;
-	uint8_t level;
-	uint8_t truncated;
-	char text[UH_LOG_TEXT];
-};
-
-struct uh_log_ring {
-	uint64_t next; /* lines ever logged */
-	uint64_t t0; /* line 0's time: lx-dmesg counts from it, as dmesg from boot */
-	struct uh_log_slot slot[UH_LOG_SLOTS];
-};
-
-/*
  * Global, so the compiler keeps stores that nothing here reads; hidden, so
  * it is no export of libuldd.so.1 (the debugger finds it in the symbol table).
  */
-extern struct uh_log_ring uh_log_ring; /* for sparse: no other file may use it */
 __attribute__((visibility("hidden"))) struct uh_log_ring uh_log_ring;
 
 static void log_ring_put(int level, const char *msg, size_t len)

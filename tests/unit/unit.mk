@@ -20,7 +20,7 @@ UNIT_KOBJ_sysfs := error pciaddr sysfs pcibind
 UNIT_KOBJ_bind := error pciaddr sysfs pcibind
 UNIT_KOBJ_cli := error pciaddr sysfs pcibind thread log
 UNIT_KOBJ_ctl := error pciaddr sysfs thread log
-UNIT_KOBJ_host := error init thread arena
+UNIT_KOBJ_host := error init thread arena log
 UNIT_KOBJ_tap := error thread tap pciaddr keep privsep
 UNIT_KOBJ_privsep := error privsep seccomp thread
 # UNIT_FAKE_<area>: H-world fakes of door calls (tests/unit/<name>.c).
