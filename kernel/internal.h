@@ -13,6 +13,37 @@
 int uh_fail_prefix(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
+ * log.c: the log ring, the last UH_LOG_SLOTS lines uhost_log() got, at any
+ * level, as the kernel's printk buffer keeps them for dmesg; only a
+ * debugger reads it (tools/gdb/uldd.py: lx-dmesg, which reads this layout
+ * by its member names: change both together), and the unit tests. A slot
+ * per line, claimed with one atomic add, so writers never wait for each
+ * other and any thread, a crash handler's too, may log. A slot's seq,
+ * stored last, is its line's number + 1 once the line is complete (0 while
+ * it is written): a reader of a stopped process takes slot n % UH_LOG_SLOTS
+ * as line n only if seq says n + 1. A longer line is cut, and marked so.
+ */
+#define UH_LOG_SLOTS 1024
+#define UH_LOG_TEXT 240
+
+struct uh_log_slot {
+	uint64_t seq;
+	uint64_t ns; /* CLOCK_MONOTONIC when the line was logged */
+	uint16_t len;
+	uint8_t level;
+	uint8_t truncated;
+	char text[UH_LOG_TEXT];
+};
+
+struct uh_log_ring {
+	uint64_t next; /* lines ever logged */
+	uint64_t t0; /* line 0's time: lx-dmesg counts from it, as dmesg from boot */
+	struct uh_log_slot slot[UH_LOG_SLOTS];
+};
+
+extern struct uh_log_ring uh_log_ring;
+
+/*
  * file.c: a name uhost_file_read() accepts: not empty, not absolute, no
  * ".." component. uh_file_set_fallback(true), for unit tests, takes the
  * path of kernels without openat2 (a realpath check) on every read.

@@ -2,11 +2,15 @@
 /*
  * log.c - where printk ends: one line per call on stderr, filtered by level.
  * A single write(2) per line keeps lines whole when threads log at once.
+ * Every line, whatever its level, also goes to the log ring, which only a
+ * debugger reads (tools/gdb: lx-dmesg), in a live process or a core file.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -39,11 +43,42 @@ int uhost_log_level(void)
 	return level;
 }
 
+/*
+ * Global, so the compiler keeps stores that nothing here reads; hidden, so
+ * it is no export of libuldd.so.1 (the debugger finds it in the symbol table).
+ */
+__attribute__((visibility("hidden"))) struct uh_log_ring uh_log_ring;
+
+static void log_ring_put(int level, const char *msg, size_t len)
+{
+	uint64_t n = __atomic_fetch_add(&uh_log_ring.next, 1, __ATOMIC_RELAXED);
+	struct uh_log_slot *s = &uh_log_ring.slot[n % UH_LOG_SLOTS];
+	struct timespec ts;
+
+	__atomic_store_n(&s->seq, 0, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	/* The vDSO answers; a failure leaves the time 0, not the line out. */
+	if (clock_gettime(CLOCK_MONOTONIC, &ts))
+		ts.tv_sec = ts.tv_nsec = 0;
+	s->ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	if (n == 0)
+		__atomic_store_n(&uh_log_ring.t0, s->ns, __ATOMIC_RELAXED);
+	s->level = (uint8_t)level;
+	s->truncated = len > UH_LOG_TEXT;
+	s->len = (uint16_t)(len > UH_LOG_TEXT ? UH_LOG_TEXT : len);
+	memcpy(s->text, msg, s->len);
+	__atomic_store_n(&s->seq, n + 1, __ATOMIC_RELEASE);
+}
+
 void uhost_log(int level, const char *msg, uhost_size len)
 {
 	char line[1024];
 	size_t n;
 
+	if (len && msg[len - 1] == '\n')
+		log_ring_put(level, msg, len - 1);
+	else
+		log_ring_put(level, msg, len);
 	if (level > uhost_log_level())
 		return;
 	if (len > sizeof(line) - 1)

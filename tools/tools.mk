@@ -22,3 +22,13 @@ $(ULDD_BIN): $(ULDD_OBJ) $(SAN_OBJ) $(LIBULDD_DEV)
 		$(if $(ULDD_RPATH),-Wl$(comma)-rpath$(comma)'$(ULDD_RPATH)') $(PCI_LIBS) -lbsd -ldl -lm
 
 all: $(ULDD_BIN)
+
+# uldd's gdb extension, where 'uldd gdb' looks first: share/ beside bin/,
+# as it will be installed.
+ULDD_GDB_EXT := $(BUILD)/share/uldd/gdb/uldd.py
+$(ULDD_GDB_EXT): $(TOP)/tools/gdb/uldd.py
+	@mkdir -p $(dir $@)
+	@echo "  CP      share/uldd/gdb/uldd.py"
+	$(Q)cp $< $@
+
+all: $(ULDD_GDB_EXT)

@@ -152,6 +152,53 @@ static void test_host_arena_is_aligned_and_writable(void **state)
 	assert_int_equal(uhost_arena_alloc(0, (void **)&p, &page), EINVAL);
 }
 
+/* The line the ring holds as number n, or NULL when its slot has another. */
+static const struct uh_log_slot *ring_line(uint64_t n)
+{
+	const struct uh_log_slot *s = &uh_log_ring.slot[n % UH_LOG_SLOTS];
+
+	return s->seq == n + 1 ? s : NULL;
+}
+
+/*
+ * lx-dmesg's source: every line at every level, the console's filter
+ * notwithstanding, a trailing newline dropped, a long line cut and marked,
+ * and the oldest overwritten once the ring is full.
+ */
+static void test_host_log_ring_keeps_lines(void **state)
+{
+	char longline[UH_LOG_TEXT + 50];
+	const struct uh_log_slot *s;
+	uint64_t first = uh_log_ring.next;
+
+	(void)state;
+	/* Debug lines: below the default console level, so the ring only. */
+	uhost_log(UHOST_LOG_DEBUG, "ring: one\n", 10);
+	memset(longline, 'x', sizeof(longline));
+	uhost_log(UHOST_LOG_DEBUG, longline, sizeof(longline));
+	assert_int_equal(uh_log_ring.next, first + 2);
+	s = ring_line(first);
+	assert_non_null(s);
+	assert_int_equal(s->level, UHOST_LOG_DEBUG);
+	assert_int_equal(s->len, 9);
+	assert_memory_equal(s->text, "ring: one", 9);
+	assert_int_equal(s->truncated, 0);
+	assert_true(s->ns >= uh_log_ring.t0);
+	s = ring_line(first + 1);
+	assert_non_null(s);
+	assert_int_equal(s->len, UH_LOG_TEXT);
+	assert_int_equal(s->truncated, 1);
+
+	for (unsigned int i = 0; i < UH_LOG_SLOTS; i++)
+		uhost_log(UHOST_LOG_DEBUG, "ring: fill", 10);
+	assert_int_equal(uh_log_ring.next, first + 2 + UH_LOG_SLOTS);
+	assert_null(ring_line(first));
+	assert_null(ring_line(first + 1));
+	s = ring_line(first + 1 + UH_LOG_SLOTS);
+	assert_non_null(s);
+	assert_memory_equal(s->text, "ring: fill", 10);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_host_timer_oneshot_and_periodic),
 		cmocka_unit_test(test_host_sleep_and_clock),
 		cmocka_unit_test(test_host_arena_is_aligned_and_writable),
+		cmocka_unit_test(test_host_log_ring_keeps_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

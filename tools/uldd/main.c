@@ -19,7 +19,7 @@
 static const struct uldd_cmd *const cmds[] = {
 	&uldd_cmd_list, &uldd_cmd_bind,	     &uldd_cmd_unbind,	  &uldd_cmd_info,
 	&uldd_cmd_run,	&uldd_cmd_supervise, &uldd_cmd_autoprobe, &uldd_cmd_stats,
-	&uldd_cmd_port, &uldd_cmd_modinfo,
+	&uldd_cmd_port, &uldd_cmd_modinfo,   &uldd_cmd_gdb,
 };
 
 void uldd_err(const char *fmt, ...)
@@ -125,6 +125,9 @@ int main(int argc, char **argv)
 			cmd_help(cmd);
 			return ULDD_EXIT_OK;
 		}
+		/* What follows 'uldd gdb' is gdb's and uldd run's, --help too. */
+		if (cmd == &uldd_cmd_gdb)
+			break;
 		/*
 		 * Only run, supervise, autoprobe, port and modinfo take options;
 		 * an address never starts with '-'.

@@ -29,6 +29,7 @@ extern const struct uldd_cmd uldd_cmd_autoprobe;
 extern const struct uldd_cmd uldd_cmd_stats;
 extern const struct uldd_cmd uldd_cmd_port;
 extern const struct uldd_cmd uldd_cmd_modinfo;
+extern const struct uldd_cmd uldd_cmd_gdb;
 
 /* "uldd: <message>" on stderr, one line. */
 void uldd_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
