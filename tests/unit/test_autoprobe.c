@@ -41,7 +41,7 @@
 #define ANY ULDD_PCI_ANY_ID
 
 /* autoprobe.c's warnings; main.c is not linked here. */
-void uldd_err(const char *fmt, ...)
+void tool_err(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -52,7 +52,7 @@ void uldd_err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-int uldd_usage_err(const struct uldd_cmd *cmd, const char *fmt, ...)
+int tool_usage_err(const struct tool_cmd *cmd, const char *fmt, ...)
 {
 	(void)cmd;
 	(void)fmt;
@@ -70,10 +70,10 @@ static const struct uhost_pci_info e1000_dev = {
 	.vfio = 1,
 };
 
-static struct uldd_pci_id id(uint32_t vendor, uint32_t device, uint32_t subvendor,
+static struct tool_pci_id id(uint32_t vendor, uint32_t device, uint32_t subvendor,
 			     uint32_t subdevice, uint32_t class, uint32_t class_mask)
 {
-	return (struct uldd_pci_id){ .vendor = vendor,
+	return (struct tool_pci_id){ .vendor = vendor,
 				     .device = device,
 				     .subvendor = subvendor,
 				     .subdevice = subdevice,
@@ -83,128 +83,128 @@ static struct uldd_pci_id id(uint32_t vendor, uint32_t device, uint32_t subvendo
 
 static void test_autoprobe_match_exact(void **state)
 {
-	struct uldd_pci_id e = id(0x8086, 0x100e, ANY, ANY, 0, 0);
+	struct tool_pci_id e = id(0x8086, 0x100e, ANY, ANY, 0, 0);
 	struct uhost_pci_info d = e1000_dev;
 
 	(void)state;
-	assert_true(uldd_ap_id_matches(&e, &d));
+	assert_true(tool_ap_id_matches(&e, &d));
 	d.device = 0x100f;
-	assert_false(uldd_ap_id_matches(&e, &d));
+	assert_false(tool_ap_id_matches(&e, &d));
 	d = e1000_dev;
 	d.vendor = 0x10ec;
-	assert_false(uldd_ap_id_matches(&e, &d));
+	assert_false(tool_ap_id_matches(&e, &d));
 	/* Subsystem IDs named must be equal too. */
 	e = id(0x8086, 0x100e, 0x1af4, 0x1100, 0, 0);
-	assert_true(uldd_ap_id_matches(&e, &e1000_dev));
+	assert_true(tool_ap_id_matches(&e, &e1000_dev));
 	e.subdevice = 0x1101;
-	assert_false(uldd_ap_id_matches(&e, &e1000_dev));
+	assert_false(tool_ap_id_matches(&e, &e1000_dev));
 }
 
 static void test_autoprobe_match_any_id(void **state)
 {
-	struct uldd_pci_id all = id(ANY, ANY, ANY, ANY, 0, 0);
-	struct uldd_pci_id vendor = id(0x8086, ANY, ANY, ANY, 0, 0);
-	struct uldd_pci_id board = id(ANY, ANY, 0x1af4, ANY, 0, 0);
+	struct tool_pci_id all = id(ANY, ANY, ANY, ANY, 0, 0);
+	struct tool_pci_id vendor = id(0x8086, ANY, ANY, ANY, 0, 0);
+	struct tool_pci_id board = id(ANY, ANY, 0x1af4, ANY, 0, 0);
 	struct uhost_pci_info d = e1000_dev;
 
 	(void)state;
 	/* PCI_ANY_ID everywhere and no class mask: any device at all. */
-	assert_true(uldd_ap_id_matches(&all, &d));
-	assert_true(uldd_ap_id_matches(&vendor, &d));
-	assert_true(uldd_ap_id_matches(&board, &d));
+	assert_true(tool_ap_id_matches(&all, &d));
+	assert_true(tool_ap_id_matches(&vendor, &d));
+	assert_true(tool_ap_id_matches(&board, &d));
 	d.vendor = 0x10ec;
 	d.subvendor = 0x10ec;
 	d.class = 0x010802;
-	assert_true(uldd_ap_id_matches(&all, &d));
-	assert_false(uldd_ap_id_matches(&vendor, &d));
-	assert_false(uldd_ap_id_matches(&board, &d));
+	assert_true(tool_ap_id_matches(&all, &d));
+	assert_false(tool_ap_id_matches(&vendor, &d));
+	assert_false(tool_ap_id_matches(&board, &d));
 }
 
 static void test_autoprobe_match_class_mask(void **state)
 {
-	struct uldd_pci_id ethernet = id(ANY, ANY, ANY, ANY, 0x020000, 0xffff00);
-	struct uldd_pci_id network = id(ANY, ANY, ANY, ANY, 0x020000, 0xff0000);
-	struct uldd_pci_id nvme = id(ANY, ANY, ANY, ANY, 0x010802, 0xffffff);
+	struct tool_pci_id ethernet = id(ANY, ANY, ANY, ANY, 0x020000, 0xffff00);
+	struct tool_pci_id network = id(ANY, ANY, ANY, ANY, 0x020000, 0xff0000);
+	struct tool_pci_id nvme = id(ANY, ANY, ANY, ANY, 0x010802, 0xffffff);
 	struct uhost_pci_info d = e1000_dev;
 
 	(void)state;
-	assert_true(uldd_ap_id_matches(&ethernet, &d));
-	assert_true(uldd_ap_id_matches(&network, &d));
-	assert_false(uldd_ap_id_matches(&nvme, &d));
+	assert_true(tool_ap_id_matches(&ethernet, &d));
+	assert_true(tool_ap_id_matches(&network, &d));
+	assert_false(tool_ap_id_matches(&nvme, &d));
 	/* The programming interface is outside the Ethernet entry's mask. */
 	d.class = 0x020001;
-	assert_true(uldd_ap_id_matches(&ethernet, &d));
+	assert_true(tool_ap_id_matches(&ethernet, &d));
 	/* Another subclass (0x80, "other network controller"): base class only. */
 	d.class = 0x028000;
-	assert_false(uldd_ap_id_matches(&ethernet, &d));
-	assert_true(uldd_ap_id_matches(&network, &d));
+	assert_false(tool_ap_id_matches(&ethernet, &d));
+	assert_true(tool_ap_id_matches(&network, &d));
 	d.class = 0x010802;
-	assert_true(uldd_ap_id_matches(&nvme, &d));
-	assert_false(uldd_ap_id_matches(&network, &d));
+	assert_true(tool_ap_id_matches(&nvme, &d));
+	assert_false(tool_ap_id_matches(&network, &d));
 	/* The class counts with the IDs, not instead of them. */
 	nvme.vendor = 0x8086;
 	d.vendor = 0x144d;
-	assert_false(uldd_ap_id_matches(&nvme, &d));
+	assert_false(tool_ap_id_matches(&nvme, &d));
 }
 
 static void test_autoprobe_match_override_only(void **state)
 {
-	struct uldd_pci_id e = id(0x8086, 0x100e, ANY, ANY, 0, 0);
+	struct tool_pci_id e = id(0x8086, 0x100e, ANY, ANY, 0, 0);
 
 	(void)state;
 	e.override_only = 1;
-	assert_false(uldd_ap_id_matches(&e, &e1000_dev));
+	assert_false(tool_ap_id_matches(&e, &e1000_dev));
 }
 
 /* Each rank outweighs every lower one: device, subsystem, vendor, class bits. */
 static void test_autoprobe_score_order(void **state)
 {
-	struct uldd_pci_id board = id(0x8086, 0x100e, 0x1af4, 0x1100, 0, 0);
-	struct uldd_pci_id chip = id(0x8086, 0x100e, ANY, ANY, 0, 0);
-	struct uldd_pci_id chip_class = id(0x8086, 0x100e, ANY, ANY, 0x020000, 0xffffff);
-	struct uldd_pci_id subsys = id(ANY, ANY, 0x1af4, 0x1100, 0x020000, 0xffffff);
-	struct uldd_pci_id one_sub = id(ANY, ANY, 0x1af4, ANY, 0, 0);
-	struct uldd_pci_id vendor_class = id(0x8086, ANY, ANY, ANY, 0x020000, 0xffffff);
-	struct uldd_pci_id vendor = id(0x8086, ANY, ANY, ANY, 0, 0);
-	struct uldd_pci_id ethernet = id(ANY, ANY, ANY, ANY, 0x020000, 0xffff00);
-	struct uldd_pci_id network = id(ANY, ANY, ANY, ANY, 0x020000, 0xff0000);
-	struct uldd_pci_id all = id(ANY, ANY, ANY, ANY, 0, 0);
+	struct tool_pci_id board = id(0x8086, 0x100e, 0x1af4, 0x1100, 0, 0);
+	struct tool_pci_id chip = id(0x8086, 0x100e, ANY, ANY, 0, 0);
+	struct tool_pci_id chip_class = id(0x8086, 0x100e, ANY, ANY, 0x020000, 0xffffff);
+	struct tool_pci_id subsys = id(ANY, ANY, 0x1af4, 0x1100, 0x020000, 0xffffff);
+	struct tool_pci_id one_sub = id(ANY, ANY, 0x1af4, ANY, 0, 0);
+	struct tool_pci_id vendor_class = id(0x8086, ANY, ANY, ANY, 0x020000, 0xffffff);
+	struct tool_pci_id vendor = id(0x8086, ANY, ANY, ANY, 0, 0);
+	struct tool_pci_id ethernet = id(ANY, ANY, ANY, ANY, 0x020000, 0xffff00);
+	struct tool_pci_id network = id(ANY, ANY, ANY, ANY, 0x020000, 0xff0000);
+	struct tool_pci_id all = id(ANY, ANY, ANY, ANY, 0, 0);
 
 	(void)state;
-	assert_true(uldd_ap_id_score(&board) > uldd_ap_id_score(&chip_class));
-	assert_true(uldd_ap_id_score(&chip_class) > uldd_ap_id_score(&chip));
-	assert_true(uldd_ap_id_score(&chip) > uldd_ap_id_score(&subsys));
-	assert_true(uldd_ap_id_score(&subsys) > uldd_ap_id_score(&one_sub));
-	assert_true(uldd_ap_id_score(&one_sub) > uldd_ap_id_score(&vendor_class));
-	assert_true(uldd_ap_id_score(&vendor_class) > uldd_ap_id_score(&vendor));
-	assert_true(uldd_ap_id_score(&vendor) > uldd_ap_id_score(&ethernet));
-	assert_true(uldd_ap_id_score(&ethernet) > uldd_ap_id_score(&network));
-	assert_true(uldd_ap_id_score(&network) > uldd_ap_id_score(&all));
-	assert_int_equal(uldd_ap_id_score(&all), 0);
+	assert_true(tool_ap_id_score(&board) > tool_ap_id_score(&chip_class));
+	assert_true(tool_ap_id_score(&chip_class) > tool_ap_id_score(&chip));
+	assert_true(tool_ap_id_score(&chip) > tool_ap_id_score(&subsys));
+	assert_true(tool_ap_id_score(&subsys) > tool_ap_id_score(&one_sub));
+	assert_true(tool_ap_id_score(&one_sub) > tool_ap_id_score(&vendor_class));
+	assert_true(tool_ap_id_score(&vendor_class) > tool_ap_id_score(&vendor));
+	assert_true(tool_ap_id_score(&vendor) > tool_ap_id_score(&ethernet));
+	assert_true(tool_ap_id_score(&ethernet) > tool_ap_id_score(&network));
+	assert_true(tool_ap_id_score(&network) > tool_ap_id_score(&all));
+	assert_int_equal(tool_ap_id_score(&all), 0);
 }
 
-static void add(struct uldd_ap_set *set, const char *name, struct uldd_pci_id e)
+static void add(struct tool_ap_set *set, const char *name, struct tool_pci_id e)
 {
-	assert_int_equal(uldd_ap_add(set, name, &e, 1), 0);
+	assert_int_equal(tool_ap_add(set, name, &e, 1), 0);
 }
 
 static void test_autoprobe_pick_most_specific(void **state)
 {
-	struct uldd_ap_set set = { 0 };
+	struct tool_ap_set set = { 0 };
 	struct uhost_pci_info d = e1000_dev;
-	struct uldd_pci_id two[2] = { id(0x8086, 0x10d3, ANY, ANY, 0, 0),
+	struct tool_pci_id two[2] = { id(0x8086, 0x10d3, ANY, ANY, 0, 0),
 				      id(0x8086, 0x100e, ANY, ANY, 0, 0) };
-	struct uldd_ap_pick p;
+	struct tool_ap_pick p;
 
 	(void)state;
 	/* Added out of name order: the score decides, not the position. */
 	add(&set, "anynet.so", id(ANY, ANY, ANY, ANY, 0x020000, 0xff0000));
 	add(&set, "board.so", id(0x8086, 0x100e, 0x1af4, 0x1100, 0, 0));
 	add(&set, "intel.so", id(0x8086, ANY, ANY, ANY, 0, 0));
-	assert_int_equal(uldd_ap_add(&set, "chip.so", two, 2), 0);
+	assert_int_equal(tool_ap_add(&set, "chip.so", two, 2), 0);
 	add(&set, "nvme.so", id(ANY, ANY, ANY, ANY, 0x010802, 0xffffff));
 
-	uldd_ap_pick(&set, &d, &p);
+	tool_ap_pick(&set, &d, &p);
 	assert_string_equal(set.drv[p.best].name, "board.so");
 	assert_string_equal(set.drv[p.next].name, "chip.so");
 	assert_false(p.tie);
@@ -212,67 +212,67 @@ static void test_autoprobe_pick_most_specific(void **state)
 
 	/* Another board: the chip's own driver, by its second entry. */
 	d.subdevice = 0x0001;
-	uldd_ap_pick(&set, &d, &p);
+	tool_ap_pick(&set, &d, &p);
 	assert_string_equal(set.drv[p.best].name, "chip.so");
 	assert_string_equal(set.drv[p.next].name, "intel.so");
 	assert_int_equal(p.nmatch, 3);
 
 	/* Another Intel chip: the vendor's driver before the class's. */
 	d.device = 0x1234;
-	uldd_ap_pick(&set, &d, &p);
+	tool_ap_pick(&set, &d, &p);
 	assert_string_equal(set.drv[p.best].name, "intel.so");
 	assert_string_equal(set.drv[p.next].name, "anynet.so");
 
 	/* Another vendor's NIC: only the class entry is left. */
 	d.vendor = 0x10ec;
-	uldd_ap_pick(&set, &d, &p);
+	tool_ap_pick(&set, &d, &p);
 	assert_string_equal(set.drv[p.best].name, "anynet.so");
 	assert_int_equal(p.next, -1);
 	assert_int_equal(p.nmatch, 1);
-	uldd_ap_free(&set);
+	tool_ap_free(&set);
 }
 
 static void test_autoprobe_pick_tie_by_name(void **state)
 {
-	struct uldd_ap_set set = { 0 };
-	struct uldd_ap_pick p;
+	struct tool_ap_set set = { 0 };
+	struct tool_ap_pick p;
 
 	(void)state;
 	/* Copies of one driver under three names, in reverse order. */
 	add(&set, "e1000-old.so", id(0x8086, 0x100e, ANY, ANY, 0, 0));
 	add(&set, "e1000.so", id(0x8086, 0x100e, ANY, ANY, 0, 0));
 	add(&set, "e1000-1.so", id(0x8086, 0x100e, ANY, ANY, 0, 0));
-	uldd_ap_pick(&set, &e1000_dev, &p);
+	tool_ap_pick(&set, &e1000_dev, &p);
 	/* strcmp() order: '-' (0x2d) before '.' (0x2e). */
 	assert_string_equal(set.drv[p.best].name, "e1000-1.so");
 	assert_string_equal(set.drv[p.next].name, "e1000-old.so");
 	assert_true(p.tie);
 	assert_int_equal(p.nmatch, 3);
-	uldd_ap_free(&set);
+	tool_ap_free(&set);
 }
 
 static void test_autoprobe_pick_none(void **state)
 {
-	struct uldd_ap_set set = { 0 };
+	struct tool_ap_set set = { 0 };
 	struct uhost_pci_info edu = { .addr = "0000:00:04.0",
 				      .vendor = 0x1234,
 				      .device = 0x11e8,
 				      .subvendor = 0x1af4,
 				      .subdevice = 0x1100,
 				      .class = 0x00ff00 };
-	struct uldd_ap_pick p;
+	struct tool_ap_pick p;
 
 	(void)state;
-	uldd_ap_pick(&set, &edu, &p);
+	tool_ap_pick(&set, &edu, &p);
 	assert_int_equal(p.best, -1);
 	add(&set, "e1000.so", id(0x8086, 0x100e, ANY, ANY, 0, 0));
 	add(&set, "anynet.so", id(ANY, ANY, ANY, ANY, 0x020000, 0xff0000));
-	uldd_ap_pick(&set, &edu, &p);
+	tool_ap_pick(&set, &edu, &p);
 	assert_int_equal(p.best, -1);
 	assert_int_equal(p.next, -1);
 	assert_int_equal(p.nmatch, 0);
 	assert_false(p.tie);
-	uldd_ap_free(&set);
+	tool_ap_free(&set);
 }
 
 /* A temporary folder for driver files; removed by rm_dir(). */
@@ -320,7 +320,7 @@ static void rm_dir(const char *dir)
  */
 static void test_autoprobe_load_reads_tables(void **state)
 {
-	struct uldd_ap_set set;
+	struct tool_ap_set set;
 	char dir[256], sub[300];
 
 	(void)state;
@@ -337,7 +337,7 @@ static void test_autoprobe_load_reads_tables(void **state)
 	snprintf(sub, sizeof(sub), "%s/sub.so", dir);
 	assert_int_equal(mkdir(sub, 0755), 0);
 
-	assert_int_equal(uldd_ap_load(dir, &set), 0);
+	assert_int_equal(tool_ap_load(dir, &set), 0);
 	assert_int_equal(set.n, 4);
 	assert_string_equal(set.drv[0].name, "edu.so");
 	assert_string_equal(set.drv[1].name, "ethernet.so");
@@ -351,12 +351,12 @@ static void test_autoprobe_load_reads_tables(void **state)
 	/* The entry after vendor.so's terminator is not one. */
 	assert_int_equal(set.drv[3].nids, 1);
 	assert_int_equal(set.drv[3].ids[0].device, ANY);
-	uldd_ap_free(&set);
+	tool_ap_free(&set);
 
-	assert_int_equal(uldd_ap_load(sub, &set), 0);
+	assert_int_equal(tool_ap_load(sub, &set), 0);
 	assert_int_equal(set.n, 0);
 	rm_dir(dir);
-	assert_int_equal(uldd_ap_load(dir, &set), ENOENT);
+	assert_int_equal(tool_ap_load(dir, &set), ENOENT);
 }
 
 /* The command, run as a user would, on the fake tree below. */

@@ -636,13 +636,13 @@ static long fake_report(const char *ifname, char *buf, unsigned long len)
 
 static void test_cli_stats_asks_the_server(void **state)
 {
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	char dir[300];
 	struct run r;
 
 	(void)state;
 	set_run_dir(dir, sizeof(dir), "run");
-	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+	assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
 	run_uldd(&r, fs.sys, "stats", "fake0");
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
@@ -650,7 +650,7 @@ static void test_cli_stats_asks_the_server(void **state)
 	run_uldd(&r, fs.sys, "stats", "other0");
 	assert_int_equal(r.status, 1);
 	assert_has(r.err, "no uldd process serves other0");
-	uldd_ctl_stop(ctl);
+	tool_ctl_stop(ctl);
 	unsetenv("ULDD_RUN_DIR");
 }
 

@@ -82,60 +82,60 @@ static int teardown(void **state)
 
 static void test_ctl_serves_a_report(void **state)
 {
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	struct stat st;
 	char want[128];
 	int fds = count_fds();
 
 	(void)state;
-	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+	assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
 	assert_int_equal(stat(dir, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0700);
 	snprintf(want, sizeof(want), "%s/%d.sock", dir, (int)getpid());
-	assert_string_equal(uldd_ctl_path(ctl), want);
+	assert_string_equal(tool_ctl_path(ctl), want);
 
-	assert_int_equal(uldd_ctl_ask(uldd_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
+	assert_int_equal(tool_ctl_ask(tool_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
 	assert_string_equal(answer, "driver: fake\nrx_packets: 42\n");
-	assert_int_equal(uldd_ctl_stats(dir, "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
+	assert_int_equal(tool_ctl_stats(dir, "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
 	assert_string_equal(answer, "driver: fake\nrx_packets: 42\n");
 
-	uldd_ctl_stop(ctl);
+	tool_ctl_stop(ctl);
 	assert_int_equal(access(want, F_OK), -1);
 	assert_int_equal(count_fds(), fds);
 }
 
 static void test_ctl_errors_are_one_line(void **state)
 {
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	char want[128];
 
 	(void)state;
-	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
-	assert_int_equal(uldd_ctl_ask(uldd_ctl_path(ctl), "other0", answer, ULDD_CTL_ANSWER_MAX),
+	assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
+	assert_int_equal(tool_ctl_ask(tool_ctl_path(ctl), "other0", answer, ULDD_CTL_ANSWER_MAX),
 			 ENODEV);
-	assert_int_equal(uldd_ctl_stats(dir, "other0", answer, ULDD_CTL_ANSWER_MAX), ENODEV);
+	assert_int_equal(tool_ctl_stats(dir, "other0", answer, ULDD_CTL_ANSWER_MAX), ENODEV);
 	assert_string_equal(
 		uhost_errmsg(),
 		"no uldd process serves other0: start it with 'uldd run DRIVER.so --ifname other0'");
 
-	assert_int_equal(uldd_ctl_stats(dir, "broken0", answer, ULDD_CTL_ANSWER_MAX), EIO);
+	assert_int_equal(tool_ctl_stats(dir, "broken0", answer, ULDD_CTL_ANSWER_MAX), EIO);
 	snprintf(want, sizeof(want), "process %d cannot report on broken0: %s", (int)getpid(),
 		 strerror(EIO));
 	assert_string_equal(uhost_errmsg(), want);
-	assert_int_equal(uldd_ctl_stats(dir, "no/such", answer, ULDD_CTL_ANSWER_MAX), EINVAL);
-	uldd_ctl_stop(ctl);
+	assert_int_equal(tool_ctl_stats(dir, "no/such", answer, ULDD_CTL_ANSWER_MAX), EINVAL);
+	tool_ctl_stop(ctl);
 }
 
 static void test_ctl_whole_report_arrives(void **state)
 {
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 
 	(void)state;
-	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
-	assert_int_equal(uldd_ctl_ask(uldd_ctl_path(ctl), "big0", answer, ULDD_CTL_ANSWER_MAX), 0);
+	assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
+	assert_int_equal(tool_ctl_ask(tool_ctl_path(ctl), "big0", answer, ULDD_CTL_ANSWER_MAX), 0);
 	assert_int_equal(strlen(answer), ULDD_CTL_REPORT_MAX);
 	assert_int_equal(answer[ULDD_CTL_REPORT_MAX - 1], 'a' + (ULDD_CTL_REPORT_MAX - 1) % 26);
-	uldd_ctl_stop(ctl);
+	tool_ctl_stop(ctl);
 }
 
 /* A socket nobody listens on any more, as a killed process leaves it. */
@@ -152,24 +152,24 @@ static void make_stale(const char *path)
 
 static void test_ctl_stale_sockets_are_removed(void **state)
 {
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	char stale[128];
 
 	(void)state;
-	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+	assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
 	snprintf(stale, sizeof(stale), "%s/1.sock", dir);
 	make_stale(stale);
-	assert_int_equal(uldd_ctl_ask(stale, "fake0", answer, ULDD_CTL_ANSWER_MAX), ECONNREFUSED);
-	assert_int_equal(uldd_ctl_stats(dir, "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
+	assert_int_equal(tool_ctl_ask(stale, "fake0", answer, ULDD_CTL_ANSWER_MAX), ECONNREFUSED);
+	assert_int_equal(tool_ctl_stats(dir, "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
 	assert_string_equal(answer, "driver: fake\nrx_packets: 42\n");
 	/* The search stops at the first answer: ask for a name nobody serves,
 	 * so every socket is visited whatever the folder's order. */
-	assert_int_equal(uldd_ctl_stats(dir, "nosuch0", answer, ULDD_CTL_ANSWER_MAX), ENODEV);
+	assert_int_equal(tool_ctl_stats(dir, "nosuch0", answer, ULDD_CTL_ANSWER_MAX), ENODEV);
 	assert_int_equal(access(stale, F_OK), -1);
-	uldd_ctl_stop(ctl);
+	tool_ctl_stop(ctl);
 	/* Nobody at all: the same message as for an empty folder. */
 	make_stale(stale);
-	assert_int_equal(uldd_ctl_stats(dir, "fake0", answer, ULDD_CTL_ANSWER_MAX), ENODEV);
+	assert_int_equal(tool_ctl_stats(dir, "fake0", answer, ULDD_CTL_ANSWER_MAX), ENODEV);
 	assert_non_null(strstr(uhost_errmsg(), "no uldd process serves fake0"));
 }
 
@@ -186,36 +186,36 @@ static int raw_connect(const char *path)
 
 static void test_ctl_bad_request(void **state)
 {
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	char buf[256];
 	ssize_t n;
 	int fd;
 
 	(void)state;
-	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
-	fd = raw_connect(uldd_ctl_path(ctl));
+	assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
+	fd = raw_connect(tool_ctl_path(ctl));
 	assert_int_equal(write(fd, "frob\n", 5), 5);
 	n = read(fd, buf, sizeof(buf) - 1);
 	assert_true(n > 0);
 	buf[n] = '\0';
 	assert_string_equal(buf, "error: unknown request 'frob': ask 'stats IFNAME'\n");
 	close(fd);
-	uldd_ctl_stop(ctl);
+	tool_ctl_stop(ctl);
 }
 
 static void test_ctl_silent_client_does_not_block_stop(void **state)
 {
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	uhost_u64 t0;
 	int fd;
 
 	(void)state;
-	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+	assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
 	t0 = uhost_clock_ns();
-	fd = raw_connect(uldd_ctl_path(ctl));
+	fd = raw_connect(tool_ctl_path(ctl));
 	/* Let the server take it and wait for a request that never comes. */
 	uhost_sleep_ns(50 * MS);
-	uldd_ctl_stop(ctl);
+	tool_ctl_stop(ctl);
 	/*
 	 * The server gives a client until its accept plus the timeout, which
 	 * is after t0 plus the timeout: stop returned before it could end
@@ -227,18 +227,18 @@ static void test_ctl_silent_client_does_not_block_stop(void **state)
 
 static void test_ctl_silent_client_does_not_delay_others(void **state)
 {
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	char buf[8];
 	int silent, partial;
 
 	(void)state;
-	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
-	silent = raw_connect(uldd_ctl_path(ctl));
-	partial = raw_connect(uldd_ctl_path(ctl));
+	assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
+	silent = raw_connect(tool_ctl_path(ctl));
+	partial = raw_connect(tool_ctl_path(ctl));
 	assert_int_equal(write(partial, "stats fa", 8), 8);
 	/* Both are taken and wait for the rest of a request. */
 	uhost_sleep_ns(50 * MS);
-	assert_int_equal(uldd_ctl_ask(uldd_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
+	assert_int_equal(tool_ctl_ask(tool_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
 	assert_string_equal(answer, "driver: fake\nrx_packets: 42\n");
 	/*
 	 * Served before the two were dropped: a server that took one client
@@ -253,32 +253,32 @@ static void test_ctl_silent_client_does_not_delay_others(void **state)
 	assert_int_equal(read(partial, answer, ULDD_CTL_ANSWER_MAX), 28);
 	close(partial);
 	close(silent);
-	uldd_ctl_stop(ctl);
+	tool_ctl_stop(ctl);
 }
 
 static void test_ctl_socket_is_0600_whatever_the_umask(void **state)
 {
 	static const mode_t masks[] = { 0, 022, 077 };
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	struct stat st;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(masks) / sizeof(masks[0]); i++) {
 		mode_t old = umask(masks[i]);
 
-		assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+		assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
 		umask(old);
-		assert_int_equal(stat(uldd_ctl_path(ctl), &st), 0);
+		assert_int_equal(stat(tool_ctl_path(ctl), &st), 0);
 		assert_true(S_ISSOCK(st.st_mode));
 		assert_int_equal(st.st_mode & 07777, 0600);
-		uldd_ctl_stop(ctl);
+		tool_ctl_stop(ctl);
 	}
 }
 
 static void test_ctl_new_run_dir_is_0700_whatever_the_umask(void **state)
 {
 	char fresh[160];
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	struct stat st;
 	mode_t old;
 
@@ -286,20 +286,20 @@ static void test_ctl_new_run_dir_is_0700_whatever_the_umask(void **state)
 	snprintf(fresh, sizeof(fresh), "%s/fresh", top);
 	/* A umask that would take the owner's own bits away. */
 	old = umask(0777);
-	assert_int_equal(uldd_ctl_start(fresh, fake_report, &ctl), 0);
+	assert_int_equal(tool_ctl_start(fresh, fake_report, &ctl), 0);
 	umask(old);
 	assert_int_equal(stat(fresh, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0700);
-	uldd_ctl_stop(ctl);
+	tool_ctl_stop(ctl);
 }
 
 /* dir exists as made; the server must refuse it and leave no socket there. */
 static void assert_refused(const char *where, int err, const char *msg)
 {
-	struct uldd_ctl *ctl = NULL;
+	struct tool_ctl *ctl = NULL;
 	char sock[200];
 
-	assert_int_equal(uldd_ctl_start(where, fake_report, &ctl), err);
+	assert_int_equal(tool_ctl_start(where, fake_report, &ctl), err);
 	assert_null(ctl);
 	if (!strstr(uhost_errmsg(), msg))
 		fail_msg("'%s' not in '%s'", msg, uhost_errmsg());
@@ -322,10 +322,10 @@ static void test_ctl_refuses_a_run_dir_others_can_write(void **state)
 	/* Readable by others is fine: only writing lets them plant a socket. */
 	assert_int_equal(chmod(bad, 0755), 0);
 	{
-		struct uldd_ctl *ctl;
+		struct tool_ctl *ctl;
 
-		assert_int_equal(uldd_ctl_start(bad, fake_report, &ctl), 0);
-		uldd_ctl_stop(ctl);
+		assert_int_equal(tool_ctl_start(bad, fake_report, &ctl), 0);
+		tool_ctl_stop(ctl);
 	}
 }
 
@@ -355,16 +355,16 @@ static void test_ctl_refuses_a_run_dir_of_another_uid(void **state)
 static void test_ctl_peer_rule(void **state)
 {
 	(void)state;
-	assert_true(uldd_ctl_peer_ok(0, 1000));
-	assert_true(uldd_ctl_peer_ok(1000, 1000));
-	assert_false(uldd_ctl_peer_ok(1001, 1000));
-	assert_true(uldd_ctl_peer_ok(0, 0));
-	assert_false(uldd_ctl_peer_ok(65534, 0));
+	assert_true(tool_ctl_peer_ok(0, 1000));
+	assert_true(tool_ctl_peer_ok(1000, 1000));
+	assert_false(tool_ctl_peer_ok(1001, 1000));
+	assert_true(tool_ctl_peer_ok(0, 0));
+	assert_false(tool_ctl_peer_ok(65534, 0));
 }
 
 static void test_ctl_other_uid_is_refused(void **state)
 {
-	struct uldd_ctl *ctl;
+	struct tool_ctl *ctl;
 	char want[128];
 	int status;
 	pid_t pid;
@@ -372,11 +372,11 @@ static void test_ctl_other_uid_is_refused(void **state)
 	(void)state;
 	if (geteuid() != 0)
 		unit_skip("needs root to ask as another uid");
-	assert_int_equal(uldd_ctl_start(dir, fake_report, &ctl), 0);
+	assert_int_equal(tool_ctl_start(dir, fake_report, &ctl), 0);
 	/* Open the way on purpose, so only SO_PEERCRED stands between. */
 	assert_int_equal(chmod(top, 0711), 0);
 	assert_int_equal(chmod(dir, 0711), 0);
-	assert_int_equal(chmod(uldd_ctl_path(ctl), 0666), 0);
+	assert_int_equal(chmod(tool_ctl_path(ctl), 0666), 0);
 	snprintf(want, sizeof(want), "uid 65534 may not ask process %d: run as root or as uid 0",
 		 (int)getpid());
 	pid = fork();
@@ -386,7 +386,7 @@ static void test_ctl_other_uid_is_refused(void **state)
 
 		if (setgid(65534) || setuid(65534))
 			_exit(2);
-		err = uldd_ctl_ask(uldd_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX);
+		err = tool_ctl_ask(tool_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX);
 		if (err != EIO)
 			_exit(3);
 		_exit(strcmp(uhost_errmsg(), want) ? 4 : 0);
@@ -395,8 +395,8 @@ static void test_ctl_other_uid_is_refused(void **state)
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
 	/* Root still gets its report. */
-	assert_int_equal(uldd_ctl_ask(uldd_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
-	uldd_ctl_stop(ctl);
+	assert_int_equal(tool_ctl_ask(tool_ctl_path(ctl), "fake0", answer, ULDD_CTL_ANSWER_MAX), 0);
+	tool_ctl_stop(ctl);
 	assert_int_equal(chmod(dir, 0700), 0);
 	assert_int_equal(chmod(top, 0700), 0);
 }
@@ -404,13 +404,13 @@ static void test_ctl_other_uid_is_refused(void **state)
 static void test_ctl_path_too_long(void **state)
 {
 	char longdir[200];
-	struct uldd_ctl *ctl = NULL;
+	struct tool_ctl *ctl = NULL;
 
 	(void)state;
 	memset(longdir, 'x', sizeof(longdir) - 1);
 	longdir[0] = '/';
 	longdir[sizeof(longdir) - 1] = '\0';
-	assert_int_equal(uldd_ctl_start(longdir, fake_report, &ctl), ENAMETOOLONG);
+	assert_int_equal(tool_ctl_start(longdir, fake_report, &ctl), ENAMETOOLONG);
 	assert_null(ctl);
 	assert_non_null(strstr(uhost_errmsg(), "ULDD_RUN_DIR"));
 }
@@ -418,13 +418,13 @@ static void test_ctl_path_too_long(void **state)
 static void test_ctl_ifname_rules(void **state)
 {
 	(void)state;
-	assert_true(uldd_ifname_ok("eth0"));
-	assert_true(uldd_ifname_ok("a-name-of-15-ch"));
-	assert_false(uldd_ifname_ok(""));
-	assert_false(uldd_ifname_ok("a-name-of-16-chr"));
-	assert_false(uldd_ifname_ok("a/b"));
-	assert_false(uldd_ifname_ok("a b"));
-	assert_false(uldd_ifname_ok("a\tb"));
+	assert_true(tool_ifname_ok("eth0"));
+	assert_true(tool_ifname_ok("a-name-of-15-ch"));
+	assert_false(tool_ifname_ok(""));
+	assert_false(tool_ifname_ok("a-name-of-16-chr"));
+	assert_false(tool_ifname_ok("a/b"));
+	assert_false(tool_ifname_ok("a b"));
+	assert_false(tool_ifname_ok("a\tb"));
 }
 
 int main(void)

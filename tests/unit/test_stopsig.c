@@ -22,7 +22,7 @@ static sigset_t stop;
 static int setup(void **state)
 {
 	(void)state;
-	return uldd_stop_block(&stop);
+	return tool_stop_block(&stop);
 }
 
 static void test_stopsig_set(void **state)
@@ -34,7 +34,7 @@ static void test_stopsig_set(void **state)
 	/* Crashes and SIGKILL keep their own meaning. */
 	assert_false(sigismember(&stop, SIGSEGV));
 	assert_false(sigismember(&stop, SIGQUIT));
-	assert_int_equal(uldd_stop_pending(&stop), 0);
+	assert_int_equal(tool_stop_pending(&stop), 0);
 }
 
 /* Unblocked, SIGHUP's default action would end this test binary here. */
@@ -42,8 +42,8 @@ static void test_stopsig_hup_is_kept(void **state)
 {
 	(void)state;
 	assert_int_equal(kill(getpid(), SIGHUP), 0);
-	assert_int_equal(uldd_stop_pending(&stop), SIGHUP);
-	assert_int_equal(uldd_stop_pending(&stop), 0);
+	assert_int_equal(tool_stop_pending(&stop), SIGHUP);
+	assert_int_equal(tool_stop_pending(&stop), 0);
 }
 
 static int pipefd[2];
@@ -70,7 +70,7 @@ static void test_stopsig_kept_while_other_threads_run(void **state)
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
 		/* Sent to the process, as kill(1) does: any thread could take it. */
 		assert_int_equal(kill(getpid(), sigs[i]), 0);
-		assert_int_equal(uldd_stop_pending(&stop), sigs[i]);
+		assert_int_equal(tool_stop_pending(&stop), sigs[i]);
 	}
 	assert_int_equal(write(pipefd[1], "x", 1), 1);
 	assert_int_equal(pthread_join(t, NULL), 0);
@@ -93,10 +93,10 @@ static void test_stopsig_wait_returns_the_signal(void **state)
 
 	(void)state;
 	assert_int_equal(pthread_create(&t, NULL, send_later, (void *)(intptr_t)SIGHUP), 0);
-	assert_int_equal(uldd_stop_wait(&stop), SIGHUP);
+	assert_int_equal(tool_stop_wait(&stop), SIGHUP);
 	assert_int_equal(pthread_join(t, NULL), 0);
 	assert_int_equal(pthread_create(&t, NULL, send_later, (void *)(intptr_t)SIGTERM), 0);
-	assert_int_equal(uldd_stop_wait(&stop), SIGTERM);
+	assert_int_equal(tool_stop_wait(&stop), SIGTERM);
 	assert_int_equal(pthread_join(t, NULL), 0);
 }
 

@@ -29,7 +29,7 @@
 #include "uldd.h"
 
 /* supervise.c's messages; main.c is not linked here. */
-void uldd_err(const char *fmt, ...)
+void tool_err(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -39,7 +39,7 @@ void uldd_err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-int uldd_usage_err(const struct uldd_cmd *cmd, const char *fmt, ...)
+int tool_usage_err(const struct tool_cmd *cmd, const char *fmt, ...)
 {
 	(void)cmd;
 	(void)fmt;
@@ -53,113 +53,113 @@ static void test_restart_backoff_doubles_to_the_cap(void **state)
 {
 	static const uint64_t want_ms[] = { 100,  200,	 400,	800,   1600,  3200,
 					    6400, 12800, 25600, 30000, 30000, 30000 };
-	struct uldd_restart r;
+	struct tool_restart r;
 	uint64_t now = 1000 * S, delay;
 
 	(void)state;
-	uldd_restart_init(&r);
+	tool_restart_init(&r);
 	for (size_t i = 0; i < sizeof(want_ms) / sizeof(want_ms[0]); i++) {
 		/* Up for a second each time, crashes 61 s apart: never a burst. */
 		now += 61 * S;
-		assert_true(uldd_restart_crashed(&r, now - S, now, &delay));
+		assert_true(tool_restart_crashed(&r, now - S, now, &delay));
 		assert_int_equal(delay, want_ms[i] * MS);
 	}
 }
 
 static void test_restart_stable_run_resets_backoff(void **state)
 {
-	struct uldd_restart r;
+	struct tool_restart r;
 	uint64_t now = 1000 * S, delay;
 
 	(void)state;
-	uldd_restart_init(&r);
+	tool_restart_init(&r);
 	for (int i = 0; i < 4; i++) {
 		now += 61 * S;
-		assert_true(uldd_restart_crashed(&r, now - S, now, &delay));
+		assert_true(tool_restart_crashed(&r, now - S, now, &delay));
 	}
 	assert_int_equal(delay, 800 * MS);
 	/* 10 s up: a new crash, not the same loop. */
 	now += 61 * S;
-	assert_true(uldd_restart_crashed(&r, now - 10 * S, now, &delay));
+	assert_true(tool_restart_crashed(&r, now - 10 * S, now, &delay));
 	assert_int_equal(delay, 100 * MS);
 	now += 61 * S;
-	assert_true(uldd_restart_crashed(&r, now - 9 * S, now, &delay));
+	assert_true(tool_restart_crashed(&r, now - 9 * S, now, &delay));
 	assert_int_equal(delay, 200 * MS);
 }
 
 /* A fresh policy, then four runs a second apart that each crashed in 0.5 s. */
-static void four_quick_crashes(struct uldd_restart *r, uint64_t t0)
+static void four_quick_crashes(struct tool_restart *r, uint64_t t0)
 {
 	uint64_t delay;
 
-	uldd_restart_init(r);
+	tool_restart_init(r);
 	for (int i = 0; i < 4; i++)
-		assert_true(uldd_restart_crashed(r, t0 + i * S, t0 + i * S + S / 2, &delay));
+		assert_true(tool_restart_crashed(r, t0 + i * S, t0 + i * S + S / 2, &delay));
 }
 
 static void test_restart_burst_gives_up(void **state)
 {
-	struct uldd_restart r;
+	struct tool_restart r;
 	uint64_t t0 = 1000 * S, delay;
 
 	(void)state;
 	four_quick_crashes(&r, t0);
-	assert_int_equal(uldd_restart_recent(&r, t0 + 4 * S), 4);
+	assert_int_equal(tool_restart_recent(&r, t0 + 4 * S), 4);
 	/* The fifth within 60 s of the first. */
-	assert_false(uldd_restart_crashed(&r, t0 + 59 * S, t0 + 59 * S + S / 2, &delay));
+	assert_false(tool_restart_crashed(&r, t0 + 59 * S, t0 + 59 * S + S / 2, &delay));
 }
 
 static void test_restart_burst_window_slides(void **state)
 {
-	struct uldd_restart r;
+	struct tool_restart r;
 	uint64_t t0 = 1000 * S, delay;
 
 	(void)state;
 	four_quick_crashes(&r, t0);
 	/* 60.5 s after the first: it no longer counts, four remain. */
-	assert_true(uldd_restart_crashed(&r, t0 + 60 * S, t0 + 60 * S + S / 2, &delay));
-	assert_int_equal(uldd_restart_recent(&r, t0 + 60 * S + S / 2), 4);
+	assert_true(tool_restart_crashed(&r, t0 + 60 * S, t0 + 60 * S + S / 2, &delay));
+	assert_int_equal(tool_restart_recent(&r, t0 + 60 * S + S / 2), 4);
 	/* 61 s: the second (at 1.5 s) still counts, so this is the fifth. */
-	assert_false(uldd_restart_crashed(&r, t0 + 60 * S + S / 2, t0 + 61 * S, &delay));
+	assert_false(tool_restart_crashed(&r, t0 + 60 * S + S / 2, t0 + 61 * S, &delay));
 }
 
 /* The options, as systemd names its settings; a bad value is refused with the range. */
 static void test_restart_options(void **state)
 {
-	struct uldd_restart r;
+	struct tool_restart r;
 	char err[128];
 	uint64_t delay;
 
 	(void)state;
-	uldd_restart_init(&r);
-	assert_int_equal(uldd_restart_option(&r, "--restart-sec", "0.05", err, sizeof(err)), 0);
+	tool_restart_init(&r);
+	assert_int_equal(tool_restart_option(&r, "--restart-sec", "0.05", err, sizeof(err)), 0);
 	assert_int_equal(
-		uldd_restart_option(&r, "--restart-max-delay-sec", "0.2", err, sizeof(err)), 0);
-	assert_int_equal(uldd_restart_option(&r, "--start-limit-burst", "3", err, sizeof(err)), 0);
+		tool_restart_option(&r, "--restart-max-delay-sec", "0.2", err, sizeof(err)), 0);
+	assert_int_equal(tool_restart_option(&r, "--start-limit-burst", "3", err, sizeof(err)), 0);
 	assert_int_equal(
-		uldd_restart_option(&r, "--start-limit-interval-sec", "2.5", err, sizeof(err)), 0);
+		tool_restart_option(&r, "--start-limit-interval-sec", "2.5", err, sizeof(err)), 0);
 	assert_int_equal(r.delay_min_ns, S / 20);
 	assert_int_equal(r.delay_max_ns, S / 5);
 	assert_int_equal(r.burst, 3);
 	assert_int_equal(r.interval_ns, 5 * S / 2);
 	/* 0.05, 0.1, 0.2, then the cap holds. */
 	for (uint64_t want = S / 20, t = 1000 * S; want <= S / 5; want *= 2, t += 10 * S) {
-		assert_true(uldd_restart_crashed(&r, t - S, t, &delay));
+		assert_true(tool_restart_crashed(&r, t - S, t, &delay));
 		assert_int_equal(delay, want);
 	}
-	assert_int_equal(uldd_restart_option(&r, "--vcpus", "2", err, sizeof(err)), 1);
-	assert_int_equal(uldd_restart_option(&r, "--restart-sec", "0", err, sizeof(err)), -1);
+	assert_int_equal(tool_restart_option(&r, "--vcpus", "2", err, sizeof(err)), 1);
+	assert_int_equal(tool_restart_option(&r, "--restart-sec", "0", err, sizeof(err)), -1);
 	assert_string_equal(err, "--restart-sec takes 0.001 to 86400 (seconds)");
-	assert_int_equal(uldd_restart_option(&r, "--restart-sec", "1s", err, sizeof(err)), -1);
+	assert_int_equal(tool_restart_option(&r, "--restart-sec", "1s", err, sizeof(err)), -1);
 	assert_int_equal(
-		uldd_restart_option(&r, "--restart-max-delay-sec", "inf", err, sizeof(err)), -1);
-	assert_int_equal(uldd_restart_option(&r, "--start-limit-burst", "65", err, sizeof(err)),
+		tool_restart_option(&r, "--restart-max-delay-sec", "inf", err, sizeof(err)), -1);
+	assert_int_equal(tool_restart_option(&r, "--start-limit-burst", "65", err, sizeof(err)),
 			 -1);
 	assert_string_equal(err, "--start-limit-burst takes 1 to 64 (crashes)");
-	assert_int_equal(uldd_restart_option(&r, "--start-limit-burst", NULL, err, sizeof(err)),
+	assert_int_equal(tool_restart_option(&r, "--start-limit-burst", NULL, err, sizeof(err)),
 			 -1);
 	assert_int_equal(
-		uldd_restart_option(&r, "--start-limit-interval-sec", "-1", err, sizeof(err)), -1);
+		tool_restart_option(&r, "--start-limit-interval-sec", "-1", err, sizeof(err)), -1);
 	assert_string_equal(err,
 			    "--start-limit-interval-sec takes 0 (no limit) to 86400 (seconds)");
 }
@@ -167,28 +167,28 @@ static void test_restart_options(void **state)
 /* --start-limit-interval-sec 0: a crash loop never makes it give up. */
 static void test_restart_no_limit(void **state)
 {
-	struct uldd_restart r;
+	struct tool_restart r;
 	char err[64];
 	uint64_t t = 1000 * S, delay;
 
 	(void)state;
-	uldd_restart_init(&r);
+	tool_restart_init(&r);
 	assert_int_equal(
-		uldd_restart_option(&r, "--start-limit-interval-sec", "0", err, sizeof(err)), 0);
+		tool_restart_option(&r, "--start-limit-interval-sec", "0", err, sizeof(err)), 0);
 	for (int i = 0; i < 200; i++, t += S / 10)
-		assert_true(uldd_restart_crashed(&r, t - S / 20, t, &delay));
+		assert_true(tool_restart_crashed(&r, t - S / 20, t, &delay));
 	assert_int_equal(delay, 30 * S);
 }
 
 static void test_restart_burst_of_one(void **state)
 {
-	struct uldd_restart r;
+	struct tool_restart r;
 	uint64_t delay;
 
 	(void)state;
-	uldd_restart_init(&r);
+	tool_restart_init(&r);
 	r.burst = 1;
-	assert_false(uldd_restart_crashed(&r, 0, S, &delay));
+	assert_false(tool_restart_crashed(&r, 0, S, &delay));
 }
 
 /* Functions to find in this binary's own symbol table. */
@@ -234,7 +234,7 @@ static void test_oops_symbolize_static_function(void **state)
 	/* As glibc prints a function dladdr cannot name: the file and an offset. */
 	snprintf(frame, sizeof(frame), "%s(+0x%lx) [0x%lx]", self,
 		 (unsigned long)(fn - load_base() + 2), (unsigned long)(fn + 2));
-	uldd_oops_symbolize(frame, false, out, sizeof(out), &addr);
+	tool_oops_symbolize(frame, false, out, sizeof(out), &addr);
 	assert_int_equal(addr, fn + 2);
 	snprintf(want, sizeof(want), "oops_static_target+0x2/0x");
 	assert_memory_equal(out, want, strlen(want));
@@ -248,59 +248,59 @@ static void test_oops_symbolize_shim_and_dynamic(void **state)
 
 	(void)state;
 	snprintf(frame, sizeof(frame), "%s(uldd_k_fake_napi_poll+0x3) [0x1234]", self);
-	uldd_oops_symbolize(frame, false, out, sizeof(out), &addr);
+	tool_oops_symbolize(frame, false, out, sizeof(out), &addr);
 	assert_int_equal(addr, 0x1234);
 	assert_memory_equal(out, "fake_napi_poll+0x3/0x", strlen("fake_napi_poll+0x3/0x"));
 	assert_non_null(strstr(out, " [shim]"));
 	/* A return address is looked up a byte before, shown as it is. */
 	snprintf(frame, sizeof(frame), "%s(uldd_k_fake_napi_poll+0x3) [0x1234]", self);
-	uldd_oops_symbolize(frame, true, out, sizeof(out), &addr);
+	tool_oops_symbolize(frame, true, out, sizeof(out), &addr);
 	assert_memory_equal(out, "fake_napi_poll+0x3/0x", strlen("fake_napi_poll+0x3/0x"));
 	/* Nothing but an address: kept as it is. */
-	uldd_oops_symbolize("[0x7f0012345678]", false, out, sizeof(out), &addr);
+	tool_oops_symbolize("[0x7f0012345678]", false, out, sizeof(out), &addr);
 	assert_string_equal(out, "[0x7f0012345678]");
 	assert_int_equal(addr, 0x7f0012345678ull);
 	/* A file that is no ELF: the module and the offset. */
-	uldd_oops_symbolize("/dev/null(+0x10) [0x10]", false, out, sizeof(out), &addr);
+	tool_oops_symbolize("/dev/null(+0x10) [0x10]", false, out, sizeof(out), &addr);
 	assert_string_equal(out, "? null+0x10");
 }
 
-static char *print_oops(const struct uldd_oops *o)
+static char *print_oops(const struct tool_oops *o)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
 	assert_non_null(f);
-	uldd_oops_print(f, "uldd: ", "e1000", o);
+	tool_oops_print(f, "uldd: ", "e1000", o);
 	fclose(f);
 	return buf;
 }
 
 static void test_oops_parse_and_print(void **state)
 {
-	struct uldd_oops o = { 0 };
+	struct tool_oops o = { 0 };
 	char line[PATH_MAX + 64];
 	uintptr_t fn = (uintptr_t)oops_static_target, off = fn - load_base();
 	char *text;
 
 	(void)state;
-	assert_false(uldd_oops_line(&o, "tap uldd0 uldd0"));
+	assert_false(tool_oops_line(&o, "tap uldd0 uldd0"));
 	snprintf(line, sizeof(line), "oops 11 1 10 %lx 321 325 0 uldd0", (unsigned long)(fn + 4));
-	assert_true(uldd_oops_line(&o, line));
+	assert_true(tool_oops_line(&o, line));
 	assert_true(o.active);
 	/* Lines of other kinds may come between the frames. */
-	assert_false(uldd_oops_line(&o, "tapok uldd0"));
-	assert_false(uldd_oops_line(&o, "dev 0000:01:00.0"));
+	assert_false(tool_oops_line(&o, "tapok uldd0"));
+	assert_false(tool_oops_line(&o, "dev 0000:01:00.0"));
 	/* The handler's trampoline first, then the faulting frame, a caller. */
 	assert_true(
-		uldd_oops_line(&o, "/lib/x86_64-linux-gnu/libc.so.6(+0x3bf90) [0x7f00003bf90]"));
+		tool_oops_line(&o, "/lib/x86_64-linux-gnu/libc.so.6(+0x3bf90) [0x7f00003bf90]"));
 	snprintf(line, sizeof(line), "%s(+0x%lx) [0x%lx]", self, (unsigned long)(off + 4),
 		 (unsigned long)(fn + 4));
-	assert_true(uldd_oops_line(&o, line));
+	assert_true(tool_oops_line(&o, line));
 	snprintf(line, sizeof(line), "%s(uldd_k_fake_napi_poll+0x5) [0x99]", self);
-	assert_true(uldd_oops_line(&o, line));
-	assert_true(uldd_oops_line(&o, "end"));
+	assert_true(tool_oops_line(&o, line));
+	assert_true(tool_oops_line(&o, "end"));
 	assert_int_equal(o.sig, SIGSEGV);
 	assert_int_equal(o.addr, 0x10);
 	assert_int_equal(o.pid, 321);
@@ -322,7 +322,7 @@ static void test_oops_parse_and_print(void **state)
 
 static void test_oops_killed_without_report(void **state)
 {
-	struct uldd_oops o = { .sig = SIGKILL, .code = SI_USER, .sender = 77, .pid = 5 };
+	struct tool_oops o = { .sig = SIGKILL, .code = SI_USER, .sender = 77, .pid = 5 };
 	char *text;
 
 	(void)state;
@@ -341,8 +341,8 @@ static void test_oops_signame(void **state)
 	char buf[32];
 
 	(void)state;
-	assert_string_equal(uldd_oops_signame(SIGBUS, buf, sizeof(buf)), "SIGBUS");
-	assert_string_equal(uldd_oops_signame(1000, buf, sizeof(buf)), "signal 1000");
+	assert_string_equal(tool_oops_signame(SIGBUS, buf, sizeof(buf)), "SIGBUS");
+	assert_string_equal(tool_oops_signame(1000, buf, sizeof(buf)), "signal 1000");
 }
 
 static void test_pidfile_name(void **state)
@@ -356,17 +356,17 @@ static void test_pidfile_name(void **state)
 	char *bare[] = { "run", "--vcpus", "2", "./crash.so", "fault=null", NULL };
 
 	(void)state;
-	uldd_sup_describe(9, argv, drv, sizeof(drv), devs, sizeof(devs));
+	tool_sup_describe(9, argv, drv, sizeof(drv), devs, sizeof(devs));
 	assert_string_equal(drv, "e1000");
 	assert_string_equal(devs, "0000:01:00.0 0000:02:00.0");
-	assert_int_equal(uldd_sup_pidfile_path(buf, sizeof(buf), "/run/uldd", drv, devs), 0);
+	assert_int_equal(tool_sup_pidfile_path(buf, sizeof(buf), "/run/uldd", drv, devs), 0);
 	assert_string_equal(buf, "/run/uldd/e1000@0000:01:00.0+0000:02:00.0.pid");
-	uldd_sup_describe(5, bare, drv, sizeof(drv), devs, sizeof(devs));
+	tool_sup_describe(5, bare, drv, sizeof(drv), devs, sizeof(devs));
 	assert_string_equal(drv, "crash");
 	assert_string_equal(devs, "any");
-	assert_int_equal(uldd_sup_pidfile_path(buf, sizeof(buf), "/r", "a/b", "any"), 0);
+	assert_int_equal(tool_sup_pidfile_path(buf, sizeof(buf), "/r", "a/b", "any"), 0);
 	assert_string_equal(buf, "/r/a_b@any.pid");
-	assert_int_equal(uldd_sup_pidfile_path(buf, 10, "/run/uldd", "e1000", "any"), ENAMETOOLONG);
+	assert_int_equal(tool_sup_pidfile_path(buf, 10, "/run/uldd", "e1000", "any"), ENAMETOOLONG);
 }
 
 /* A second supervisor of the same driver and device finds the first's pid. */
@@ -379,7 +379,7 @@ static void test_pidfile_one_supervisor(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	assert_int_equal(uldd_sup_pidfile_path(path, sizeof(path), dir, "e1000", "0000:01:00.0"),
+	assert_int_equal(tool_sup_pidfile_path(path, sizeof(path), dir, "e1000", "0000:01:00.0"),
 			 0);
 	a = pidfile_open(path, 0600, &other);
 	assert_non_null(a);

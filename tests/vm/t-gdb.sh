@@ -48,7 +48,7 @@ print $lx_netdev("ugdb0")->mtu
 lx-dmesg
 lx-ps
 # The shim lists a device once its probe returned: stop after init.
-tbreak uldd_confine_lock
+tbreak tool_confine_lock
 continue
 lx-lspci
 python print("GDB-INFERIOR-PID %d" % gdb.selected_inferior().pid)

@@ -19,22 +19,22 @@
 
 #define LIBULDD_SONAME "libuldd.so.1"
 
-int uldd_abi_note(const struct uldd_elf *f, unsigned int *major, unsigned int *minor)
+int tool_abi_note(const struct tool_elf *f, unsigned int *major, unsigned int *minor)
 {
-	const Elf64_Shdr *sh = uldd_elf_section_named(f, ULDD_NOTE_SECTION);
+	const Elf64_Shdr *sh = tool_elf_section_named(f, ULDD_NOTE_SECTION);
 	const Elf64_Nhdr *n;
 	const uint32_t *v;
 
 	if (!sh || sh->sh_type != SHT_NOTE)
 		return ENOENT;
-	n = uldd_elf_at(f, sh->sh_offset, sizeof(*n));
+	n = tool_elf_at(f, sh->sh_offset, sizeof(*n));
 	if (!n || n->n_type != ULDD_NOTE_ABI || n->n_namesz != sizeof(ULDD_NOTE_NAME) ||
 	    n->n_descsz != 2 * sizeof(uint32_t) || sh->sh_size < sizeof(*n) + 8 + 8)
 		return ENOENT;
 	if (memcmp((const char *)(n + 1), ULDD_NOTE_NAME, sizeof(ULDD_NOTE_NAME)))
 		return ENOENT;
 	/* The name is padded to 4 bytes: "uldd\0" takes 8. */
-	v = uldd_elf_at(f, sh->sh_offset + sizeof(*n) + 8, 2 * sizeof(uint32_t));
+	v = tool_elf_at(f, sh->sh_offset + sizeof(*n) + 8, 2 * sizeof(uint32_t));
 	if (!v)
 		return ENOENT;
 	*major = v[0];
@@ -51,7 +51,7 @@ static bool too_new(unsigned int major, unsigned int minor)
  * The version nodes of libuldd.so.1 the driver's references need
  * (.gnu.version_r): 0, or the first it cannot have in *bad.
  */
-static int check_nodes(const struct uldd_elf *f, const char **bad)
+static int check_nodes(const struct tool_elf *f, const char **bad)
 {
 	for (unsigned int i = 0; i < f->eh->e_shnum; i++) {
 		const Elf64_Shdr *sh = &f->sh[i], *strs;
@@ -59,12 +59,12 @@ static int check_nodes(const struct uldd_elf *f, const char **bad)
 
 		if (sh->sh_type != SHT_GNU_verneed)
 			continue;
-		strs = uldd_elf_section(f, sh->sh_link);
+		strs = tool_elf_section(f, sh->sh_link);
 		if (!strs)
 			return ENOEXEC;
 		for (unsigned int n = 0; n < sh->sh_info; n++) {
-			const Elf64_Verneed *vn = uldd_elf_at(f, off, sizeof(*vn));
-			const char *file = vn ? uldd_elf_str(f, strs, vn->vn_file) : NULL;
+			const Elf64_Verneed *vn = tool_elf_at(f, off, sizeof(*vn));
+			const char *file = vn ? tool_elf_str(f, strs, vn->vn_file) : NULL;
 			uint64_t aoff;
 
 			if (!file)
@@ -72,8 +72,8 @@ static int check_nodes(const struct uldd_elf *f, const char **bad)
 			aoff = off + vn->vn_aux;
 			for (unsigned int a = 0;
 			     strcmp(file, LIBULDD_SONAME) == 0 && a < vn->vn_cnt; a++) {
-				const Elf64_Vernaux *va = uldd_elf_at(f, aoff, sizeof(*va));
-				const char *name = va ? uldd_elf_str(f, strs, va->vna_name) : NULL;
+				const Elf64_Vernaux *va = tool_elf_at(f, aoff, sizeof(*va));
+				const char *name = va ? tool_elf_str(f, strs, va->vna_name) : NULL;
 				unsigned int major, minor;
 
 				if (!name)
@@ -93,26 +93,26 @@ static int check_nodes(const struct uldd_elf *f, const char **bad)
 	return 0;
 }
 
-int uldd_abi_check(const char *path)
+int tool_abi_check(const char *path)
 {
-	struct uldd_elf f;
+	struct tool_elf f;
 	unsigned int major, minor;
 	const char *node = NULL;
-	int err = uldd_elf_open(path, &f);
+	int err = tool_elf_open(path, &f);
 
 	if (err) {
-		uldd_err("cannot load %s: %s", path,
+		tool_err("cannot load %s: %s", path,
 			 err == ENOEXEC ? "not an ELF64 shared object of this machine"
 					: strerror(err));
 		return ULDD_EXIT_FAIL;
 	}
-	if (uldd_abi_note(&f, &major, &minor)) {
-		uldd_err(
+	if (tool_abi_note(&f, &major, &minor)) {
+		tool_err(
 			"%s records no uldd ABI version: it was not built against uldd's kernel headers; rebuild it (make -C /usr/lib/uldd/build M=DIR)",
 			path);
 		err = ULDD_EXIT_FAIL;
 	} else if (too_new(major, minor)) {
-		uldd_err(
+		tool_err(
 			"%s was built for uldd ABI %u.%u, and this libuldd.so.1 provides %u.%u: %s",
 			path, major, minor, ULDD_ABI_MAJOR, ULDD_ABI_MINOR,
 			major > ULDD_ABI_MAJOR ||
@@ -122,14 +122,14 @@ int uldd_abi_check(const char *path)
 		err = ULDD_EXIT_FAIL;
 	} else if (check_nodes(&f, &node)) {
 		if (node)
-			uldd_err(
+			tool_err(
 				"%s needs libuldd.so.1's %s, which this uldd (ABI %u.%u) does not give drivers: rebuild the driver against these headers",
 				path, node, ULDD_ABI_MAJOR, ULDD_ABI_MINOR);
 		else
-			uldd_err("cannot load %s: its version needs (.gnu.version_r) are malformed",
+			tool_err("cannot load %s: its version needs (.gnu.version_r) are malformed",
 				 path);
 		err = ULDD_EXIT_FAIL;
 	}
-	uldd_elf_close(&f);
+	tool_elf_close(&f);
 	return err;
 }

@@ -9,12 +9,12 @@
 #include "elf.h"
 
 /* The version in f's uldd note: 0, or ENOENT when it has none. */
-int uldd_abi_note(const struct uldd_elf *f, unsigned int *major, unsigned int *minor);
+int tool_abi_note(const struct tool_elf *f, unsigned int *major, unsigned int *minor);
 /*
  * ULDD_EXIT_OK when the driver at path may load into this libuldd.so.1;
  * otherwise ULDD_EXIT_FAIL and one line on stderr naming both versions,
  * or why the file is no driver.
  */
-int uldd_abi_check(const char *path);
+int tool_abi_check(const char *path);
 
 #endif /* ULDD_TOOLS_ABI_H */

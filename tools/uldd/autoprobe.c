@@ -29,7 +29,7 @@
 #include "supervise.h"
 #include "uldd.h"
 
-bool uldd_ap_id_matches(const struct uldd_pci_id *id, const struct uhost_pci_info *d)
+bool tool_ap_id_matches(const struct tool_pci_id *id, const struct uhost_pci_info *d)
 {
 	if (id->override_only)
 		return false;
@@ -40,7 +40,7 @@ bool uldd_ap_id_matches(const struct uldd_pci_id *id, const struct uhost_pci_inf
 	       !((id->class ^ d->class) & id->class_mask);
 }
 
-unsigned int uldd_ap_id_score(const struct uldd_pci_id *id)
+unsigned int tool_ap_id_score(const struct tool_pci_id *id)
 {
 	unsigned int nsub = (id->subvendor != ULDD_PCI_ANY_ID) + (id->subdevice != ULDD_PCI_ANY_ID);
 	/* A class is 24 bits: at most 24 mask bits count, which fit in bits 0-4. */
@@ -51,34 +51,34 @@ unsigned int uldd_ap_id_score(const struct uldd_pci_id *id)
 	       (unsigned int)(id->vendor != ULDD_PCI_ANY_ID) << 5 | cbits;
 }
 
-int uldd_ap_driver_score(const struct uldd_ap_driver *drv, const struct uhost_pci_info *d)
+int tool_ap_driver_score(const struct tool_ap_driver *drv, const struct uhost_pci_info *d)
 {
 	int best = -1;
 
 	for (size_t i = 0; i < drv->nids; i++)
-		if (uldd_ap_id_matches(&drv->ids[i], d) &&
-		    (int)uldd_ap_id_score(&drv->ids[i]) > best)
-			best = (int)uldd_ap_id_score(&drv->ids[i]);
+		if (tool_ap_id_matches(&drv->ids[i], d) &&
+		    (int)tool_ap_id_score(&drv->ids[i]) > best)
+			best = (int)tool_ap_id_score(&drv->ids[i]);
 	return best;
 }
 
 /* Whether driver i (score s) ranks before driver j (score sj); j < 0 is none. */
-static bool ranks_before(const struct uldd_ap_set *set, int i, int s, int j, int sj)
+static bool ranks_before(const struct tool_ap_set *set, int i, int s, int j, int sj)
 {
 	if (j < 0 || s != sj)
 		return j < 0 || s > sj;
 	return strcmp(set->drv[i].name, set->drv[j].name) < 0;
 }
 
-void uldd_ap_pick(const struct uldd_ap_set *set, const struct uhost_pci_info *d,
-		  struct uldd_ap_pick *p)
+void tool_ap_pick(const struct tool_ap_set *set, const struct uhost_pci_info *d,
+		  struct tool_ap_pick *p)
 {
 	int best_s = -1, next_s = -1;
 
 	p->best = p->next = -1;
 	p->nmatch = 0;
 	for (size_t k = 0; k < set->n; k++) {
-		int i = (int)k, s = uldd_ap_driver_score(&set->drv[k], d);
+		int i = (int)k, s = tool_ap_driver_score(&set->drv[k], d);
 
 		if (s < 0)
 			continue;
@@ -96,10 +96,10 @@ void uldd_ap_pick(const struct uldd_ap_set *set, const struct uhost_pci_info *d,
 	p->tie = p->next >= 0 && next_s == best_s;
 }
 
-int uldd_ap_add(struct uldd_ap_set *set, const char *name, const struct uldd_pci_id *ids, size_t n)
+int tool_ap_add(struct tool_ap_set *set, const char *name, const struct tool_pci_id *ids, size_t n)
 {
-	struct uldd_ap_driver *more = realloc(set->drv, (set->n + 1) * sizeof(*more));
-	struct uldd_ap_driver *drv;
+	struct tool_ap_driver *more = realloc(set->drv, (set->n + 1) * sizeof(*more));
+	struct tool_ap_driver *drv;
 
 	if (!more)
 		return ENOMEM;
@@ -118,7 +118,7 @@ int uldd_ap_add(struct uldd_ap_set *set, const char *name, const struct uldd_pci
 	return 0;
 }
 
-void uldd_ap_free(struct uldd_ap_set *set)
+void tool_ap_free(struct tool_ap_set *set)
 {
 	for (size_t i = 0; i < set->n; i++) {
 		free(set->drv[i].name);
@@ -129,20 +129,20 @@ void uldd_ap_free(struct uldd_ap_set *set)
 	set->n = 0;
 }
 
-/* The entries of one file's tables, as uldd_pci_ids() hands them out. */
+/* The entries of one file's tables, as tool_pci_ids() hands them out. */
 struct id_list {
-	struct uldd_pci_id *ids;
+	struct tool_pci_id *ids;
 	size_t n, cap;
 	bool oom;
 };
 
-static void collect_id(const struct uldd_pci_id *id, void *arg)
+static void collect_id(const struct tool_pci_id *id, void *arg)
 {
 	struct id_list *l = arg;
 
 	if (l->n == l->cap && !l->oom) {
 		size_t cap = l->cap ? 2 * l->cap : 64;
-		struct uldd_pci_id *more = realloc(l->ids, cap * sizeof(*more));
+		struct tool_pci_id *more = realloc(l->ids, cap * sizeof(*more));
 
 		if (!more) {
 			l->oom = true;
@@ -175,38 +175,38 @@ static bool is_so_name(const char *name)
 }
 
 /* Reads one file of the folder into set when it is a driver with a PCI table. */
-static int load_one(struct uldd_ap_set *set, const char *dir, const char *name)
+static int load_one(struct tool_ap_set *set, const char *dir, const char *name)
 {
 	struct id_list l = { 0 };
 	char path[PATH_MAX];
-	struct uldd_elf f;
+	struct tool_elf f;
 	struct stat st;
 	int err;
 
 	if (join(path, sizeof(path), dir, name) || stat(path, &st) || !S_ISREG(st.st_mode))
 		return 0;
-	err = uldd_driver_open(path, &f);
+	err = tool_driver_open(path, &f);
 	if (err) {
-		uldd_err("warning: %s: %s: left out", path,
+		tool_err("warning: %s: %s: left out", path,
 			 err == ENOEXEC
 				 ? "not a driver .so (an ELF64 shared object) of this machine"
 				 : strerror(err));
 		return 0;
 	}
-	uldd_pci_ids(&f, collect_id, &l);
-	uldd_elf_close(&f);
-	err = l.oom ? ENOMEM : l.n ? uldd_ap_add(set, name, l.ids, l.n) : 0;
+	tool_pci_ids(&f, collect_id, &l);
+	tool_elf_close(&f);
+	err = l.oom ? ENOMEM : l.n ? tool_ap_add(set, name, l.ids, l.n) : 0;
 	free(l.ids);
 	return err;
 }
 
 static int cmp_name(const void *a, const void *b)
 {
-	return strcmp(((const struct uldd_ap_driver *)a)->name,
-		      ((const struct uldd_ap_driver *)b)->name);
+	return strcmp(((const struct tool_ap_driver *)a)->name,
+		      ((const struct tool_ap_driver *)b)->name);
 }
 
-int uldd_ap_load(const char *dir, struct uldd_ap_set *set)
+int tool_ap_load(const char *dir, struct tool_ap_set *set)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
@@ -221,7 +221,7 @@ int uldd_ap_load(const char *dir, struct uldd_ap_set *set)
 			err = load_one(set, dir, de->d_name);
 	closedir(d);
 	if (err) {
-		uldd_ap_free(set);
+		tool_ap_free(set);
 		return err;
 	}
 	if (set->n)
@@ -247,7 +247,7 @@ struct ap {
 	const char *ifname;
 	const char *opts[AP_MAX_OPTS]; /* handed on to each 'uldd supervise' */
 	int nopts;
-	struct uldd_ap_set set;
+	struct tool_ap_set set;
 	struct ap_child *kids;
 	unsigned int nkids;
 	unsigned int running;
@@ -267,17 +267,17 @@ static int parse(int argc, char **argv, struct ap *ap)
 		if (!strcmp(a, "--dry-run") || !strcmp(a, "-n")) {
 			ap->dry_run = true;
 		} else if (!strcmp(a, "--device") || !strcmp(a, "-d")) {
-			return uldd_usage_err(
-				&uldd_cmd_autoprobe,
+			return tool_usage_err(
+				&tool_cmd_autoprobe,
 				"%s: autoprobe takes every device on vfio-pci; for one device, run 'uldd supervise DRIVER.so --device ADDR'",
 				a);
-		} else if (uldd_sup_takes_value(a) || is_flag(a)) {
+		} else if (tool_sup_takes_value(a) || is_flag(a)) {
 			bool value = !is_flag(a);
 
 			if (value && i + 1 == argc)
-				return uldd_usage_err(&uldd_cmd_autoprobe, "%s needs a value", a);
+				return tool_usage_err(&tool_cmd_autoprobe, "%s needs a value", a);
 			if (ap->nopts + 2 > AP_MAX_OPTS)
-				return uldd_usage_err(&uldd_cmd_autoprobe, "at most %d options",
+				return tool_usage_err(&tool_cmd_autoprobe, "at most %d options",
 						      AP_MAX_OPTS);
 			ap->opts[ap->nopts++] = a;
 			if (value) {
@@ -286,23 +286,23 @@ static int parse(int argc, char **argv, struct ap *ap)
 				ap->opts[ap->nopts++] = argv[++i];
 			}
 		} else if (a[0] == '-') {
-			return uldd_usage_err(&uldd_cmd_autoprobe, "unknown option '%s'", a);
+			return tool_usage_err(&tool_cmd_autoprobe, "unknown option '%s'", a);
 		} else if (strchr(a, '=')) {
 			/* One driver's parameter may be another's error. */
-			return uldd_usage_err(
-				&uldd_cmd_autoprobe,
+			return tool_usage_err(
+				&tool_cmd_autoprobe,
 				"'%s': module parameters differ from driver to driver: give them to 'uldd supervise DRIVER.so --device ADDR %s'",
 				a, a);
 		} else if (ap->dir) {
-			return uldd_usage_err(&uldd_cmd_autoprobe,
+			return tool_usage_err(&tool_cmd_autoprobe,
 					      "'%s': one folder of drivers at a time", a);
 		} else {
 			ap->dir = a;
 		}
 	}
 	if (!ap->dir)
-		return uldd_usage_err(
-			&uldd_cmd_autoprobe,
+		return tool_usage_err(
+			&tool_cmd_autoprobe,
 			"which drivers? give the folder of their .so files, such as build/ported/6.1");
 	return 0;
 }
@@ -319,7 +319,7 @@ static int scan(struct uhost_pci_info **infop, unsigned int *np)
 
 		if (err) {
 			free(info);
-			uldd_err("%s", uhost_errmsg());
+			tool_err("%s", uhost_errmsg());
 			return ULDD_EXIT_FAIL;
 		}
 		if (n <= want)
@@ -328,7 +328,7 @@ static int scan(struct uhost_pci_info **infop, unsigned int *np)
 		want = n + 8;
 		info = calloc(want, sizeof(*info));
 		if (!info) {
-			uldd_err("out of memory listing %u PCI devices", n);
+			tool_err("out of memory listing %u PCI devices", n);
 			return ULDD_EXIT_FAIL;
 		}
 	}
@@ -339,7 +339,7 @@ static int scan(struct uhost_pci_info **infop, unsigned int *np)
 
 /* Says which driver won when several match d; stderr, as it is no plan line. */
 static void say_choice(const struct ap *ap, const struct uhost_pci_info *d,
-		       const struct uldd_ap_pick *p)
+		       const struct tool_ap_pick *p)
 {
 	const char *best = ap->set.drv[p->best].name, *next = ap->set.drv[p->next].name;
 	char more[32] = "";
@@ -368,21 +368,21 @@ static int plan(struct ap *ap)
 	ap->kids = calloc(n ? n : 1, sizeof(*ap->kids));
 	if (!ap->kids) {
 		free(info);
-		uldd_err("out of memory planning %u devices", n);
+		tool_err("out of memory planning %u devices", n);
 		return ULDD_EXIT_FAIL;
 	}
 	for (unsigned int i = 0; i < n; i++) {
 		const struct uhost_pci_info *d = &info[i];
 		struct ap_child *k = &ap->kids[ap->nkids];
-		struct uldd_ap_pick p;
+		struct tool_ap_pick p;
 		int group;
 
 		if (!d->vfio)
 			continue;
 		nvfio++;
-		uldd_ap_pick(&ap->set, d, &p);
+		tool_ap_pick(&ap->set, d, &p);
 		if (p.best < 0) {
-			uldd_err(
+			tool_err(
 				"%s %04x:%04x (class %06x): no driver in %s matches it: port one with 'uldd port', or give the device back with 'uldd unbind %s'",
 				d->addr, d->vendor, d->device, d->class, ap->dir, d->addr);
 			continue;
@@ -391,14 +391,14 @@ static int plan(struct ap *ap)
 			say_choice(ap, d, &p);
 		/* Held by a running driver, perhaps one started by hand: leave it be. */
 		if (uh_pci_check_free(d->addr, &group)) {
-			uldd_err("%s", uhost_errmsg());
+			tool_err("%s", uhost_errmsg());
 			continue;
 		}
 		snprintf(k->addr, sizeof(k->addr), "%s", d->addr);
 		k->vendor = d->vendor;
 		k->device = d->device;
 		if (join(k->path, sizeof(k->path), ap->dir, ap->set.drv[p.best].name)) {
-			uldd_err("%s/%s: the path is too long: give a shorter folder name", ap->dir,
+			tool_err("%s/%s: the path is too long: give a shorter folder name", ap->dir,
 				 ap->set.drv[p.best].name);
 			continue;
 		}
@@ -406,7 +406,7 @@ static int plan(struct ap *ap)
 	}
 	free(info);
 	if (!nvfio) {
-		uldd_err(
+		tool_err(
 			"no PCI device is bound to vfio-pci: hand one over with 'uldd bind ADDR' ('uldd list' shows them)");
 		return ULDD_EXIT_FAIL;
 	}
@@ -478,7 +478,7 @@ static void reap(struct ap *ap)
 			if (ap->stop_sig)
 				break;
 			describe_status(status, how, sizeof(how));
-			uldd_err("%s on %s ended (%s)%s; %u other driver(s) still run", k->path,
+			tool_err("%s on %s ended (%s)%s; %u other driver(s) still run", k->path,
 				 k->addr, how,
 				 WIFEXITED(status) && !WEXITSTATUS(status)
 					 ? ""
@@ -536,7 +536,7 @@ static int start_all(struct ap *ap)
 	sigprocmask(SIG_BLOCK, &set, &old);
 	sfd = signalfd(-1, &set, SFD_CLOEXEC);
 	if (sfd < 0) {
-		uldd_err("signalfd: %s", strerror(errno));
+		tool_err("signalfd: %s", strerror(errno));
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		return ULDD_EXIT_FAIL;
 	}
@@ -545,7 +545,7 @@ static int start_all(struct ap *ap)
 		int err = spawn(ap, &ap->kids[i], exe);
 
 		if (err) {
-			uldd_err("cannot start %s on %s: %s", ap->kids[i].path, ap->kids[i].addr,
+			tool_err("cannot start %s on %s: %s", ap->kids[i].path, ap->kids[i].addr,
 				 strerror(err));
 			ap->kids[i].status = ULDD_EXIT_FAIL << 8; /* as a wait status: exit 1 */
 		}
@@ -572,15 +572,15 @@ static int autoprobe(int argc, char **argv)
 
 	if (rc)
 		return rc;
-	err = uldd_ap_load(ap.dir, &ap.set);
+	err = tool_ap_load(ap.dir, &ap.set);
 	if (err) {
-		uldd_err(
+		tool_err(
 			"cannot read %s: %s: give the folder of driver .so files, such as build/ported/6.1",
 			ap.dir, strerror(err));
 		return ULDD_EXIT_FAIL;
 	}
 	if (!ap.set.n) {
-		uldd_err(
+		tool_err(
 			"%s has no driver .so with a PCI device table: 'uldd port DRIVER' builds one (in build/ported/SERIES)",
 			ap.dir);
 		rc = ULDD_EXIT_FAIL;
@@ -588,8 +588,8 @@ static int autoprobe(int argc, char **argv)
 	if (!rc)
 		rc = plan(&ap);
 	if (!rc && ap.ifname && ap.nkids > 1)
-		rc = uldd_usage_err(
-			&uldd_cmd_autoprobe,
+		rc = tool_usage_err(
+			&tool_cmd_autoprobe,
 			"--ifname %s names one interface, and autoprobe starts %u drivers: leave it out, each driver names its own",
 			ap.ifname, ap.nkids);
 	if (!rc && ap.dry_run)
@@ -599,11 +599,11 @@ static int autoprobe(int argc, char **argv)
 	else if (!rc)
 		rc = start_all(&ap);
 	free(ap.kids);
-	uldd_ap_free(&ap.set);
+	tool_ap_free(&ap.set);
 	return rc;
 }
 
-const struct uldd_cmd uldd_cmd_autoprobe = {
+const struct tool_cmd tool_cmd_autoprobe = {
 	.name = "autoprobe",
 	.args = "[--dry-run] [options] DIR",
 	.summary = "start the driver of DIR that matches each device on vfio-pci",

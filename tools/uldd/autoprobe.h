@@ -14,14 +14,14 @@
 #include "uhost_vfio.h"
 
 /* A driver .so of the folder, with the entries of its PCI ID tables. */
-struct uldd_ap_driver {
+struct tool_ap_driver {
 	char *name; /* the file's name in the folder */
-	struct uldd_pci_id *ids;
+	struct tool_pci_id *ids;
 	size_t nids;
 };
 
-struct uldd_ap_set {
-	struct uldd_ap_driver *drv; /* sorted by name after uldd_ap_load() */
+struct tool_ap_set {
+	struct tool_ap_driver *drv; /* sorted by name after tool_ap_load() */
 	size_t n;
 };
 
@@ -31,20 +31,20 @@ struct uldd_ap_set {
  * marked override_only never match: the kernel binds those drivers only
  * when driver_override names them.
  */
-bool uldd_ap_id_matches(const struct uldd_pci_id *id, const struct uhost_pci_info *d);
+bool tool_ap_id_matches(const struct tool_pci_id *id, const struct uhost_pci_info *d);
 
 /*
  * How specifically an entry names a device, higher is more specific,
  * ordered by: a device ID named, then the subsystem IDs named (0 to 2),
  * then the vendor named, then the bits of its class mask.
  */
-unsigned int uldd_ap_id_score(const struct uldd_pci_id *id);
+unsigned int tool_ap_id_score(const struct tool_pci_id *id);
 
 /* The best score of drv's entries that match d; -1 when none does. */
-int uldd_ap_driver_score(const struct uldd_ap_driver *drv, const struct uhost_pci_info *d);
+int tool_ap_driver_score(const struct tool_ap_driver *drv, const struct uhost_pci_info *d);
 
 /* Which drivers of a set match a device, the chosen one first. */
-struct uldd_ap_pick {
+struct tool_ap_pick {
 	int best; /* index in the set; -1: no driver matches */
 	int next; /* the runner-up; -1: none */
 	bool tie; /* next is as specific as best, which won by its name */
@@ -52,15 +52,15 @@ struct uldd_ap_pick {
 };
 
 /*
- * The most specific match wins (uldd_ap_driver_score()); between equally
+ * The most specific match wins (tool_ap_driver_score()); between equally
  * specific ones, the first name in strcmp() order, so the choice never
  * depends on the order of the folder's entries.
  */
-void uldd_ap_pick(const struct uldd_ap_set *set, const struct uhost_pci_info *d,
-		  struct uldd_ap_pick *p);
+void tool_ap_pick(const struct tool_ap_set *set, const struct uhost_pci_info *d,
+		  struct tool_ap_pick *p);
 
 /* Adds a driver named name with a copy of ids[n]. 0 or ENOMEM. */
-int uldd_ap_add(struct uldd_ap_set *set, const char *name, const struct uldd_pci_id *ids, size_t n);
+int tool_ap_add(struct tool_ap_set *set, const char *name, const struct tool_pci_id *ids, size_t n);
 
 /*
  * Reads the regular files named *.so in dir (symlinks followed, no
@@ -69,7 +69,7 @@ int uldd_ap_add(struct uldd_ap_set *set, const char *name, const struct uldd_pci
  * table is left out quietly (nothing could match it). 0, or the errno of
  * reading dir.
  */
-int uldd_ap_load(const char *dir, struct uldd_ap_set *set);
-void uldd_ap_free(struct uldd_ap_set *set);
+int tool_ap_load(const char *dir, struct tool_ap_set *set);
+void tool_ap_free(struct tool_ap_set *set);
 
 #endif /* ULDD_TOOLS_AUTOPROBE_H */

@@ -16,15 +16,15 @@ static void warn_group(const struct uh_bind_info *info)
 	size_t n;
 
 	if (uh_pci_group_blockers(info->group, info->addr, peers, UH_ARRAY_SIZE(peers), &n)) {
-		uldd_err("warning: %s", uhost_errmsg());
+		tool_err("warning: %s", uhost_errmsg());
 		return;
 	}
 	for (size_t i = 0; i < n && i < UH_ARRAY_SIZE(peers); i++)
-		uldd_err(
+		tool_err(
 			"warning: IOMMU group %d also holds %s, bound to %s: VFIO needs the whole group, run 'uldd bind %s' too",
 			info->group, peers[i].addr, peers[i].driver, peers[i].addr);
 	if (n > UH_ARRAY_SIZE(peers))
-		uldd_err(
+		tool_err(
 			"warning: IOMMU group %d holds %zu more such devices: 'uldd list' shows them",
 			info->group, n - UH_ARRAY_SIZE(peers));
 }
@@ -34,7 +34,7 @@ static int bind_one(const char *addr)
 	struct uh_bind_info info;
 
 	if (uh_pci_bind_vfio(addr, &info)) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
 	if (!info.changed)
@@ -52,7 +52,7 @@ static int bind_run(int argc, char **argv)
 	int ret = ULDD_EXIT_OK;
 
 	if (argc < 2)
-		return uldd_usage_err(&uldd_cmd_bind, "which device? 'uldd list' shows them");
+		return tool_usage_err(&tool_cmd_bind, "which device? 'uldd list' shows them");
 	/* Each address on its own: one bad address does not stop the others. */
 	for (int i = 1; i < argc; i++)
 		if (bind_one(argv[i]))
@@ -60,7 +60,7 @@ static int bind_run(int argc, char **argv)
 	return ret;
 }
 
-const struct uldd_cmd uldd_cmd_bind = {
+const struct tool_cmd tool_cmd_bind = {
 	.name = "bind",
 	.args = "ADDR...",
 	.summary = "hand devices to vfio-pci, for uldd drivers",

@@ -18,7 +18,7 @@
 
 #define MAX_SCAN 256
 
-static bool wanted(const struct uldd_confine *c, const char *addr)
+static bool wanted(const struct tool_confine *c, const char *addr)
 {
 	if (!c->ndevices)
 		return true;
@@ -29,7 +29,7 @@ static bool wanted(const struct uldd_confine *c, const char *addr)
 }
 
 /* The devices the driver may probe: those given, else all on vfio-pci. */
-static int hold_devices(const struct uldd_confine *c)
+static int hold_devices(const struct tool_confine *c)
 {
 	struct uhost_pci_info *info = calloc(MAX_SCAN, sizeof(*info));
 	unsigned int n = 0, ports;
@@ -39,7 +39,7 @@ static int hold_devices(const struct uldd_confine *c)
 		return ULDD_EXIT_FAIL;
 	err = uhost_pci_scan(info, MAX_SCAN, &n);
 	if (err) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		free(info);
 		return ULDD_EXIT_FAIL;
 	}
@@ -50,7 +50,7 @@ static int hold_devices(const struct uldd_confine *c)
 		if (!err)
 			err = uh_ports_pregrant(info[i].addr, &ports);
 		if (err && c->ndevices) {
-			uldd_err("%s", uhost_errmsg());
+			tool_err("%s", uhost_errmsg());
 			free(info);
 			return ULDD_EXIT_FAIL;
 		}
@@ -69,7 +69,7 @@ static int hold_devices(const struct uldd_confine *c)
 static const char *const net_imports[] = { "uldd_k_register_netdev", "uldd_k_register_netdevice",
 					   NULL };
 
-int uldd_confine_drop(struct uldd_confine *c)
+int tool_confine_drop(struct tool_confine *c)
 {
 	const char *user = c->user ? c->user : UH_DEFAULT_USER;
 	const char *fw = c->firmware ? c->firmware : "/lib/firmware";
@@ -85,12 +85,12 @@ int uldd_confine_drop(struct uldd_confine *c)
 	if (geteuid() != 0)
 		return 0; /* nothing to drop; VFIO's nodes say whether it works */
 	if (!strcmp(user, "root")) {
-		uldd_err(
+		tool_err(
 			"warning: --user root: the driver runs as root with every capability; for debugging only");
 		return 0;
 	}
 	if (uh_user_lookup(user, &uid, &gid)) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
 	/*
@@ -117,11 +117,11 @@ int uldd_confine_drop(struct uldd_confine *c)
 	c->caps = uh_privsep_caps(net);
 	uh_nice_limit_set();
 	if (uh_memlock_set(c->arena_max, &memlock) || uh_privsep_drop(uid, gid, c->caps)) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
 	if (memlock < c->arena_max) {
-		uldd_err(
+		tool_err(
 			"warning: the locked-memory hard limit (%llu MiB) is below --arena-max; the DMA arena stops there",
 			(unsigned long long)memlock >> 20);
 		uh_arena_set_limit(memlock);
@@ -130,7 +130,7 @@ int uldd_confine_drop(struct uldd_confine *c)
 	return 0;
 }
 
-int uldd_confine_lock(const struct uldd_confine *c, const char *driver)
+int tool_confine_lock(const struct tool_confine *c, const char *driver)
 {
 	const char *base = strrchr(driver, '/');
 	unsigned int unused = uh_node_release_all();
@@ -140,7 +140,7 @@ int uldd_confine_lock(const struct uldd_confine *c, const char *driver)
 	if (c->no_seccomp)
 		return 0;
 	if (uh_seccomp_install(base ? base + 1 : driver)) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
 	return 0;
@@ -153,7 +153,7 @@ int uldd_confine_lock(const struct uldd_confine *c, const char *driver)
 #define SECCOMP_OFF "off (--no-seccomp)"
 #endif
 
-void uldd_confine_report(const struct uldd_confine *c, const char *driver)
+void tool_confine_report(const struct tool_confine *c, const char *driver)
 {
 	const char *kept = geteuid() ? "unchanged" : "all of root's";
 	char caps[128];

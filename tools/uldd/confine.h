@@ -16,7 +16,7 @@
 
 #define ULDD_ARENA_MAX_DEFAULT (1024ull << 20)
 
-struct uldd_confine {
+struct tool_confine {
 	const char *driver; /* the .so: does it register net_devices? */
 	const char *user; /* NULL: UH_DEFAULT_USER */
 	bool no_seccomp;
@@ -25,7 +25,7 @@ struct uldd_confine {
 	const char (*devices)[UH_PCI_ADDR_LEN]; /* none: every device on vfio-pci */
 	unsigned int ndevices;
 
-	/* Filled by uldd_confine_drop(). */
+	/* Filled by tool_confine_drop(). */
 	bool dropped; /* false: still root (--user root, or not root to start with) */
 	uint64_t caps; /* the capabilities kept */
 };
@@ -35,15 +35,15 @@ struct uldd_confine {
  * I/O ports, holds the firmware directory, sets the arena's limit and
  * RLIMIT_MEMLOCK, then drops to the user. An ULDD_EXIT_* code; 0 on success.
  */
-int uldd_confine_drop(struct uldd_confine *c);
+int tool_confine_drop(struct tool_confine *c);
 
 /*
  * After init and probe: closes the nodes no device took, and installs the
  * seccomp filter naming driver in its message (unless no_seccomp).
  */
-int uldd_confine_lock(const struct uldd_confine *c, const char *driver);
+int tool_confine_lock(const struct tool_confine *c, const char *driver);
 
 /* One line saying what the process runs as, on stderr. */
-void uldd_confine_report(const struct uldd_confine *c, const char *driver);
+void tool_confine_report(const struct tool_confine *c, const char *driver);
 
 #endif /* ULDD_TOOLS_CONFINE_H */

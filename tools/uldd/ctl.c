@@ -52,24 +52,24 @@ struct ctl_client {
 	size_t out_len, out_done;
 };
 
-struct uldd_ctl {
+struct tool_ctl {
 	int listen_fd;
-	int stop_fd; /* eventfd: readable once uldd_ctl_stop() was called */
+	int stop_fd; /* eventfd: readable once tool_ctl_stop() was called */
 	bool bound; /* path is ours to remove */
-	uldd_ctl_report_fn report;
+	tool_ctl_report_fn report;
 	struct uhost_thread *thread;
 	struct ctl_client clients[CTL_CLIENTS];
 	char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
 };
 
-const char *uldd_run_dir(void)
+const char *tool_run_dir(void)
 {
 	static const char *dir;
 
 	return uh_root_from_env(&dir, "ULDD_RUN_DIR", CTL_DIR);
 }
 
-bool uldd_ifname_ok(const char *name)
+bool tool_ifname_ok(const char *name)
 {
 	size_t len = strlen(name);
 
@@ -81,12 +81,12 @@ bool uldd_ifname_ok(const char *name)
 	return true;
 }
 
-bool uldd_ctl_peer_ok(uid_t peer, uid_t self)
+bool tool_ctl_peer_ok(uid_t peer, uid_t self)
 {
 	return peer == 0 || peer == self;
 }
 
-const char *uldd_ctl_path(const struct uldd_ctl *ctl)
+const char *tool_ctl_path(const struct tool_ctl *ctl)
 {
 	return ctl->path;
 }
@@ -175,7 +175,7 @@ static int set_answer(struct ctl_client *c, const char *fmt, ...)
 }
 
 /* The answer to a whole request line; ENOMEM drops the client. */
-static int answer(struct uldd_ctl *ctl, struct ctl_client *c)
+static int answer(struct tool_ctl *ctl, struct ctl_client *c)
 {
 	const char *ifname;
 	long len;
@@ -188,7 +188,7 @@ static int answer(struct uldd_ctl *ctl, struct ctl_client *c)
 		return set_answer(c, "error: unknown request '%.32s': ask 'stats IFNAME'\n",
 				  c->req);
 	ifname = c->req + strlen(CTL_REQUEST);
-	if (!uldd_ifname_ok(ifname))
+	if (!tool_ifname_ok(ifname))
 		return set_answer(c, "error: '%.32s' is not an interface name\n", ifname);
 	c->out = malloc(ULDD_CTL_REPORT_MAX);
 	if (!c->out)
@@ -211,7 +211,7 @@ static int answer(struct uldd_ctl *ctl, struct ctl_client *c)
  * answers it, writes the answer. False when it is done (or gone) and its
  * slot can be freed.
  */
-static bool client_step(struct uldd_ctl *ctl, struct ctl_client *c)
+static bool client_step(struct tool_ctl *ctl, struct ctl_client *c)
 {
 	while (!c->out) {
 		ssize_t r = read(c->fd, c->req + c->have, sizeof(c->req) - 1 - c->have);
@@ -245,7 +245,7 @@ static bool client_step(struct uldd_ctl *ctl, struct ctl_client *c)
 }
 
 /* Takes a new connection into a free slot, with its peer's verdict. */
-static void client_accept(struct uldd_ctl *ctl, struct ctl_client *c)
+static void client_accept(struct tool_ctl *ctl, struct ctl_client *c)
 {
 	struct ucred cred;
 	socklen_t len = sizeof(cred);
@@ -265,7 +265,7 @@ static void client_accept(struct uldd_ctl *ctl, struct ctl_client *c)
 		c->refused = true;
 	} else {
 		c->uid = cred.uid;
-		c->refused = !uldd_ctl_peer_ok(cred.uid, geteuid());
+		c->refused = !tool_ctl_peer_ok(cred.uid, geteuid());
 	}
 	if (c->refused)
 		uh_log(UHOST_LOG_WARNING, "uldd: control socket %s: uid %u may not ask; refused",
@@ -282,7 +282,7 @@ static void client_accept(struct uldd_ctl *ctl, struct ctl_client *c)
  */
 static void serve(void *arg)
 {
-	struct uldd_ctl *ctl = arg;
+	struct tool_ctl *ctl = arg;
 	struct pollfd pfd[2 + CTL_CLIENTS];
 	struct ctl_client *slot[2 + CTL_CLIENTS];
 
@@ -325,7 +325,7 @@ static void serve(void *arg)
 	}
 }
 
-static void ctl_free(struct uldd_ctl *ctl)
+static void ctl_free(struct tool_ctl *ctl)
 {
 	for (int i = 0; i < CTL_CLIENTS; i++)
 		client_close(&ctl->clients[i]);
@@ -338,7 +338,7 @@ static void ctl_free(struct uldd_ctl *ctl)
 	free(ctl);
 }
 
-static int ctl_listen(struct uldd_ctl *ctl)
+static int ctl_listen(struct tool_ctl *ctl)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 
@@ -366,9 +366,9 @@ static int ctl_listen(struct uldd_ctl *ctl)
 	return 0;
 }
 
-int uldd_ctl_open(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp)
+int tool_ctl_open(const char *dir, tool_ctl_report_fn report, struct tool_ctl **ctlp)
 {
-	struct uldd_ctl *ctl = calloc(1, sizeof(*ctl));
+	struct tool_ctl *ctl = calloc(1, sizeof(*ctl));
 	int err, n;
 
 	if (!ctl)
@@ -394,18 +394,18 @@ int uldd_ctl_open(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **
 	return 0;
 }
 
-int uldd_ctl_serve(struct uldd_ctl *ctl)
+int tool_ctl_serve(struct tool_ctl *ctl)
 {
 	return uhost_thread_create(serve, ctl, "uldd-ctl", &ctl->thread);
 }
 
-int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp)
+int tool_ctl_start(const char *dir, tool_ctl_report_fn report, struct tool_ctl **ctlp)
 {
-	struct uldd_ctl *ctl = NULL;
-	int err = uldd_ctl_open(dir, report, &ctl);
+	struct tool_ctl *ctl = NULL;
+	int err = tool_ctl_open(dir, report, &ctl);
 
 	if (!err)
-		err = uldd_ctl_serve(ctl);
+		err = tool_ctl_serve(ctl);
 	if (err) {
 		if (ctl)
 			ctl_free(ctl);
@@ -415,7 +415,7 @@ int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl *
 	return 0;
 }
 
-void uldd_ctl_stop(struct uldd_ctl *ctl)
+void tool_ctl_stop(struct tool_ctl *ctl)
 {
 	uint64_t one = 1;
 
@@ -478,7 +478,7 @@ static int read_answer(int fd, const char *path, char *buf, size_t len)
 	return 0;
 }
 
-int uldd_ctl_ask(const char *path, const char *ifname, char *buf, size_t len)
+int tool_ctl_ask(const char *path, const char *ifname, char *buf, size_t len)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	/* On a unix socket the send timeout bounds connect too. */
@@ -492,7 +492,7 @@ int uldd_ctl_ask(const char *path, const char *ifname, char *buf, size_t len)
 	if (strlen(path) >= sizeof(sa.sun_path))
 		return uh_fail(ENAMETOOLONG, "socket path %s is too long", path);
 	n = snprintf(req, sizeof(req), CTL_REQUEST "%s\n", ifname);
-	if (!uldd_ifname_ok(ifname) || n < 0 || (size_t)n >= sizeof(req))
+	if (!tool_ifname_ok(ifname) || n < 0 || (size_t)n >= sizeof(req))
 		return uh_fail(EINVAL, "'%s' is not an interface name", ifname);
 	memcpy(sa.sun_path, path, strlen(path) + 1);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -526,7 +526,7 @@ static bool is_socket_name(const char *name)
 	return len > 5 && !strcmp(name + len - 5, ".sock");
 }
 
-int uldd_ctl_stats(const char *dir, const char *ifname, char *buf, size_t len)
+int tool_ctl_stats(const char *dir, const char *ifname, char *buf, size_t len)
 {
 	char path[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	char first_msg[512] = "";
@@ -534,7 +534,7 @@ int uldd_ctl_stats(const char *dir, const char *ifname, char *buf, size_t len)
 	struct dirent *de;
 	DIR *d;
 
-	if (!uldd_ifname_ok(ifname))
+	if (!tool_ifname_ok(ifname))
 		return uh_fail(EINVAL, "'%s' is not an interface name", ifname);
 	d = opendir(dir);
 	if (!d && errno != ENOENT)
@@ -548,7 +548,7 @@ int uldd_ctl_stats(const char *dir, const char *ifname, char *buf, size_t len)
 		n = snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
 		if (n < 0 || (size_t)n >= sizeof(path))
 			continue;
-		err = uldd_ctl_ask(path, ifname, buf, len);
+		err = tool_ctl_ask(path, ifname, buf, len);
 		if (!err) {
 			closedir(d);
 			return 0;
@@ -573,7 +573,7 @@ int uldd_ctl_stats(const char *dir, const char *ifname, char *buf, size_t len)
 		       ifname, ifname);
 }
 
-int uldd_run_dir_make(const char *dir)
+int tool_run_dir_make(const char *dir)
 {
 	return mkdir_p(dir);
 }

@@ -20,28 +20,28 @@
 #define ULDD_CTL_TIMEOUT_MS 5000
 
 /* ULDD_RUN_DIR (tests), else /run/uldd. */
-const char *uldd_run_dir(void);
+const char *tool_run_dir(void);
 
 /*
  * Creates dir (0700, parents too) or checks an existing one as
- * uldd_ctl_start() does: 0 or an errno value, with uhost_errmsg() set.
+ * tool_ctl_start() does: 0 or an errno value, with uhost_errmsg() set.
  */
-int uldd_run_dir_make(const char *dir);
+int tool_run_dir_make(const char *dir);
 
 /* What the kernel takes as an interface name: 1-15 characters, no '/' or space. */
-bool uldd_ifname_ok(const char *name);
+bool tool_ifname_ok(const char *name);
 
 /*
  * The report on interface ifname into buf: its length, or -ENODEV when
  * this process has no such interface, or another -errno. Called from the
  * server's thread, which is a host thread without a vCPU.
  */
-typedef long (*uldd_ctl_report_fn)(const char *ifname, char *buf, unsigned long len);
+typedef long (*tool_ctl_report_fn)(const char *ifname, char *buf, unsigned long len);
 
 /* Who may ask: root, and the uid the serving process runs as (its euid). */
-bool uldd_ctl_peer_ok(uid_t peer, uid_t self);
+bool tool_ctl_peer_ok(uid_t peer, uid_t self);
 
-struct uldd_ctl;
+struct tool_ctl;
 
 /*
  * Creates dir (mode 0700, parents too) or checks that an existing one is a
@@ -52,17 +52,17 @@ struct uldd_ctl;
  * neither root nor of this euid gets an error line. 0 or an errno value,
  * with uhost_errmsg() set.
  */
-int uldd_ctl_start(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp);
+int tool_ctl_start(const char *dir, tool_ctl_report_fn report, struct tool_ctl **ctlp);
 /*
- * uldd_ctl_start() in two steps: open makes the socket (as root, before
+ * tool_ctl_start() in two steps: open makes the socket (as root, before
  * 'uldd run' drops it), serve starts the thread (once the driver runs).
- * uldd_ctl_stop() takes either.
+ * tool_ctl_stop() takes either.
  */
-int uldd_ctl_open(const char *dir, uldd_ctl_report_fn report, struct uldd_ctl **ctlp);
-int uldd_ctl_serve(struct uldd_ctl *ctl);
+int tool_ctl_open(const char *dir, tool_ctl_report_fn report, struct tool_ctl **ctlp);
+int tool_ctl_serve(struct tool_ctl *ctl);
 /* Stops and joins the thread, closes and removes the socket. NULL: nothing. */
-void uldd_ctl_stop(struct uldd_ctl *ctl);
-const char *uldd_ctl_path(const struct uldd_ctl *ctl);
+void tool_ctl_stop(struct tool_ctl *ctl);
+const char *tool_ctl_path(const struct tool_ctl *ctl);
 
 /*
  * Asks the server at path about ifname; buf (at least ULDD_CTL_ANSWER_MAX
@@ -71,13 +71,13 @@ const char *uldd_ctl_path(const struct uldd_ctl *ctl);
  * listens there (a stale socket); EIO with the server's message for its
  * other errors; others for what went wrong on the way.
  */
-int uldd_ctl_ask(const char *path, const char *ifname, char *buf, size_t len);
+int tool_ctl_ask(const char *path, const char *ifname, char *buf, size_t len);
 
 /*
  * Asks every server in dir until one has ifname, unlinking stale sockets
  * on the way. ENODEV (with the message that says how to start one) when
  * none has it; a failure to reach one comes first if nobody answers.
  */
-int uldd_ctl_stats(const char *dir, const char *ifname, char *buf, size_t len);
+int tool_ctl_stats(const char *dir, const char *ifname, char *buf, size_t len);
 
 #endif /* ULDD_TOOLS_CTL_H */

@@ -9,34 +9,34 @@
 
 #include "elf.h"
 
-const void *uldd_elf_at(const struct uldd_elf *f, uint64_t off, uint64_t len)
+const void *tool_elf_at(const struct tool_elf *f, uint64_t off, uint64_t len)
 {
 	if (off > f->size || len > f->size - off)
 		return NULL;
 	return f->p + off;
 }
 
-const Elf64_Shdr *uldd_elf_section(const struct uldd_elf *f, unsigned int i)
+const Elf64_Shdr *tool_elf_section(const struct tool_elf *f, unsigned int i)
 {
 	return i < f->eh->e_shnum ? &f->sh[i] : NULL;
 }
 
-const char *uldd_elf_str(const struct uldd_elf *f, const Elf64_Shdr *strtab, uint64_t off)
+const char *tool_elf_str(const struct tool_elf *f, const Elf64_Shdr *strtab, uint64_t off)
 {
 	const char *s;
 
 	if (!strtab || off >= strtab->sh_size)
 		return NULL;
-	s = uldd_elf_at(f, strtab->sh_offset + off, strtab->sh_size - off);
+	s = tool_elf_at(f, strtab->sh_offset + off, strtab->sh_size - off);
 	return s && memchr(s, 0, strtab->sh_size - off) ? s : NULL;
 }
 
-const Elf64_Shdr *uldd_elf_section_named(const struct uldd_elf *f, const char *name)
+const Elf64_Shdr *tool_elf_section_named(const struct tool_elf *f, const char *name)
 {
-	const Elf64_Shdr *names = uldd_elf_section(f, f->eh->e_shstrndx);
+	const Elf64_Shdr *names = tool_elf_section(f, f->eh->e_shstrndx);
 
 	for (unsigned int i = 0; i < f->eh->e_shnum; i++) {
-		const char *n = uldd_elf_str(f, names, f->sh[i].sh_name);
+		const char *n = tool_elf_str(f, names, f->sh[i].sh_name);
 
 		if (n && !strcmp(n, name))
 			return &f->sh[i];
@@ -44,7 +44,7 @@ const Elf64_Shdr *uldd_elf_section_named(const struct uldd_elf *f, const char *n
 	return NULL;
 }
 
-int uldd_elf_open(const char *path, struct uldd_elf *f)
+int tool_elf_open(const char *path, struct tool_elf *f)
 {
 	struct stat st;
 	void *p;
@@ -65,7 +65,7 @@ int uldd_elf_open(const char *path, struct uldd_elf *f)
 	f->eh = p;
 	if (memcmp(f->eh->e_ident, ELFMAG, SELFMAG) || f->eh->e_ident[EI_CLASS] != ELFCLASS64 ||
 	    f->eh->e_ident[EI_DATA] != ELFDATA2LSB || f->eh->e_shentsize != sizeof(Elf64_Shdr) ||
-	    !(f->sh = uldd_elf_at(f, f->eh->e_shoff,
+	    !(f->sh = tool_elf_at(f, f->eh->e_shoff,
 				  (uint64_t)f->eh->e_shnum * sizeof(Elf64_Shdr)))) {
 		munmap(p, f->size);
 		return ENOEXEC;
@@ -73,7 +73,7 @@ int uldd_elf_open(const char *path, struct uldd_elf *f)
 	return 0;
 }
 
-void uldd_elf_close(struct uldd_elf *f)
+void tool_elf_close(struct tool_elf *f)
 {
 	munmap((void *)f->p, f->size);
 }

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct uldd_elf {
+struct tool_elf {
 	const uint8_t *p;
 	size_t size;
 	const Elf64_Ehdr *eh;
@@ -20,14 +20,14 @@ struct uldd_elf {
 };
 
 /* 0, or errno: ENOEXEC when path is no little-endian ELF64 with a section table. */
-int uldd_elf_open(const char *path, struct uldd_elf *f);
-void uldd_elf_close(struct uldd_elf *f);
+int tool_elf_open(const char *path, struct tool_elf *f);
+void tool_elf_close(struct tool_elf *f);
 /* The bytes [off, off + len) of the file, or NULL if they are not all in it. */
-const void *uldd_elf_at(const struct uldd_elf *f, uint64_t off, uint64_t len);
+const void *tool_elf_at(const struct tool_elf *f, uint64_t off, uint64_t len);
 /* Section i, or NULL. */
-const Elf64_Shdr *uldd_elf_section(const struct uldd_elf *f, unsigned int i);
+const Elf64_Shdr *tool_elf_section(const struct tool_elf *f, unsigned int i);
 /* The NUL-terminated string at off in section strtab, or NULL. */
-const char *uldd_elf_str(const struct uldd_elf *f, const Elf64_Shdr *strtab, uint64_t off);
-const Elf64_Shdr *uldd_elf_section_named(const struct uldd_elf *f, const char *name);
+const char *tool_elf_str(const struct tool_elf *f, const Elf64_Shdr *strtab, uint64_t off);
+const Elf64_Shdr *tool_elf_section_named(const struct tool_elf *f, const char *name);
 
 #endif /* ULDD_TOOLS_ELF_H */

@@ -33,7 +33,7 @@ static int find_ext(const char *self, char *ext, size_t len)
 	n = snprintf(ext, len, "%s", GDB_EXT_TREE);
 	if (n > 0 && (size_t)n < len && !access(ext, R_OK))
 		return 0;
-	uldd_err("cannot find uldd's gdb extension (uldd.py) beside %s or in %s: rebuild uldd",
+	tool_err("cannot find uldd's gdb extension (uldd.py) beside %s or in %s: rebuild uldd",
 		 self, ULDD_TOP "/tools/gdb");
 	return -1;
 }
@@ -56,11 +56,11 @@ static int gdb_main(int argc, char **argv)
 	ngdb = sep < 0 ? 0 : sep - 1;
 	nrun = sep < 0 ? argc - 1 : argc - sep - 1;
 	if (ngdb == 0 && nrun == 0)
-		return uldd_usage_err(&uldd_cmd_gdb, "give a driver, or gdb's arguments and '--'");
+		return tool_usage_err(&tool_cmd_gdb, "give a driver, or gdb's arguments and '--'");
 
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	if (n < 0) {
-		uldd_err("cannot find the uldd binary: /proc/self/exe: %s", strerror(errno));
+		tool_err("cannot find the uldd binary: /proc/self/exe: %s", strerror(errno));
 		return ULDD_EXIT_FAIL;
 	}
 	self[n] = '\0';
@@ -70,7 +70,7 @@ static int gdb_main(int argc, char **argv)
 
 	args = calloc((size_t)argc + 16, sizeof(*args));
 	if (!args) {
-		uldd_err("out of memory");
+		tool_err("out of memory");
 		return ULDD_EXIT_FAIL;
 	}
 	if (!gdb || !*gdb)
@@ -95,13 +95,13 @@ static int gdb_main(int argc, char **argv)
 	}
 	args[k] = NULL;
 	execvp(gdb, args);
-	uldd_err("cannot run %s: %s: install gdb (apt-get install gdb) or name it in ULDD_GDB", gdb,
+	tool_err("cannot run %s: %s: install gdb (apt-get install gdb) or name it in ULDD_GDB", gdb,
 		 strerror(errno));
 	free(args);
 	return ULDD_EXIT_FAIL;
 }
 
-const struct uldd_cmd uldd_cmd_gdb = {
+const struct tool_cmd tool_cmd_gdb = {
 	.name = "gdb",
 	.args = "[GDB-OPTIONS... --] DRIVER.so [run options]",
 	.summary = "run a driver under gdb, with uldd's gdb commands",

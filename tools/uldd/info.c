@@ -81,20 +81,20 @@ static int info_run(int argc, char **argv)
 	int ret = ULDD_EXIT_OK;
 
 	if (argc != 2)
-		return uldd_usage_err(&uldd_cmd_info,
+		return tool_usage_err(&tool_cmd_info,
 				      argc < 2 ? "which device? 'uldd list' shows them"
 					       : "one device at a time");
 	if (uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV)) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
 	if (uhost_dev_open(argv[1], &dev)) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		uhost_fini();
 		return ULDD_EXIT_FAIL;
 	}
 	if (print_ids(dev) || print_regions(dev) || print_irqs(dev)) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		ret = ULDD_EXIT_FAIL;
 	}
 	uhost_dev_close(dev);
@@ -102,7 +102,7 @@ static int info_run(int argc, char **argv)
 	return ret;
 }
 
-const struct uldd_cmd uldd_cmd_info = {
+const struct tool_cmd tool_cmd_info = {
 	.name = "info",
 	.args = "ADDR",
 	.summary = "regions and interrupts of a device on vfio-pci",

@@ -116,11 +116,11 @@ static int list_run(int argc, char **argv)
 	size_t n = 0, cap = 0;
 
 	if (argc > 1)
-		return uldd_usage_err(&uldd_cmd_list, "'%s': list takes no arguments", argv[1]);
+		return tool_usage_err(&tool_cmd_list, "'%s': list takes no arguments", argv[1]);
 	/* libpci would only say "Cannot open"; name the fix first. */
 	snprintf(path, sizeof(path), "%s/bus/pci/devices", uh_sysfs_root());
 	if (access(path, R_OK)) {
-		uldd_err("cannot read %s: %s: is sysfs mounted on %s?", path, strerror(errno),
+		tool_err("cannot read %s: %s: is sysfs mounted on %s?", path, strerror(errno),
 			 uh_sysfs_root());
 		return ULDD_EXIT_FAIL;
 	}
@@ -141,7 +141,7 @@ static int list_run(int argc, char **argv)
 	rows = calloc(cap ? cap : 1, sizeof(*rows));
 	if (!rows) {
 		pci_cleanup(pacc);
-		uldd_err("out of memory listing %zu PCI devices", cap);
+		tool_err("out of memory listing %zu PCI devices", cap);
 		return ULDD_EXIT_FAIL;
 	}
 	for (d = pacc->devices; d; d = d->next)
@@ -153,7 +153,7 @@ static int list_run(int argc, char **argv)
 	return ULDD_EXIT_OK;
 }
 
-const struct uldd_cmd uldd_cmd_list = {
+const struct tool_cmd tool_cmd_list = {
 	.name = "list",
 	.args = "",
 	.summary = "PCI devices with their driver and IOMMU group",

@@ -16,13 +16,13 @@
 #define ULDD_VERSION "unknown"
 #endif
 
-static const struct uldd_cmd *const cmds[] = {
-	&uldd_cmd_list, &uldd_cmd_bind,	     &uldd_cmd_unbind,	  &uldd_cmd_info,
-	&uldd_cmd_run,	&uldd_cmd_supervise, &uldd_cmd_autoprobe, &uldd_cmd_stats,
-	&uldd_cmd_port, &uldd_cmd_modinfo,   &uldd_cmd_gdb,
+static const struct tool_cmd *const cmds[] = {
+	&tool_cmd_list, &tool_cmd_bind,	     &tool_cmd_unbind,	  &tool_cmd_info,
+	&tool_cmd_run,	&tool_cmd_supervise, &tool_cmd_autoprobe, &tool_cmd_stats,
+	&tool_cmd_port, &tool_cmd_modinfo,   &tool_cmd_gdb,
 };
 
-void uldd_err(const char *fmt, ...)
+void tool_err(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -33,7 +33,7 @@ void uldd_err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-int uldd_usage_err(const struct uldd_cmd *cmd, const char *fmt, ...)
+int tool_usage_err(const struct tool_cmd *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -65,7 +65,7 @@ static void usage(FILE *out)
 	      out);
 }
 
-static const struct uldd_cmd *find_cmd(const char *name)
+static const struct tool_cmd *find_cmd(const char *name)
 {
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(cmds[i]->name, name))
@@ -73,21 +73,21 @@ static const struct uldd_cmd *find_cmd(const char *name)
 	return NULL;
 }
 
-static void cmd_help(const struct uldd_cmd *cmd)
+static void cmd_help(const struct tool_cmd *cmd)
 {
 	printf("usage: uldd %s %s\n%s\n\n%s", cmd->name, cmd->args, cmd->summary, cmd->help);
 }
 
 static int help(int argc, char **argv)
 {
-	const struct uldd_cmd *cmd;
+	const struct tool_cmd *cmd;
 
 	if (argc < 2) {
 		usage(stdout);
 		return ULDD_EXIT_OK;
 	}
 	if (argc > 2 || !(cmd = find_cmd(argv[1]))) {
-		uldd_err("no command '%s': 'uldd --help' lists them", argv[1]);
+		tool_err("no command '%s': 'uldd --help' lists them", argv[1]);
 		return ULDD_EXIT_USAGE;
 	}
 	cmd_help(cmd);
@@ -96,7 +96,7 @@ static int help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	const struct uldd_cmd *cmd;
+	const struct tool_cmd *cmd;
 
 	/* ps shows each process's driver and device (run.c, supervise.c). */
 	setproctitle_init(argc, argv, environ);
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
 	cmd = find_cmd(argv[1]);
 	if (!cmd) {
 		/* One line, as for every other mistake; --help has the rest. */
-		uldd_err("unknown %s '%s': 'uldd --help' lists the commands",
+		tool_err("unknown %s '%s': 'uldd --help' lists the commands",
 			 argv[1][0] == '-' ? "option" : "command", argv[1]);
 		return ULDD_EXIT_USAGE;
 	}
@@ -126,15 +126,15 @@ int main(int argc, char **argv)
 			return ULDD_EXIT_OK;
 		}
 		/* What follows 'uldd gdb' is gdb's and uldd run's, --help too. */
-		if (cmd == &uldd_cmd_gdb)
+		if (cmd == &tool_cmd_gdb)
 			break;
 		/*
 		 * Only run, supervise, autoprobe, port and modinfo take options;
 		 * an address never starts with '-'.
 		 */
-		if (argv[i][0] == '-' && cmd != &uldd_cmd_run && cmd != &uldd_cmd_supervise &&
-		    cmd != &uldd_cmd_autoprobe && cmd != &uldd_cmd_port && cmd != &uldd_cmd_modinfo)
-			return uldd_usage_err(cmd, "unknown option '%s'", argv[i]);
+		if (argv[i][0] == '-' && cmd != &tool_cmd_run && cmd != &tool_cmd_supervise &&
+		    cmd != &tool_cmd_autoprobe && cmd != &tool_cmd_port && cmd != &tool_cmd_modinfo)
+			return tool_usage_err(cmd, "unknown option '%s'", argv[i]);
 	}
 	return cmd->run(argc - 1, argv + 1);
 }

@@ -36,7 +36,7 @@ static void id_field(char *buf, size_t len, const char *tag, uint32_t v, bool an
  * vendor and device, then class, subclass and programming interface, each
  * byte shown only when the entry's class mask covers it whole.
  */
-static void pci_alias(const struct uldd_pci_id *id, char *out, size_t len)
+static void pci_alias(const struct tool_pci_id *id, char *out, size_t len)
 {
 	char v[16], d[16], sv[16], sd[16], cls[3][8];
 	static const char *const ctag[3] = { "bc", "sc", "i" };
@@ -57,22 +57,22 @@ static void pci_alias(const struct uldd_pci_id *id, char *out, size_t len)
 	snprintf(out, len, "pci:%s%s%s%s%s%s%s", v, d, sv, sd, cls[0], cls[1], cls[2]);
 }
 
-int uldd_driver_open(const char *path, struct uldd_elf *f)
+int tool_driver_open(const char *path, struct tool_elf *f)
 {
-	int err = uldd_elf_open(path, f);
+	int err = tool_elf_open(path, f);
 
 	/* A driver is a shared object; an executable or a .o is not one. */
 	if (!err && f->eh->e_type != ET_DYN) {
-		uldd_elf_close(f);
+		tool_elf_close(f);
 		err = ENOEXEC;
 	}
 	return err;
 }
 
-unsigned int uldd_pci_ids(const struct uldd_elf *f, uldd_pci_id_fn *fn, void *arg)
+unsigned int tool_pci_ids(const struct tool_elf *f, tool_pci_id_fn *fn, void *arg)
 {
-	const Elf64_Shdr *symtab = uldd_elf_section_named(f, ".symtab");
-	const Elf64_Shdr *strtab = symtab ? uldd_elf_section(f, symtab->sh_link) : NULL;
+	const Elf64_Shdr *symtab = tool_elf_section_named(f, ".symtab");
+	const Elf64_Shdr *strtab = symtab ? tool_elf_section(f, symtab->sh_link) : NULL;
 	const Elf64_Sym *syms;
 	uint64_t nsyms;
 	unsigned int n = 0;
@@ -80,11 +80,11 @@ unsigned int uldd_pci_ids(const struct uldd_elf *f, uldd_pci_id_fn *fn, void *ar
 	if (!symtab || !strtab || symtab->sh_entsize != sizeof(Elf64_Sym))
 		return 0;
 	nsyms = symtab->sh_size / sizeof(Elf64_Sym);
-	syms = uldd_elf_at(f, symtab->sh_offset, nsyms * sizeof(Elf64_Sym));
+	syms = tool_elf_at(f, symtab->sh_offset, nsyms * sizeof(Elf64_Sym));
 	for (uint64_t i = 0; syms && i < nsyms; i++) {
-		const char *name = uldd_elf_str(f, strtab, syms[i].st_name);
-		const Elf64_Shdr *in = uldd_elf_section(f, syms[i].st_shndx);
-		const struct uldd_pci_id *ids;
+		const char *name = tool_elf_str(f, strtab, syms[i].st_name);
+		const Elf64_Shdr *in = tool_elf_section(f, syms[i].st_shndx);
+		const struct tool_pci_id *ids;
 		size_t nlen;
 
 		if (!name || !in || in->sh_type == SHT_NOBITS || strncmp(name, "__mod_pci__", 11))
@@ -94,7 +94,7 @@ unsigned int uldd_pci_ids(const struct uldd_elf *f, uldd_pci_id_fn *fn, void *ar
 			continue;
 		if (syms[i].st_value < in->sh_addr || syms[i].st_size % sizeof(*ids))
 			continue;
-		ids = uldd_elf_at(f, in->sh_offset + (syms[i].st_value - in->sh_addr),
+		ids = tool_elf_at(f, in->sh_offset + (syms[i].st_value - in->sh_addr),
 				  syms[i].st_size);
 		for (uint64_t k = 0; ids && k < syms[i].st_size / sizeof(*ids); k++) {
 			/*
@@ -113,7 +113,7 @@ unsigned int uldd_pci_ids(const struct uldd_elf *f, uldd_pci_id_fn *fn, void *ar
 
 struct show {
 	const char *field; /* -F: only this field's values */
-	const struct uldd_elf *f;
+	const struct tool_elf *f;
 	const char *strs; /* .modinfo */
 	uint64_t len;
 };
@@ -126,7 +126,7 @@ static void show_line(const struct show *s, const char *tag, const char *value)
 		printf("%s\n", value);
 }
 
-static void show_alias(const struct uldd_pci_id *id, void *arg)
+static void show_alias(const struct tool_pci_id *id, void *arg)
 {
 	char alias[96];
 
@@ -210,7 +210,7 @@ static void show_abi(const struct show *s)
 	unsigned int major, minor;
 	char v[32];
 
-	if (uldd_abi_note(s->f, &major, &minor))
+	if (tool_abi_note(s->f, &major, &minor))
 		return;
 	snprintf(v, sizeof(v), "uldd %u.%u", major, minor);
 	show_line(s, "abi", v);
@@ -218,7 +218,7 @@ static void show_abi(const struct show *s)
 
 static int modinfo(int argc, char **argv)
 {
-	struct uldd_elf f;
+	struct tool_elf f;
 	struct show s = { 0 };
 	const Elf64_Shdr *mi;
 	const char *path = NULL;
@@ -227,46 +227,46 @@ static int modinfo(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-F") || !strcmp(argv[i], "--field")) {
 			if (++i == argc)
-				return uldd_usage_err(&uldd_cmd_modinfo, "%s needs a field name",
+				return tool_usage_err(&tool_cmd_modinfo, "%s needs a field name",
 						      argv[i - 1]);
 			s.field = argv[i];
 		} else if (argv[i][0] == '-') {
-			return uldd_usage_err(&uldd_cmd_modinfo, "unknown option '%s'", argv[i]);
+			return tool_usage_err(&tool_cmd_modinfo, "unknown option '%s'", argv[i]);
 		} else if (!path) {
 			path = argv[i];
 		} else {
-			return uldd_usage_err(&uldd_cmd_modinfo, "one driver at a time");
+			return tool_usage_err(&tool_cmd_modinfo, "one driver at a time");
 		}
 	}
 	if (!path)
-		return uldd_usage_err(&uldd_cmd_modinfo, "which driver? give its .so file");
-	err = uldd_driver_open(path, &f);
+		return tool_usage_err(&tool_cmd_modinfo, "which driver? give its .so file");
+	err = tool_driver_open(path, &f);
 	if (err) {
-		uldd_err("%s: %s", path,
+		tool_err("%s: %s", path,
 			 err == ENOEXEC
 				 ? "not a driver .so (an ELF64 shared object) of this machine"
 				 : strerror(err));
 		return ULDD_EXIT_FAIL;
 	}
-	mi = uldd_elf_section_named(&f, ".modinfo");
+	mi = tool_elf_section_named(&f, ".modinfo");
 	s.f = &f;
-	s.strs = mi ? uldd_elf_at(&f, mi->sh_offset, mi->sh_size) : NULL;
+	s.strs = mi ? tool_elf_at(&f, mi->sh_offset, mi->sh_size) : NULL;
 	s.len = s.strs ? mi->sh_size : 0;
 	if (!s.strs) {
-		uldd_err("%s: no .modinfo section: not built against uldd's kernel headers", path);
-		uldd_elf_close(&f);
+		tool_err("%s: no .modinfo section: not built against uldd's kernel headers", path);
+		tool_elf_close(&f);
 		return ULDD_EXIT_FAIL;
 	}
 	show_line(&s, "filename", path);
 	for_each_info(&s, show_plain);
 	show_abi(&s);
-	uldd_pci_ids(&f, show_alias, &s);
+	tool_pci_ids(&f, show_alias, &s);
 	for_each_info(&s, show_parm);
-	uldd_elf_close(&f);
+	tool_elf_close(&f);
 	return ULDD_EXIT_OK;
 }
 
-const struct uldd_cmd uldd_cmd_modinfo = {
+const struct tool_cmd tool_cmd_modinfo = {
 	.name = "modinfo",
 	.args = "[-F FIELD] DRIVER.so",
 	.summary = "what a driver says of itself: license, aliases, parameters",

@@ -97,7 +97,7 @@ static uint64_t uc_pc(const void *ucv)
  * Why this is safe enough in a handler: it runs on an alternate stack (a
  * thread that overflowed its own still gets here), writes with write(2)
  * only, formats numbers itself, and backtrace() no longer allocates after
- * the first call, which uldd_oops_install() made (it loads libgcc_s then).
+ * the first call, which tool_oops_install() made (it loads libgcc_s then).
  * The unwinder and backtrace_symbols_fd's dladdr take the dynamic loader's
  * lock: a crash inside the loader would deadlock here, so an alarm ends
  * the process after OOPS_DEADLINE_S whatever happens. Only the first
@@ -140,7 +140,7 @@ static void oops_handler(int sig, siginfo_t *si, void *uc)
 	raise(sig);
 }
 
-int uldd_oops_install(int fd)
+int tool_oops_install(int fd)
 {
 	struct sigaction sa = { .sa_sigaction = oops_handler, .sa_flags = SA_SIGINFO | SA_ONSTACK };
 	stack_t ss = { .ss_size = OOPS_ALTSTACK };
@@ -160,7 +160,7 @@ int uldd_oops_install(int fd)
 	return 0;
 }
 
-const char *uldd_oops_signame(int sig, char *buf, size_t len)
+const char *tool_oops_signame(int sig, char *buf, size_t len)
 {
 	const char *abbrev = sigabbrev_np(sig);
 
@@ -171,7 +171,7 @@ const char *uldd_oops_signame(int sig, char *buf, size_t len)
 	return buf;
 }
 
-bool uldd_oops_line(struct uldd_oops *o, const char *line)
+bool tool_oops_line(struct tool_oops *o, const char *line)
 {
 	unsigned long long addr, pc;
 	int used = 0;
@@ -208,27 +208,27 @@ static bool elf_func(const char *path, const char *want, uint64_t off, char *nam
 {
 	const uint32_t kinds[] = { SHT_SYMTAB, SHT_DYNSYM };
 	bool found = false;
-	struct uldd_elf f;
+	struct tool_elf f;
 
-	if (uldd_elf_open(path, &f))
+	if (tool_elf_open(path, &f))
 		return false;
 	for (size_t k = 0; k < 2 && !found; k++) {
 		for (unsigned int i = 0; i < f.eh->e_shnum && !found; i++) {
-			const Elf64_Shdr *str = uldd_elf_section(&f, f.sh[i].sh_link);
+			const Elf64_Shdr *str = tool_elf_section(&f, f.sh[i].sh_link);
 			const Elf64_Sym *sym;
 			size_t nsym;
 
 			if (f.sh[i].sh_type != kinds[k] || !str)
 				continue;
 			nsym = f.sh[i].sh_size / sizeof(Elf64_Sym);
-			sym = uldd_elf_at(&f, f.sh[i].sh_offset, nsym * sizeof(Elf64_Sym));
+			sym = tool_elf_at(&f, f.sh[i].sh_offset, nsym * sizeof(Elf64_Sym));
 			for (size_t j = 0; sym && j < nsym; j++) {
 				const char *s;
 
 				if (ELF64_ST_TYPE(sym[j].st_info) != STT_FUNC ||
 				    sym[j].st_shndx == SHN_UNDEF)
 					continue;
-				s = uldd_elf_str(&f, str, sym[j].st_name);
+				s = tool_elf_str(&f, str, sym[j].st_name);
 				if (!s)
 					continue;
 				if (want ? !strcmp(s, want)
@@ -243,7 +243,7 @@ static bool elf_func(const char *path, const char *want, uint64_t off, char *nam
 			}
 		}
 	}
-	uldd_elf_close(&f);
+	tool_elf_close(&f);
 	return found;
 }
 
@@ -273,7 +273,7 @@ static const char *frame_file(const char *path, char *mod, size_t len)
 	return path;
 }
 
-void uldd_oops_symbolize(const char *frame, bool caller, char *out, size_t len, uint64_t *addr)
+void tool_oops_symbolize(const char *frame, bool caller, char *out, size_t len, uint64_t *addr)
 {
 	char path[PATH_MAX] = "", sym[256] = "", mod[64], name[256];
 	const char *lb = strrchr(frame, '['), *lp = strchr(frame, '('), *rp, *file;
@@ -356,13 +356,13 @@ static const char *code_text(int sig, int code)
 	return "fault";
 }
 
-void uldd_oops_print(FILE *out, const char *prefix, const char *driver, const struct uldd_oops *o)
+void tool_oops_print(FILE *out, const char *prefix, const char *driver, const struct tool_oops *o)
 {
 	char signame[32], sym[ULDD_OOPS_LINE + 64];
 	unsigned int first = 0;
 	uint64_t addr;
 
-	uldd_oops_signame(o->sig, signame, sizeof(signame));
+	tool_oops_signame(o->sig, signame, sizeof(signame));
 	fprintf(out, "%s------------[ cut here ]------------\n", prefix);
 	if (o->sig == SIGABRT)
 		fprintf(out, "%sBUG: %s: the driver aborted (BUG(), panic or a failed check)\n",
@@ -380,14 +380,14 @@ void uldd_oops_print(FILE *out, const char *prefix, const char *driver, const st
 	 * trampoline first: the trace starts at the frame of the interrupted pc.
 	 */
 	for (unsigned int i = 0; i < o->nframes; i++) {
-		uldd_oops_symbolize(o->frames[i], false, sym, sizeof(sym), &addr);
+		tool_oops_symbolize(o->frames[i], false, sym, sizeof(sym), &addr);
 		if (o->pc && addr == o->pc) {
 			first = i;
 			break;
 		}
 	}
 	if (o->nframes) {
-		uldd_oops_symbolize(o->frames[first], false, sym, sizeof(sym), &addr);
+		tool_oops_symbolize(o->frames[first], false, sym, sizeof(sym), &addr);
 		fprintf(out, "%sRIP: %s\n", prefix, sym);
 	} else {
 		fprintf(out,
@@ -396,7 +396,7 @@ void uldd_oops_print(FILE *out, const char *prefix, const char *driver, const st
 	}
 	fprintf(out, "%sCall Trace:\n", prefix);
 	for (unsigned int i = first; i < o->nframes; i++) {
-		uldd_oops_symbolize(o->frames[i], i > first, sym, sizeof(sym), &addr);
+		tool_oops_symbolize(o->frames[i], i > first, sym, sizeof(sym), &addr);
 		fprintf(out, "%s %s\n", prefix, sym);
 	}
 	fprintf(out, "%s---[ end trace ]---\n", prefix);

@@ -18,9 +18,9 @@
 #define ULDD_OOPS_LINE 512
 
 /* Child side: handlers for SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGABRT. */
-int uldd_oops_install(int fd);
+int tool_oops_install(int fd);
 
-struct uldd_oops {
+struct tool_oops {
 	bool active; /* an oops line came; frames follow */
 	int sig, code;
 	uint64_t addr, pc;
@@ -35,7 +35,7 @@ struct uldd_oops {
  * true when it belongs to an oops (the header or a frame), false for
  * another kind of line, which the caller handles.
  */
-bool uldd_oops_line(struct uldd_oops *o, const char *line);
+bool tool_oops_line(struct tool_oops *o, const char *line);
 
 /*
  * One frame as glibc's backtrace_symbols_fd printed it ("PATH(SYM+0xOFF)
@@ -47,16 +47,16 @@ bool uldd_oops_line(struct uldd_oops *o, const char *line);
  * return address (every frame but the one that faulted), looked up a byte
  * before, as a call that never returns can end its function.
  */
-void uldd_oops_symbolize(const char *frame, bool caller, char *out, size_t len, uint64_t *addr);
+void tool_oops_symbolize(const char *frame, bool caller, char *out, size_t len, uint64_t *addr);
 
 /*
  * The oops, each line starting with prefix: what happened ("BUG: ..."),
  * who (driver, pid, thread), the faulting function (RIP), the call trace
  * from there down, and the end marker.
  */
-void uldd_oops_print(FILE *out, const char *prefix, const char *driver, const struct uldd_oops *o);
+void tool_oops_print(FILE *out, const char *prefix, const char *driver, const struct tool_oops *o);
 
 /* "SIGSEGV"; "signal N" for one without a name. */
-const char *uldd_oops_signame(int sig, char *buf, size_t len);
+const char *tool_oops_signame(int sig, char *buf, size_t len);
 
 #endif /* ULDD_TOOLS_OOPS_H */

@@ -29,7 +29,7 @@ static int port_run(int argc, char **argv)
 	int n = 0;
 
 	if (!args) {
-		uldd_err("out of memory");
+		tool_err("out of memory");
 		return ULDD_EXIT_FAIL;
 	}
 	args[n++] = (char *)tool;
@@ -39,12 +39,12 @@ static int port_run(int argc, char **argv)
 		args[n++] = argv[i];
 	args[n] = NULL;
 	execv(tool, args);
-	uldd_err("cannot run %s: %s: 'make' builds uldd with its tools", tool, strerror(errno));
+	tool_err("cannot run %s: %s: 'make' builds uldd with its tools", tool, strerror(errno));
 	free(args);
 	return ULDD_EXIT_FAIL;
 }
 
-const struct uldd_cmd uldd_cmd_port = {
+const struct tool_cmd tool_cmd_port = {
 	.name = "port",
 	.args = "[--ksrc TREE] [--series 6.1|6.12] [--stubs] [--record] DRIVER",
 	.summary = "build a Linux driver from its kernel tree, report what the shim lacks",

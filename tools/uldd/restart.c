@@ -10,7 +10,7 @@
 
 #include "restart.h"
 
-void uldd_restart_init(struct uldd_restart *r)
+void tool_restart_init(struct tool_restart *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->burst = 5;
@@ -21,7 +21,7 @@ void uldd_restart_init(struct uldd_restart *r)
 	r->delay_ns = r->delay_min_ns;
 }
 
-unsigned int uldd_restart_recent(const struct uldd_restart *r, uint64_t now_ns)
+unsigned int tool_restart_recent(const struct tool_restart *r, uint64_t now_ns)
 {
 	unsigned int n = 0;
 
@@ -31,7 +31,7 @@ unsigned int uldd_restart_recent(const struct uldd_restart *r, uint64_t now_ns)
 	return n;
 }
 
-bool uldd_restart_crashed(struct uldd_restart *r, uint64_t start_ns, uint64_t now_ns,
+bool tool_restart_crashed(struct tool_restart *r, uint64_t start_ns, uint64_t now_ns,
 			  uint64_t *delay_ns)
 {
 	unsigned int burst = r->burst;
@@ -43,7 +43,7 @@ bool uldd_restart_crashed(struct uldd_restart *r, uint64_t start_ns, uint64_t no
 	r->head = (r->head + 1) % burst;
 	if (r->ncrash < burst)
 		r->ncrash++;
-	if (r->interval_ns && uldd_restart_recent(r, now_ns) >= burst)
+	if (r->interval_ns && tool_restart_recent(r, now_ns) >= burst)
 		return false;
 	/* A driver that ran for a while crashed anew, not in a loop. */
 	if (now_ns - start_ns >= r->stable_ns)
@@ -69,7 +69,7 @@ static int64_t parse_secs(const char *val)
 	return (int64_t)(v * (double)ULDD_NSEC + 0.5);
 }
 
-int uldd_restart_option(struct uldd_restart *r, const char *opt, const char *val, char *err,
+int tool_restart_option(struct tool_restart *r, const char *opt, const char *val, char *err,
 			size_t errlen)
 {
 	int64_t ns;

@@ -16,8 +16,8 @@
 #define ULDD_NSEC 1000000000ull
 #define ULDD_RESTART_BURST_MAX 64
 
-struct uldd_restart {
-	/* Settings (uldd_restart_init's defaults, then the caller's). */
+struct tool_restart {
+	/* Settings (tool_restart_init's defaults, then the caller's). */
 	unsigned int burst; /* this many crashes ... */
 	uint64_t interval_ns; /* ... within this: give up (0: never) */
 	uint64_t delay_min_ns; /* the first back-off */
@@ -31,14 +31,14 @@ struct uldd_restart {
 };
 
 /* 5 crashes in 60 s; 0.1 s doubling to 30 s; 10 s of uptime resets it. */
-void uldd_restart_init(struct uldd_restart *r);
+void tool_restart_init(struct tool_restart *r);
 
 /*
  * A driver that started at start_ns died at now_ns. Returns false when
  * that makes burst crashes within interval (give up); else true with the
  * wait before the next start in *delay_ns.
  */
-bool uldd_restart_crashed(struct uldd_restart *r, uint64_t start_ns, uint64_t now_ns,
+bool tool_restart_crashed(struct tool_restart *r, uint64_t start_ns, uint64_t now_ns,
 			  uint64_t *delay_ns);
 
 /*
@@ -49,10 +49,10 @@ bool uldd_restart_crashed(struct uldd_restart *r, uint64_t start_ns, uint64_t no
  * fraction. Returns 0 and sets r when opt is one and val good, 1 when opt
  * is none of them, -1 with a message in err when val is bad.
  */
-int uldd_restart_option(struct uldd_restart *r, const char *opt, const char *val, char *err,
+int tool_restart_option(struct tool_restart *r, const char *opt, const char *val, char *err,
 			size_t errlen);
 
 /* How many of the crashes recorded fall within interval before now_ns. */
-unsigned int uldd_restart_recent(const struct uldd_restart *r, uint64_t now_ns);
+unsigned int tool_restart_recent(const struct tool_restart *r, uint64_t now_ns);
 
 #endif /* ULDD_TOOLS_RESTART_H */

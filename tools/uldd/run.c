@@ -50,8 +50,8 @@ struct run_opts {
 	unsigned int nparams;
 	bool restart; /* --restart: uldd supervise */
 	const char *policy_opt; /* a restart policy option seen (supervise's) */
-	struct uldd_wd_opts wd;
-	struct uldd_confine confine;
+	struct tool_wd_opts wd;
+	struct tool_confine confine;
 };
 
 /*
@@ -61,13 +61,13 @@ struct run_opts {
  */
 static bool is_policy(const char *a, const char *val, int *err)
 {
-	struct uldd_restart scratch;
+	struct tool_restart scratch;
 	char msg[128];
 	int rc;
 
-	uldd_restart_init(&scratch);
-	rc = uldd_restart_option(&scratch, a, val, msg, sizeof(msg));
-	*err = rc < 0 ? uldd_usage_err(&uldd_cmd_run, "%s", msg) : 0;
+	tool_restart_init(&scratch);
+	rc = tool_restart_option(&scratch, a, val, msg, sizeof(msg));
+	*err = rc < 0 ? tool_usage_err(&tool_cmd_run, "%s", msg) : 0;
 	return rc != 1;
 }
 
@@ -81,7 +81,7 @@ static int add_device(struct run_opts *o, const char *arg)
 	char canon[UH_PCI_ADDR_LEN];
 
 	if (uh_pci_addr_parse(arg, &pa)) {
-		uldd_err(
+		tool_err(
 			"--device '%s' is not a PCI address: give DDDD:BB:DD.F or BB:DD.F in hex, such as 0000:00:03.0 or 00:03.0",
 			arg);
 		return ULDD_EXIT_USAGE;
@@ -91,7 +91,7 @@ static int add_device(struct run_opts *o, const char *arg)
 		if (!strcmp(o->devices[i], canon))
 			return 0;
 	if (o->ndevices == MAX_DEVICES)
-		return uldd_usage_err(&uldd_cmd_run, "at most %d devices", MAX_DEVICES);
+		return tool_usage_err(&tool_cmd_run, "at most %d devices", MAX_DEVICES);
 	memcpy(o->devices[o->ndevices++], canon, UH_PCI_ADDR_LEN);
 	return 0;
 }
@@ -106,7 +106,7 @@ static int check_devices(const struct run_opts *o)
 		int group;
 
 		if (uh_pci_check_free(o->devices[i], &group)) {
-			uldd_err("%s", uhost_errmsg());
+			tool_err("%s", uhost_errmsg());
 			return ULDD_EXIT_FAIL;
 		}
 	}
@@ -133,27 +133,27 @@ static int parse(int argc, char **argv, struct run_opts *o)
 
 		if (!strcmp(a, "--device") || !strcmp(a, "-d")) {
 			if (++i == argc)
-				return uldd_usage_err(&uldd_cmd_run, "%s needs a PCI address", a);
+				return tool_usage_err(&tool_cmd_run, "%s needs a PCI address", a);
 			err = add_device(o, argv[i]);
 			if (err)
 				return err;
 		} else if (!strcmp(a, "--firmware")) {
 			if (++i == argc)
-				return uldd_usage_err(&uldd_cmd_run, "%s needs a directory", a);
+				return tool_usage_err(&tool_cmd_run, "%s needs a directory", a);
 			o->firmware = argv[i];
 		} else if (!strcmp(a, "--ifname")) {
 			if (++i == argc)
-				return uldd_usage_err(&uldd_cmd_run, "%s needs an interface name",
+				return tool_usage_err(&tool_cmd_run, "%s needs an interface name",
 						      a);
-			if (!uldd_ifname_ok(argv[i]))
-				return uldd_usage_err(
-					&uldd_cmd_run,
+			if (!tool_ifname_ok(argv[i]))
+				return tool_usage_err(
+					&tool_cmd_run,
 					"--ifname '%s': give 1 to 15 characters, no '/' or spaces",
 					argv[i]);
 			o->ifname = argv[i];
 		} else if (!strcmp(a, "--vcpus")) {
 			if (++i == argc || (n = strtol(argv[i], NULL, 10)) < 1 || n > 64)
-				return uldd_usage_err(&uldd_cmd_run, "--vcpus takes 1 to 64");
+				return tool_usage_err(&tool_cmd_run, "--vcpus takes 1 to 64");
 			o->vcpus = (unsigned int)n;
 		} else if (!strcmp(a, "--restart")) {
 			o->restart = true;
@@ -170,7 +170,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			if (++i < argc)
 				n = strtol(argv[i], &end, 10);
 			if (i == argc || !argv[i][0] || *end || n < 0 || n > 86400)
-				return uldd_usage_err(&uldd_cmd_run,
+				return tool_usage_err(&tool_cmd_run,
 						      "%s takes 0 to 86400 (seconds)", a);
 			if (a[2] == 'w')
 				o->wd.lockup_s = (unsigned int)n;
@@ -180,36 +180,36 @@ static int parse(int argc, char **argv, struct run_opts *o)
 				o->wd.stop_s = (unsigned int)n;
 		} else if (!strcmp(a, "--user")) {
 			if (++i == argc || !argv[i][0])
-				return uldd_usage_err(&uldd_cmd_run, "%s needs a user name", a);
+				return tool_usage_err(&tool_cmd_run, "%s needs a user name", a);
 			o->confine.user = argv[i];
 		} else if (!strcmp(a, "--no-seccomp")) {
 			o->confine.no_seccomp = true;
 		} else if (!strcmp(a, "--arena-max")) {
 			if (++i == argc || (n = strtol(argv[i], NULL, 10)) < 4 || n > (1L << 20))
-				return uldd_usage_err(&uldd_cmd_run,
+				return tool_usage_err(&tool_cmd_run,
 						      "--arena-max takes 4 to 1048576 (MiB)");
 			o->confine.arena_max = (uint64_t)n << 20;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			uhost_log_set_level(UHOST_LOG_DEBUG);
 		} else if (a[0] == '-') {
-			return uldd_usage_err(&uldd_cmd_run, "unknown option '%s'", a);
+			return tool_usage_err(&tool_cmd_run, "unknown option '%s'", a);
 		} else if (!o->driver) {
 			o->driver = a;
 		} else if (strchr(a, '=')) {
 			if (o->nparams == MAX_PARAMS)
-				return uldd_usage_err(&uldd_cmd_run, "at most %d parameters",
+				return tool_usage_err(&tool_cmd_run, "at most %d parameters",
 						      MAX_PARAMS);
 			o->params[o->nparams++] = a;
 		} else {
-			return uldd_usage_err(
-				&uldd_cmd_run,
+			return tool_usage_err(
+				&tool_cmd_run,
 				"'%s' is not a parameter: module parameters are name=value", a);
 		}
 	}
 	if (!o->driver)
-		return uldd_usage_err(&uldd_cmd_run, "which driver? give its .so file");
+		return tool_usage_err(&tool_cmd_run, "which driver? give its .so file");
 	if (o->policy_opt && !o->restart)
-		return uldd_usage_err(&uldd_cmd_run,
+		return tool_usage_err(&tool_cmd_run,
 				      "%s sets when a crashed driver restarts: add --restart",
 				      o->policy_opt);
 	if (o->vcpus < 1)
@@ -224,14 +224,14 @@ static void load_error(const char *driver, bool dropped)
 	const char *missing = msg ? strstr(msg, "undefined symbol: uldd_k_") : NULL;
 
 	if (missing)
-		uldd_err("%s calls %s, which uldd's kernel API does not provide yet", driver,
+		tool_err("%s calls %s, which uldd's kernel API does not provide yet", driver,
 			 missing + strlen("undefined symbol: uldd_k_"));
 	else if (dropped && msg && strstr(msg, "Permission denied"))
-		uldd_err(
+		tool_err(
 			"cannot load %s: %s: uldd run loads it after dropping root: make it readable by that user, or give --user root",
 			driver, msg);
 	else
-		uldd_err("cannot load %s: %s", driver, msg ? msg : "unknown error");
+		tool_err("cannot load %s: %s", driver, msg ? msg : "unknown error");
 }
 
 static int set_params(const struct run_opts *o)
@@ -244,14 +244,14 @@ static int set_params(const struct run_opts *o)
 		size_t len = (size_t)(eq - o->params[i]);
 
 		if (len == 0 || len >= sizeof(name)) {
-			uldd_err("bad parameter '%s': use name=value", o->params[i]);
+			tool_err("bad parameter '%s': use name=value", o->params[i]);
 			return -EINVAL;
 		}
 		memcpy(name, o->params[i], len);
 		name[len] = '\0';
 		msg[0] = '\0';
 		if (uldd_k_uldd_param_set(name, eq + 1, msg, sizeof(msg))) {
-			uldd_err("%s: %s", o->driver, msg);
+			tool_err("%s: %s", o->driver, msg);
 			return -EINVAL;
 		}
 	}
@@ -278,14 +278,14 @@ static int set_default_params(const char *driver, const char *defaults)
 
 		msg[0] = '\0';
 		if (!eq || eq == w) {
-			uldd_err("%s: default parameter '%s' is not name=value: re-run uldd port",
+			tool_err("%s: default parameter '%s' is not name=value: re-run uldd port",
 				 driver, w);
 			err = -EINVAL;
 			break;
 		}
 		*eq = '\0';
 		if (uldd_k_uldd_param_set(w, eq + 1, msg, sizeof(msg))) {
-			uldd_err("%s: default parameter %s: %s", driver, w, msg);
+			tool_err("%s: default parameter %s: %s", driver, w, msg);
 			err = -EINVAL;
 		}
 	}
@@ -309,12 +309,12 @@ static int set_ifname(const struct run_opts *o)
 	if (!o->ifname)
 		return 0;
 	if (!uldd_k_uldd_net_ifname) {
-		uldd_err("--ifname: this uldd is built without its network layer (shim/net)");
+		tool_err("--ifname: this uldd is built without its network layer (shim/net)");
 		return -ENOSYS;
 	}
 	err = uldd_k_uldd_net_ifname(o->ifname);
 	if (err)
-		uldd_err("--ifname '%s': %s", o->ifname, strerror(-err));
+		tool_err("--ifname '%s': %s", o->ifname, strerror(-err));
 	return err;
 }
 
@@ -323,21 +323,21 @@ static int set_ifname(const struct run_opts *o)
  * reach it, and the warning says so. Bound as root, in root's run dir,
  * before the privilege drop; served once the driver runs.
  */
-static struct uldd_ctl *open_ctl(void)
+static struct tool_ctl *open_ctl(void)
 {
-	uldd_ctl_report_fn report = uldd_k_uldd_net_report ? uldd_k_uldd_net_report : no_net_report;
-	struct uldd_ctl *ctl = NULL;
+	tool_ctl_report_fn report = uldd_k_uldd_net_report ? uldd_k_uldd_net_report : no_net_report;
+	struct tool_ctl *ctl = NULL;
 
-	if (uldd_ctl_open(uldd_run_dir(), report, &ctl))
-		uldd_err("warning: %s: 'uldd stats' cannot reach this process", uhost_errmsg());
+	if (tool_ctl_open(tool_run_dir(), report, &ctl))
+		tool_err("warning: %s: 'uldd stats' cannot reach this process", uhost_errmsg());
 	return ctl;
 }
 
-static struct uldd_ctl *serve_ctl(struct uldd_ctl *ctl)
+static struct tool_ctl *serve_ctl(struct tool_ctl *ctl)
 {
-	if (ctl && uldd_ctl_serve(ctl)) {
-		uldd_err("warning: %s: 'uldd stats' cannot reach this process", uhost_errmsg());
-		uldd_ctl_stop(ctl);
+	if (ctl && tool_ctl_serve(ctl)) {
+		tool_err("warning: %s: 'uldd stats' cannot reach this process", uhost_errmsg());
+		tool_ctl_stop(ctl);
 		return NULL;
 	}
 	return ctl;
@@ -346,7 +346,7 @@ static struct uldd_ctl *serve_ctl(struct uldd_ctl *ctl)
 static int run(int argc, char **argv)
 {
 	struct run_opts o = { 0 };
-	struct uldd_ctl *ctl = NULL;
+	struct tool_ctl *ctl = NULL;
 	sigset_t stop;
 	void *handle;
 	unsigned int refused = 0;
@@ -355,19 +355,19 @@ static int run(int argc, char **argv)
 	err = parse(argc, argv, &o);
 	/* A driver this library cannot run would fail the same way every restart. */
 	if (!err && o.restart) {
-		err = uldd_abi_check(o.driver);
-		return err ? err : uldd_supervise(argc, argv);
+		err = tool_abi_check(o.driver);
+		return err ? err : tool_supervise(argc, argv);
 	}
 	if (!err)
 		err = check_devices(&o);
 	if (!err)
-		err = uldd_abi_check(o.driver);
+		err = tool_abi_check(o.driver);
 	if (!err)
-		err = uldd_supervised_run(argc, argv);
+		err = tool_supervised_run(argc, argv);
 	if (err)
 		return err;
 	if (uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV)) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
 	/* Before any thread: capabilities and ioperm bits are per thread. */
@@ -376,26 +376,26 @@ static int run(int argc, char **argv)
 	o.confine.devices = o.devices;
 	o.confine.ndevices = o.ndevices;
 	o.confine.firmware = o.firmware;
-	err = uldd_confine_drop(&o.confine);
+	err = tool_confine_drop(&o.confine);
 	if (err) {
-		uldd_ctl_stop(ctl);
+		tool_ctl_stop(ctl);
 		return err;
 	}
 	/*
 	 * Every thread the shim starts inherits this: the signals come here,
 	 * and one that arrives during init and probe waits until they return.
 	 */
-	uldd_stop_block(&stop);
+	tool_stop_block(&stop);
 	uldd_k_uldd_sched_init(o.vcpus);
 	/* From here the watchdog thread takes the stop signals. */
-	err = uldd_wd_start(o.driver, &o.wd, &stop);
+	err = tool_wd_start(o.driver, &o.wd, &stop);
 	if (err) {
-		uldd_err("cannot start the watchdog: %s", strerror(err));
+		tool_err("cannot start the watchdog: %s", strerror(err));
 		goto err_ctl;
 	}
 
 	if (uldd_k_uldd_mm_init()) {
-		uldd_err("cannot set up the DMA arena: %s", uhost_errmsg());
+		tool_err("cannot set up the DMA arena: %s", uhost_errmsg());
 		goto err_ctl;
 	}
 	handle = dlopen(o.driver, RTLD_NOW | RTLD_LOCAL);
@@ -404,13 +404,13 @@ static int run(int argc, char **argv)
 		goto err_ctl;
 	}
 	if (!uldd_k_uldd_module_count()) {
-		uldd_err("%s has no module_init(): is it a driver built for uldd?", o.driver);
+		tool_err("%s has no module_init(): is it a driver built for uldd?", o.driver);
 		goto err_ctl;
 	}
 	for (unsigned int i = 0; i < o.ndevices; i++)
 		uldd_k_uldd_pci_allow(o.devices[i]);
 	if (o.firmware && uldd_k_uldd_firmware_dir(o.firmware)) {
-		uldd_err("--firmware '%s': give a directory of 1 to 255 characters", o.firmware);
+		tool_err("--firmware '%s': give a directory of 1 to 255 characters", o.firmware);
 		goto err_ctl;
 	}
 
@@ -423,32 +423,32 @@ static int run(int argc, char **argv)
 	if (!err) {
 		err = uldd_k_uldd_modules_init();
 		if (err)
-			uldd_err("%s: init failed: %s", o.driver, strerror(-err));
+			tool_err("%s: init failed: %s", o.driver, strerror(-err));
 	}
 	if (!err && !uldd_k_uldd_pci_bound()) {
 		if (uldd_k_uldd_pci_failed())
-			uldd_err("%s: probe failed on %u device(s): the messages above say why",
+			tool_err("%s: probe failed on %u device(s): the messages above say why",
 				 o.driver, uldd_k_uldd_pci_failed());
 		else if (o.ndevices)
-			uldd_err(
+			tool_err(
 				"%s drives none of the --device devices: its ID table does not match them ('uldd info ADDR' shows their IDs)",
 				o.driver);
 		else
-			uldd_err(
+			tool_err(
 				"%s bound no device: bind one with 'uldd bind ADDR' ('uldd list' shows them)",
 				o.driver);
 		uldd_k_uldd_modules_exit();
 		err = -ENODEV;
 	}
 	uldd_k_uldd_exit();
-	if (!err && uldd_confine_lock(&o.confine, o.driver)) {
+	if (!err && tool_confine_lock(&o.confine, o.driver)) {
 		uldd_k_uldd_enter("uldd-run");
 		uldd_k_uldd_modules_exit();
 		uldd_k_uldd_exit();
 		err = -EPERM;
 	}
 	if (err) {
-		uldd_ctl_stop(ctl);
+		tool_ctl_stop(ctl);
 		return ULDD_EXIT_FAIL;
 	}
 
@@ -457,32 +457,32 @@ static int run(int argc, char **argv)
 	 * driver is announced; one that never returns ends at the watchdog's
 	 * stop deadline.
 	 */
-	uldd_wd_phase(ULDD_WD_RUN);
-	sig = uldd_wd_stopped();
+	tool_wd_phase(ULDD_WD_RUN);
+	sig = tool_wd_stopped();
 	if (sig) {
 		fprintf(stderr, "uldd: %s during %s's init and probe, stopping it\n",
 			strsignal(sig), o.driver);
-		uldd_ctl_stop(ctl);
+		tool_ctl_stop(ctl);
 	} else {
 		ctl = serve_ctl(ctl);
-		uldd_confine_report(&o.confine, o.driver);
+		tool_confine_report(&o.confine, o.driver);
 		fprintf(stderr,
 			"uldd: %s runs on %u device(s) with %u vCPUs; SIGINT, SIGTERM or SIGHUP stops it\n",
 			o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
-		sig = uldd_wd_wait();
+		sig = tool_wd_wait();
 		fprintf(stderr, "uldd: %s, stopping %s\n", strsignal(sig), o.driver);
 		/* Before the driver's exit: no report may race its teardown. */
-		uldd_ctl_stop(ctl);
+		tool_ctl_stop(ctl);
 	}
 
-	uldd_wd_phase(ULDD_WD_EXIT);
+	tool_wd_phase(ULDD_WD_EXIT);
 	uldd_k_uldd_enter("uldd-run");
 	if (uldd_k_uldd_net_open_failed)
 		refused = uldd_k_uldd_net_open_failed();
 	uldd_k_uldd_modules_exit();
 	uldd_k_uldd_exit();
 	if (refused) {
-		uldd_err(
+		tool_err(
 			"%s refused to open %u interface(s) the host set up: the driver's messages above say why",
 			o.driver, refused);
 		return ULDD_EXIT_FAIL;
@@ -490,11 +490,11 @@ static int run(int argc, char **argv)
 	return ULDD_EXIT_OK;
 
 err_ctl:
-	uldd_ctl_stop(ctl);
+	tool_ctl_stop(ctl);
 	return ULDD_EXIT_FAIL;
 }
 
-const struct uldd_cmd uldd_cmd_run = {
+const struct tool_cmd tool_cmd_run = {
 	.name = "run",
 	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [--ifname NAME] [-v]\n"
 		"       [--user NAME] [--no-seccomp] [--arena-max MIB] [--restart]\n"

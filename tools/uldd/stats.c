@@ -18,27 +18,27 @@ static int stats_run(int argc, char **argv)
 	int err;
 
 	if (argc != 2)
-		return uldd_usage_err(&uldd_cmd_stats, "give one interface name");
-	if (!uldd_ifname_ok(argv[1]))
-		return uldd_usage_err(
-			&uldd_cmd_stats,
+		return tool_usage_err(&tool_cmd_stats, "give one interface name");
+	if (!tool_ifname_ok(argv[1]))
+		return tool_usage_err(
+			&tool_cmd_stats,
 			"'%s' is not an interface name: 1 to 15 characters, no '/' or spaces",
 			argv[1]);
 	buf = malloc(ULDD_CTL_ANSWER_MAX);
 	if (!buf) {
-		uldd_err("out of memory");
+		tool_err("out of memory");
 		return ULDD_EXIT_FAIL;
 	}
-	err = uldd_ctl_stats(uldd_run_dir(), argv[1], buf, ULDD_CTL_ANSWER_MAX);
+	err = tool_ctl_stats(tool_run_dir(), argv[1], buf, ULDD_CTL_ANSWER_MAX);
 	if (err)
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 	else
 		fputs(buf, stdout);
 	free(buf);
 	return err ? ULDD_EXIT_FAIL : ULDD_EXIT_OK;
 }
 
-const struct uldd_cmd uldd_cmd_stats = {
+const struct tool_cmd tool_cmd_stats = {
 	.name = "stats",
 	.args = "IFNAME",
 	.summary = "a running driver's report on its interface",

@@ -11,7 +11,7 @@
 
 #include "stopsig.h"
 
-int uldd_stop_block(sigset_t *set)
+int tool_stop_block(sigset_t *set)
 {
 	sigemptyset(set);
 	sigaddset(set, SIGINT);
@@ -21,7 +21,7 @@ int uldd_stop_block(sigset_t *set)
 	return pthread_sigmask(SIG_BLOCK, set, NULL);
 }
 
-int uldd_stop_pending(const sigset_t *set)
+int tool_stop_pending(const sigset_t *set)
 {
 	const struct timespec now = { 0 };
 	int sig;
@@ -32,7 +32,7 @@ int uldd_stop_pending(const sigset_t *set)
 	return sig < 0 ? 0 : sig;
 }
 
-int uldd_stop_wait(const sigset_t *set)
+int tool_stop_wait(const sigset_t *set)
 {
 	int sig = 0;
 

@@ -11,10 +11,10 @@
 #include <signal.h>
 
 /* Fills set with the stop signals and blocks them in the calling thread. */
-int uldd_stop_block(sigset_t *set);
+int tool_stop_block(sigset_t *set);
 /* A stop signal that is pending, taken off the queue; 0 when none is. */
-int uldd_stop_pending(const sigset_t *set);
+int tool_stop_pending(const sigset_t *set);
 /* Waits for a stop signal and returns it. */
-int uldd_stop_wait(const sigset_t *set);
+int tool_stop_wait(const sigset_t *set);
 
 #endif /* ULDD_TOOLS_STOPSIG_H */

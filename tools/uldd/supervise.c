@@ -53,7 +53,7 @@ struct sup {
 	char **argv;
 	char driver[64];
 	char devices[256];
-	struct uldd_restart policy;
+	struct tool_restart policy;
 	struct {
 		char wanted[UH_IFNAMSIZ];
 		char name[UH_IFNAMSIZ];
@@ -62,7 +62,7 @@ struct sup {
 	unsigned int ntaps;
 	char devs[SUP_MAX_DEVS][UH_PCI_ADDR_LEN];
 	unsigned int ndevs;
-	struct uldd_oops oops;
+	struct tool_oops oops;
 	char buf[8192];
 	size_t have;
 	pid_t child;
@@ -84,14 +84,14 @@ static uint64_t now_ns(void)
 /* The supervisor's own options (restart.h), which the child does not get. */
 static bool is_policy_option(const char *a)
 {
-	struct uldd_restart scratch;
+	struct tool_restart scratch;
 	char err[8];
 
-	uldd_restart_init(&scratch);
-	return uldd_restart_option(&scratch, a, NULL, err, sizeof(err)) != 1;
+	tool_restart_init(&scratch);
+	return tool_restart_option(&scratch, a, NULL, err, sizeof(err)) != 1;
 }
 
-bool uldd_sup_takes_value(const char *a)
+bool tool_sup_takes_value(const char *a)
 {
 	return !strcmp(a, "--device") || !strcmp(a, "-d") || !strcmp(a, "--firmware") ||
 	       !strcmp(a, "--ifname") || !strcmp(a, "--vcpus") || !strcmp(a, "--user") ||
@@ -110,7 +110,7 @@ static unsigned int stop_kill_s(int argc, char **argv)
 	return n && n <= 86400 ? (unsigned int)n + SUP_STOP_MARGIN_S : SUP_STOP_S;
 }
 
-void uldd_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *devices, size_t vlen)
+void tool_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *devices, size_t vlen)
 {
 	size_t used = 0;
 
@@ -118,7 +118,7 @@ void uldd_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *d
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (uldd_sup_takes_value(a) && i + 1 < argc) {
+		if (tool_sup_takes_value(a) && i + 1 < argc) {
 			struct uh_pci_addr pa;
 			char canon[UH_PCI_ADDR_LEN];
 			const char *dev = argv[++i];
@@ -147,7 +147,7 @@ void uldd_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *d
 		snprintf(devices, vlen, "%s", "any");
 }
 
-int uldd_sup_pidfile_path(char *buf, size_t len, const char *dir, const char *driver,
+int tool_sup_pidfile_path(char *buf, size_t len, const char *dir, const char *driver,
 			  const char *devices)
 {
 	int n = snprintf(buf, len, "%s/%s@%s.pid", dir, driver, devices);
@@ -165,28 +165,28 @@ int uldd_sup_pidfile_path(char *buf, size_t len, const char *dir, const char *dr
 	return 0;
 }
 
-int uldd_supervised_run(int argc, char **argv)
+int tool_supervised_run(int argc, char **argv)
 {
 	char driver[64], devices[256];
 	const char *fd_env = getenv(ULDD_SUP_FD_ENV);
 	int fd;
 
-	uldd_sup_describe(argc, argv, driver, sizeof(driver), devices, sizeof(devices));
+	tool_sup_describe(argc, argv, driver, sizeof(driver), devices, sizeof(devices));
 	setproctitle("-uldd run %s %s", driver, devices);
 	if (!fd_env)
 		return 0;
 	fd = atoi(fd_env);
 	if (fd < 3 || fcntl(fd, F_SETFD, FD_CLOEXEC)) {
-		uldd_err("%s=%s is not an open descriptor: only uldd supervise sets it",
+		tool_err("%s=%s is not an open descriptor: only uldd supervise sets it",
 			 ULDD_SUP_FD_ENV, fd_env);
 		return ULDD_EXIT_FAIL;
 	}
 	if (uh_keep_setup(fd, getenv(ULDD_SUP_TAPS_ENV))) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
-	if (uldd_oops_install(fd))
-		uldd_err("warning: no crash handler: %s", strerror(errno));
+	if (tool_oops_install(fd))
+		tool_err("warning: no crash handler: %s", strerror(errno));
 	unsetenv(ULDD_SUP_FD_ENV);
 	unsetenv(ULDD_SUP_TAPS_ENV);
 	return 0;
@@ -200,7 +200,7 @@ static void sup_line(struct sup *s, const char *line)
 {
 	char wanted[64], name[64];
 
-	if (uldd_oops_line(&s->oops, line))
+	if (tool_oops_line(&s->oops, line))
 		return;
 	/* sscanf's blank matches none too: "tap" would take "tapok" lines. */
 	if (!strncmp(line, "tap ", 4) && sscanf(line + 4, "%63s %63s", wanted, name) == 2 &&
@@ -271,7 +271,7 @@ static int sup_spawn(struct sup *s)
 
 		if (!s->taps[i].ready) {
 			if (uh_tap_remove(s->taps[i].name))
-				uldd_err("warning: %s", uhost_errmsg());
+				tool_err("warning: %s", uhost_errmsg());
 			continue;
 		}
 		n = snprintf(taps + used, sizeof(taps) - used, "%s%s/%s", used ? " " : "",
@@ -363,7 +363,7 @@ static int sup_wait(struct sup *s)
 			uint64_t now = now_ns();
 
 			if (now >= kill_at) {
-				uldd_err("%s did not stop within %u s: SIGKILL", s->driver,
+				tool_err("%s did not stop within %u s: SIGKILL", s->driver,
 					 s->stop_s);
 				kill(s->child, SIGKILL);
 				kill_at = 0;
@@ -400,7 +400,7 @@ static void sup_reset_devices(struct sup *s)
 			continue;
 		err = uh_sysfs_write(path, "1");
 		if (err)
-			uldd_err(
+			tool_err(
 				"warning: %s: no reset (%s): the driver starts on the device as vfio-pci left it",
 				s->devs[i], strerror(err));
 		else
@@ -412,7 +412,7 @@ static void sup_remove_taps(struct sup *s)
 {
 	for (unsigned int i = 0; i < s->ntaps; i++)
 		if (uh_tap_remove(s->taps[i].name))
-			uldd_err("warning: %s", uhost_errmsg());
+			tool_err("warning: %s", uhost_errmsg());
 	s->ntaps = 0;
 }
 
@@ -446,12 +446,12 @@ static void sup_report(struct sup *s, int status)
 			s->oops.pid = s->child;
 			s->oops.code = SI_USER;
 		}
-		uldd_oops_print(stderr, "uldd: ", s->driver, &s->oops);
-		uldd_err("%s (pid %d) died by %s%s", s->driver, (int)s->child,
-			 uldd_oops_signame(WTERMSIG(status), signame, sizeof(signame)),
+		tool_oops_print(stderr, "uldd: ", s->driver, &s->oops);
+		tool_err("%s (pid %d) died by %s%s", s->driver, (int)s->child,
+			 tool_oops_signame(WTERMSIG(status), signame, sizeof(signame)),
 			 WCOREDUMP(status) ? " (core dumped)" : "");
 	} else {
-		uldd_err("%s (pid %d) exited with status %d", s->driver, (int)s->child,
+		tool_err("%s (pid %d) exited with status %d", s->driver, (int)s->child,
 			 WEXITSTATUS(status));
 	}
 }
@@ -462,19 +462,19 @@ static int sup_pidfile(struct sup *s, struct pidfh **pfh)
 	pid_t other = 0;
 
 	*pfh = NULL;
-	if (uldd_run_dir_make(uldd_run_dir()) ||
-	    uldd_sup_pidfile_path(path, sizeof(path), uldd_run_dir(), s->driver, s->devices)) {
-		uldd_err("warning: no pid file: %s", uhost_errmsg());
+	if (tool_run_dir_make(tool_run_dir()) ||
+	    tool_sup_pidfile_path(path, sizeof(path), tool_run_dir(), s->driver, s->devices)) {
+		tool_err("warning: no pid file: %s", uhost_errmsg());
 		return 0;
 	}
 	*pfh = pidfile_open(path, 0600, &other);
 	if (!*pfh && errno == EEXIST) {
-		uldd_err("%s on %s is supervised already by pid %d (%s): stop that one first",
+		tool_err("%s on %s is supervised already by pid %d (%s): stop that one first",
 			 s->driver, s->devices, (int)other, path);
 		return ULDD_EXIT_FAIL;
 	}
 	if (!*pfh || pidfile_write(*pfh)) {
-		uldd_err("warning: pid file %s: %s", path, strerror(errno));
+		tool_err("warning: pid file %s: %s", path, strerror(errno));
 		if (*pfh)
 			pidfile_remove(*pfh);
 		*pfh = NULL;
@@ -491,7 +491,7 @@ static int sup_loop(struct sup *s)
 		start = now_ns();
 		err = sup_spawn(s);
 		if (err) {
-			uldd_err("cannot start %s: %s", s->driver, strerror(err));
+			tool_err("cannot start %s: %s", s->driver, strerror(err));
 			return ULDD_EXIT_FAIL;
 		}
 		status = sup_wait(s);
@@ -505,8 +505,8 @@ static int sup_loop(struct sup *s)
 			return ULDD_EXIT_USAGE;
 		sup_report(s, status);
 		sup_reset_devices(s);
-		if (!uldd_restart_crashed(&s->policy, start, now_ns(), &delay)) {
-			uldd_err(
+		if (!tool_restart_crashed(&s->policy, start, now_ns(), &delay)) {
+			tool_err(
 				"%s failed %u times within %llu s: giving up (the messages above say why)",
 				s->driver, s->policy.burst,
 				(unsigned long long)(s->policy.interval_ns / ULDD_NSEC));
@@ -523,7 +523,7 @@ static int sup_loop(struct sup *s)
 	}
 }
 
-int uldd_supervise(int argc, char **argv)
+int tool_supervise(int argc, char **argv)
 {
 	struct sup *s = calloc(1, sizeof(*s));
 	struct pidfh *pfh;
@@ -537,23 +537,23 @@ int uldd_supervise(int argc, char **argv)
 	s->argv = argv;
 	s->pipe_fd = -1;
 	s->stop_s = stop_kill_s(argc, argv);
-	uldd_sup_describe(argc, argv, s->driver, sizeof(s->driver), s->devices, sizeof(s->devices));
+	tool_sup_describe(argc, argv, s->driver, sizeof(s->driver), s->devices, sizeof(s->devices));
 	if (!s->driver[0]) {
 		free(s);
-		return uldd_usage_err(&uldd_cmd_supervise, "which driver? give its .so file");
+		return tool_usage_err(&tool_cmd_supervise, "which driver? give its .so file");
 	}
-	uldd_restart_init(&s->policy);
+	tool_restart_init(&s->policy);
 	for (int i = 1; i < argc; i++) {
 		char err[128];
 		int bad;
 
 		if (!is_policy_option(argv[i]))
 			continue;
-		bad = uldd_restart_option(&s->policy, argv[i], i + 1 < argc ? argv[i + 1] : NULL,
+		bad = tool_restart_option(&s->policy, argv[i], i + 1 < argc ? argv[i + 1] : NULL,
 					  err, sizeof(err));
 		if (bad) {
 			free(s);
-			return uldd_usage_err(&uldd_cmd_supervise, "%s", err);
+			return tool_usage_err(&tool_cmd_supervise, "%s", err);
 		}
 		i++;
 	}
@@ -568,7 +568,7 @@ int uldd_supervise(int argc, char **argv)
 	sigprocmask(SIG_BLOCK, &set, NULL);
 	s->sig_fd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
 	if (s->sig_fd < 0) {
-		uldd_err("signalfd: %s", strerror(errno));
+		tool_err("signalfd: %s", strerror(errno));
 		free(s);
 		return ULDD_EXIT_FAIL;
 	}
@@ -590,10 +590,10 @@ int uldd_supervise(int argc, char **argv)
 
 static int supervise(int argc, char **argv)
 {
-	return uldd_supervise(argc, argv);
+	return tool_supervise(argc, argv);
 }
 
-const struct uldd_cmd uldd_cmd_supervise = {
+const struct tool_cmd tool_cmd_supervise = {
 	.name = "supervise",
 	.args = "DRIVER.so [run options] [name=value]...",
 	.summary = "run a driver and restart it when it crashes",

@@ -15,27 +15,27 @@
 #define ULDD_SUP_TAPS_ENV "ULDD_SUPERVISOR_TAPS"
 
 /* argv[0] is "supervise", or "run" with a --restart among the rest. */
-int uldd_supervise(int argc, char **argv);
+int tool_supervise(int argc, char **argv);
 
 /*
  * Called by 'uldd run' once its command line is checked: the process title
  * ("uldd run DRIVER DEVICE"), and under a supervisor the crash handler and
  * the kept TAPs. 0, or ULDD_EXIT_FAIL with a message.
  */
-int uldd_supervised_run(int argc, char **argv);
+int tool_supervised_run(int argc, char **argv);
 
 /*
  * Whether a, an option of 'uldd run' or of the restart policy, takes a
  * value: what a command that hands such options on needs to know.
  */
-bool uldd_sup_takes_value(const char *a);
+bool tool_sup_takes_value(const char *a);
 
 /* The driver and devices a run's command line names: "e1000 0000:01:00.0". */
-void uldd_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *devices,
+void tool_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *devices,
 		       size_t vlen);
 
 /* "<dir>/<driver>@<devices, '+' between>.pid" ("all" for none), '/' and blanks made '_'. */
-int uldd_sup_pidfile_path(char *buf, size_t len, const char *dir, const char *driver,
+int tool_sup_pidfile_path(char *buf, size_t len, const char *dir, const char *driver,
 			  const char *devices);
 
 #endif /* ULDD_TOOLS_SUPERVISE_H */

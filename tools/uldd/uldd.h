@@ -10,7 +10,7 @@
 #define ULDD_EXIT_FAIL 1
 #define ULDD_EXIT_USAGE 2
 
-struct uldd_cmd {
+struct tool_cmd {
 	const char *name;
 	const char *args; /* synopsis after the name, "" for none */
 	const char *summary; /* one line for 'uldd --help' */
@@ -19,22 +19,22 @@ struct uldd_cmd {
 	int (*run)(int argc, char **argv);
 };
 
-extern const struct uldd_cmd uldd_cmd_list;
-extern const struct uldd_cmd uldd_cmd_bind;
-extern const struct uldd_cmd uldd_cmd_unbind;
-extern const struct uldd_cmd uldd_cmd_info;
-extern const struct uldd_cmd uldd_cmd_run;
-extern const struct uldd_cmd uldd_cmd_supervise;
-extern const struct uldd_cmd uldd_cmd_autoprobe;
-extern const struct uldd_cmd uldd_cmd_stats;
-extern const struct uldd_cmd uldd_cmd_port;
-extern const struct uldd_cmd uldd_cmd_modinfo;
-extern const struct uldd_cmd uldd_cmd_gdb;
+extern const struct tool_cmd tool_cmd_list;
+extern const struct tool_cmd tool_cmd_bind;
+extern const struct tool_cmd tool_cmd_unbind;
+extern const struct tool_cmd tool_cmd_info;
+extern const struct tool_cmd tool_cmd_run;
+extern const struct tool_cmd tool_cmd_supervise;
+extern const struct tool_cmd tool_cmd_autoprobe;
+extern const struct tool_cmd tool_cmd_stats;
+extern const struct tool_cmd tool_cmd_port;
+extern const struct tool_cmd tool_cmd_modinfo;
+extern const struct tool_cmd tool_cmd_gdb;
 
 /* "uldd: <message>" on stderr, one line. */
-void uldd_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void tool_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error: the message, a pointer to the command's help; returns 2. */
-int uldd_usage_err(const struct uldd_cmd *cmd, const char *fmt, ...)
+int tool_usage_err(const struct tool_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 #endif /* ULDD_TOOLS_ULDD_H */

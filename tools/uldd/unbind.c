@@ -14,7 +14,7 @@ static int unbind_one(const char *addr)
 	struct uh_bind_info info;
 
 	if (uh_pci_unbind_vfio(addr, &info)) {
-		uldd_err("%s", uhost_errmsg());
+		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}
 	if (!info.changed)
@@ -35,14 +35,14 @@ static int unbind_run(int argc, char **argv)
 	int ret = ULDD_EXIT_OK;
 
 	if (argc < 2)
-		return uldd_usage_err(&uldd_cmd_unbind, "which device? 'uldd list' shows them");
+		return tool_usage_err(&tool_cmd_unbind, "which device? 'uldd list' shows them");
 	for (int i = 1; i < argc; i++)
 		if (unbind_one(argv[i]))
 			ret = ULDD_EXIT_FAIL;
 	return ret;
 }
 
-const struct uldd_cmd uldd_cmd_unbind = {
+const struct tool_cmd tool_cmd_unbind = {
 	.name = "unbind",
 	.args = "ADDR...",
 	.summary = "give devices back to their kernel drivers",

@@ -25,7 +25,7 @@
 
 #define NSEC 1000000000ULL
 
-static struct uldd_wd_opts wd_opts;
+static struct tool_wd_opts wd_opts;
 static const char *wd_driver;
 static sigset_t wd_set;
 static atomic_int wd_phase;
@@ -95,7 +95,7 @@ static void *wd_main(void *arg)
 	return NULL;
 }
 
-int uldd_wd_start(const char *driver, const struct uldd_wd_opts *o, const sigset_t *set)
+int tool_wd_start(const char *driver, const struct tool_wd_opts *o, const sigset_t *set)
 {
 	pthread_t t;
 	int err;
@@ -113,17 +113,17 @@ int uldd_wd_start(const char *driver, const struct uldd_wd_opts *o, const sigset
 	return err;
 }
 
-void uldd_wd_phase(enum uldd_wd_phase phase)
+void tool_wd_phase(enum tool_wd_phase phase)
 {
 	atomic_store(&wd_phase, phase);
 }
 
-int uldd_wd_stopped(void)
+int tool_wd_stopped(void)
 {
 	return atomic_load(&wd_sig);
 }
 
-int uldd_wd_wait(void)
+int tool_wd_wait(void)
 {
 	while (sem_wait(&wd_stop))
 		;

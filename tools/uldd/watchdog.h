@@ -13,9 +13,9 @@
 #define ULDD_WD_HUNG_S 120 /* as the kernel's hung_task_timeout_secs */
 #define ULDD_WD_STOP_S 10 /* the driver's exit after a stop signal */
 
-enum uldd_wd_phase { ULDD_WD_INIT, ULDD_WD_RUN, ULDD_WD_EXIT };
+enum tool_wd_phase { ULDD_WD_INIT, ULDD_WD_RUN, ULDD_WD_EXIT };
 
-struct uldd_wd_opts {
+struct tool_wd_opts {
 	unsigned int lockup_s; /* 0: off */
 	unsigned int hung_s; /* 0: off */
 	unsigned int stop_s; /* 0: no deadline */
@@ -25,12 +25,12 @@ struct uldd_wd_opts {
  * Starts the thread, with the stop signals blocked in every thread (set):
  * it takes them from then on. Before seccomp. 0 or an errno value.
  */
-int uldd_wd_start(const char *driver, const struct uldd_wd_opts *o, const sigset_t *set);
+int tool_wd_start(const char *driver, const struct tool_wd_opts *o, const sigset_t *set);
 /* What the main thread does now, for the deadline's message. */
-void uldd_wd_phase(enum uldd_wd_phase phase);
+void tool_wd_phase(enum tool_wd_phase phase);
 /* The stop signal taken so far, 0 for none. */
-int uldd_wd_stopped(void);
+int tool_wd_stopped(void);
 /* Waits for a stop signal and returns it. */
-int uldd_wd_wait(void);
+int tool_wd_wait(void);
 
 #endif /* ULDD_WATCHDOG_H */
