@@ -41,6 +41,7 @@ include tests/vm/vm.mk
 include tests/vm/progs/progs.mk
 include tests/bench/bench.mk
 include coccinelle/cocci.mk
+include packaging/packaging.mk
 
 $(BUILD)/%.o: $(TOP)/%.c | $(SAN_STAMP)
 	@mkdir -p $(dir $@)
@@ -96,4 +97,4 @@ clean:
 distclean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' -type f 2>/dev/null)
