@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# packaging/: 'make install' (PREFIX, DESTDIR, as GNU and Debian expect)
-# and the out-of-tree driver build it installs (kbuild/, also made for this
-# tree in build/kbuild). packaging/README.md has the layout.
+# packaging/: 'make install' (PREFIX, DESTDIR, as GNU and Debian expect),
+# the out-of-tree driver build it installs (kbuild/, also made for this tree
+# in build/kbuild) and 'make deb' (debian/). packaging/README.md has the
+# layout.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -85,8 +86,8 @@ $(PKG_ULDD): $(ULDD_OBJ) $(LIBULDD_DEV) $(BUILD)/pkg/rpath
 	$(Q)$(CC) -o $@ $(ULDD_OBJ) -Wl,-z,relro -Wl,-z,now \
 		$(if $(PKG_RPATH),-Wl$(comma)-rpath$(comma)$(PKG_RPATH)) $(ULDD_LDLIBS)
 
-# What make install installs, built.
-.PHONY: pkg-build install
+# What the packages hold, built (debian/rules).
+.PHONY: pkg-build install deb
 pkg-build: $(LIBULDD) $(LIBULDD_DEV) $(PKG_ULDD)
 
 PKG_SUBST = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
@@ -115,7 +116,18 @@ install: pkg-build
 	$(Q)$(PKG_SUBST) $(TOP)/packaging/example.conf.in >$(DESTDIR)$(DOCDIR)/examples/e1000.conf
 	$(Q)install -m 644 $(TOP)/packaging/modules-load.conf $(DESTDIR)$(MODULESLOADDIR)/uldd.conf
 
+# The packages uldd, libuldd1 and libuldd-dev from this tree's build, into
+# build/deb/ (dpkg-buildpackage writes beside the folder it runs in, so it
+# runs in a copy of debian/ there; debian/rules builds with this tree).
+deb: pkg-build
+	$(Q)rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/src
+	$(Q)cp -a $(TOP)/debian $(BUILD)/deb/src/
+	$(Q)cd $(BUILD)/deb/src && ULDD_TOP=$(TOP) ULDD_BUILDDIR=$(BUILD) \
+		dpkg-buildpackage -b -us -uc -nc $(if $(filter 1,$(V)),,>$(BUILD)/deb/build.log 2>&1) || \
+		{ tail -n 30 $(BUILD)/deb/build.log >&2; exit 1; }
+	@ls $(BUILD)/deb/*.deb | sed 's|^|  DEB     |'
+
 clean: pkg-clean
 .PHONY: pkg-clean
 pkg-clean:
-	rm -rf $(BUILD)/pkg $(BUILD)/kbuild
+	rm -rf $(BUILD)/pkg $(BUILD)/kbuild $(BUILD)/deb
