@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # packaging/: 'make install' (PREFIX, DESTDIR, as GNU and Debian expect),
 # the out-of-tree driver build it installs (kbuild/, also made for this tree
-# in build/kbuild) and 'make deb' (debian/). packaging/README.md has the
-# layout.
+# in build/kbuild), 'make deb' (debian/) and 'make pkg-check', which proves
+# both from the installed files alone. packaging/README.md has the layout.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -87,7 +87,7 @@ $(PKG_ULDD): $(ULDD_OBJ) $(LIBULDD_DEV) $(BUILD)/pkg/rpath
 		$(if $(PKG_RPATH),-Wl$(comma)-rpath$(comma)$(PKG_RPATH)) $(ULDD_LDLIBS)
 
 # What the packages hold, built (debian/rules).
-.PHONY: pkg-build install deb
+.PHONY: pkg-build install deb pkg-check
 pkg-build: $(LIBULDD) $(LIBULDD_DEV) $(PKG_ULDD)
 
 PKG_SUBST = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
@@ -126,6 +126,11 @@ deb: pkg-build
 		dpkg-buildpackage -b -us -uc -nc $(if $(filter 1,$(V)),,>$(BUILD)/deb/build.log 2>&1) || \
 		{ tail -n 30 $(BUILD)/deb/build.log >&2; exit 1; }
 	@ls $(BUILD)/deb/*.deb | sed 's|^|  DEB     |'
+
+# Install into a scratch root, build a driver there out of tree, make the
+# packages and run lintian on them (packaging/test.sh).
+pkg-check: pkg-build
+	$(Q)TOP=$(TOP) BUILD=$(BUILD) MAKE="$(MAKE)" $(TOP)/packaging/test.sh $(BUILD)/results/pkg.txt
 
 clean: pkg-clean
 .PHONY: pkg-clean

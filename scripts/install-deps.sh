@@ -20,6 +20,7 @@ packages=(
 	clang-format cppcheck sparse   # make lint
 	coccinelle                     # make cocci-check, uldd port: spatch
 	abigail-tools dwarves          # make abi-check: abidiff, pahole
+	dpkg-dev debhelper lintian     # make deb, make pkg-check
 )
 
 missing=()
