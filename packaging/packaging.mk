@@ -72,6 +72,8 @@ $(BUILD)/kbuild/config.mk: $(PKG_KBUILD_FILES) $(TOP)/shim/shim.mk $(TOP)/packag
 	$(call pkg_kbuild,,$(BUILD)/kbuild,$(TOP)/include/linux-compat,$(BUILD)/lib,$(BUILD)/drivers)
 	$(Q)cp -p $(PKG_KBUILD_FILES) $(BUILD)/kbuild/
 all: $(BUILD)/kbuild/config.mk
+# abi/check.sh builds its drivers of other headers with it.
+abi-check: $(BUILD)/kbuild/config.mk
 
 # The installed uldd: the same objects, linked without build/'s RUNPATH
 # and with all relocations read-only, as libuldd.so.1 is.
