@@ -42,25 +42,35 @@ in_root() { chroot "$R" "$@"; }
 # the interfaces and namespaces are (netlib.sh).
 trap net_teardown EXIT
 
-grep -q '^Package: uldd$' /var/lib/dpkg/status && fail "the guest's root already has uldd installed"
 [ ! -e "$R/usr/bin/uldd" ] || fail "the guest's root already has /usr/bin/uldd"
 # dpkg's database: the host's lists some 150,000 files of 3,600 packages,
 # which dpkg takes a minute to read over 9p under TCG, and man-db's trigger
 # then runs for minutes. The new root's database holds the packages ours
 # depend on, as the host has them, and nothing else.
 deps=$(for p in libuldd1 uldd libuldd-dev; do dpkg-deb -f "$debs/${p}_${ver}_amd64.deb" Depends; echo ,; done |
-	tr ',|' '\n' | sed 's/(.*//; s/ //g' | grep . | sort -u | grep -v '^libuldd' | xargs)
+	sed 's/([^)]*)//g; s/[,|]/\n/g; s/ //g' | sort -u | grep -v '^libuldd' | xargs)
 db=$R/var/lib/dpkg
 mount -t tmpfs tmpfs "$db"
 mkdir -p "$db/info" "$db/updates" "$db/triggers"
 : >"$db/available"
-awk -v RS= -v ORS='\n\n' -v want=" $deps " \
-	'{ split($0, l, "\n"); n = l[1]; sub(/^Package: /, "", n) } index(want, " " n " ")' \
-	/var/lib/dpkg/status >"$db/status"
+# One pass over the host's status (3 MB): the stanzas of $deps, the names
+# found on stderr, and uldd's own stanza is an error.
+found=$(awk -v RS= -v ORS='\n\n' -v want=" $deps " '
+	{ split($0, l, "\n"); n = l[1]; sub(/^Package: /, "", n) }
+	n == "uldd" || n == "libuldd1" { print "installed:" n >"/dev/stderr" }
+	index(want, " " n " ") { print; print n >"/dev/stderr" }' /var/lib/dpkg/status 2>&1 >"$db/status" | xargs)
+[[ " $found " != *" installed:"* ]] || fail "the guest's root already has uldd's packages: $found"
 for p in $deps; do
-	grep -q "^Package: $p\$" "$db/status" || fail "the guest's root lacks $p, which the packages depend on"
-	cp /var/lib/dpkg/info/"$p".list /var/lib/dpkg/info/"$p":amd64.list "$db/info/" 2>/dev/null || :
+	[[ " $found " == *" $p "* ]] || fail "the guest's root lacks $p, which the packages depend on"
 done
+# Their file lists, so that dpkg knows what they own.
+lists=()
+for p in $deps; do
+	for f in /var/lib/dpkg/info/"$p".list /var/lib/dpkg/info/"$p":amd64.list; do
+		[ ! -e "$f" ] || lists+=("$f")
+	done
+done
+cp "${lists[@]}" "$db/info/"
 mkdir -p "$R/tmp/debs" "$R/tmp/edu"
 cp "$debs"/{libuldd1,uldd,libuldd-dev}_"${ver}"_amd64.deb "$R/tmp/debs/"
 cp "$ULDD_TOP/samples/edu/edu.c" "$ULDD_TOP/samples/edu/Kbuild" "$R/tmp/edu/"
