@@ -41,6 +41,7 @@ include tests/vm/vm.mk
 include tests/vm/progs/progs.mk
 include tests/bench/bench.mk
 include coccinelle/cocci.mk
+include packaging/packaging.mk
 
 $(BUILD)/%.o: $(TOP)/%.c | $(SAN_STAMP)
 	@mkdir -p $(dir $@)
@@ -66,7 +67,7 @@ SAN_NO_VM = check: SANITIZE=$(SANITIZE) runs the unit tests only: no guest tests
 CHECK_JOBS ?= $(shell nproc)
 check: deps
 	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory all $(if $(SANITIZE),,kernel-source ported port-stubs conform-kmod)
-	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory unit-check $(if $(SANITIZE),,port-check cocci-check abi-check)
+	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory unit-check $(if $(SANITIZE),,port-check cocci-check abi-check pkg-check)
 	$(Q)$(if $(SANITIZE),echo "$(SAN_NO_VM)",$(MAKE) --no-print-directory vm-check)
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results
 
@@ -101,4 +102,4 @@ clean:
 distclean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' -type f 2>/dev/null)

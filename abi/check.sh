@@ -21,17 +21,14 @@ skip() { echo "abi-check: SKIP: $2"; skips+=("SKIP $1 ($2)"); skipped=$((skipped
 abi_of() { "$BUILD/bin/uldd" modinfo -F abi "$1"; }
 
 # build_edu OUT.so HEADERS SRC: samples/edu as a driver vendor builds it,
-# from the given headers, against the library here.
+# from the given headers, against the library here: by the out-of-tree
+# build (packaging/kbuild, made for this tree in build/kbuild), with
+# HEADERS as its ULDD_INCLUDE.
 build_edu() {
-	local out=$1 h=$2 src=$3 objs=()
-	for c in "$src"/*.c; do
-		# shellcheck disable=SC2086
-		"$CC" $KCFLAGS -I"$h" -include "$h/linux/compiler_types.h" -DKBUILD_MODNAME='"edu"' \
-			-c -o "$out.$(basename "$c" .c).o" "$c" || return 1
-		objs+=("$out.$(basename "$c" .c).o")
-	done
-	"$TOP/scripts/kworld-link.sh" "$KALLOW" "$KPREFIX" "$out.o" "${objs[@]}" &&
-		"$CC" -shared -o "$out" "$out.o" -Wl,-z,defs -L"$BUILD/lib" -luldd
+	local out=$1 h=$2 src=$3 d=${1%.so}.src
+	rm -rf "$d" && mkdir -p "$d" && cp "$src"/*.c "$d/" && echo 'obj-m := edu.o' >"$d/Kbuild" &&
+		make -s --no-print-directory -C "$BUILD/kbuild" M="$d" ULDD_INCLUDE="$h" CC="$CC" >/dev/null &&
+		cp "$d/edu.so" "$out"
 }
 
 # 1. The exported kernel API is the list, no more and no less.

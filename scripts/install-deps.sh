@@ -21,6 +21,7 @@ packages=(
 	coccinelle                     # make cocci-check, uldd port: spatch
 	abigail-tools dwarves          # make abi-check: abidiff, pahole
 	gdb                            # uldd gdb (tools/gdb/uldd.py), tests/vm/t-gdb.sh
+	dpkg-dev debhelper lintian     # make deb, make pkg-check
 )
 
 missing=()

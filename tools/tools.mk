@@ -13,13 +13,15 @@ CFLAGS_tools/uldd/ := -I$(TOP)/kernel $(PCI_CFLAGS) -DULDD_VERSION='"$(ULDD_VERS
 	-DULDD_TOP='"$(TOP)"' -DULDD_BUILD='"$(BUILD)"'
 
 # The kernel and the host layer come from libuldd.so.1 (abi/), found next
-# to the binary (lib/ beside bin/) until it is installed.
+# to the binary (lib/ beside bin/) until it is installed; packaging/ links
+# the installed binary again without that path (ULDD_LDLIBS).
 ULDD_RPATH ?= $$ORIGIN/../lib
+ULDD_LDLIBS = -L$(BUILD)/lib -luldd $(PCI_LIBS) -lbsd -ldl -lm
 $(ULDD_BIN): $(ULDD_OBJ) $(SAN_OBJ) $(LIBULDD_DEV)
 	@mkdir -p $(dir $@)
 	@echo "  LD      bin/uldd"
-	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $(ULDD_OBJ) $(SAN_OBJ) -L$(BUILD)/lib -luldd \
-		$(if $(ULDD_RPATH),-Wl$(comma)-rpath$(comma)'$(ULDD_RPATH)') $(PCI_LIBS) -lbsd -ldl -lm
+	$(Q)$(CC) $(SAN_LDFLAGS) -o $@ $(ULDD_OBJ) $(SAN_OBJ) \
+		$(if $(ULDD_RPATH),-Wl$(comma)-rpath$(comma)'$(ULDD_RPATH)') $(ULDD_LDLIBS)
 
 all: $(ULDD_BIN)
 
