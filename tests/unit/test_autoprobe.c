@@ -24,6 +24,7 @@
 
 #include "autoprobe.h"
 #include "fakesys.h"
+#include "runcmd.h"
 #include "internal.h"
 #include "uldd.h"
 
@@ -361,79 +362,10 @@ static void test_autoprobe_load_reads_tables(void **state)
 
 /* The command, run as a user would, on the fake tree below. */
 
-struct run {
-	int status; /* exit code; 128 + signal when killed */
-	char out[4096];
-	char err[4096];
-};
-
 static struct fakesys fs;
 static char drivers[300]; /* the idtables as one folder, with a tie */
 
-static void read_all(int fd, char *buf, size_t len)
-{
-	size_t n = 0;
-	ssize_t r;
-
-	lseek(fd, 0, SEEK_SET);
-	while (n < len - 1 && (r = read(fd, buf + n, len - 1 - n)) > 0)
-		n += (size_t)r;
-	buf[n] = '\0';
-	close(fd);
-}
-
-static void run_argv(struct run *r, const char *const *args)
-{
-	const char *bin = getenv("ULDD_BIN") ? getenv("ULDD_BIN") : ULDD_BIN;
-	char *argv[16] = { (char *)"uldd" };
-	char outname[] = "/tmp/uldd-out-XXXXXX", errname[] = "/tmp/uldd-err-XXXXXX";
-	int argc = 1, out, err, status;
-	pid_t pid;
-
-	while (argc < 15 && args[argc - 1]) {
-		argv[argc] = (char *)args[argc - 1];
-		argc++;
-	}
-	argv[argc] = NULL;
-	out = mkstemp(outname);
-	err = mkstemp(errname);
-	assert_true(out >= 0 && err >= 0);
-	unlink(outname);
-	unlink(errname);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		dup2(out, STDOUT_FILENO);
-		dup2(err, STDERR_FILENO);
-		/* Never the real /sys: the plan is made from the fake tree only. */
-		setenv("ULDD_SYSFS_ROOT", fs.sys, 1);
-		setenv("ULDD_DEV_ROOT", fs.dev, 1);
-		execv(bin, argv);
-		dprintf(err, "exec %s: %s\n", bin, strerror(errno));
-		_exit(127);
-	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	read_all(out, r->out, sizeof(r->out));
-	read_all(err, r->err, sizeof(r->err));
-}
-
-#define run_uldd(r, ...) run_argv(r, (const char *const[]){ __VA_ARGS__, NULL })
-
-static int count_lines(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
-static void assert_has(const char *text, const char *needle)
-{
-	if (!strstr(text, needle))
-		fail_msg("'%s' not in:\n%s", needle, text);
-}
+#define run_uldd(r, ...) run_argv(r, fs.sys, fs.dev, (const char *const[]){ __VA_ARGS__, NULL })
 
 /* A failure: exit status want, and one line on stderr that says needle. */
 static void assert_one_line(const struct run *r, int want, const char *needle)

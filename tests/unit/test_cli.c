@@ -23,84 +23,15 @@
 #include "ctl.h"
 #include "fakesys.h"
 #include "internal.h"
+#include "runcmd.h"
 
 #ifndef ULDD_BIN
 #define ULDD_BIN "build/bin/uldd"
 #endif
 
-struct run {
-	int status; /* exit code; 128 + signal when killed */
-	char out[8192];
-	char err[4096];
-};
-
 static struct fakesys fs;
 
-static void read_all(int fd, char *buf, size_t len)
-{
-	size_t n = 0;
-	ssize_t r;
-
-	lseek(fd, 0, SEEK_SET);
-	while (n < len - 1 && (r = read(fd, buf + n, len - 1 - n)) > 0)
-		n += (size_t)r;
-	buf[n] = '\0';
-	close(fd);
-}
-
-/* Runs uldd with args (NULL-terminated) and the fake tree's roots. */
-static void run_argv(struct run *r, const char *root, const char *const *args)
-{
-	const char *bin = getenv("ULDD_BIN") ? getenv("ULDD_BIN") : ULDD_BIN;
-	char *argv[8] = { (char *)"uldd" };
-	char outname[] = "/tmp/uldd-out-XXXXXX", errname[] = "/tmp/uldd-err-XXXXXX";
-	int argc = 1, out, err, status;
-	pid_t pid;
-
-	while (argc < 7 && args[argc - 1]) {
-		argv[argc] = (char *)args[argc - 1];
-		argc++;
-	}
-	argv[argc] = NULL;
-	out = mkstemp(outname);
-	err = mkstemp(errname);
-	assert_true(out >= 0 && err >= 0);
-	unlink(outname);
-	unlink(errname);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		dup2(out, STDOUT_FILENO);
-		dup2(err, STDERR_FILENO);
-		/* Never the real /sys: a test that binds must only touch the fake tree. */
-		setenv("ULDD_SYSFS_ROOT", root, 1);
-		setenv("ULDD_DEV_ROOT", fs.dev, 1);
-		execv(bin, argv);
-		dprintf(err, "exec %s: %s\n", bin, strerror(errno));
-		_exit(127);
-	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	read_all(out, r->out, sizeof(r->out));
-	read_all(err, r->err, sizeof(r->err));
-}
-
-#define run_uldd(r, root, ...) run_argv(r, root, (const char *const[]){ __VA_ARGS__, NULL })
-
-static int count_lines(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
-static void assert_has(const char *text, const char *needle)
-{
-	if (!strstr(text, needle))
-		fail_msg("'%s' not in:\n%s", needle, text);
-}
+#define run_uldd(r, root, ...) run_argv(r, root, fs.dev, (const char *const[]){ __VA_ARGS__, NULL })
 
 /* The line of text that contains needle, without its newline. */
 static void line_with(const char *text, const char *needle, char *buf, size_t len)
@@ -324,7 +255,7 @@ static void test_cli_no_command_exits_2(void **state)
 	struct run r;
 
 	(void)state;
-	run_argv(&r, fs.sys, (const char *const[]){ NULL });
+	run_argv(&r, fs.sys, fs.dev, (const char *const[]){ NULL });
 	assert_int_equal(r.status, 2);
 	assert_has(r.err, "usage: uldd");
 }

@@ -105,7 +105,7 @@ unit-check: door-census
 
 unit_objs = $(if $(UNIT_KOBJ_$(1)),$(patsubst %,$(BUILD)/kernel/%.o,$(UNIT_KOBJ_$(1))),$(LIBUHOST))
 
-$(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o $(BUILD)/tests/unit/ktable.o
+$(UNIT_HELPERS): $(BUILD)/tests/unit/fakesys.o $(BUILD)/tests/unit/ktable.o $(BUILD)/tests/unit/runcmd.o
 	@echo "  AR      tests/unit/$(notdir $@)"
 	$(Q)rm -f $@ && ar rcs $@ $^
 
