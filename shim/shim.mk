@@ -62,10 +62,11 @@ $(eval $(call kworld_dir,shim))
 SHIM_SRC := $(sort $(shell find $(TOP)/shim -name '*.c'))
 SHIM_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(SHIM_SRC))
 SHIM_KO := $(BUILD)/shim/shim.o
-# What H-world programs link, with libuhost.a after it.
+# What the unit tests link, with libuhost.a after it (a driver and the uldd
+# tool link libuldd.so.1, abi/abi.mk).
 LIBSHIM := $(BUILD)/lib/libshim.a
 
-# The shim alone must be closed: it is what every driver program links.
+# The shim alone must be closed: libuldd.so.1 holds it.
 $(SHIM_KO): $(SHIM_OBJ) $(KWORLD_TOOLS)
 	$(call kworld_link,$@,$(SHIM_OBJ))
 	$(Q)$(KWORLD_CHECK) $(KWORLD_ALLOW) $(KWORLD_PREFIX) $@ >/dev/null
