@@ -41,25 +41,6 @@
 
 #define ANY ULDD_PCI_ANY_ID
 
-/* autoprobe.c's warnings; main.c is not linked here. */
-void tool_err(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("uldd: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int tool_usage_err(const struct tool_cmd *cmd, const char *fmt, ...)
-{
-	(void)cmd;
-	(void)fmt;
-	return ULDD_EXIT_USAGE;
-}
-
 /* QEMU's 82540EM as sysfs shows it: what e1000 drives. */
 static const struct uhost_pci_info e1000_dev = {
 	.addr = "0000:00:03.0",

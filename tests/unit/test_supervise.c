@@ -28,24 +28,6 @@
 #include "supervise.h"
 #include "uldd.h"
 
-/* supervise.c's messages; main.c is not linked here. */
-void tool_err(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int tool_usage_err(const struct tool_cmd *cmd, const char *fmt, ...)
-{
-	(void)cmd;
-	(void)fmt;
-	return ULDD_EXIT_USAGE;
-}
-
 #define S ULDD_NSEC
 #define MS (ULDD_NSEC / 1000)
 
