@@ -31,6 +31,18 @@ skip_part() {
 	echo "SKIP: $*"
 }
 
+# wait_line LOG PID TEXT [TENTHS]: waits until LOG holds TEXT (0), or the
+# process PID ended, or TENTHS tenths of a second (default 200) passed (1).
+wait_line() {
+	local log=$1 pid=$2 text=$3 n=${4:-200}
+	for _ in $(seq "$n"); do
+		grep -q "$text" "$log" && return 0
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	grep -q "$text" "$log"
+}
+
 # Builtins only: every program started costs 50-150 ms under TCG.
 driver_of() {
 	local link=/sys/bus/pci/devices/$1/driver target

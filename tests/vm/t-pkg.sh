@@ -106,11 +106,7 @@ ok "make -C /usr/lib/uldd/build M=/tmp/edu: edu.so in $((SECONDS - t0)) s, abi $
 timeout 30 chroot "$R" uldd bind "$edu_addr" || fail "uldd bind $edu_addr failed in the new root"
 timeout 60 chroot "$R" uldd run /tmp/edu/edu.so --device "$edu_addr" dma_bits=64 rounds=20 >/tmp/edu.log 2>&1 &
 pid=$!
-for _ in $(seq 300); do
-	grep -q "runs on" /tmp/edu.log && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.1
-done
+wait_line /tmp/edu.log "$pid" "runs on" 300 || true
 kill -INT "$pid" 2>/dev/null || true
 rc=0
 wait "$pid" || rc=$?

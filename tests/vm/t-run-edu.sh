@@ -26,11 +26,7 @@ run_edu() {
 	shift
 	"$ULDD" run "$EDU" "$@" >"$log" 2>&1 &
 	pid=$!
-	for _ in $(seq 200); do
-		grep -q "runs on" "$log" && break
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
+	wait_line "$log" "$pid" "runs on" || true
 	cat "$log"
 	kill -INT "$pid" 2>/dev/null || true
 	wait "$pid" || rc=$?
@@ -62,11 +58,7 @@ expect_error 1 "0000:00:1f.0 is bound to [^,]+, not vfio-pci: run 'uldd bind 000
 	"$ULDD" run "$EDU" --device 00:1f.0
 "$ULDD" run "$EDU" --device 00:10.0 >/tmp/held.log 2>&1 &
 held=$!
-for _ in $(seq 200); do
-	grep -q "runs on" /tmp/held.log && break
-	kill -0 "$held" 2>/dev/null || break
-	sleep 0.1
-done
+wait_line /tmp/held.log "$held" "runs on" || true
 grep -q "runs on" /tmp/held.log || fail "uldd run --device 00:10.0 (short form) did not run: $(cat /tmp/held.log)"
 expect_error 1 "0000:00:10.0 is in use by process $held \([^)]*\), which holds its VFIO group: stop that process first" \
 	"$ULDD" run "$EDU" --device 0000:00:10.0
@@ -88,11 +80,7 @@ start_edu() {
 	shift
 	"$ULDD" run "$EDU" "$@" >"$log" 2>&1 &
 	edu_pid=$!
-	for _ in $(seq 200); do
-		grep -q "runs on" "$log" && return 0
-		kill -0 "$edu_pid" 2>/dev/null || break
-		sleep 0.1
-	done
+	wait_line "$log" "$edu_pid" "runs on" && return 0
 	cat "$log"
 	fail "uldd run $* did not start"
 }
@@ -143,11 +131,7 @@ ok "badcall.so's getppid killed it with one line naming the call, status 159"
 # --no-seccomp: the same call returns, and the driver stops cleanly.
 "$ULDD" run "$BAD" --device 0000:00:10.0 --no-seccomp >/tmp/bad-off.log 2>&1 &
 pid=$!
-for _ in $(seq 200); do
-	grep -q "no filter stopped it" /tmp/bad-off.log && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.1
-done
+wait_line /tmp/bad-off.log "$pid" "no filter stopped it" || true
 rc=0
 kill -INT "$pid" 2>/dev/null || true
 wait "$pid" || rc=$?
