@@ -124,7 +124,9 @@ fi
 moved=$work/moved
 rm -rf "$moved" && mkdir -p "$moved" && cp -a "$hdrs" "$moved/"
 sed -i 's/^struct pci_dev {$/&\n\tunsigned long inserted;/' "$moved/linux-compat/linux/pci.h"
-sed -i 's/^#define ULDD_ABI_MAJOR [0-9]*$/#define ULDD_ABI_MAJOR 2/' "$moved/linux-compat/uldd/abi.h"
+# A new major starts its minors again.
+sed -i -e 's/^#define ULDD_ABI_MAJOR [0-9]*$/#define ULDD_ABI_MAJOR 2/' \
+	-e 's/^#define ULDD_ABI_MINOR [0-9]*$/#define ULDD_ABI_MINOR 0/' "$moved/linux-compat/uldd/abi.h"
 # shellcheck disable=SC2086
 if ! "$TOP/abi/layout.sh" "$CC" "$moved/linux-compat" "$moved/layout.txt" $KCFLAGS \
 	-include "$moved/linux-compat/linux/compiler_types.h"; then

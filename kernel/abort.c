@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -26,6 +27,49 @@ void uhost_backtrace(void)
 	/* Frame 0 is this function: leave it out. */
 	if (n > 1)
 		backtrace_symbols_fd(frames + 1, n - 1, STDERR_FILENO);
+}
+
+unsigned int uhost_stack_save(void **frames, unsigned int max, unsigned int skip)
+{
+	void *all[UH_BACKTRACE_MAX];
+	int n;
+
+	/* +1: this function. */
+	if (skip + 1 >= UH_BACKTRACE_MAX)
+		return 0;
+	n = backtrace(all, UH_BACKTRACE_MAX);
+	if (n <= (int)skip + 1)
+		return 0;
+	n -= (int)skip + 1;
+	if ((unsigned int)n > max)
+		n = (int)max;
+	memcpy(frames, all + skip + 1, (size_t)n * sizeof(*frames));
+	return (unsigned int)n;
+}
+
+/* Set once by the tool, before the threads that print: the atomics are for TSan. */
+static uh_frame_namer uh_namer;
+
+void uh_stack_set_namer(uh_frame_namer fn)
+{
+	__atomic_store_n(&uh_namer, fn, __ATOMIC_RELEASE);
+}
+
+void uhost_stack_print(void *const *frames, unsigned int n)
+{
+	uh_frame_namer namer = __atomic_load_n(&uh_namer, __ATOMIC_ACQUIRE);
+	char line[512];
+
+	if (!namer) {
+		backtrace_symbols_fd(frames, (int)n, STDERR_FILENO);
+		return;
+	}
+	for (unsigned int i = 0; i < n; i++) {
+		int len = snprintf(line, sizeof(line), " ");
+
+		namer(frames[i], line + len, sizeof(line) - (size_t)len);
+		uhost_log(UHOST_LOG_ERR, line, strlen(line));
+	}
 }
 
 void uhost_abort(const char *msg)

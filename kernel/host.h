@@ -189,6 +189,15 @@ void uh_keep_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int uh_tap_remove(const char *name);
 
 /*
+ * abort.c: how uhost_stack_print() names a frame. fn writes one line for
+ * the return address pc into buf (at most len bytes, no newline); until
+ * it is set, frames are printed as glibc's backtrace_symbols_fd() prints
+ * them. The tool gives the oops's symbolizer (tools/uldd/oops.h).
+ */
+typedef void (*uh_frame_namer)(void *pc, char *buf, size_t len);
+void uh_stack_set_namer(uh_frame_namer fn);
+
+/*
  * thread.c: every thread the host layer starts from now on gets its own
  * alternate signal stack of size bytes (0: none), so a crash handler runs
  * even when the thread overflowed its stack.

@@ -26,7 +26,7 @@
  * Bumped whenever a declaration below changes; uhost_init() checks it. The
  * core's history goes on from the single header's UHOST_VERSION 12.
  */
-#define UHOST_CORE_REV 13
+#define UHOST_CORE_REV 14
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -66,6 +66,18 @@ void uhost_log(int level, const char *msg, uhost_size len);
  */
 void uhost_backtrace(void);
 __attribute__((__noreturn__)) void uhost_abort(const char *msg);
+
+/*
+ * Call stacks kept for later (the debug checkers' stack depot):
+ * uhost_stack_save() stores at most max return addresses of the calling
+ * thread's stack in frames, innermost first, leaving out skip frames
+ * above its caller, and returns how many it stored. uhost_stack_print()
+ * writes saved frames to the log a line each, named as the oops names
+ * functions (func+off/size [module]) once the tool has said how
+ * (kernel/host.h). irq thread: yes; neither blocks.
+ */
+unsigned int uhost_stack_save(void **frames, unsigned int max, unsigned int skip);
+void uhost_stack_print(void *const *frames, unsigned int n);
 
 /* Time. CLOCK_MONOTONIC in nanoseconds. irq thread: yes. */
 uhost_u64 uhost_clock_ns(void);

@@ -4,7 +4,9 @@
 # kernel namespace like the shim, then linked as a shared object that
 # 'uldd run' loads, against libuldd.so.1 (abi/).
 
-SAMPLES := edu crash badcall dmastray
+# Every folder but oldstyle, which is 2.6 API for the semantic patches
+# (coccinelle/cocci.mk builds it).
+SAMPLES := $(filter-out oldstyle,$(notdir $(patsubst %/,%,$(wildcard $(TOP)/samples/*/))))
 
 define sample_rule
 $$(eval $$(call kworld_dir,samples/$(1)))

@@ -60,6 +60,16 @@ void ULDD_ENTRY(uldd_modules_exit)(void);
 /* The DMA arena's first chunk, so atomic allocations have memory at once. */
 int ULDD_ENTRY(uldd_mm_init)(void);
 
+/*
+ * The checkers of 'uldd run --debug=LIST' (shim/debug/): the mask bit of
+ * one name (len bytes, not terminated) or -EINVAL; the mask, set before
+ * uldd_sched_init(); and, after uldd_modules_exit(), the checkers' closing
+ * checks, returning how many reports the run made.
+ */
+int ULDD_ENTRY(uldd_debug_lookup)(const char *name, unsigned long len, unsigned int *mask);
+void ULDD_ENTRY(uldd_debug_setup)(unsigned int mask);
+unsigned long ULDD_ENTRY(uldd_debug_finish)(void);
+
 /* The PCI bus (drivers/pci): only these devices, if any are named. */
 int ULDD_ENTRY(uldd_pci_allow)(const char *addr);
 /* How many devices a driver is bound to now; how many probes failed. */

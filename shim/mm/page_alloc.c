@@ -19,6 +19,7 @@
 #include <linux/string.h>
 
 #include "../core/stop.h"
+#include "../debug/debug.h"
 #include "arena.h"
 #include "internal.h"
 #include "lock.h"
@@ -239,6 +240,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 
 	if (unlikely(!pg))
 		uldd_mm_failed(gfp, "alloc_pages", PAGE_SIZE << (order > 31 ? 31 : order));
+	else if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_alloc(page_address(pg), PAGE_SIZE << order, "alloc_pages");
 	return pg;
 }
 
@@ -251,8 +254,11 @@ void __free_pages(struct page *page, unsigned int order)
 		uldd_stop(
 			"__free_pages(%px, %u): not an alloc_pages block of that order (flags %#lx)",
 			page, order, flags);
-	if (__atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL) == 0)
+	if (__atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL) == 0) {
+		if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+			uldd_leaks_free(page_address(page));
 		uldd_free_block(page, order);
+	}
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
@@ -375,6 +381,8 @@ void uldd_page_put_last(struct page *head)
 		uldd_stop("put_page(%px): last reference to a slab page (kfree frees those)", head);
 	if (!(flags & PGF_HEAD))
 		uldd_stop("put_page(%px): the page is not allocated (flags %#lx)", head, flags);
+	if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_free(page_address(head));
 	if (flags & (PGF_LARGE | PGF_HUGE))
 		large_release(head);
 	else

@@ -18,6 +18,7 @@
 #include <linux/string.h>
 
 #include "../core/stop.h"
+#include "../debug/debug.h"
 #include "arena.h"
 #include "internal.h"
 #include "lock.h"
@@ -295,6 +296,8 @@ void *kmalloc(size_t size, gfp_t flags)
 		p = NULL;
 	if (unlikely(!p))
 		uldd_mm_failed(flags, "kmalloc", size);
+	else if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_alloc(p, size, "kmalloc");
 	return p;
 }
 
@@ -305,6 +308,8 @@ void kfree(const void *objp)
 
 	if (unlikely(ZERO_OR_NULL_PTR(objp)))
 		return;
+	if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_free(objp);
 	head = obj_head(objp, "kfree");
 	pf = READ_ONCE(head->flags);
 	if (likely(pf & PGF_SLAB)) {
@@ -471,6 +476,8 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 
 	if (unlikely(!p))
 		uldd_mm_failed(flags, s->name, s->object_size);
+	else if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_alloc(p, s->object_size, s->name);
 	return p;
 }
 
@@ -483,6 +490,8 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 	head = obj_head(objp, "kmem_cache_free");
 	if (unlikely(!(READ_ONCE(head->flags) & PGF_SLAB) || page_state(head)->cache != s))
 		uldd_stop("kmem_cache_free(%s, %px): not an object of that cache", s->name, objp);
+	if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_free(objp);
 	slab_free(s, head, objp);
 }
 

@@ -12,6 +12,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
+#include "../debug/debug.h"
 #include "arena.h"
 #include "internal.h"
 
@@ -72,6 +73,8 @@ void *kvmalloc_node(size_t size, gfp_t flags, int node)
 	p = uldd_alloc_large(size, flags);
 	if (!p)
 		uldd_mm_failed(flags, "kvmalloc", size);
+	else if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_alloc(p, size, "kvmalloc");
 	return p;
 }
 
@@ -86,6 +89,8 @@ static void *vmalloc_flags(unsigned long size, gfp_t gfp)
 
 	if (!p)
 		uldd_mm_failed(gfp, "vmalloc", size);
+	else if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_alloc(p, size, "vmalloc");
 	return p;
 }
 

@@ -20,10 +20,16 @@
 
 #include <cmocka.h>
 
+#include "../../include/linux-compat/uldd/abi.h"
 #include "ctl.h"
 #include "fakesys.h"
 #include "internal.h"
 #include "runcmd.h"
+
+/* The ABI these headers give a driver, as "1.0". */
+#define ABI_STR2(x) #x
+#define ABI_STR(x) ABI_STR2(x)
+#define ABI_NOW ABI_STR(ULDD_ABI_MAJOR) "." ABI_STR(ULDD_ABI_MINOR)
 
 #ifndef ULDD_BIN
 #define ULDD_BIN "build/bin/uldd"
@@ -339,7 +345,7 @@ static void test_cli_modinfo(void **state)
 	assert_has(r.out, "license:        GPL\n");
 	assert_has(r.out, "alias:          pci:v00001234d000011E8sv*sd*bc*sc*i*\n");
 	assert_has(r.out, "parm:           rounds:interrupts to raise and time (int)\n");
-	assert_has(r.out, "abi:            uldd 1.0\n");
+	assert_has(r.out, "abi:            uldd " ABI_NOW "\n");
 	run_uldd(&r, fs.sys, "modinfo", "-F", "alias", ULDD_SAMPLES "/edu.so");
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "pci:v00001234d000011E8sv*sd*bc*sc*i*\n");
@@ -389,38 +395,42 @@ static void patched_sample(const char *path, const void *from, const void *to, s
  */
 static void test_cli_run_refuses_another_abi(void **state)
 {
-	/* The note's name and its description: owner "uldd", ABI 1.0. */
-	static const char v10[] = "uldd\0\0\0\0\1\0\0\0\0\0\0\0";
-	static const char v20[] = "uldd\0\0\0\0\2\0\0\0\0\0\0\0";
-	static const char v13[] = "uldd\0\0\0\0\1\0\0\0\3\0\0\0";
+	/* The note's name and its description: owner "uldd", the headers' ABI. */
+	static const char v10[] = {
+		'u', 'l', 'd', 'd', 0, 0, 0, 0, ULDD_ABI_MAJOR, 0, 0, 0, ULDD_ABI_MINOR, 0, 0, 0
+	};
+	static const char v20[] = { 'u', 'l', 'd', 'd', 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0 };
+	static const char v13[] = { 'u', 'l', 'd', 'd', 0, 0, 0, 0, 1, 0, 0, 0, 13, 0, 0, 0 };
 	char path[PATH_MAX];
 	struct run r;
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/abi-2.0.so", fs.top);
-	patched_sample(path, v10, v20, sizeof(v10) - 1);
+	patched_sample(path, v10, v20, sizeof(v10));
 	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0");
 	assert_int_equal(r.status, 1);
 	assert_int_equal(count_lines(r.err), 1);
 	assert_has(r.err,
-		   "abi-2.0.so was built for uldd ABI 2.0, and this libuldd.so.1 provides 1.0: ");
+		   "abi-2.0.so was built for uldd ABI 2.0, and this libuldd.so.1 provides " ABI_NOW
+		   ": ");
 	assert_untouched("0000:00:04.0", "vfio-pci");
 	run_uldd(&r, fs.sys, "modinfo", "-F", "abi", path);
 	assert_string_equal(r.out, "uldd 2.0\n");
 
-	snprintf(path, sizeof(path), "%s/abi-1.3.so", fs.top);
-	patched_sample(path, v10, v13, sizeof(v10) - 1);
+	snprintf(path, sizeof(path), "%s/abi-1.13.so", fs.top);
+	patched_sample(path, v10, v13, sizeof(v10));
 	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0", "--restart");
 	assert_int_equal(r.status, 1);
-	assert_has(r.err,
-		   "built for uldd ABI 1.3, and this libuldd.so.1 provides 1.0: install a uldd");
+	assert_has(r.err, "built for uldd ABI 1.13, and this libuldd.so.1 provides " ABI_NOW
+			  ": install a uldd");
 
 	/* Its calls need a node this library does not have. */
 	snprintf(path, sizeof(path), "%s/abi-node.so", fs.top);
 	patched_sample(path, "ULDD_1.0", "ULDD_1.7", 8);
 	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0");
 	assert_int_equal(r.status, 1);
-	assert_has(r.err, "abi-node.so needs libuldd.so.1's ULDD_1.7, which this uldd (ABI 1.0)");
+	assert_has(r.err,
+		   "abi-node.so needs libuldd.so.1's ULDD_1.7, which this uldd (ABI " ABI_NOW ")");
 
 	/* No note at all: not built against these headers. */
 	snprintf(path, sizeof(path), "%s/abi-none.so", fs.top);

@@ -21,6 +21,7 @@
 #include "abi.h"
 #include "confine.h"
 #include "ctl.h"
+#include "debug.h"
 #include "host.h"
 #include "restart.h"
 #include "stopsig.h"
@@ -52,6 +53,7 @@ struct run_opts {
 	const char *policy_opt; /* a restart policy option seen (supervise's) */
 	struct tool_wd_opts wd;
 	struct tool_confine confine;
+	struct tool_debug debug;
 };
 
 /*
@@ -155,6 +157,12 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			if (++i == argc || (n = strtol(argv[i], NULL, 10)) < 1 || n > 64)
 				return tool_usage_err(&tool_cmd_run, "--vcpus takes 1 to 64");
 			o->vcpus = (unsigned int)n;
+		} else if (!strcmp(a, "--debug") || !strncmp(a, "--debug=", 8)) {
+			if (!a[7] && ++i == argc)
+				return tool_usage_err(&tool_cmd_run, "%s needs checkers", a);
+			err = tool_debug_parse(a[7] ? a + 8 : argv[i], &o->debug);
+			if (err)
+				return err;
 		} else if (!strcmp(a, "--restart")) {
 			o->restart = true;
 		} else if (is_policy(a, i + 1 < argc ? argv[i + 1] : NULL, &err)) {
@@ -212,7 +220,7 @@ static int parse(int argc, char **argv, struct run_opts *o)
 		return tool_usage_err(&tool_cmd_run,
 				      "%s sets when a crashed driver restarts: add --restart",
 				      o->policy_opt);
-	if (o->vcpus < 1)
+	if (o->vcpus < 1 || o->debug.up)
 		o->vcpus = 1;
 	return 0;
 }
@@ -350,6 +358,7 @@ static int run(int argc, char **argv)
 	sigset_t stop;
 	void *handle;
 	unsigned int refused = 0;
+	unsigned long reports;
 	int err, sig;
 
 	err = parse(argc, argv, &o);
@@ -386,6 +395,7 @@ static int run(int argc, char **argv)
 	 * and one that arrives during init and probe waits until they return.
 	 */
 	tool_stop_block(&stop);
+	tool_debug_start(&o.debug);
 	uldd_k_uldd_sched_init(o.vcpus);
 	/* From here the watchdog thread takes the stop signals. */
 	err = tool_wd_start(o.driver, &o.wd, &stop);
@@ -438,6 +448,7 @@ static int run(int argc, char **argv)
 				"%s bound no device: bind one with 'uldd bind ADDR' ('uldd list' shows them)",
 				o.driver);
 		uldd_k_uldd_modules_exit();
+		tool_debug_finish(&o.debug);
 		err = -ENODEV;
 	}
 	uldd_k_uldd_exit();
@@ -480,7 +491,13 @@ static int run(int argc, char **argv)
 	if (uldd_k_uldd_net_open_failed)
 		refused = uldd_k_uldd_net_open_failed();
 	uldd_k_uldd_modules_exit();
+	reports = tool_debug_finish(&o.debug);
 	uldd_k_uldd_exit();
+	if (reports) {
+		tool_err("--debug: %lu report(s) on %s: the lines above describe each", reports,
+			 o.driver);
+		return ULDD_EXIT_FAIL;
+	}
 	if (refused) {
 		tool_err(
 			"%s refused to open %u interface(s) the host set up: the driver's messages above say why",
@@ -497,7 +514,7 @@ err_ctl:
 const struct tool_cmd tool_cmd_run = {
 	.name = "run",
 	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [--ifname NAME] [-v]\n"
-		"       [--user NAME] [--no-seccomp] [--arena-max MIB] [--restart]\n"
+		"       [--user NAME] [--no-seccomp] [--arena-max MIB] [--restart] [--debug LIST]\n"
 		"       [--watchdog SECS] [--hung-task SECS] [--stop-timeout SECS] [name=value]...",
 	.summary = "run a driver on the devices bound to vfio-pci",
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
@@ -529,6 +546,12 @@ const struct tool_cmd tool_cmd_run = {
 		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 1 when no\n"
 		"device was bound, or when the host set up an interface whose driver refused\n"
 		"to open it (its firmware missing, for one); the driver's messages say why.\n"
+		"--debug LIST switches on the kernel's checkers, each off (and free) by default:\n"
+		"kasan (redzones and a quarantine around kmalloc and pages, for a driver built\n"
+		"with KASAN=1), lockdep (lock order and irq safety), dma (the DMA API's rules),\n"
+		"leaks (what the driver left at its exit), dma-strict (an IOMMU mapping per\n"
+		"dma_map_*, gone at its unmap), up (one vCPU); all for every one. Each report\n"
+		"names the bug and the call stacks involved; any report makes the exit status 1.\n"
 		"--restart: run it under 'uldd supervise', which takes the restart policy\n"
 		"options too (see 'uldd help supervise').\n",
 	.run = run,

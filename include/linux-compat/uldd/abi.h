@@ -18,7 +18,7 @@
 #define _ULDD_ABI_H
 
 #define ULDD_ABI_MAJOR 1
-#define ULDD_ABI_MINOR 0
+#define ULDD_ABI_MINOR 1
 
 /* The note: owner "uldd", type ULDD_NOTE_ABI, two 32-bit words (major, minor). */
 #define ULDD_NOTE_NAME "uldd"
