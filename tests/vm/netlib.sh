@@ -59,6 +59,11 @@ NET_PIDS=()
 NET_ULDD_PID='' NET_ULDD_NS='' NET_ULDD_IF='' NET_ULDD_LOG=''
 NET_ULDD_BOUND=()
 NET_ERR='' NET_BG_PID=''
+# Words net_uldd_start puts before uldd (a tool that runs it, such as
+# valgrind and its options); empty for uldd alone. Such a tool makes it
+# slower to start and to stop: the seconds each may take.
+NET_ULDD_WRAP=()
+NET_ULDD_START_SECS=60 NET_ULDD_STOP_SECS=20
 # Results of the last net_transfer, for benchmarks.
 NET_LAST_SECS='' NET_LAST_MBITS='' NET_LAST_MBITS_AB='' NET_LAST_MBITS_BA=''
 
@@ -368,13 +373,13 @@ net_uldd_ready() { # SO
 # to vfio-pci first when needed, and given back by net_teardown.
 # 'ip netns exec' execs uldd, so $! is uldd's own pid.
 net_uldd_start() { # SO ADDR NS IF [PARAM=VAL]...
-	local so=$1 addr=$2 ns=$3 ifname=$4 deadline=$((SECONDS + 60))
+	local so=$1 addr=$2 ns=$3 ifname=$4 deadline=$((SECONDS + NET_ULDD_START_SECS))
 	shift 4
 	[ -z "$NET_ULDD_PID" ] || fail "uldd already runs (pid $NET_ULDD_PID)"
 	net_uldd_bind "$addr"
 	NET_ULDD_LOG=$NET_TMP/uldd-$ifname.log
-	ip netns exec "$ns" "$ULDD" run "$so" --device "$addr" --ifname "$ifname" "$@" \
-		</dev/null >"$NET_ULDD_LOG" 2>&1 &
+	ip netns exec "$ns" "${NET_ULDD_WRAP[@]}" "$ULDD" run "$so" --device "$addr" \
+		--ifname "$ifname" "$@" </dev/null >"$NET_ULDD_LOG" 2>&1 &
 	NET_ULDD_PID=$! NET_ULDD_NS=$ns NET_ULDD_IF=$ifname
 	until ip -n "$ns" link show dev "$ifname" >/dev/null 2>&1; do
 		if ! kill -0 "$NET_ULDD_PID" 2>/dev/null; then
@@ -384,7 +389,8 @@ net_uldd_start() { # SO ADDR NS IF [PARAM=VAL]...
 			cat "$NET_ULDD_LOG"
 			fail "uldd run ${so##*/} on $addr exited $rc before $ifname appeared in $ns"
 		fi
-		[ "$SECONDS" -lt "$deadline" ] || fail "no $ifname in $ns 60 s after uldd run ${so##*/}"
+		[ "$SECONDS" -lt "$deadline" ] ||
+			fail "no $ifname in $ns $NET_ULDD_START_SECS s after uldd run ${so##*/}"
 		sleep 0.1
 	done
 }
@@ -400,7 +406,7 @@ net_uldd_bind() { # ADDR
 }
 
 # SIGTERM is uldd run's normal stop: the driver's remove runs and the TAP
-# goes away; anything but exit status 0 within 20 s is a failure.
+# goes away; anything but exit status 0 within NET_ULDD_STOP_SECS is a failure.
 net_uldd_stop() {
 	_net_uldd_halt || fail "$NET_ERR"
 }
@@ -409,7 +415,7 @@ net_uldd_stop() {
 # in NET_ERR rather than failing. Not in a subshell: only the shell that
 # started uldd can wait for it.
 _net_uldd_halt() {
-	local pid=$NET_ULDD_PID rc=0 deadline=$((SECONDS + 20))
+	local pid=$NET_ULDD_PID rc=0 deadline=$((SECONDS + NET_ULDD_STOP_SECS))
 	[ -n "$pid" ] || return 0
 	NET_ULDD_PID=
 	kill -TERM "$pid" 2>/dev/null || true
@@ -418,7 +424,7 @@ _net_uldd_halt() {
 			kill -KILL "$pid" 2>/dev/null || true
 			wait "$pid" 2>/dev/null || true
 			cat "$NET_ULDD_LOG"
-			NET_ERR="uldd run did not stop within 20 s of SIGTERM"
+			NET_ERR="uldd run did not stop within $NET_ULDD_STOP_SECS s of SIGTERM"
 			return 1
 		fi
 		sleep 0.1

@@ -7,11 +7,16 @@
 # so one failed piece does not hide the others, and the test fails if any
 # did.
 # vm-devices: -device edu,dma_mask=0xffffffffffffffff,addr=0x10
+# vm-devices: -netdev hubport,id=n1,hubid=1 -device e1000,netdev=n1,addr=0x11
+# vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
+# vm-devices: -netdev hubport,id=n2,hubid=1 -device e1000,netdev=n2,bus=rp1
 # vm-timeout: 600
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
 
 EDU_ADDR=0000:00:10.0
+# An e1000 pair on one hub: A on the guest kernel's driver, B for uldd.
+DEBUG_NIC_A=0000:00:11.0 DEBUG_NIC_B=0000:01:00.0
 "$ULDD" bind "$EDU_ADDR" >/dev/null
 
 # debug_run LOG TEXT ARGS...: uldd run ARGS with its output in LOG; waits

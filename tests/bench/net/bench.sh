@@ -24,7 +24,11 @@
 # both links are reset for the next run.
 # Knobs (vm-env): BENCH_NICS="ne2k_pci tulip" measures those models only;
 # BENCH_ROUNDS (default 3) rounds; BENCH_SECS (default 8) seconds per run;
-# BENCH_TREE=6.12 runs the ports of Linux 6.12.
+# BENCH_TREE=6.12 runs the ports of Linux 6.12. BENCH_DEBUG="lockdep dma"
+# also measures uldd with each of those checkers on (uldd run --debug=X;
+# "all" for every one), in the same rounds, and adds a table of what each
+# costs against uldd without it; kasan runs the KASAN-instrumented build
+# (make kasan) where there is one.
 # Model i (0-7) is on hub i+1: NIC A on pcie.0 at slot 0x10+i, NIC B behind
 # root port i+1 (chassis i+1, slot 0x8+i), so on bus i+1. q35 routes INTx
 # of pcie.0 slot S to PIRQ E-H by S mod 4, and a root port passes its
@@ -54,7 +58,7 @@
 # vm-devices: -netdev hubport,id=n15,hubid=8 -device i82557b,netdev=n15,addr=0x17,mac=52:54:00:e1:00:0a
 # vm-devices: -device pcie-root-port,id=rp8,bus=pcie.0,chassis=8,addr=0xf
 # vm-devices: -netdev hubport,id=n16,hubid=8 -device i82557b,netdev=n16,bus=rp8,mac=52:54:00:e1:00:0b
-# vm-env: BENCH_NICS BENCH_ROUNDS BENCH_SECS BENCH_TREE
+# vm-env: BENCH_NICS BENCH_ROUNDS BENCH_SECS BENCH_TREE BENCH_DEBUG
 # vm-timeout: 7200
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
@@ -75,6 +79,7 @@ for i in "${!models[@]}"; do
 	so[$m]=$ULDD_BUILD/ported/$tree/${kdrv[$m]}.so
 done
 read -ra nics <<<"${BENCH_NICS:-${models[*]}}"
+read -ra checkers <<<"${BENCH_DEBUG:-}"
 for m in "${nics[@]}"; do
 	[ -n "${kdrv[$m]:-}" ] || fail "BENCH_NICS: no model $m; the models are: ${models[*]}"
 done
@@ -361,8 +366,21 @@ load_kernel_driver() { # MODEL
 	nic_kernel_side "$d" "${nic_a[$m]}"
 }
 
+# The driver a checker runs: kasan checks the driver's own accesses only in
+# the build the compiler instrumented (make kasan).
+debug_so() { # MODEL CHECKER
+	local k=$ULDD_BUILD/kasan/ported/$tree/${kdrv[$1]}.so
+	case $2 in
+	kasan | all) [ ! -e "$k" ] || {
+		echo "$k"
+		return
+	} ;;
+	esac
+	echo "${so[$1]}"
+}
+
 bench_model() { # MODEL: rounds of kernel, then uldd, on NIC B
-	local m=$1 na=${nic_a[$1]} nb=${nic_b[$1]} name_b cur round
+	local m=$1 na=${nic_a[$1]} nb=${nic_b[$1]} name_b cur round chk
 	load_kernel_driver "$m"
 	for _ in $(seq 50); do
 		[ ! -d "/sys/bus/pci/devices/$nb/net" ] || break
@@ -394,6 +412,13 @@ bench_model() { # MODEL: rounds of kernel, then uldd, on NIC B
 		fi
 		# A driver that does not stop cleanly still leaves its numbers.
 		_net_uldd_halt || echo "uldd: $NET_ERR"
+		for chk in "${checkers[@]}"; do
+			echo "== $m: uldd --debug=$chk, round $round of $rounds"
+			net_uldd_start "$(debug_so "$m" "$chk")" "$nb" "$B" uldd0 --debug="$chk"
+			measure "$m.dbg-$chk" uldd0 "($nb)" "$NET_ULDD_PID"
+			# Reports make the exit status 1: shown, not fatal to the bench.
+			_net_uldd_halt || echo "uldd --debug=$chk: $NET_ERR"
+		done
 		# Back to the kernel's driver for the next round.
 		"$ULDD" unbind "$nb" >/dev/null
 		NET_ULDD_BOUND=()
@@ -485,9 +510,37 @@ profile() {
 	done
 }
 
+# What each checker of BENCH_DEBUG costs: uldd with it on against uldd
+# without, in the same rounds. Medians; ratio = with / without.
+# shellcheck disable=SC2059 # one format for all rows
+debug_table() {
+	local m chk c v base cells pf='%-9s %-11s %15s %15s %15s %15s %15s\n'
+	[ "${#checkers[@]}" -gt 0 ] || return 0
+	echo
+	echo "The checkers' cost (uldd run --debug=X against uldd run, same boot, medians; ratio = with / without)"
+	printf "$pf" "model" "--debug=" "TCP A>B" "TCP B>A" "UDP A>B" "UDP B>A" "uldd CPU"
+	printf "$pf" "" "" "Mbit/s" "Mbit/s" "kpps rx" "kpps rx" "s/GiB A>B"
+	for m in "${nics[@]}"; do
+		for chk in "${checkers[@]}"; do
+			cells=()
+			for c in tcp_ab_mbits tcp_ba_mbits udp_ab_rxkpps udp_ba_rxkpps tcp_ab_proc; do
+				v=${med[$m.dbg-$chk.$c]:-} base=${med[$m.uldd.$c]:-}
+				if [ -n "$v" ] && [ -n "$base" ]; then
+					cells+=("$(awk -v v="$v" -v b="$base" 'BEGIN { printf "%.2f (%.2f)", v, b > 0 ? v / b : 0 }')")
+				else
+					cells+=("${v:--}")
+				fi
+			done
+			printf "$pf" "$m" "$chk" "${cells[@]}"
+		done
+	done
+	echo "Each cell: the value with the checker, and in brackets its ratio to uldd without one."
+}
+
 {
 	echo
 	table
+	debug_table
 	profile
 } | tee "$out/table"
 mkdir -p "$ULDD_BUILD/results"
