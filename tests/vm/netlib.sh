@@ -64,6 +64,8 @@ NET_ERR='' NET_BG_PID=''
 # slower to start and to stop: the seconds each may take.
 NET_ULDD_WRAP=()
 NET_ULDD_START_SECS=60 NET_ULDD_STOP_SECS=20
+# How long net_ping tries for a first reply.
+NET_PING_SECS=10
 # Results of the last net_transfer, for benchmarks.
 NET_LAST_SECS='' NET_LAST_MBITS='' NET_LAST_MBITS_AB='' NET_LAST_MBITS_BA=''
 
@@ -151,9 +153,9 @@ net_mtu() { # NS IF MTU
 # host's base system. It needs no DF bit to prove a jumbo path: a frame
 # larger than a receiver's MTU is dropped by its NIC, not fragmented.
 net_ping() { # NS DST [COUNT [SIZE]]
-	local count=${3:-3} size=${4:-56} out deadline=$((SECONDS + 10))
+	local count=${3:-3} size=${4:-56} out deadline=$((SECONDS + NET_PING_SECS))
 	until ip netns exec "$1" busybox ping -q -c 1 -W 1 -s "$size" "$2" >/dev/null 2>&1; do
-		[ "$SECONDS" -lt "$deadline" ] || fail "$1 cannot ping $2 (size $size) for 10 s"
+		[ "$SECONDS" -lt "$deadline" ] || fail "$1 cannot ping $2 (size $size) for $NET_PING_SECS s"
 		sleep 0.2
 	done
 	out=$(ip netns exec "$1" busybox ping -q -c "$count" -i 0.2 -W 2 -s "$size" "$2" 2>&1) || true

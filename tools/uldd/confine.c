@@ -164,5 +164,8 @@ void tool_confine_report(const struct tool_confine *c, const char *driver)
 		kept = caps;
 	}
 	fprintf(stderr, "uldd: %s runs as uid %u, capabilities: %s, seccomp %s\n", driver,
-		(unsigned int)geteuid(), kept, c->no_seccomp ? SECCOMP_OFF : "on");
+		(unsigned int)geteuid(), kept,
+		c->valgrind	? "off (under valgrind)"
+		: c->no_seccomp ? SECCOMP_OFF
+				: "on");
 }

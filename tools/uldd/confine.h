@@ -20,6 +20,7 @@ struct tool_confine {
 	const char *driver; /* the .so: does it register net_devices? */
 	const char *user; /* NULL: UH_DEFAULT_USER */
 	bool no_seccomp;
+	bool valgrind; /* under valgrind, whose own system calls no list can know */
 	uint64_t arena_max; /* bytes; also RLIMIT_MEMLOCK */
 	const char *firmware; /* NULL: /lib/firmware */
 	const char (*devices)[UH_PCI_ADDR_LEN]; /* none: every device on vfio-pci */

@@ -17,6 +17,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#else
+#define RUNNING_ON_VALGRIND 0
+#endif
+
 #include "../../shim/entry.h"
 #include "abi.h"
 #include "confine.h"
@@ -130,6 +136,10 @@ static int parse(int argc, char **argv, struct run_opts *o)
 	/* A sanitizer's runtime makes system calls off the list (sanitize.mk). */
 	o->confine.no_seccomp = true;
 #endif
+	/* So does valgrind, which makes the program's calls itself. */
+	o->confine.valgrind = RUNNING_ON_VALGRIND;
+	if (o->confine.valgrind)
+		o->confine.no_seccomp = true;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -542,7 +552,7 @@ const struct tool_cmd tool_cmd_run = {
 		"limit equal to the DMA arena's (--arena-max, default 1024 MiB). Once init\n"
 		"and probe returned, a seccomp filter allows only the system calls uldd makes;\n"
 		"another kills the process with one line naming it (--no-seccomp turns the\n"
-		"filter off, for gdb, strace or valgrind).\n"
+		"filter off, for gdb or strace; under valgrind it is off by itself).\n"
 		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 1 when no\n"
 		"device was bound, or when the host set up an interface whose driver refused\n"
 		"to open it (its firmware missing, for one); the driver's messages say why.\n"
