@@ -90,7 +90,8 @@ lint: deps
 	@# (not samples/oldstyle: 2.6 API, compiled only after its semantic patches).
 	$(Q)cd $(TOP) && for f in $(filter %.c,$(filter shim/% samples/%,$(filter-out samples/oldstyle/%,$(LINT_SRC)))); do \
 		sparse -Wsparse-error -Wbitwise -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-			-D__KERNEL__ -Iinclude/linux-compat -Ikernel $(KWORLD_FORCE) $$f || exit 1; done
+			-D__KERNEL__ -Iinclude/linux-compat -Ikernel -isystem /usr/include/valgrind \
+			$(KWORLD_FORCE) $$f || exit 1; done
 	@echo "lint: clean"
 
 clean:

@@ -37,6 +37,8 @@ KWORLD_FORCE := -include $(TOP)/include/linux-compat/linux/compiler_types.h
 
 # These loops must not be turned into calls to memset/memcpy: themselves.
 KCFLAGS_shim/lib/string.o := -fno-tree-loop-distribute-patterns
+# memcheck's client requests (the valgrind package's headers): only here.
+KCFLAGS_shim/debug/valgrind.o := -isystem /usr/include/valgrind
 
 # $(call kworld_dir,DIR): DIR/**.c compiles K-world into $(BUILD)/k/DIR/.
 # One pattern rule per K-world folder (shim, later ported/<drv>, K-world

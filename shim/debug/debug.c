@@ -48,6 +48,7 @@ int uldd_debug_lookup(const char *name, unsigned long len, unsigned int *mask)
 void uldd_debug_setup(unsigned int mask)
 {
 	uldd_debug_mask = mask;
+	uldd_valgrind_setup();
 }
 
 unsigned long uldd_debug_finish(void)

@@ -62,6 +62,25 @@ void uldd_leaks_alloc(const void *p, size_t size, const char *what);
 void uldd_leaks_free(const void *p);
 
 /*
+ * valgrind.c: memcheck's view of the allocators. uldd_on_valgrind is set
+ * once, at uldd_debug_setup(); each caller tests uldd_valgrind() before a
+ * call. alloc: p..p+size handed out (defined when zeroed, else undefined);
+ * free: given back; noaccess/undefined/defined: as memcheck's requests.
+ */
+extern bool uldd_on_valgrind;
+void uldd_valgrind_setup(void);
+void uldd_vg_alloc(const void *p, size_t size, bool zeroed);
+void uldd_vg_free(const void *p);
+void uldd_vg_noaccess(const void *p, size_t size);
+void uldd_vg_undefined(const void *p, size_t size);
+void uldd_vg_defined(const void *p, size_t size);
+
+static __always_inline bool uldd_valgrind(void)
+{
+	return unlikely(uldd_on_valgrind);
+}
+
+/*
  * Each checker's part at the end, after every module's exit
  * (uldd_debug_finish() calls them in this order); each does nothing while
  * its checker is off. The leaks checker has three parts: memory

@@ -17,11 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
-#else
-#define RUNNING_ON_VALGRIND 0
-#endif
+
 
 #include "../../shim/entry.h"
 #include "abi.h"
