@@ -16,9 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
 #include <valgrind/valgrind.h>
-
 
 #include "../../shim/entry.h"
 #include "abi.h"
