@@ -12,8 +12,8 @@
 #include <linux/pci.h>
 #include <linux/workqueue.h>
 
-#define BADCALL_VENDOR 0x1234 /* edu */
-#define BADCALL_DEVICE 0x11e8
+#include "../edu/edu_hw.h"
+
 #define BADCALL_NR_GETPPID 110 /* x86-64 */
 
 static void badcall_work_fn(struct work_struct *work);
@@ -46,8 +46,7 @@ static void badcall_remove(struct pci_dev *pdev)
 	dev_info(&pdev->dev, "badcall: removed\n");
 }
 
-static const struct pci_device_id badcall_ids[] = { { PCI_DEVICE(BADCALL_VENDOR, BADCALL_DEVICE) },
-						    {} };
+static const struct pci_device_id badcall_ids[] = { { PCI_DEVICE(EDU_VENDOR, EDU_DEVICE) }, {} };
 MODULE_DEVICE_TABLE(pci, badcall_ids);
 
 static struct pci_driver badcall_driver = {

@@ -24,17 +24,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#define STRAY_VENDOR 0x1234 /* edu */
-#define STRAY_DEVICE 0x11e8
+#include "../edu/edu_hw.h"
 
-/* QEMU's docs/specs/edu.rst */
-#define EDU_DMA_SRC 0x80
-#define EDU_DMA_DST 0x88
-#define EDU_DMA_COUNT 0x90
-#define EDU_DMA_CMD 0x98
-#define EDU_DMA_START 0x1
-#define EDU_DMA_TO_RAM 0x2
-#define EDU_BUF 0x40000
 #define STRAY_FILL 0xa5
 #define STRAY_LEN 1024 /* the control transfer */
 /* The driver cannot see the size of the shim's part of a net_device; it holds this much. */
@@ -218,7 +209,7 @@ static void stray_remove(struct pci_dev *pdev)
 	dev_info(&pdev->dev, "dmastray: removed\n");
 }
 
-static const struct pci_device_id stray_ids[] = { { PCI_DEVICE(STRAY_VENDOR, STRAY_DEVICE) }, {} };
+static const struct pci_device_id stray_ids[] = { { PCI_DEVICE(EDU_VENDOR, EDU_DEVICE) }, {} };
 MODULE_DEVICE_TABLE(pci, stray_ids);
 
 static struct pci_driver stray_driver = {

@@ -21,24 +21,8 @@
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 
-#define EDU_VENDOR 0x1234
-#define EDU_DEVICE 0x11e8
+#include "edu_hw.h"
 
-/* QEMU's docs/specs/edu.rst */
-#define EDU_ID 0x00
-#define EDU_LIVENESS 0x04
-#define EDU_IRQ_STATUS 0x24
-#define EDU_IRQ_RAISE 0x60
-#define EDU_IRQ_ACK 0x64
-#define EDU_DMA_SRC 0x80
-#define EDU_DMA_DST 0x88
-#define EDU_DMA_COUNT 0x90
-#define EDU_DMA_CMD 0x98
-#define EDU_DMA_START 0x1
-#define EDU_DMA_TO_RAM 0x2
-#define EDU_DMA_IRQ 0x4
-#define EDU_DMA_DONE 0x100
-#define EDU_BUF 0x40000
 #define EDU_XFER 2048 /* the device refuses 4096 bytes ending at its buffer's end */
 
 static int dma_bits = 28;

@@ -14,7 +14,8 @@ CONFORM_SRC := $(wildcard $(TOP)/tests/conform/*.c)
 CONFORM_CASES_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(filter-out %/module.c,$(CONFORM_SRC)))
 CONFORM_MODULE_OBJ := $(BUILD)/k/tests/conform/module.o
 $(foreach o,$(CONFORM_CASES_OBJ) $(CONFORM_MODULE_OBJ),$(eval \
-	KCFLAGS_$(patsubst $(BUILD)/k/%,%,$(o)) += -DKBUILD_MODNAME='"uldd_conform"' $(KWORLD_DRIVER_CFLAGS)))
+	KCFLAGS_$(patsubst $(BUILD)/k/%,%,$(o)) += -DKBUILD_MODNAME='"uldd_conform"' $(KWORLD_DRIVER_CFLAGS) \
+	-I$(TOP)/samples/edu))
 
 CONFORM_SO_KO := $(BUILD)/tests/conform/conform.o
 CONFORM_SO := $(BUILD)/tests/conform/conform.so
@@ -37,8 +38,9 @@ check-namespace: $(CONFORM_SO_KO) $(CONFORM_KWORLD)
 all: $(CONFORM_SO)
 
 # The same cases as a module of the guest's kernel, built with Kbuild and
-# Debian's linux-headers for that kernel (installed when missing).
+# Debian's linux-headers for that kernel (installed when missing), with
+# QEMU edu's registers (samples/edu/edu_hw.h) copied beside them.
 .PHONY: conform-kmod
 conform-kmod: vm-setup
 	$(Q)$(TOP)/scripts/guest-kmod.sh $(BUILD) uldd_conform $(BUILD)/tests/conform/kmod \
-		$(wildcard $(TOP)/tests/conform/*.c $(TOP)/tests/conform/*.h)
+		$(wildcard $(TOP)/tests/conform/*.c $(TOP)/tests/conform/*.h) $(TOP)/samples/edu/edu_hw.h

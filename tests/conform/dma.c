@@ -36,6 +36,7 @@
 #include <linux/string.h>
 
 #include "conform.h"
+#include "edu_hw.h"
 
 #define HANG_GUARD msecs_to_jiffies(10000)
 
@@ -47,14 +48,6 @@ static int failed_as(int ret, const char *what)
 	return ret;
 }
 
-/* The edu's DMA engine (QEMU's docs/specs/edu.rst). */
-#define EDU_DMA_SRC 0x80
-#define EDU_DMA_DST 0x88
-#define EDU_DMA_COUNT 0x90
-#define EDU_DMA_CMD 0x98
-#define EDU_DMA_START 0x1
-#define EDU_DMA_TO_RAM 0x2
-#define EDU_BUF 0x40000
 /*
  * QEMU 7.2's edu stops the whole machine on a transfer that ends at its
  * buffer's last byte (an off-by-one in its range check): stay below 3 KiB.

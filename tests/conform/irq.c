@@ -18,10 +18,7 @@
 #include <linux/pci.h>
 
 #include "conform.h"
-
-#define EDU_IRQ_STATUS 0x24
-#define EDU_IRQ_RAISE 0x60
-#define EDU_IRQ_ACK 0x64
+#include "edu_hw.h"
 
 #define HANG_GUARD msecs_to_jiffies(10000)
 

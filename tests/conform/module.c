@@ -11,6 +11,7 @@
 #include <linux/string.h>
 
 #include "conform.h"
+#include "edu_hw.h"
 
 static char *only;
 module_param(only, charp, 0444);
@@ -76,7 +77,8 @@ static void conform_remove(struct pci_dev *pdev)
 	pci_clear_master(pdev);
 }
 
-static const struct pci_device_id conform_ids[] = { { PCI_DEVICE(0x1234, 0x11e8) }, /* QEMU's edu */
+static const struct pci_device_id conform_ids[] = { { PCI_DEVICE(EDU_VENDOR,
+								 EDU_DEVICE) }, /* QEMU's edu */
 						    {} };
 MODULE_DEVICE_TABLE(pci, conform_ids);
 

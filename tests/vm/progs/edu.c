@@ -10,22 +10,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "../../../samples/edu/edu_hw.h"
 
-/* QEMU's docs/specs/edu.rst */
-#define EDU_ID 0x00
-#define EDU_LIVENESS 0x04
-#define EDU_IRQ_STATUS 0x24
-#define EDU_IRQ_RAISE 0x60
-#define EDU_IRQ_ACK 0x64
-#define EDU_DMA_SRC 0x80
-#define EDU_DMA_DST 0x88
-#define EDU_DMA_COUNT 0x90
-#define EDU_DMA_CMD 0x98
-#define EDU_DMA_START 0x1
-#define EDU_DMA_TO_RAM 0x2
-#define EDU_DMA_IRQ 0x4
-#define EDU_DMA_DONE_IRQ 0x100
-#define EDU_BUF 0x40000
 /* QEMU 7.2 refuses a 4096-byte transfer that ends at the buffer's end. */
 #define XFER 2048
 
@@ -93,8 +79,8 @@ static int dma(struct uhost_dev *dev, uint64_t src, uint64_t dst, uint32_t cmd)
 	wr32(EDU_DMA_CMD, EDU_DMA_START | EDU_DMA_IRQ | cmd);
 	err = wait_msi(dev, 5000000000ull);
 	if (!err) {
-		CHECK(rd32(EDU_IRQ_STATUS) & EDU_DMA_DONE_IRQ, "DMA completion interrupt");
-		wr32(EDU_IRQ_ACK, EDU_DMA_DONE_IRQ);
+		CHECK(rd32(EDU_IRQ_STATUS) & EDU_DMA_DONE, "DMA completion interrupt");
+		wr32(EDU_IRQ_ACK, EDU_DMA_DONE);
 	}
 	CHECK(!(rd32(EDU_DMA_CMD) & EDU_DMA_START), "DMA engine idle");
 	return err;
