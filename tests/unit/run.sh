@@ -5,7 +5,10 @@
 # "N passed, N failed, N skipped" (cases, over all binaries). A case skips
 # with unit_skip() (unitskip.h), which prints "SKIP: reason" before CMocka's
 # skip(); a skip without that line is counted as failed. A binary that dies
-# or fails without a case failing counts as one failed case.
+# or fails without a case failing counts as one failed case. A binary still
+# running after UNIT_TIMEOUT seconds (default 600: each takes seconds, a
+# sanitized one under a minute) is killed: a case that hangs (a lost
+# wake-up) fails the run instead of stalling it.
 set -uo pipefail
 out=$1
 shift
@@ -17,8 +20,10 @@ for t in "$@"; do
 	log=$(mktemp)
 	# Line-buffered stdout keeps CMocka's stdout (RUN, OK, SKIP:) and stderr
 	# (ERROR, FAILED) lines whole and in order in the one log.
-	$stdbuf "$t" >"$log" 2>&1
+	timeout -k 10 "${UNIT_TIMEOUT:-600}" $stdbuf "$t" >"$log" 2>&1
 	rc=$?
+	[ "$rc" -ne 124 ] && [ "$rc" -ne 137 ] ||
+		echo "run.sh: $(basename "$t") still ran after ${UNIT_TIMEOUT:-600} s: killed" >>"$log"
 	cat "$log"
 	# Per case: the RUN line opens it, OK or SKIPPED with its name closes
 	# it. CMocka lists the skipped cases again after each group; those
