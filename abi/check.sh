@@ -26,7 +26,7 @@ abi_of() { "$BUILD/bin/uldd" modinfo -F abi "$1"; }
 # HEADERS as its ULDD_INCLUDE.
 build_edu() {
 	local out=$1 h=$2 src=$3 d=${1%.so}.src
-	rm -rf "$d" && mkdir -p "$d" && cp "$src"/*.c "$d/" && echo 'obj-m := edu.o' >"$d/Kbuild" &&
+	rm -rf "$d" && mkdir -p "$d" && cp "$src"/*.c "$d/" && { cp "$src"/*.h "$d/" 2>/dev/null || :; } && echo 'obj-m := edu.o' >"$d/Kbuild" &&
 		make -s --no-print-directory -C "$BUILD/kbuild" M="$d" ULDD_INCLUDE="$h" CC="$CC" >/dev/null &&
 		cp "$d/edu.so" "$out"
 }

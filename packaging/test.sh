@@ -41,6 +41,9 @@ ma=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
 kb=$root/usr/lib/uldd/build
 export LD_LIBRARY_PATH=$root/usr/lib/$ma
 uldd=$root/usr/bin/uldd
+# The driver ABI these headers give (include/linux-compat/uldd/abi.h), as modinfo shows it.
+abi_now=$(awk '$2 == "ULDD_ABI_MAJOR" { M = $3 } $2 == "ULDD_ABI_MINOR" { m = $3 } END { print "uldd " M "." m }' \
+	"$TOP/include/linux-compat/uldd/abi.h")
 
 echo "== make install PREFIX=/usr DESTDIR=$root"
 if ! $MAKE -C "$TOP" --no-print-directory BUILD="$BUILD" install PREFIX=/usr DESTDIR="$root" >"$tmp/install.log" 2>&1; then
@@ -89,7 +92,7 @@ leaks() {
 echo "== samples/edu with its own Kbuild file: make -C \$root/usr/lib/uldd/build M=\$PWD"
 edu=$tmp/edu
 mkdir -p "$edu"
-cp "$TOP"/samples/edu/*.c "$TOP/samples/edu/Kbuild" "$edu/"
+cp "$TOP"/samples/edu/*.[ch] "$TOP/samples/edu/Kbuild" "$edu/"
 if (cd "$edu" && $MAKE -C "$kb" M="$PWD" V=1) >"$tmp/edu.log" 2>&1 && [ -f "$edu/edu.so" ]; then
 	pass "edu.so built out of tree from its Kbuild file ($(grep -c '^cc\|^gcc' "$tmp/edu.log") compile, $(grep -c uldd-ld "$tmp/edu.log") link)"
 else
@@ -107,9 +110,9 @@ if [ -f "$edu/edu.so" ]; then
 		pass "no path of the tree in the commands, edu.d ($hdrs headers, all installed ones), the DWARF or the strings of edu.so"
 	fi
 	mi=$("$uldd" modinfo "$edu/edu.so" 2>&1) || :
-	if grep -q '^abi: *uldd 1\.0' <<<"$mi" && grep -q '^alias: *pci:v00001234d000011E8' <<<"$mi" &&
+	if grep -q "^abi: *$abi_now\$" <<<"$mi" && grep -q '^alias: *pci:v00001234d000011E8' <<<"$mi" &&
 		grep -q '^parm: *dma_bits:' <<<"$mi"; then
-		pass "the installed uldd modinfo on it: $(grep -c . <<<"$mi") lines, abi uldd 1.0, edu's alias and parameters"
+		pass "the installed uldd modinfo on it: $(grep -c . <<<"$mi") lines, abi $abi_now, edu's alias and parameters"
 	else
 		flunk "uldd modinfo edu.so: $mi"
 	fi
@@ -121,7 +124,7 @@ if [ -f "$edu/edu.so" ]; then
 	fi
 	$MAKE -C "$kb" M="$edu" clean >/dev/null
 	left=$(cd "$edu" && find . -mindepth 1 -printf "%f\n" | sort | xargs)
-	if [ "$left" = "Kbuild edu.c" ]; then
+	if [ "$left" = "Kbuild edu.c edu_hw.h" ]; then
 		pass "make clean leaves the driver's own files: $left"
 	else
 		flunk "make clean left: $left"
@@ -198,7 +201,7 @@ else
 	if gcc $cflags $opt -isystem "$(gcc -print-file-name=include)" -DKBUILD_MODNAME='"edu"' \
 		-c -o "$tmp/pc/edu.o" "$TOP/samples/edu/edu.c" &&
 		"$ld" -o "$tmp/pc/edu.so" "$tmp/pc/edu.o" &&
-		[ "$("$uldd" modinfo -F abi "$tmp/pc/edu.so")" = "uldd 1.0" ]; then
+		[ "$("$uldd" modinfo -F abi "$tmp/pc/edu.so")" = "$abi_now" ]; then
 		pass "edu.so from 'pkg-config --cflags uldd', its driver_cflags and uldd-ld"
 	else
 		flunk "edu with uldd.pc's flags and uldd-ld did not build"
@@ -238,14 +241,17 @@ else
 		fi
 	fi
 	# A binary driver package: dpkg-shlibdeps turns edu.so's use of
-	# libuldd.so.1 into a dependency, through libuldd1's symbols file.
+	# libuldd.so.1 into a dependency, through libuldd1's symbols file: on
+	# the libuldd1 that brought the newest node edu.so binds (it calls
+	# ULDD_1.0 only), not on this one.
+	need=$(awk '$1 == "(symver)ULDD_1.0" { print $2 }' "$TOP/debian/libuldd1.symbols")
 	sd=$tmp/drvpkg
 	mkdir -p "$sd/debian/uldd-edu/usr/lib/uldd/drivers"
 	printf 'Source: uldd-edu\n\nPackage: uldd-edu\nArchitecture: amd64\n' >"$sd/debian/control"
 	dpkg-deb -R "$deb/libuldd1_${ver}_amd64.deb" "$sd/debian/libuldd1"
 	$MAKE -C "$kb" M="$edu" >/dev/null 2>&1 && cp "$edu/edu.so" "$sd/debian/uldd-edu/usr/lib/uldd/drivers/"
 	if s=$(cd "$sd" && dpkg-shlibdeps -O debian/uldd-edu/usr/lib/uldd/drivers/edu.so 2>"$tmp/shlibdeps.err") &&
-		grep -q "libuldd1 (>= $ver)" <<<"$s"; then
+		grep -q "libuldd1 (>= $need)" <<<"$s"; then
 		pass "a driver package of edu.so gets: ${s#shlibs:Depends=}"
 	else
 		flunk "dpkg-shlibdeps on edu.so: $s $(cat "$tmp/shlibdeps.err")"

@@ -2,7 +2,7 @@
 # tools/: the uldd command, one file per subcommand (tools/uldd/*.c), linked
 # with the host layer (libuhost.a), libpci and libbsd (setproctitle, pidfile).
 
-ULDD_VERSION ?= 0.1
+ULDD_VERSION ?= 0.2
 ULDD_SRC := $(wildcard $(TOP)/tools/uldd/*.c)
 ULDD_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/%.o,$(ULDD_SRC))
 ULDD_BIN := $(BUILD)/bin/uldd

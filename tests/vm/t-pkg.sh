@@ -73,7 +73,7 @@ done
 cp "${lists[@]}" "$db/info/"
 mkdir -p "$R/tmp/debs" "$R/tmp/edu"
 cp "$debs"/{libuldd1,uldd,libuldd-dev}_"${ver}"_amd64.deb "$R/tmp/debs/"
-cp "$ULDD_TOP/samples/edu/edu.c" "$ULDD_TOP/samples/edu/Kbuild" "$R/tmp/edu/"
+cp "$ULDD_TOP"/samples/edu/*.[ch] "$ULDD_TOP/samples/edu/Kbuild" "$R/tmp/edu/"
 # This tree and its build folder vanish from the new root: what builds and
 # runs there comes from the packages.
 mount -t tmpfs -o ro tmpfs "$R$ULDD_TOP"
@@ -101,7 +101,10 @@ in_root make -C /usr/lib/uldd/build M=/tmp/edu >/tmp/oot.log 2>&1 || {
 	fail "make -C /usr/lib/uldd/build M=/tmp/edu failed"
 }
 abi=$(in_root uldd modinfo -F abi /tmp/edu/edu.so)
-[ "$abi" = "uldd 1.0" ] || fail "uldd modinfo says abi '$abi'"
+# What these headers record (include/linux-compat/uldd/abi.h).
+want=$(awk '$2 == "ULDD_ABI_MAJOR" { M = $3 } $2 == "ULDD_ABI_MINOR" { m = $3 } END { print "uldd " M "." m }' \
+	"$ULDD_TOP/include/linux-compat/uldd/abi.h")
+[ "$abi" = "$want" ] || fail "uldd modinfo says abi '$abi', not '$want'"
 ok "make -C /usr/lib/uldd/build M=/tmp/edu: edu.so in $((SECONDS - t0)) s, abi $abi"
 timeout 30 chroot "$R" uldd bind "$edu_addr" || fail "uldd bind $edu_addr failed in the new root"
 timeout 60 chroot "$R" uldd run /tmp/edu/edu.so --device "$edu_addr" dma_bits=64 rounds=20 >/tmp/edu.log 2>&1 &
