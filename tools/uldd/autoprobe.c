@@ -505,16 +505,14 @@ static const char *drv_name(const struct ap *ap, const struct ap_child *k, unsig
 	return ap->set.drv[k->order[i]].name;
 }
 
-/* Starts k's next driver; false when none is left or it cannot start. */
-static bool start_next(struct ap *ap, struct ap_child *k, int next)
+/* Starts k's driver at position next of its order, after a refusal. */
+static void start_next(struct ap *ap, struct ap_child *k, unsigned int next)
 {
 	int err;
 
-	if (next < 0 || ap->stop_sig)
-		return false;
 	tool_err("%s %04x:%04x: %s refused it (probe failed); trying %s", k->addr, k->vendor,
-		 k->device, drv_name(ap, k, k->cur), drv_name(ap, k, (unsigned int)next));
-	k->cur = (unsigned int)next;
+		 k->device, drv_name(ap, k, k->cur), drv_name(ap, k, next));
+	k->cur = next;
 	err = set_path(ap, k);
 	if (!err) {
 		err = spawn(ap, k);
@@ -523,7 +521,6 @@ static bool start_next(struct ap *ap, struct ap_child *k, int next)
 	}
 	if (err)
 		k->status = ULDD_EXIT_FAIL << 8; /* as a wait status: exit 1 */
-	return !err;
 }
 
 /*
@@ -551,7 +548,7 @@ static void reap(struct ap *ap)
 				break;
 			next = tool_ap_next(status, k->cur, k->norder);
 			if (next >= 0) {
-				start_next(ap, k, next);
+				start_next(ap, k, (unsigned int)next);
 				break;
 			}
 			if (WIFEXITED(status) && WEXITSTATUS(status) == ULDD_EXIT_NODEV) {
@@ -607,16 +604,15 @@ static int outcome(const struct ap *ap)
 
 static int start_all(struct ap *ap)
 {
-	char *exe = ap->exe;
 	sigset_t set, old;
 	ssize_t n;
 	int sfd;
 
-	n = readlink("/proc/self/exe", exe, sizeof(ap->exe) - 1);
+	n = readlink("/proc/self/exe", ap->exe, sizeof(ap->exe) - 1);
 	if (n <= 0 || (size_t)n >= sizeof(ap->exe) - 1)
-		snprintf(exe, sizeof(ap->exe), "/proc/self/exe");
+		snprintf(ap->exe, sizeof(ap->exe), "/proc/self/exe");
 	else
-		exe[n] = '\0';
+		ap->exe[n] = '\0';
 	/* Blocked before the first fork: no child's end or stop signal is missed. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
