@@ -5,11 +5,15 @@
  * override_only) and ranks against another, which driver of a set wins,
  * reading a folder of driver .so files (idtable.c's, built by unit.mk),
  * and the command itself on a fake sysfs tree: the --dry-run plan and
- * every failure's one line and exit code.
+ * every failure's one line and exit code. Then the fallback to the next
+ * driver when a probe refuses the device: autoprobe and supervise run in
+ * a child of this process, and the processes they start run this binary
+ * again as a fake 'uldd supervise' or 'uldd run' (fake_child()).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -257,6 +261,93 @@ static void test_autoprobe_pick_none(void **state)
 	tool_ap_free(&set);
 }
 
+/* Every match in the order autoprobe tries them; tool_ap_pick() agrees. */
+static void test_autoprobe_rank_order(void **state)
+{
+	struct tool_ap_set set = { 0 };
+	struct uhost_pci_info d = e1000_dev;
+	struct tool_ap_pick p;
+	int order[8];
+
+	(void)state;
+	add(&set, "anynet.so", id(ANY, ANY, ANY, ANY, 0x020000, 0xff0000));
+	add(&set, "intel.so", id(0x8086, ANY, ANY, ANY, 0, 0));
+	add(&set, "z-chip.so", id(0x8086, 0x100e, ANY, ANY, 0, 0));
+	add(&set, "board.so", id(0x8086, 0x100e, 0x1af4, 0x1100, 0, 0));
+	add(&set, "nvme.so", id(ANY, ANY, ANY, ANY, 0x010802, 0xffffff));
+	add(&set, "a-chip.so", id(0x8086, 0x100e, ANY, ANY, 0, 0));
+
+	/* By score, and between the two chip drivers by name. */
+	assert_int_equal(tool_ap_rank(&set, &d, order, 8), 5);
+	assert_string_equal(set.drv[order[0]].name, "board.so");
+	assert_string_equal(set.drv[order[1]].name, "a-chip.so");
+	assert_string_equal(set.drv[order[2]].name, "z-chip.so");
+	assert_string_equal(set.drv[order[3]].name, "intel.so");
+	assert_string_equal(set.drv[order[4]].name, "anynet.so");
+	tool_ap_pick(&set, &d, &p);
+	assert_int_equal(p.best, order[0]);
+	assert_int_equal(p.next, order[1]);
+	assert_int_equal(p.nmatch, 5);
+
+	/* Room for three: the first three, and the count of all. */
+	memset(order, -1, sizeof(order));
+	assert_int_equal(tool_ap_rank(&set, &d, order, 3), 5);
+	assert_string_equal(set.drv[order[0]].name, "board.so");
+	assert_string_equal(set.drv[order[1]].name, "a-chip.so");
+	assert_string_equal(set.drv[order[2]].name, "z-chip.so");
+	assert_int_equal(order[3], -1);
+	assert_int_equal(tool_ap_rank(&set, &d, NULL, 0), 5);
+
+	/* The tie of the two chip drivers, once the board is another. */
+	d.subdevice = 0x0001;
+	assert_int_equal(tool_ap_rank(&set, &d, order, 8), 4);
+	assert_string_equal(set.drv[order[0]].name, "a-chip.so");
+	assert_string_equal(set.drv[order[1]].name, "z-chip.so");
+	tool_ap_pick(&set, &d, &p);
+	assert_true(p.tie);
+	d.vendor = 0x1234;
+	assert_int_equal(tool_ap_rank(&set, &d, order, 8), 1);
+	assert_string_equal(set.drv[order[0]].name, "anynet.so");
+	tool_ap_free(&set);
+}
+
+/* A wait status as a real child leaves it: exit code, or a signal. */
+static int child_status(int code, int sig)
+{
+	int status;
+	pid_t pid = fork();
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (sig) {
+			signal(sig, SIG_DFL);
+			raise(sig);
+		}
+		_exit(code);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
+/* Only a probe's refusal makes way for the next driver, and only while one is left. */
+static void test_autoprobe_next_on_refusal(void **state)
+{
+	int nodev = child_status(ULDD_EXIT_NODEV, 0);
+
+	(void)state;
+	assert_int_equal(tool_ap_next(nodev, 0, 3), 1);
+	assert_int_equal(tool_ap_next(nodev, 1, 3), 2);
+	assert_int_equal(tool_ap_next(nodev, 2, 3), -1);
+	assert_int_equal(tool_ap_next(nodev, 0, 1), -1);
+	/* A clean stop, a failure (a supervisor's give-up), a usage error, a crash. */
+	assert_int_equal(tool_ap_next(child_status(ULDD_EXIT_OK, 0), 0, 3), -1);
+	assert_int_equal(tool_ap_next(child_status(ULDD_EXIT_FAIL, 0), 0, 3), -1);
+	assert_int_equal(tool_ap_next(child_status(ULDD_EXIT_USAGE, 0), 0, 3), -1);
+	assert_int_equal(tool_ap_next(child_status(0, SIGTERM), 0, 3), -1);
+	/* SIGQUIT, whose number is 3, is no exit 3. */
+	assert_int_equal(tool_ap_next(child_status(0, SIGQUIT), 0, 3), -1);
+}
+
 /* A temporary folder for driver files; removed by rm_dir(). */
 static void make_dir(char *dir, size_t len)
 {
@@ -423,10 +514,11 @@ static void test_autoprobe_dry_run_plan(void **state)
 	run_uldd(&r, "autoprobe", "--dry-run", drivers);
 	if (r.status)
 		fail_msg("exit %d; stderr:\n%s", r.status, r.err);
-	snprintf(want, sizeof(want),
-		 "0000:00:03.0 8086:100e -> %s/subsys.so\n"
-		 "0000:00:04.0 8086:10d3 -> %s/vendor.so\n",
-		 drivers, drivers);
+	snprintf(
+		want, sizeof(want),
+		"0000:00:03.0 8086:100e -> %s/subsys.so (then exact.so, vendor.so, ethernet.so, network.so)\n"
+		"0000:00:04.0 8086:10d3 -> %s/vendor.so (then ethernet.so, network.so)\n",
+		drivers, drivers);
 	assert_string_equal(r.out, want);
 	/* Which won where several matched; the device nobody drives, with the fix. */
 	assert_has(
@@ -446,7 +538,7 @@ static void test_autoprobe_dry_run_plan(void **state)
 	snprintf(want, sizeof(want), "%s/", drivers);
 	run_uldd(&r, "autoprobe", "-n", want);
 	assert_int_equal(r.status, 0);
-	assert_has(r.out, "/drivers/subsys.so\n");
+	assert_has(r.out, "/drivers/subsys.so (then exact.so,");
 	assert_true(strstr(r.out, "//") == NULL);
 }
 
@@ -463,7 +555,8 @@ static void test_autoprobe_dry_run_tie(void **state)
 	link_in(dir, IDTABLES "/exact.so", "z-e1000.so");
 	run_uldd(&r, "autoprobe", "--dry-run", dir);
 	assert_int_equal(r.status, 0);
-	snprintf(want, sizeof(want), "0000:00:03.0 8086:100e -> %s/e1000-copy.so\n", dir);
+	snprintf(want, sizeof(want),
+		 "0000:00:03.0 8086:100e -> %s/e1000-copy.so (then e1000.so, z-e1000.so)\n", dir);
 	assert_string_equal(r.out, want);
 	assert_has(
 		r.err,
@@ -562,7 +655,224 @@ static void test_autoprobe_errors(void **state)
 	}
 }
 
-int main(void)
+/*
+ * The fake children: this binary run as 'uldd supervise DRIVER.so ...' by
+ * autoprobe, or as 'uldd run DRIVER.so ...' by supervise, with FAKE_ENV
+ * set. A driver named refuses-* exits ULDD_EXIT_NODEV, as uldd run does
+ * when every probe refused; fails-* exits 1; any other exits 0. Each start
+ * adds a line to the file FAKE_COUNT names, when it is set.
+ */
+#define FAKE_ENV "ULDD_TEST_FAKE_CHILD"
+#define FAKE_COUNT "ULDD_TEST_FAKE_COUNT"
+
+static int fake_child(char **argv)
+{
+	const char *base = strrchr(argv[2], '/') ? strrchr(argv[2], '/') + 1 : argv[2];
+	const char *count = getenv(FAKE_COUNT);
+
+	if (count) {
+		FILE *f = fopen(count, "a");
+
+		if (f) {
+			fprintf(f, "%s %s\n", argv[1], base);
+			fclose(f);
+		}
+	}
+	if (!strncmp(base, "refuses-", 8)) {
+		fprintf(stderr, "fake %s: %s refuses the device\n", argv[1], base);
+		return ULDD_EXIT_NODEV;
+	}
+	return strncmp(base, "fails-", 6) ? ULDD_EXIT_OK : ULDD_EXIT_FAIL;
+}
+
+/*
+ * cmd (autoprobe or supervise) in a child of this process on the fake
+ * tree, so that its children are this binary: its exit code and output.
+ */
+static void run_inproc(struct run *r, const struct tool_cmd *cmd, const char *const *args)
+{
+	char outname[] = "/tmp/uldd-ap-out-XXXXXX", errname[] = "/tmp/uldd-ap-err-XXXXXX";
+	char *argv[16] = { (char *)cmd->name };
+	int argc = 1, out = mkstemp(outname), err = mkstemp(errname), status;
+	pid_t pid;
+	ssize_t n;
+
+	assert_true(out >= 0 && err >= 0);
+	unlink(outname);
+	unlink(errname);
+	while (args[argc - 1] && argc < 15) {
+		argv[argc] = (char *)args[argc - 1];
+		argc++;
+	}
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		setenv("ULDD_SYSFS_ROOT", fs.sys, 1);
+		setenv("ULDD_DEV_ROOT", fs.dev, 1);
+		setenv(FAKE_ENV, "1", 1);
+		dup2(out, STDOUT_FILENO);
+		dup2(err, STDERR_FILENO);
+		fflush(NULL);
+		_exit(cmd->run(argc, argv));
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	n = pread(out, r->out, sizeof(r->out) - 1, 0);
+	r->out[n > 0 ? n : 0] = '\0';
+	n = pread(err, r->err, sizeof(r->err) - 1, 0);
+	r->err[n > 0 ? n : 0] = '\0';
+	close(out);
+	close(err);
+}
+
+#define run_ap(r, ...) \
+	run_inproc(r, &tool_cmd_autoprobe, (const char *const[]){ __VA_ARGS__, NULL })
+#define run_sup(r, ...) \
+	run_inproc(r, &tool_cmd_supervise, (const char *const[]){ __VA_ARGS__, NULL })
+
+/*
+ * 00:03.0 (8086:100e) matches refuses-exact.so, refuses-vendor.so and
+ * takes-ethernet.so, in that order; 00:04.0 (8086:10d3) the last two. Each
+ * refusal starts the next, with one line; both devices end on the third.
+ */
+static void test_autoprobe_falls_back_on_refusal(void **state)
+{
+	char dir[256], want[1024];
+	struct run r;
+
+	(void)state;
+	make_dir(dir, sizeof(dir));
+	link_in(dir, IDTABLES "/exact.so", "refuses-exact.so");
+	link_in(dir, IDTABLES "/vendor.so", "refuses-vendor.so");
+	link_in(dir, IDTABLES "/ethernet.so", "takes-ethernet.so");
+	run_uldd(&r, "autoprobe", "--dry-run", dir);
+	assert_int_equal(r.status, 0);
+	snprintf(
+		want, sizeof(want),
+		"0000:00:03.0 8086:100e -> %s/refuses-exact.so (then refuses-vendor.so, takes-ethernet.so)\n"
+		"0000:00:04.0 8086:10d3 -> %s/refuses-vendor.so (then takes-ethernet.so)\n",
+		dir, dir);
+	assert_string_equal(r.out, want);
+
+	run_ap(&r, dir);
+	if (r.status)
+		fail_msg("exit %d; stderr:\n%s", r.status, r.err);
+	assert_has(
+		r.err,
+		"uldd: 0000:00:03.0 8086:100e: refuses-exact.so refused it (probe failed); trying refuses-vendor.so\n");
+	assert_has(
+		r.err,
+		"uldd: 0000:00:03.0 8086:100e: refuses-vendor.so refused it (probe failed); trying takes-ethernet.so\n");
+	assert_has(
+		r.err,
+		"uldd: 0000:00:04.0 8086:10d3: refuses-vendor.so refused it (probe failed); trying takes-ethernet.so\n");
+	snprintf(want, sizeof(want), "uldd: starting %s/takes-ethernet.so on 0000:00:03.0", dir);
+	assert_has(r.err, want);
+	snprintf(want, sizeof(want), "uldd: starting %s/takes-ethernet.so on 0000:00:04.0", dir);
+	assert_has(r.err, want);
+	/* Each refusal's own words, then autoprobe's line; nothing says "ended" for them. */
+	assert_has(r.err, "fake supervise: refuses-exact.so refuses the device\n");
+	assert_true(strstr(r.err, "ended (exit 3)") == NULL);
+	rm_dir(dir);
+}
+
+/* When every match refused: one line each, and exit 1. */
+static void test_autoprobe_none_takes_it(void **state)
+{
+	char dir[256], want[1024];
+	struct run r;
+
+	(void)state;
+	make_dir(dir, sizeof(dir));
+	link_in(dir, IDTABLES "/exact.so", "refuses-exact.so");
+	link_in(dir, IDTABLES "/vendor.so", "refuses-vendor.so");
+	run_ap(&r, dir);
+	assert_int_equal(r.status, ULDD_EXIT_FAIL);
+	assert_has(
+		r.err,
+		"uldd: 0000:00:03.0 8086:100e: refuses-exact.so refused it (probe failed); trying refuses-vendor.so\n");
+	snprintf(
+		want, sizeof(want),
+		"uldd: 0000:00:03.0 8086:100e: no driver took it: all 2 in %s that match it refused it (probe failed): the lines above say why;",
+		dir);
+	assert_has(r.err, want);
+	snprintf(
+		want, sizeof(want),
+		"uldd: 0000:00:04.0 8086:10d3: refuses-vendor.so refused it (probe failed), and no other driver in %s matches it: the lines above say why;",
+		dir);
+	assert_has(r.err, want);
+	assert_true(strstr(r.err, "trying takes") == NULL);
+
+	/* A failure that is no refusal ends that device's part: no next driver. */
+	link_in(dir, IDTABLES "/exact.so", "fails-exact.so");
+	run_ap(&r, dir);
+	assert_int_equal(r.status, ULDD_EXIT_FAIL);
+	snprintf(want, sizeof(want), "uldd: %s/fails-exact.so on 0000:00:03.0 ended (exit 1)", dir);
+	assert_has(r.err, want);
+	assert_true(strstr(r.err, "fails-exact.so refused") == NULL);
+	assert_true(strstr(r.err, "trying refuses-exact.so") == NULL);
+	rm_dir(dir);
+}
+
+/* The number of lines of a file, 0 when there is none. */
+static int file_lines(const char *path)
+{
+	char buf[1024];
+	FILE *f = fopen(path, "r");
+	int n = 0;
+
+	if (!f)
+		return 0;
+	while (fgets(buf, sizeof(buf), f))
+		n++;
+	fclose(f);
+	return n;
+}
+
+/*
+ * uldd supervise: a refusal at the first start is passed on, not
+ * restarted; a failure (exit 1) is restarted until the limit, as before.
+ */
+static void test_autoprobe_supervise_passes_refusal(void **state)
+{
+	char dir[256], count[300], rundir[300], drv[300];
+	struct run r;
+
+	(void)state;
+	make_dir(dir, sizeof(dir));
+	snprintf(count, sizeof(count), "%s/starts", dir);
+	snprintf(rundir, sizeof(rundir), "%s/run", dir);
+	setenv(FAKE_COUNT, count, 1);
+	setenv("ULDD_RUN_DIR", rundir, 1);
+
+	snprintf(drv, sizeof(drv), "%s/refuses-exact.so", dir);
+	run_sup(&r, drv, "--device", "00:03.0");
+	if (r.status != ULDD_EXIT_NODEV)
+		fail_msg("exit %d, not %d; stderr:\n%s", r.status, ULDD_EXIT_NODEV, r.err);
+	assert_int_equal(file_lines(count), 1);
+	assert_true(strstr(r.err, "restarting") == NULL);
+	unlink(count);
+
+	snprintf(drv, sizeof(drv), "%s/fails-exact.so", dir);
+	run_sup(&r, drv, "--device", "00:03.0", "--start-limit-burst", "2", "--restart-sec",
+		"0.01");
+	assert_int_equal(r.status, ULDD_EXIT_FAIL);
+	assert_int_equal(file_lines(count), 2);
+	assert_has(r.err, "uldd: restarting fails-exact in ");
+	unlink(count);
+
+	snprintf(drv, sizeof(drv), "%s/takes-exact.so", dir);
+	run_sup(&r, drv, "--device", "00:03.0");
+	assert_int_equal(r.status, ULDD_EXIT_OK);
+	assert_int_equal(file_lines(count), 1);
+
+	unsetenv(FAKE_COUNT);
+	unsetenv("ULDD_RUN_DIR");
+	rm_dir(dir);
+}
+
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest match[] = {
 		cmocka_unit_test(test_autoprobe_match_exact),
@@ -573,6 +883,8 @@ int main(void)
 		cmocka_unit_test(test_autoprobe_pick_most_specific),
 		cmocka_unit_test(test_autoprobe_pick_tie_by_name),
 		cmocka_unit_test(test_autoprobe_pick_none),
+		cmocka_unit_test(test_autoprobe_rank_order),
+		cmocka_unit_test(test_autoprobe_next_on_refusal),
 		cmocka_unit_test(test_autoprobe_load_reads_tables),
 	};
 	const struct CMUnitTest cli[] = {
@@ -580,8 +892,15 @@ int main(void)
 		cmocka_unit_test(test_autoprobe_dry_run_tie),
 		cmocka_unit_test(test_autoprobe_dry_run_busy),
 		cmocka_unit_test(test_autoprobe_errors),
+		cmocka_unit_test(test_autoprobe_falls_back_on_refusal),
+		cmocka_unit_test(test_autoprobe_none_takes_it),
+		cmocka_unit_test(test_autoprobe_supervise_passes_refusal),
 	};
-	int failed = cmocka_run_group_tests_name("autoprobe_match", match, NULL, NULL);
+	int failed;
+
+	if (getenv(FAKE_ENV) && argc > 2)
+		return fake_child(argv);
+	failed = cmocka_run_group_tests_name("autoprobe_match", match, NULL, NULL);
 
 	return failed | cmocka_run_group_tests_name("autoprobe_cli", cli, setup_cli, teardown_cli);
 }

@@ -25,6 +25,7 @@
 #include "fakesys.h"
 #include "internal.h"
 #include "runcmd.h"
+#include "uldd.h"
 
 /* The ABI these headers give a driver, as "1.0". */
 #define ABI_STR2(x) #x
@@ -641,6 +642,28 @@ static void test_cli_help_command(void **state)
 	assert_has(r.err, "no command 'frob'");
 }
 
+/*
+ * A probe that refused every device is exit 3, apart from 1: run and
+ * supervise say so, and autoprobe that it then tries the next driver.
+ * (A real refusal needs a device: tests/vm/t-autoprobe.sh.)
+ */
+static void test_cli_help_exit_nodev(void **state)
+{
+	struct run r;
+
+	(void)state;
+	assert_int_equal(ULDD_EXIT_NODEV, 3);
+	run_uldd(&r, fs.sys, "help", "run");
+	assert_int_equal(r.status, 0);
+	assert_has(r.out, "Exits 3 when the\ndriver's probe refused every device it was offered");
+	run_uldd(&r, fs.sys, "help", "supervise");
+	assert_int_equal(r.status, 0);
+	assert_has(r.out, "3) is not restarted: it would refuse again; the supervisor exits 3 too");
+	run_uldd(&r, fs.sys, "help", "autoprobe");
+	assert_int_equal(r.status, 0);
+	assert_has(r.out, "makes way for the next that matches");
+}
+
 static void test_cli_version(void **state)
 {
 	struct run r;
@@ -686,6 +709,7 @@ int main(void)
 		cmocka_unit_test(test_cli_stats_usage),
 		cmocka_unit_test(test_cli_help_lists_commands),
 		cmocka_unit_test(test_cli_help_command),
+		cmocka_unit_test(test_cli_help_exit_nodev),
 		cmocka_unit_test(test_cli_version),
 	};
 

@@ -6,7 +6,10 @@
 # tree), the plan (--dry-run) takes e1000.so for the e1000, names the edu,
 # which no driver there matches, and for the rtl8139, which 8139cp and
 # 8139too match equally, says so and takes 8139cp, the first by name (and
-# the one that drives this C+ chip). Then, the rtl8139 given back, autoprobe
+# the one that drives this C+ chip), with 8139too.so after it. A folder
+# where 8139too ranks first (symlinks named a-8139too.so, b-8139cp.so):
+# 8139too's probe refuses the C+ chip in its own words, and autoprobe says
+# so and starts 8139cp, which takes it. Then, the rtl8139 given back, autoprobe
 # starts e1000.so under uldd supervise (the edu is left alone), its TAP
 # comes up beside the guest kernel's e1000 on the same hub and answers
 # pings both ways, and SIGTERM stops it: exit 0, the TAP gone, the device
@@ -57,13 +60,46 @@ printf '%s\n' "$plan"
 cat /tmp/plan.err
 [ "$rc" -eq 0 ] || fail "autoprobe --dry-run exited $rc"
 want="$nic_b 8086:100e -> $so
-$rtl 10ec:8139 -> $dir/8139cp.so"
+$rtl 10ec:8139 -> $dir/8139cp.so (then 8139too.so)"
 [ "$plan" = "$want" ] || fail "the plan is '$plan', not '$want'"
 grep -q "^uldd: $edu 1234:11e8 (class 00ff00): no driver in $dir matches it: " /tmp/plan.err ||
 	fail "no line for the edu, which no driver matches: $(cat /tmp/plan.err)"
 grep -q "^uldd: $rtl 10ec:8139: 8139cp.so and 8139too.so match it equally: taking 8139cp.so, the first by name$" /tmp/plan.err ||
 	fail "no line for the rtl8139's tie: $(cat /tmp/plan.err)"
 ok "--dry-run: of ${#drivers[@]} drivers in $dir, e1000.so for the e1000, 8139cp.so for the rtl8139 (a tie with 8139too.so), none for the edu"
+
+# The tie goes by file name: here 8139too first, which refuses a C+ chip.
+# The e1000 and the edu match neither: the rtl8139 alone starts.
+fb=/tmp/ap-fallback
+rm -rf "$fb"
+mkdir "$fb"
+ln -s "$dir/8139too.so" "$fb/a-8139too.so"
+ln -s "$dir/8139cp.so" "$fb/b-8139cp.so"
+plan=$("$ULDD" autoprobe --dry-run "$fb" 2>/dev/null) || fail "autoprobe --dry-run $fb failed"
+[ "$plan" = "$rtl 10ec:8139 -> $fb/a-8139too.so (then b-8139cp.so)" ] ||
+	fail "the plan for $fb is '$plan'"
+"$ULDD" autoprobe --ifname rtl0 "$fb" </dev/null >"$AP_LOG" 2>&1 &
+AP_PID=$!
+start=$SECONDS
+until ip link show dev rtl0 >/dev/null 2>&1; do
+	kill -0 "$AP_PID" 2>/dev/null || fail "autoprobe ended before rtl0 appeared: $(cat "$AP_LOG")"
+	[ $((SECONDS - start)) -lt 60 ] || fail "no rtl0 60 s after uldd autoprobe: $(cat "$AP_LOG")"
+	sleep 0.1
+done
+kill -TERM "$AP_PID"
+rc=0
+wait "$AP_PID" || rc=$?
+AP_PID=
+sed -n 's/^/    /; /8139C+ chip\|probe failed\|starting/p' "$AP_LOG"
+[ "$rc" -eq 0 ] || fail "autoprobe exited $rc after SIGTERM: $(cat "$AP_LOG")"
+grep -q "is an enhanced 8139C+ chip, use 8139cp" "$AP_LOG" ||
+	fail "8139too did not refuse in its own words: $(cat "$AP_LOG")"
+grep -q "^uldd: $rtl 10ec:8139: a-8139too.so refused it (probe failed); trying b-8139cp.so$" "$AP_LOG" ||
+	fail "no line for the fallback to 8139cp: $(cat "$AP_LOG")"
+grep -q "^uldd: starting $fb/b-8139cp.so on $rtl under uldd supervise" "$AP_LOG" ||
+	fail "8139cp was not started: $(cat "$AP_LOG")"
+! grep -q "restarting" "$AP_LOG" || fail "a refusal was restarted: $(cat "$AP_LOG")"
+ok "8139too refused the rtl8139 (a C+ chip), autoprobe started 8139cp, rtl0 came up after $((SECONDS - start)) s; SIGTERM: exit 0"
 "$ULDD" unbind "$rtl" >/dev/null
 
 # The TAP is born in namespace B, as net_uldd_start's; 'ip netns exec'

@@ -70,30 +70,49 @@ static bool ranks_before(const struct tool_ap_set *set, int i, int s, int j, int
 	return strcmp(set->drv[i].name, set->drv[j].name) < 0;
 }
 
-void tool_ap_pick(const struct tool_ap_set *set, const struct uhost_pci_info *d,
-		  struct tool_ap_pick *p)
+unsigned int tool_ap_rank(const struct tool_ap_set *set, const struct uhost_pci_info *d, int *order,
+			  unsigned int max)
 {
-	int best_s = -1, next_s = -1;
+	unsigned int nmatch = 0, have = 0;
 
-	p->best = p->next = -1;
-	p->nmatch = 0;
+	/* An insertion sort: folders hold tens of drivers, not thousands. */
 	for (size_t k = 0; k < set->n; k++) {
 		int i = (int)k, s = tool_ap_driver_score(&set->drv[k], d);
+		unsigned int pos = have;
 
 		if (s < 0)
 			continue;
-		p->nmatch++;
-		if (ranks_before(set, i, s, p->best, best_s)) {
-			p->next = p->best;
-			next_s = best_s;
-			p->best = i;
-			best_s = s;
-		} else if (ranks_before(set, i, s, p->next, next_s)) {
-			p->next = i;
-			next_s = s;
-		}
+		nmatch++;
+		while (pos > 0 && ranks_before(set, i, s, order[pos - 1],
+					       tool_ap_driver_score(&set->drv[order[pos - 1]], d)))
+			pos--;
+		if (pos >= max)
+			continue;
+		if (have < max)
+			have++;
+		memmove(&order[pos + 1], &order[pos], (have - 1 - pos) * sizeof(*order));
+		order[pos] = i;
 	}
-	p->tie = p->next >= 0 && next_s == best_s;
+	return nmatch;
+}
+
+void tool_ap_pick(const struct tool_ap_set *set, const struct uhost_pci_info *d,
+		  struct tool_ap_pick *p)
+{
+	int order[2];
+
+	p->nmatch = tool_ap_rank(set, d, order, 2);
+	p->best = p->nmatch > 0 ? order[0] : -1;
+	p->next = p->nmatch > 1 ? order[1] : -1;
+	p->tie = p->next >= 0 && tool_ap_driver_score(&set->drv[p->best], d) ==
+					 tool_ap_driver_score(&set->drv[p->next], d);
+}
+
+int tool_ap_next(int status, unsigned int cur, unsigned int n)
+{
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != ULDD_EXIT_NODEV || cur + 1 >= n)
+		return -1;
+	return (int)cur + 1;
 }
 
 int tool_ap_add(struct tool_ap_set *set, const char *name, const struct tool_pci_id *ids, size_t n)
@@ -235,7 +254,9 @@ int tool_ap_load(const char *dir, struct tool_ap_set *set)
 struct ap_child {
 	char addr[sizeof(((struct uhost_pci_info *)0)->addr)]; /* canonical: DDDD:BB:DD.F */
 	uint16_t vendor, device;
-	char path[PATH_MAX]; /* DIR/DRIVER.so */
+	char path[PATH_MAX]; /* DIR/DRIVER.so, of order[cur] */
+	int *order; /* the drivers that match it, in the order tried (tool_ap_rank()) */
+	unsigned int norder, cur;
 	pid_t pid;
 	int status; /* its wait status once it ended */
 	bool running;
@@ -250,6 +271,7 @@ struct ap {
 	struct tool_ap_set set;
 	struct ap_child *kids;
 	unsigned int nkids;
+	char exe[PATH_MAX]; /* this binary, which each supervisor runs */
 	unsigned int running;
 	int stop_sig; /* the stop signal forwarded, 0: none */
 };
@@ -356,6 +378,17 @@ static void say_choice(const struct ap *ap, const struct uhost_pci_info *d,
 			d->addr, d->vendor, d->device, best, next, more, best);
 }
 
+/* k->path: the folder's k->order[k->cur]. 0, or ENAMETOOLONG with a line. */
+static int set_path(const struct ap *ap, struct ap_child *k)
+{
+	const char *name = ap->set.drv[k->order[k->cur]].name;
+
+	if (!join(k->path, sizeof(k->path), ap->dir, name))
+		return 0;
+	tool_err("%s/%s: the path is too long: give a shorter folder name", ap->dir, name);
+	return ENAMETOOLONG;
+}
+
 /* The devices on vfio-pci and their drivers: ap->kids. */
 static int plan(struct ap *ap)
 {
@@ -397,9 +430,16 @@ static int plan(struct ap *ap)
 		snprintf(k->addr, sizeof(k->addr), "%s", d->addr);
 		k->vendor = d->vendor;
 		k->device = d->device;
-		if (join(k->path, sizeof(k->path), ap->dir, ap->set.drv[p.best].name)) {
-			tool_err("%s/%s: the path is too long: give a shorter folder name", ap->dir,
-				 ap->set.drv[p.best].name);
+		k->order = calloc(p.nmatch, sizeof(*k->order));
+		if (!k->order) {
+			tool_err("out of memory planning %s", d->addr);
+			continue;
+		}
+		k->norder = tool_ap_rank(&ap->set, d, k->order, p.nmatch);
+		k->cur = 0;
+		if (set_path(ap, k)) {
+			free(k->order);
+			k->order = NULL;
 			continue;
 		}
 		ap->nkids++;
@@ -414,7 +454,7 @@ static int plan(struct ap *ap)
 	return ap->nkids ? 0 : ULDD_EXIT_FAIL;
 }
 
-static int spawn(struct ap *ap, struct ap_child *k, const char *exe)
+static int spawn(struct ap *ap, struct ap_child *k)
 {
 	const char *argv[AP_MAX_OPTS + 8] = { "uldd", "supervise", k->path, "--device", k->addr };
 	pid_t parent = getpid();
@@ -440,8 +480,8 @@ static int spawn(struct ap *ap, struct ap_child *k, const char *exe)
 		closefrom(STDERR_FILENO + 1);
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
-		execv(exe, (char *const *)argv);
-		fprintf(stderr, "uldd: cannot run %s: %s\n", exe, strerror(errno));
+		execv(ap->exe, (char *const *)argv);
+		fprintf(stderr, "uldd: cannot run %s: %s\n", ap->exe, strerror(errno));
 		_exit(127);
 	}
 	k->running = true;
@@ -459,7 +499,35 @@ static void describe_status(int status, char *buf, size_t len)
 		snprintf(buf, len, "killed by %s", strsignal(WTERMSIG(status)));
 }
 
-/* Collects every supervisor that ended; one line for each that ended on its own. */
+/* k's driver, by its file name in the folder. */
+static const char *drv_name(const struct ap *ap, const struct ap_child *k, unsigned int i)
+{
+	return ap->set.drv[k->order[i]].name;
+}
+
+/* Starts k's driver at position next of its order, after a refusal. */
+static void start_next(struct ap *ap, struct ap_child *k, unsigned int next)
+{
+	int err;
+
+	tool_err("%s %04x:%04x: %s refused it (probe failed); trying %s", k->addr, k->vendor,
+		 k->device, drv_name(ap, k, k->cur), drv_name(ap, k, next));
+	k->cur = next;
+	err = set_path(ap, k);
+	if (!err) {
+		err = spawn(ap, k);
+		if (err)
+			tool_err("cannot start %s on %s: %s", k->path, k->addr, strerror(err));
+	}
+	if (err)
+		k->status = ULDD_EXIT_FAIL << 8; /* as a wait status: exit 1 */
+}
+
+/*
+ * Collects every supervisor that ended; one line for each that ended on
+ * its own. A driver whose probe refused its device makes way for the
+ * next that matches it, as the kernel's driver core does.
+ */
 static void reap(struct ap *ap)
 {
 	int status;
@@ -469,6 +537,7 @@ static void reap(struct ap *ap)
 		for (unsigned int i = 0; i < ap->nkids; i++) {
 			struct ap_child *k = &ap->kids[i];
 			char how[64];
+			int next;
 
 			if (!k->running || k->pid != pid)
 				continue;
@@ -477,6 +546,24 @@ static void reap(struct ap *ap)
 			ap->running--;
 			if (ap->stop_sig)
 				break;
+			next = tool_ap_next(status, k->cur, k->norder);
+			if (next >= 0) {
+				start_next(ap, k, (unsigned int)next);
+				break;
+			}
+			if (WIFEXITED(status) && WEXITSTATUS(status) == ULDD_EXIT_NODEV) {
+				if (k->norder == 1)
+					tool_err(
+						"%s %04x:%04x: %s refused it (probe failed), and no other driver in %s matches it: the lines above say why; %u other driver(s) still run",
+						k->addr, k->vendor, k->device, drv_name(ap, k, 0),
+						ap->dir, ap->running);
+				else
+					tool_err(
+						"%s %04x:%04x: no driver took it: all %u in %s that match it refused it (probe failed): the lines above say why; %u other driver(s) still run",
+						k->addr, k->vendor, k->device, k->norder, ap->dir,
+						ap->running);
+				break;
+			}
 			describe_status(status, how, sizeof(how));
 			tool_err("%s on %s ended (%s)%s; %u other driver(s) still run", k->path,
 				 k->addr, how,
@@ -517,16 +604,15 @@ static int outcome(const struct ap *ap)
 
 static int start_all(struct ap *ap)
 {
-	char exe[PATH_MAX];
 	sigset_t set, old;
 	ssize_t n;
 	int sfd;
 
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0 || (size_t)n >= sizeof(exe) - 1)
-		snprintf(exe, sizeof(exe), "/proc/self/exe");
+	n = readlink("/proc/self/exe", ap->exe, sizeof(ap->exe) - 1);
+	if (n <= 0 || (size_t)n >= sizeof(ap->exe) - 1)
+		snprintf(ap->exe, sizeof(ap->exe), "/proc/self/exe");
 	else
-		exe[n] = '\0';
+		ap->exe[n] = '\0';
 	/* Blocked before the first fork: no child's end or stop signal is missed. */
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
@@ -542,7 +628,7 @@ static int start_all(struct ap *ap)
 	}
 	setproctitle("-uldd autoprobe %s", ap->dir);
 	for (unsigned int i = 0; i < ap->nkids && !ap->stop_sig; i++) {
-		int err = spawn(ap, &ap->kids[i], exe);
+		int err = spawn(ap, &ap->kids[i]);
 
 		if (err) {
 			tool_err("cannot start %s on %s: %s", ap->kids[i].path, ap->kids[i].addr,
@@ -563,6 +649,18 @@ static int start_all(struct ap *ap)
 	close(sfd);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return outcome(ap);
+}
+
+/*
+ * One plan line: "ADDR VVVV:DDDD -> DIR/FIRST.so", and when others match,
+ * the order they are tried in should it refuse: " (then B.so, C.so)".
+ */
+static void print_plan(const struct ap *ap, const struct ap_child *k)
+{
+	printf("%s %04x:%04x -> %s", k->addr, k->vendor, k->device, k->path);
+	for (unsigned int i = 1; i < k->norder; i++)
+		printf("%s%s", i == 1 ? " (then " : ", ", drv_name(ap, k, i));
+	printf("%s\n", k->norder > 1 ? ")" : "");
 }
 
 static int autoprobe(int argc, char **argv)
@@ -594,10 +692,11 @@ static int autoprobe(int argc, char **argv)
 			ap.ifname, ap.nkids);
 	if (!rc && ap.dry_run)
 		for (unsigned int i = 0; i < ap.nkids; i++)
-			printf("%s %04x:%04x -> %s\n", ap.kids[i].addr, ap.kids[i].vendor,
-			       ap.kids[i].device, ap.kids[i].path);
+			print_plan(&ap, &ap.kids[i]);
 	else if (!rc)
 		rc = start_all(&ap);
+	for (unsigned int i = 0; i < ap.nkids; i++)
+		free(ap.kids[i].order);
 	free(ap.kids);
 	tool_ap_free(&ap.set);
 	return rc;
@@ -627,7 +726,10 @@ const struct tool_cmd tool_cmd_autoprobe = {
 		"line and is left alone; the others start. Exits 1 when no device is on\n"
 		"vfio-pci, or none can start. --dry-run (-n) prints the plan, one line per\n"
 		"device ('0000:00:03.0 8086:100e -> DIR/e1000.so'), and starts nothing.\n"
-		"A driver that matches but refuses the device in its probe is not replaced\n"
-		"by the next match: start the right one with 'uldd supervise'.\n",
+		"A driver whose probe refuses the device (its supervisor exits 3, see 'uldd\n"
+		"help run') makes way for the next that matches, as in the kernel: one line\n"
+		"names the driver that refused and the one tried next; when each refused,\n"
+		"one line says so and autoprobe's exit status will be 1. --dry-run shows\n"
+		"that order after the first choice: '-> DIR/8139cp.so (then 8139too.so)'.\n",
 	.run = autoprobe,
 };

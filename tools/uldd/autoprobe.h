@@ -59,6 +59,24 @@ struct tool_ap_pick {
 void tool_ap_pick(const struct tool_ap_set *set, const struct uhost_pci_info *d,
 		  struct tool_ap_pick *p);
 
+/*
+ * The drivers of set that match d, in the order autoprobe tries them:
+ * tool_ap_pick()'s choice first, then the others by the same rule. Up to
+ * max indices into the set in order[]; returns how many drivers match,
+ * which may be more than max.
+ */
+unsigned int tool_ap_rank(const struct tool_ap_set *set, const struct uhost_pci_info *d, int *order,
+			  unsigned int max);
+
+/*
+ * Which of a device's n ranked drivers autoprobe starts once the one at
+ * position cur ended with wait status status: cur + 1 when it exited
+ * ULDD_EXIT_NODEV (its probe refused the device; the kernel's driver core
+ * then tries the next match too) and one is left; -1 for anything else:
+ * a stop, a failure or its supervisor's give-up ends that device's part.
+ */
+int tool_ap_next(int status, unsigned int cur, unsigned int n);
+
 /* Adds a driver named name with a copy of ids[n]. 0 or ENOMEM. */
 int tool_ap_add(struct tool_ap_set *set, const char *name, const struct tool_pci_id *ids, size_t n);
 

@@ -364,7 +364,7 @@ static int run(int argc, char **argv)
 	void *handle;
 	unsigned int refused = 0;
 	unsigned long reports;
-	int err, sig;
+	int err, sig, fail = ULDD_EXIT_FAIL;
 
 	err = parse(argc, argv, &o);
 	/* A driver this library cannot run would fail the same way every restart. */
@@ -441,17 +441,19 @@ static int run(int argc, char **argv)
 			tool_err("%s: init failed: %s", o.driver, strerror(-err));
 	}
 	if (!err && !uldd_k_uldd_pci_bound()) {
-		if (uldd_k_uldd_pci_failed())
+		if (uldd_k_uldd_pci_failed()) {
 			tool_err("%s: probe failed on %u device(s): the messages above say why",
 				 o.driver, uldd_k_uldd_pci_failed());
-		else if (o.ndevices)
+			fail = ULDD_EXIT_NODEV;
+		} else if (o.ndevices) {
 			tool_err(
 				"%s drives none of the --device devices: its ID table does not match them ('uldd info ADDR' shows their IDs)",
 				o.driver);
-		else
+		} else {
 			tool_err(
 				"%s bound no device: bind one with 'uldd bind ADDR' ('uldd list' shows them)",
 				o.driver);
+		}
 		uldd_k_uldd_modules_exit();
 		tool_debug_finish(&o.debug);
 		err = -ENODEV;
@@ -465,7 +467,7 @@ static int run(int argc, char **argv)
 	}
 	if (err) {
 		tool_ctl_stop(ctl);
-		return ULDD_EXIT_FAIL;
+		return fail;
 	}
 
 	/*
@@ -548,9 +550,11 @@ const struct tool_cmd tool_cmd_run = {
 		"and probe returned, a seccomp filter allows only the system calls uldd makes;\n"
 		"another kills the process with one line naming it (--no-seccomp turns the\n"
 		"filter off, for gdb or strace; under valgrind it is off by itself).\n"
-		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 1 when no\n"
-		"device was bound, or when the host set up an interface whose driver refused\n"
-		"to open it (its firmware missing, for one); the driver's messages say why.\n"
+		"While it runs, 'uldd stats IFNAME' asks it for its report. Exits 3 when the\n"
+		"driver's probe refused every device it was offered (another driver may take\n"
+		"them: 'uldd autoprobe' tries the next match), 1 when no device was bound\n"
+		"otherwise, or when the host set up an interface whose driver refused to open\n"
+		"it (its firmware missing, for one); the driver's messages say why.\n"
 		"--debug LIST switches on the kernel's checkers, each off (and free) by default:\n"
 		"kasan (redzones and a quarantine around kmalloc and pages, for a driver built\n"
 		"with KASAN=1), lockdep (lock order and irq safety), dma (the DMA API's rules),\n"

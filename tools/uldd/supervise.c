@@ -486,6 +486,7 @@ static int sup_loop(struct sup *s)
 {
 	uint64_t start, delay;
 	int status, sig, err;
+	bool first = true;
 
 	for (;;) {
 		start = now_ns();
@@ -503,6 +504,15 @@ static int sup_loop(struct sup *s)
 		/* A wrong command line stays wrong: no restart. */
 		if (WIFEXITED(status) && WEXITSTATUS(status) == ULDD_EXIT_USAGE)
 			return ULDD_EXIT_USAGE;
+		/*
+		 * Its probe refused every device at the first start: no crash,
+		 * and the same driver would refuse again; the status goes up so
+		 * that autoprobe can try the next match. After a crash it is a
+		 * failure as any other: the crash may have left the device so.
+		 */
+		if (first && WIFEXITED(status) && WEXITSTATUS(status) == ULDD_EXIT_NODEV)
+			return ULDD_EXIT_NODEV;
+		first = false;
 		sup_report(s, status);
 		sup_reset_devices(s);
 		if (!tool_restart_crashed(&s->policy, start, now_ns(), &delay)) {
@@ -602,7 +612,9 @@ const struct tool_cmd tool_cmd_supervise = {
 		"prints a kernel-style oops (signal, faulting address, the crashed thread's\n"
 		"backtrace with the driver's and the shim's functions), resets its devices\n"
 		"and starts it again: after 0.1 s, doubling up to 30 s, back to 0.1 s after a\n"
-		"run of 10 s or more; 5 failures within 60 s make it give up (exit 1). As\n"
+		"run of 10 s or more; 5 failures within 60 s make it give up (exit 1). A\n"
+		"driver whose probe refuses every device at its first start (uldd run's exit\n"
+		"3) is not restarted: it would refuse again; the supervisor exits 3 too. As\n"
 		"systemd's settings of the same names, --restart-sec SECS sets the first\n"
 		"delay, --restart-max-delay-sec SECS the longest, --start-limit-burst N (1 to\n"
 		"64) and --start-limit-interval-sec SECS (0: never give up) the limit. The\n"

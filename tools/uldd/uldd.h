@@ -9,6 +9,13 @@
 #define ULDD_EXIT_OK 0
 #define ULDD_EXIT_FAIL 1
 #define ULDD_EXIT_USAGE 2
+/*
+ * uldd run: init returned and the driver's probe refused every device it
+ * was offered, so it bound none. Apart from 1 because it is no crash and
+ * no fault of uldd's: another driver that matches may take the device, as
+ * the kernel's driver core tries the next one (uldd autoprobe does).
+ */
+#define ULDD_EXIT_NODEV 3
 
 struct tool_cmd {
 	const char *name;
