@@ -622,7 +622,8 @@ static void test_cli_help_lists_commands(void **state)
 	assert_int_equal(r.status, 0);
 	for (size_t i = 0; i < UH_ARRAY_SIZE(cmds); i++)
 		assert_has(r.out, cmds[i]);
-	assert_has(r.out, "Exit status: 0 success, 1 failure, 2 wrong usage");
+	assert_has(r.out,
+		   "Exit status: 0 success, 1 failure, 2 wrong usage, 3 every probe refused");
 }
 
 static void test_cli_help_command(void **state)

@@ -139,8 +139,9 @@ UNIT_BIN += $(UNIT_LAG)
 
 all: $(UNIT_BIN)
 
-# test_cli runs the built command (and 'uldd modinfo' on a sample driver).
-unit-check: $(UNIT_BIN) $(ULDD_BIN) $(BUILD)/samples/edu.so
+# test_cli runs the built command (and 'uldd modinfo' on a sample driver);
+# test_autoprobe reads crash.so's ID table.
+unit-check: $(UNIT_BIN) $(ULDD_BIN) $(BUILD)/samples/edu.so $(BUILD)/samples/crash.so
 	$(Q)$(TOP)/tests/unit/run.sh $(BUILD)/results/unit.txt $(UNIT_BIN)
 
 # The unit tests must pass on a loaded machine too: unit-check STRESS_RUNS

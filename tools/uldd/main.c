@@ -59,7 +59,8 @@ static void usage(FILE *out)
 	}
 	fputs("  help [COMMAND]     this text, or one command's\n\n"
 	      "ADDR is a PCI address as 'uldd list' prints it: DDDD:BB:DD.F or BB:DD.F.\n"
-	      "Exit status: 0 success, 1 failure, 2 wrong usage.\n"
+	      "Exit status: 0 success, 1 failure, 2 wrong usage, 3 every probe refused its\n"
+	      "device (run, supervise).\n"
 	      "ULDD_SYSFS_ROOT and ULDD_DEV_ROOT stand in for /sys and /dev (for tests),\n"
 	      "ULDD_RUN_DIR for /run/uldd, where running drivers listen for 'uldd stats'.\n",
 	      out);
