@@ -730,10 +730,10 @@ void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr, dma_addr_t 
 		bool found = uldd_dma_debug_unmap(dev, cpu_addr, dma_handle, size,
 						  DMA_BIDIRECTIONAL, ULDD_DMA_COHERENT, &mapped);
 
-		/* What was never allocated is not freed (the report says so). */
-		if (!found && uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+		/* What is not allocated (a double free, say) is reported, not freed. */
+		if (!found)
 			return;
-		if (found && p && uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+		if (p && uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
 			dma_strict_unmap(p, dma_handle, mapped);
 	}
 	dma_coherent_pages_free(size, cpu_addr);
