@@ -26,6 +26,8 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
+#include "../core/door.h"
+#include "../entry.h"
 #include "../mm/lock.h"
 #include "../mm/private.h"
 #include "debug.h"
@@ -45,7 +47,12 @@ struct dma_entry {
 	const void *va;
 	u64 sum; /* of a DMA_TO_DEVICE buffer while the device owns it */
 	const struct uldd_stack *map_stack;
-	const struct uldd_stack *unmap_stack; /* history entries only */
+	/*
+	 * History entries only: where the driver called the unmap. One frame,
+	 * not a stack: a second unwind per pair would double the cost of
+	 * every unmap for what only a later report reads.
+	 */
+	void *unmap_pc;
 	u8 dir;
 	u8 kind;
 	u8 checked; /* dma_mapping_error() was asked about it */
@@ -90,19 +97,25 @@ static unsigned int dma_bucket(dma_addr_t addr)
 	return (unsigned int)(addr >> PAGE_SHIFT) & (DMA_BUCKETS - 1);
 }
 
-/* Catches stores, not loads: any difference in any byte changes it. */
+/*
+ * Catches stores, not loads: a change in any byte changes it (but for
+ * one chance in 2^64). Eight bytes a step, the tail a byte at a time.
+ */
 static u64 dma_sum(const void *va, size_t size)
 {
 	const unsigned char *p = va;
-	u64 h = 0xcbf29ce484222325ULL;
-	size_t i;
+	u64 h = 0xcbf29ce484222325ULL, w;
+	size_t i = 0;
 
 	if (!p)
 		return 0;
-	for (i = 0; i < size; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
+	for (; i + 8 <= size; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
 	}
+	for (; i < size; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
 	return h;
 }
 
@@ -237,9 +250,9 @@ static __printf(4, 5) void dma_report(enum uldd_checker c, const struct dma_entr
 		pr_err("the mapping: %#llx, %zu bytes, %s, made by %s() at:\n",
 		       (unsigned long long)e->addr, e->size, dir_name(e->dir), map_fn[e->kind]);
 		uldd_stack_print(e->map_stack);
-		if (e->unmap_stack) {
-			pr_err("and dropped by %s() at:\n", unmap_fn[e->kind]);
-			uldd_stack_print(e->unmap_stack);
+		if (e->unmap_pc) {
+			pr_err("and dropped by %s() in:\n", unmap_fn[e->kind]);
+			uhost_stack_print(&e->unmap_pc, 1);
 		}
 	}
 	if (now) {
@@ -290,17 +303,16 @@ static void dma_history_add(struct dma_entry *e)
 }
 
 bool uldd_dma_debug_unmap(struct device *dev, const void *va, dma_addr_t addr, size_t size,
-			  enum dma_data_direction dir, enum uldd_dma_kind kind, size_t *mapped)
+			  enum dma_data_direction dir, enum uldd_dma_kind kind, size_t *mapped,
+			  void *caller)
 {
 	struct dma_problem probs[DMA_MAX_PROBLEMS];
-	const struct uldd_stack *unmap_stack;
 	bool rules = uldd_debug_on(ULDD_DEBUG_DMA);
 	struct dma_entry **link, *e;
 	const char *name = dev ? dev_name(dev) : "?";
 	unsigned int n = 0;
 	unsigned long flags;
 
-	unmap_stack = uldd_stack_save(1);
 	flags = dma_lock_irq();
 	e = dma_find(dev, addr, size, dir, &link);
 	if (!e) {
@@ -362,7 +374,7 @@ bool uldd_dma_debug_unmap(struct device *dev, const void *va, dma_addr_t addr, s
 		probs[i].have_e = true;
 	}
 drop:
-	e->unmap_stack = unmap_stack;
+	e->unmap_pc = caller;
 	dma_history_add(e);
 	dma_unlock_irq(flags);
 	uldd_private_free(e);
@@ -510,4 +522,58 @@ void uldd_dma_debug_finish(void)
 		all = e->next;
 		uldd_private_free(e);
 	}
+}
+
+/* Whether the device named name ("DDDD:BB:DD.F") is bdf ("BB:DD.F", domain 0 left out). */
+static bool dma_name_is(const char *name, const char *bdf)
+{
+	size_t n = strlen(name), b = strlen(bdf);
+
+	return n >= b && !strcmp(name + n - b, bdf) && (n == b || name[n - b - 1] == ':');
+}
+
+/*
+ * The IOMMU reports the page: the newest dropped mapping of the device
+ * whose pages held it is the one the device still used.
+ */
+void uldd_dma_strict_fault(const char *bdf, unsigned long long addr, int write)
+{
+	unsigned long long page = addr & PAGE_MASK;
+	const char *what = write ? "wrote to" : "read from";
+	struct dma_entry old;
+	bool found = false;
+	unsigned long flags;
+	unsigned int i;
+
+	if (!uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+		return;
+	flags = dma_lock_irq();
+	for (i = 1; i <= DMA_HISTORY && !found; i++) {
+		const struct dma_entry *h = &dma_history[(dma_history_next - i) % DMA_HISTORY];
+		unsigned long long first = h->addr & PAGE_MASK;
+		unsigned long long last = (h->addr + (h->size ? h->size - 1 : 0)) & PAGE_MASK;
+
+		if (h->map_stack && dma_name_is(h->name, bdf) && page >= first && page <= last) {
+			old = *h;
+			found = true;
+		}
+	}
+	dma_unlock_irq(flags);
+	if (!found) {
+		uldd_report_start(
+			ULDD_CHK_DMA_STRICT,
+			"dma-strict: device %s %s IOVA %#llx, which no live mapping holds", bdf,
+			what, addr);
+		pr_err("no mapping of it was dropped lately either: a stray address\n");
+		uldd_report_end();
+		return;
+	}
+	uldd_report_start(ULDD_CHK_DMA_STRICT, "dma-strict: device %s %s IOVA %#llx after %s()",
+			  old.name, what, addr, unmap_fn[old.kind]);
+	pr_err("the IOMMU refused it: the mapping %#llx, %zu bytes, %s, was made by %s() at:\n",
+	       (unsigned long long)old.addr, old.size, dir_name(old.dir), map_fn[old.kind]);
+	uldd_stack_print(old.map_stack);
+	pr_err("and dropped by %s() in:\n", unmap_fn[old.kind]);
+	uhost_stack_print(&old.unmap_pc, 1);
+	uldd_report_end();
 }

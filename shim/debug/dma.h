@@ -33,9 +33,11 @@ void uldd_dma_debug_map(struct device *dev, const void *va, dma_addr_t addr, siz
 /*
  * Checks an unmap (or a coherent free, va its CPU address) and forgets the
  * mapping: whether there was one, and its size as mapped in *mapped.
+ * caller: the return address into the driver's call of the unmap.
  */
 bool uldd_dma_debug_unmap(struct device *dev, const void *va, dma_addr_t addr, size_t size,
-			  enum dma_data_direction dir, enum uldd_dma_kind kind, size_t *mapped);
+			  enum dma_data_direction dir, enum uldd_dma_kind kind, size_t *mapped,
+			  void *caller);
 /* Checks a sync of [addr, addr + size); for_cpu: the CPU takes the buffer back. */
 void uldd_dma_debug_sync(struct device *dev, dma_addr_t addr, size_t size,
 			 enum dma_data_direction dir, bool for_cpu);

@@ -126,7 +126,7 @@ static void test_dmadebug_double_unmap_names_first_unmap(void **state)
 	KTEST(ktest_dmadebug_rule)(KTEST_DMADEBUG_DOUBLE_UNMAP);
 	assert_non_null(strstr(titles, "which is already unmapped"));
 	assert_non_null(strstr(text, "made by dma_map_single() at:\n frame"));
-	assert_non_null(strstr(text, "and dropped by dma_unmap_single() at:\n frame"));
+	assert_non_null(strstr(text, "and dropped by dma_unmap_single() in:\n frame"));
 }
 
 static void test_dmadebug_strict_own_iovas(void **state)

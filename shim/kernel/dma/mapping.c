@@ -11,6 +11,8 @@
 #include <linux/dma-mapping.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -24,6 +26,7 @@
 #include "../../debug/dma.h"
 #include "../../mm/arena.h"
 #include "../../mm/private.h"
+#include "../sched/sched.h"
 #include "dma.h"
 
 /*
@@ -374,21 +377,38 @@ static inline void dma_for_cpu_barrier(void)
 /*
  * dma-strict: an IOMMU mapping of its own for [va, va + size), at an IOVA
  * that is not va. A short system call that pins a page or a few: made in
- * any context, keeping the vCPU (the door says it never waits long).
+ * any context. Where the caller could sleep the vCPU is lent out around
+ * it, as for a blocking call: a driver mapping in a loop (edu times
+ * 100000 pairs) then never holds its vCPU long enough for the watchdog;
+ * in atomic context it is kept.
  */
+static bool dma_strict_lend(void)
+{
+	return !preempt_count() && !irqs_disabled() && uldd_host_block_try_begin();
+}
+
 static dma_addr_t dma_strict_map(struct uldd_device_private *p, const void *va, size_t size,
 				 u64 mask)
 {
+	bool lent = dma_strict_lend();
 	uhost_u64 iova;
+	int err;
 
-	if (uhost_dma_map_iova(p->udev, (void *)va, size ? size : 1, mask, &iova))
-		return DMA_MAPPING_ERROR;
-	return iova;
+	err = uhost_dma_map_iova(p->udev, (void *)va, size ? size : 1, mask, &iova);
+	if (lent)
+		uldd_host_block_end();
+	return err ? DMA_MAPPING_ERROR : iova;
 }
 
 static void dma_strict_unmap(struct uldd_device_private *p, dma_addr_t addr, size_t size)
 {
-	if (uhost_dma_unmap_iova(p->udev, addr, size ? size : 1))
+	bool lent = dma_strict_lend();
+	int err;
+
+	err = uhost_dma_unmap_iova(p->udev, addr, size ? size : 1);
+	if (lent)
+		uldd_host_block_end();
+	if (err)
 		pr_err("cannot unmap IOVA %#llx (%zu bytes): %s\n", (unsigned long long)addr, size,
 		       uhost_errmsg());
 }
@@ -554,7 +574,7 @@ static enum uldd_dma_kind dma_unmap_kind(unsigned long attrs)
 }
 
 static void dma_unmap(struct device *dev, dma_addr_t addr, size_t size, enum dma_data_direction dir,
-		      unsigned long attrs, enum uldd_dma_kind kind, const char *fn)
+		      unsigned long attrs, enum uldd_dma_kind kind, const char *fn, void *caller)
 {
 	struct uldd_device_private *p = dma_dev_private(dev, dir, fn);
 	bool strict = uldd_debug_on(ULDD_DEBUG_DMA_STRICT);
@@ -566,7 +586,7 @@ static void dma_unmap(struct device *dev, dma_addr_t addr, size_t size, enum dma
 	dma_for_cpu_barrier();
 	/* dma-strict unmaps what the map made, whatever size the driver says. */
 	if (uldd_debug_on(ULDD_DMA_TRACKED) &&
-	    !uldd_dma_debug_unmap(dev, NULL, addr, size, dir, kind, &mapped) && strict)
+	    !uldd_dma_debug_unmap(dev, NULL, addr, size, dir, kind, &mapped, caller) && strict)
 		return;
 	b = dma_bounce_find(p, addr, mapped, true);
 	if (!b) {
@@ -585,7 +605,8 @@ static void dma_unmap(struct device *dev, dma_addr_t addr, size_t size, enum dma
 void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
 			  enum dma_data_direction dir, unsigned long attrs)
 {
-	dma_unmap(dev, addr, size, dir, attrs, dma_unmap_kind(attrs), __func__);
+	dma_unmap(dev, addr, size, dir, attrs, dma_unmap_kind(attrs), __func__,
+		  __builtin_return_address(0));
 }
 
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
@@ -652,7 +673,8 @@ void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sg, int nents,
 	int i;
 
 	for_each_sg(sg, s, nents, i)
-		dma_unmap(dev, s->dma_address, s->dma_length, dir, attrs, ULDD_DMA_SG, __func__);
+		dma_unmap(dev, s->dma_address, s->dma_length, dir, attrs, ULDD_DMA_SG, __func__,
+			  __builtin_return_address(0));
 }
 
 void dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sg, int nelems,
@@ -728,7 +750,8 @@ void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr, dma_addr_t 
 		return;
 	if (uldd_debug_on(ULDD_DMA_TRACKED)) {
 		bool found = uldd_dma_debug_unmap(dev, cpu_addr, dma_handle, size,
-						  DMA_BIDIRECTIONAL, ULDD_DMA_COHERENT, &mapped);
+						  DMA_BIDIRECTIONAL, ULDD_DMA_COHERENT, &mapped,
+						  __builtin_return_address(0));
 
 		/* What is not allocated (a double free, say) is reported, not freed. */
 		if (!found)

@@ -18,7 +18,7 @@ dma_case() {
 }
 
 dma_case double-unmap bugdma_double_unmap "which is already unmapped"
-grep -q "and dropped by dma_unmap_single() at:" /tmp/debug-dma-double-unmap.log ||
+grep -q "and dropped by dma_unmap_single() in:" /tmp/debug-dma-double-unmap.log ||
 	fail "bug=double-unmap: the report does not say where the first unmap was"
 dma_case never-mapped bugdma_never_mapped "which was never mapped"
 dma_case wrong-size bugdma_wrong_size "with size 1024, but it was mapped with size 2048"
