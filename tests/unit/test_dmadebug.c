@@ -19,6 +19,7 @@
 #include "host.h"
 #include "fake_dma.h"
 #include "kworld/ktest_dmadebug.h"
+#include "../../tools/uldd/dmafault.h"
 
 /* The door's log, faked: "BUG:" titles kept, and every line's text. */
 static char titles[2048];
@@ -45,6 +46,9 @@ static void namer(void *pc, char *buf, size_t len)
 {
 	snprintf(buf, len, "frame %p", pc);
 }
+
+/* Device 1's DMA_FROM_DEVICE mapping under dma-strict, unmapped by now. */
+static unsigned long long strict_a1;
 
 static unsigned int mask_of(const char *names)
 {
@@ -153,6 +157,57 @@ static void test_dmadebug_strict_own_iovas(void **state)
 	/* Unmapped: the device reaches nothing there any more. */
 	assert_null(fake_dma_va(a[0], 1));
 	assert_null(fake_dma_va(a[1], 1));
+	strict_a1 = a[1];
+}
+
+/* The kernel's line for a fault of the device at addr, as /dev/kmsg gives its text. */
+static void fault_line(char *buf, size_t len, const char *bdf, unsigned long long addr)
+{
+	snprintf(
+		buf, len,
+		"DMAR: [DMA Write NO_PASID] Request device [%s] fault addr 0x%llx [fault reason 0x05] PTE Write access is not set",
+		bdf, addr);
+}
+
+static void test_dmadebug_strict_fault_names_mapping(void **state)
+{
+	unsigned long before = KTEST(ktest_dmadebug_strict_reports)();
+	unsigned long long page = strict_a1 & ~0xfffULL;
+	char line[256], bdf[16], want[160];
+	uint64_t addr;
+	int write;
+
+	(void)state;
+	assert_true(strict_a1 != 0);
+	fault_line(line, sizeof(line), "00:11.0", page);
+	assert_int_equal(tool_dmafault_parse(line, bdf, &addr, &write), 1);
+	assert_string_equal(bdf, "00:11.0");
+	assert_int_equal(addr, page);
+	assert_int_equal(write, 1);
+	/* Not a fault: no report to make. */
+	assert_int_equal(
+		tool_dmafault_parse("DMAR: DRHD: handling fault status reg 2", bdf, &addr, &write),
+		0);
+
+	reset();
+	uldd_k_uldd_enter("test");
+	uldd_k_uldd_dma_strict_fault(bdf, addr, write);
+	uldd_k_uldd_exit();
+	assert_int_equal(KTEST(ktest_dmadebug_strict_reports)(), before + 1);
+	snprintf(
+		want, sizeof(want),
+		"BUG: dma-strict: device 0000:00:11.0 wrote to IOVA %#llx after dma_unmap_single()|",
+		page);
+	assert_string_equal(titles, want);
+	assert_non_null(strstr(text, "made by dma_map_single() at:\n frame"));
+	assert_non_null(strstr(text, "and dropped by dma_unmap_single() in:\n frame"));
+
+	/* Another device's fault at the same IOVA is not this mapping's. */
+	reset();
+	uldd_k_uldd_enter("test");
+	uldd_k_uldd_dma_strict_fault("00:12.0", page, 1);
+	uldd_k_uldd_exit();
+	assert_non_null(strstr(titles, "which no live mapping holds"));
 }
 
 static void test_dmadebug_strict_rules(void **state)
@@ -193,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_dmadebug_each_rule_reports_once),
 		cmocka_unit_test(test_dmadebug_double_unmap_names_first_unmap),
 		cmocka_unit_test(test_dmadebug_strict_own_iovas),
+		cmocka_unit_test(test_dmadebug_strict_fault_names_mapping),
 		cmocka_unit_test(test_dmadebug_strict_rules),
 		cmocka_unit_test(test_dmadebug_leaks_at_exit),
 	};

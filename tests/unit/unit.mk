@@ -38,6 +38,7 @@ $(foreach a,namespace kheaders mm bug firmware debug dmadebug,$(eval UNIT_KOBJ_$
 UNIT_FAKE_irq += fake_irq
 UNIT_FAKE_dma += fake_dma
 UNIT_FAKE_dmadebug += fake_dma
+UNIT_TOOLS_dmadebug := dmafault
 # test_ioport's I/O BAR: fake_ioport.c's registers behind the region calls,
 # and its config space and host PCI scan (so not pciscan.o's sysfs one).
 UNIT_FAKE_ioport += fake_ioport

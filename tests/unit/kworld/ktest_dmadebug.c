@@ -252,3 +252,8 @@ void KTEST(ktest_dmadebug_strict_release)(void)
 	kfree(strict_buf);
 	uldd_exit();
 }
+
+unsigned long KTEST(ktest_dmadebug_strict_reports)(void)
+{
+	return uldd_report_count(ULDD_CHK_DMA_STRICT);
+}

@@ -47,5 +47,7 @@ unsigned long KTEST(ktest_dmadebug_finish)(void);
 int KTEST(ktest_dmadebug_strict)(struct uhost_dev *udev, unsigned int bits, unsigned long long *a);
 /* Unmaps and frees what ktest_dmadebug_strict() made. */
 void KTEST(ktest_dmadebug_strict_release)(void);
+/* The dma-strict checker's report count. */
+unsigned long KTEST(ktest_dmadebug_strict_reports)(void);
 
 #endif /* ULDD_KTEST_DMADEBUG_H */
