@@ -138,12 +138,14 @@ int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len);
 /*
  * --debug=dma-strict: a mapping of the pages holding [va, va + len) of its
  * own, at an IOVA below dma_mask taken from the IOVA allocator, never va:
- * a page mapped twice gets two IOVAs, and a device reaches nothing but what
- * is mapped. *iova keeps va's offset in its page. Unmapping removes the
- * IOMMU entry at once but keeps the IOVA from reuse for a while, so a
- * device's late access to it faults rather than reaching a newer mapping.
- * A system call each, pinning or unpinning a few pages: made from any
- * context, without giving a vCPU up.
+ * a page mapped twice gets two IOVAs, and a device reaches nothing but
+ * what is mapped. *iova keeps va's offset in its page; the span's IOVA is
+ * aligned to its size rounded up to a power of two (1 GiB at most), as
+ * coherent memory must be. Unmapping removes the IOMMU entry at once but
+ * keeps the IOVA from reuse for a while, so a device's late access to it
+ * faults rather than reaching a newer mapping. A system call each, pinning
+ * or unpinning a few pages; not "may block": callable in atomic context,
+ * and a caller that may sleep lends its vCPU out around it itself.
  */
 int uhost_dma_map_iova(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
 		       uhost_u64 *iova);

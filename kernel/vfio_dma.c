@@ -265,24 +265,27 @@ int uhost_dma_map_iova(struct uhost_dev *dev, void *va, uhost_size len, uhost_u6
 	uint64_t start = (uintptr_t)va & ~(UH_PAGE_SIZE - 1);
 	uint64_t off = (uintptr_t)va - start;
 	uint64_t size = (off + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
-	uint64_t base;
+	uint64_t align = UH_PAGE_SIZE, base;
 	int err;
 
 	if (len == 0 || !dev)
 		return uh_fail(EINVAL, "uhost_dma_map_iova: empty mapping");
+	/* Coherent memory is as aligned in DMA space as its size's page order (dma-api-howto). */
+	while (align < size && align < UH_PHASE_MAX)
+		align <<= 1;
 	pthread_mutex_lock(&uh_dma.lock);
 	if (!uh_dma.iova) {
 		err = uh_fail(ENODEV, "uhost_dma_map_iova: no device is open");
 		goto out;
 	}
-	err = uh_iova_alloc(uh_dma.iova, size, UH_PAGE_SIZE, dma_mask, &base);
+	err = uh_iova_alloc(uh_dma.iova, size, align, dma_mask, &base);
 	/* Out of space: the quarantine gives its oldest ranges back first. */
 	while (err && uh_dma.qlen) {
 		unsigned int q = (uh_dma.qhead + UH_QUARANTINE - uh_dma.qlen) % UH_QUARANTINE;
 
 		uh_iova_free(uh_dma.iova, uh_dma.quarantine[q].start, uh_dma.quarantine[q].size);
 		uh_dma.qlen--;
-		err = uh_iova_alloc(uh_dma.iova, size, UH_PAGE_SIZE, dma_mask, &base);
+		err = uh_iova_alloc(uh_dma.iova, size, align, dma_mask, &base);
 	}
 	if (err) {
 		err = uh_fail(err, "%s: no IOVA space left below DMA mask %#llx for %llu KiB",
