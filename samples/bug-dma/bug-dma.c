@@ -5,7 +5,8 @@
  * bug=, in a function named after it, so a report can be checked to name
  * it. bug=after-unmap lets the device write into a buffer the driver
  * already unmapped: silently without dma-strict, an IOMMU fault with it.
- * bug=none breaks nothing. Each case logs "bug-dma: <bug> done" when it is
+ * bug=leak leaves a streaming mapping and coherent memory behind for
+ * --debug=leaks. bug=none breaks nothing. Each case logs "bug-dma: <bug> done" when it is
  * over; tests/vm/debug/40-dma.sh and 50-dma-strict.sh run it.
  */
 #include <linux/delay.h>
@@ -33,7 +34,7 @@
 static char *bug = "none";
 module_param(bug, charp, 0444);
 MODULE_PARM_DESC(bug, "none, double-unmap, never-mapped, wrong-size, wrong-dir, "
-		      "no-error-check, cpu-write or after-unmap");
+		      "no-error-check, cpu-write, after-unmap or leak");
 
 static int dma_bits = 64;
 module_param(dma_bits, int, 0444);
@@ -179,6 +180,16 @@ static noinline int bugdma_after_unmap(struct bugdma *b)
 	return err;
 }
 
+/* For --debug=leaks: a streaming mapping and coherent memory left at exit. */
+static noinline int bugdma_leak(struct bugdma *b)
+{
+	dma_addr_t a = dma_map_single(b->dev, b->buf, BUGDMA_LEN, DMA_TO_DEVICE), h;
+
+	if (dma_mapping_error(b->dev, a))
+		return -ENOMEM;
+	return dma_alloc_coherent(b->dev, PAGE_SIZE, &h, GFP_KERNEL) ? 0 : -ENOMEM;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct bugdma *b);
@@ -191,6 +202,7 @@ static const struct {
 	{ "no-error-check", bugdma_no_error_check },
 	{ "cpu-write", bugdma_cpu_write },
 	{ "after-unmap", bugdma_after_unmap },
+	{ "leak", bugdma_leak },
 };
 
 static int bugdma_probe(struct pci_dev *pdev, const struct pci_device_id *id)

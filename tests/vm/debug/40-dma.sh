@@ -31,3 +31,15 @@ grep -q "bug-dma: none done" /tmp/debug-dma-none.log || fail "bug=none: the driv
 ! grep -q "^BUG: \|report(s)" /tmp/debug-dma-none.log || fail "bug=none got a report"
 [ "$DEBUG_RC" -eq 0 ] || fail "bug=none: uldd run exited $DEBUG_RC"
 ok "--debug=dma,leaks bug=none: no report, exit 0"
+
+# --debug=leaks: the mappings still alive at exit, streaming and coherent, with the stacks that made them.
+debug_run /tmp/debug-dma-leak.log "bug-dma: leak done" "$BUGDMA" --device "$EDU_ADDR" --debug=leaks bug=leak
+grep -q "^BUG: leaks: 2 DMA mappings still mapped at exit" /tmp/debug-dma-leak.log ||
+	fail "bug=leak: no leak report of its 2 DMA mappings"
+grep -q "made by dma_map_single() at:" /tmp/debug-dma-leak.log &&
+	grep -q "made by dma_alloc_coherent() at:" /tmp/debug-dma-leak.log ||
+	fail "bug=leak: the report does not list the streaming and the coherent mapping"
+[ "$(grep -c "bugdma_leak+0x" /tmp/debug-dma-leak.log)" -ge 2 ] ||
+	fail "bug=leak: the stacks do not name bugdma_leak"
+[ "$DEBUG_RC" -eq 1 ] || fail "bug=leak --debug=leaks exited $DEBUG_RC, not 1"
+ok "--debug=leaks bug=leak: the streaming and coherent mappings left at exit, named, exit 1"

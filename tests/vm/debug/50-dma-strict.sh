@@ -45,3 +45,12 @@ for bits in 28 64; do
 	[ "$DEBUG_RC" -eq 0 ] || fail "edu ($bits-bit mask) under dma,dma-strict exited $DEBUG_RC"
 	ok "--debug=dma,dma-strict: edu with a $bits-bit mask passes with no report, exit 0"
 done
+
+# What a map+unmap pair costs edu (28-bit mask) in this boot, off and with
+# each checker (under TCG only a comparison within one boot means anything).
+debug_run /tmp/debug-edu-off.log "all checks passed" "$EDU" --device "$EDU_ADDR" rounds=20
+debug_run /tmp/debug-edu-dma.log "all checks passed" "$EDU" --device "$EDU_ADDR" --debug=dma rounds=20
+grep -q "all checks passed" /tmp/debug-edu-dma.log || fail "edu failed under --debug=dma"
+! grep -q "^BUG: \|report(s)" /tmp/debug-edu-dma.log || fail "edu got a report under --debug=dma"
+pair() { sed -n 's/.*dma_map_single + unmap: \([0-9]*\) ns per pair.*/\1/p' "$1"; }
+ok "edu's dma_map_single+unmap: $(pair /tmp/debug-edu-off.log) ns off, $(pair /tmp/debug-edu-dma.log) ns with dma, $(pair /tmp/debug-strict-edu-28.log) ns with dma,dma-strict"
