@@ -139,7 +139,7 @@ static void dma_unlock_irq(unsigned long flags)
 	local_irq_restore(flags);
 }
 
-void uldd_dma_debug_map(struct device *dev, const void *va, dma_addr_t addr, size_t size,
+bool uldd_dma_debug_map(struct device *dev, const void *va, dma_addr_t addr, size_t size,
 			enum dma_data_direction dir, enum uldd_dma_kind kind)
 {
 	struct dma_entry *e;
@@ -148,7 +148,7 @@ void uldd_dma_debug_map(struct device *dev, const void *va, dma_addr_t addr, siz
 
 	e = uldd_private_alloc(sizeof(*e), GFP_ATOMIC | __GFP_ZERO);
 	if (!e)
-		return;
+		return false;
 	e->dev = dev;
 	strscpy(e->name, dev ? dev_name(dev) : "?", sizeof(e->name));
 	e->addr = addr;
@@ -165,6 +165,7 @@ void uldd_dma_debug_map(struct device *dev, const void *va, dma_addr_t addr, siz
 	dma_table[b] = e;
 	dma_live++;
 	dma_unlock_irq(flags);
+	return true;
 }
 
 /*

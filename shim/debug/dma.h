@@ -27,8 +27,11 @@ enum uldd_dma_kind {
 	ULDD_DMA_ANY,
 };
 
-/* A mapping of size bytes at va made at addr; skip frames of the DMA layer in its stack. */
-void uldd_dma_debug_map(struct device *dev, const void *va, dma_addr_t addr, size_t size,
+/*
+ * A mapping of size bytes at va (NULL: not to be summed) made at addr.
+ * False when it could not be recorded (no memory for the entry).
+ */
+bool uldd_dma_debug_map(struct device *dev, const void *va, dma_addr_t addr, size_t size,
 			enum dma_data_direction dir, enum uldd_dma_kind kind);
 /*
  * Checks an unmap (or a coherent free, va its CPU address) and forgets the

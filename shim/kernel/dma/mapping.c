@@ -476,6 +476,23 @@ static struct uldd_device_private *dma_dev_private(struct device *dev, enum dma_
 	return p;
 }
 
+static struct dma_bounce *dma_bounce_find(struct uldd_device_private *p, dma_addr_t addr,
+					  size_t size, bool unlink);
+
+/* Drops a dma-strict mapping that was never handed out. */
+static void dma_strict_undo(struct uldd_device_private *p, dma_addr_t addr, size_t size)
+{
+	struct dma_bounce *b = dma_bounce_find(p, addr, size, true);
+
+	if (!b) {
+		dma_strict_unmap(p, addr, size);
+		return;
+	}
+	dma_strict_unmap(p, b->addr, b->size);
+	kfree(b->buf);
+	uldd_private_free(b);
+}
+
 /* The map under a checker: every mapping recorded, its own IOVA under dma-strict. */
 static noinline dma_addr_t dma_map_debug(struct device *dev, struct uldd_device_private *p,
 					 void *ptr, size_t size, enum dma_data_direction dir,
@@ -490,7 +507,16 @@ static noinline dma_addr_t dma_map_debug(struct device *dev, struct uldd_device_
 	if (addr == DMA_MAPPING_ERROR)
 		return addr;
 	dma_for_device_barrier();
-	uldd_dma_debug_map(dev, ptr, addr, size, dir, kind);
+	/*
+	 * A bounced buffer's own bytes are not what the device reads, and may
+	 * be a stack frame gone by the unmap: the checksum is for arena ones.
+	 * Unrecorded, a dma-strict mapping could never be unmapped: refused.
+	 */
+	if (!uldd_dma_debug_map(dev, outside ? NULL : ptr, addr, size, dir, kind) &&
+	    uldd_debug_on(ULDD_DEBUG_DMA_STRICT)) {
+		dma_strict_undo(p, addr, size);
+		return DMA_MAPPING_ERROR;
+	}
 	return addr;
 }
 
@@ -733,8 +759,13 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, g
 		dma_coherent_pages_free(size, va);
 		return NULL;
 	}
-	if (uldd_debug_on(ULDD_DMA_TRACKED))
-		uldd_dma_debug_map(dev, va, addr, size, DMA_BIDIRECTIONAL, ULDD_DMA_COHERENT);
+	if (uldd_debug_on(ULDD_DMA_TRACKED) &&
+	    !uldd_dma_debug_map(dev, va, addr, size, DMA_BIDIRECTIONAL, ULDD_DMA_COHERENT) &&
+	    uldd_debug_on(ULDD_DEBUG_DMA_STRICT)) {
+		dma_strict_unmap(p, addr, size);
+		dma_coherent_pages_free(size, va);
+		return NULL;
+	}
 	*dma_handle = addr;
 	return va;
 }
