@@ -30,6 +30,12 @@
  *   cached arena memory, zeroed.
  * - At most four distinct masks are mapped at once; a fifth mask uses the
  *   widest narrower one's mappings, or dma_set_mask() fails with -EIO.
+ * - 'uldd run --debug=dma' holds every unmap and sync against its map
+ *   (shim/debug/dma.c); --debug=dma-strict maps no arena chunk: each
+ *   mapping and coherent allocation gets an IOMMU mapping of its own, at
+ *   an IOVA that is not its address, dropped at unmap, so a device that
+ *   writes after the unmap faults. Both cost a stack unwind per map, and
+ *   dma-strict a system call per map and unmap.
  */
 #ifndef _LINUX_DMA_MAPPING_H
 #define _LINUX_DMA_MAPPING_H

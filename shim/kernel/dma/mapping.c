@@ -5,6 +5,10 @@
  * mapped), so a streaming map is a lookup and an addition; memory outside the
  * arena is bounced. Mask changes hold one mutex and may sleep; map, unmap and
  * sync take no lock unless a bounce buffer is live (a per-device spinlock).
+ * While a DMA checker is on (--debug=dma, leaks, dma-strict) map and unmap
+ * leave the fast path after one test of the mask: the checker records
+ * every mapping, and under dma-strict each one is an IOMMU mapping of its
+ * own (dma_strict_map()) instead of an addition.
  */
 #define pr_fmt(fmt) "uldd dma: " fmt
 
