@@ -524,8 +524,9 @@ static noinline dma_addr_t dma_map_debug(struct device *dev, struct uldd_device_
 	return addr;
 }
 
-static dma_addr_t dma_map(struct device *dev, void *ptr, size_t size, enum dma_data_direction dir,
-			  unsigned long attrs, enum uldd_dma_kind kind, const char *fn)
+static __always_inline dma_addr_t dma_map(struct device *dev, void *ptr, size_t size,
+					  enum dma_data_direction dir, unsigned long attrs,
+					  enum uldd_dma_kind kind, const char *fn)
 {
 	struct uldd_device_private *p = dma_dev_private(dev, dir, fn);
 	dma_addr_t addr;
@@ -603,33 +604,54 @@ static enum uldd_dma_kind dma_unmap_kind(unsigned long attrs)
 	return ULDD_DMA_ANY;
 }
 
-static void dma_unmap(struct device *dev, dma_addr_t addr, size_t size, enum dma_data_direction dir,
-		      unsigned long attrs, enum uldd_dma_kind kind, const char *fn, void *caller)
+/* Copies a FROM_DEVICE bounce back, unless told not to, and frees it. */
+static void dma_bounce_drop(struct uldd_device_private *p, struct dma_bounce *b,
+			    enum dma_data_direction dir, unsigned long attrs)
 {
-	struct uldd_device_private *p = dma_dev_private(dev, dir, fn);
+	if (dma_dir_from_device(dir) && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
+		memcpy(b->orig, b->buf, b->size);
+	if (uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+		dma_strict_unmap(p, b->addr, b->size);
+	kfree(b->buf);
+	uldd_private_free(b);
+}
+
+/* The unmap under a checker, which sees it first. */
+static noinline void dma_unmap_debug(struct device *dev, struct uldd_device_private *p,
+				     dma_addr_t addr, size_t size, enum dma_data_direction dir,
+				     unsigned long attrs, enum uldd_dma_kind kind, void *caller)
+{
 	bool strict = uldd_debug_on(ULDD_DEBUG_DMA_STRICT);
 	size_t mapped = size;
+	struct dma_bounce *b;
+
+	/* dma-strict unmaps what the map made, whatever size the driver says. */
+	if (!uldd_dma_debug_unmap(dev, NULL, addr, size, dir, kind, &mapped, caller) && strict)
+		return;
+	b = dma_bounce_find(p, addr, mapped, true);
+	if (b)
+		dma_bounce_drop(p, b, dir, attrs);
+	else if (strict)
+		dma_strict_unmap(p, addr, mapped);
+}
+
+static __always_inline void dma_unmap(struct device *dev, dma_addr_t addr, size_t size,
+				      enum dma_data_direction dir, unsigned long attrs,
+				      enum uldd_dma_kind kind, const char *fn, void *caller)
+{
+	struct uldd_device_private *p = dma_dev_private(dev, dir, fn);
 	struct dma_bounce *b;
 
 	if (!p)
 		return;
 	dma_for_cpu_barrier();
-	/* dma-strict unmaps what the map made, whatever size the driver says. */
-	if (uldd_debug_on(ULDD_DMA_TRACKED) &&
-	    !uldd_dma_debug_unmap(dev, NULL, addr, size, dir, kind, &mapped, caller) && strict)
-		return;
-	b = dma_bounce_find(p, addr, mapped, true);
-	if (!b) {
-		if (strict)
-			dma_strict_unmap(p, addr, mapped);
+	if (uldd_debug_on(ULDD_DMA_TRACKED)) {
+		dma_unmap_debug(dev, p, addr, size, dir, attrs, kind, caller);
 		return;
 	}
-	if (dma_dir_from_device(dir) && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
-		memcpy(b->orig, b->buf, b->size);
-	if (strict)
-		dma_strict_unmap(p, b->addr, b->size);
-	kfree(b->buf);
-	uldd_private_free(b);
+	b = dma_bounce_find(p, addr, size, true);
+	if (b)
+		dma_bounce_drop(p, b, dir, attrs);
 }
 
 void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
