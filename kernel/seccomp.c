@@ -119,6 +119,16 @@ static const int uh_seccomp_allow[] = {
 	SYS_ppoll,
 	SYS_recvfrom,
 	SYS_socket,
+	/* --debug reports made after probe (dma-strict's fault watcher,
+	 * tools/uldd/dmafault.c): the frame namer checks a module's file
+	 * before it reads its symbols (tools/uldd/oops.c: access). */
+	SYS_faccessat,
+#ifdef SYS_access
+	SYS_access,
+#endif
+#ifdef SYS_faccessat2
+	SYS_faccessat2,
+#endif
 	/* The control socket (ctl.c): clients accepted, their credentials
 	 * checked, answered; the socket removed when the driver stops. */
 	SYS_accept4,

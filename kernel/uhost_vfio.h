@@ -12,7 +12,7 @@
 #include "uhost.h"
 
 /* Bumped whenever a declaration below changes; uhost_init() checks it. */
-#define UHOST_VFIO_REV 1
+#define UHOST_VFIO_REV 2
 
 struct uhost_dev;
 
@@ -134,5 +134,21 @@ int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma
 		  uhost_u64 *iova);
 /* May block: the kernel unpins the pages. */
 int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len);
+
+/*
+ * --debug=dma-strict: a mapping of the pages holding [va, va + len) of its
+ * own, at an IOVA below dma_mask taken from the IOVA allocator, never va:
+ * a page mapped twice gets two IOVAs, and a device reaches nothing but
+ * what is mapped. *iova keeps va's offset in its page; the span's IOVA is
+ * aligned to its size rounded up to a power of two (1 GiB at most), as
+ * coherent memory must be. Unmapping removes the IOMMU entry at once but
+ * keeps the IOVA from reuse for a while, so a device's late access to it
+ * faults rather than reaching a newer mapping. A system call each, pinning
+ * or unpinning a few pages; not "may block": callable in atomic context,
+ * and a caller that may sleep lends its vCPU out around it itself.
+ */
+int uhost_dma_map_iova(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
+		       uhost_u64 *iova);
+int uhost_dma_unmap_iova(struct uhost_dev *dev, uhost_u64 iova, uhost_size len);
 
 #endif /* ULDD_UHOST_VFIO_H */

@@ -16,12 +16,20 @@
 /* How far an IOVA keeps its VA's alignment (iova_phased()). */
 #define UH_PHASE_MAX (1ull << 30)
 
+/* dma-strict: how many unmapped IOVA ranges wait before reuse. */
+#define UH_QUARANTINE 256
+
 /* The lock also guards the backends' state; none of this is a hot path. */
 static struct {
 	pthread_mutex_t lock;
 	const struct uh_backend *backend; /* NULL while no device is attached */
 	unsigned int ndevs;
 	struct uh_iova_space *iova; /* NULL while no device is attached */
+	/* dma-strict: IOVAs unmapped but not yet free again, oldest first. */
+	struct {
+		uint64_t start, size;
+	} quarantine[UH_QUARANTINE];
+	unsigned int qhead, qlen;
 } uh_dma = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 const char *uh_dev_backend(const struct uhost_dev *dev)
@@ -125,6 +133,7 @@ void uh_dma_detach(struct uhost_dev *dev)
 		uh_iova_destroy(uh_dma.iova);
 		uh_dma.iova = NULL;
 		uh_dma.backend = NULL;
+		uh_dma.qhead = uh_dma.qlen = 0;
 	}
 	pthread_mutex_unlock(&uh_dma.lock);
 }
@@ -245,6 +254,81 @@ int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)
 		goto out;
 	}
 	err = uh_dma.backend->unmap(start, size);
+out:
+	pthread_mutex_unlock(&uh_dma.lock);
+	return err;
+}
+
+int uhost_dma_map_iova(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
+		       uhost_u64 *iova)
+{
+	uint64_t start = (uintptr_t)va & ~(UH_PAGE_SIZE - 1);
+	uint64_t off = (uintptr_t)va - start;
+	uint64_t size = (off + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
+	uint64_t align = UH_PAGE_SIZE, base;
+	int err;
+
+	if (len == 0 || !dev)
+		return uh_fail(EINVAL, "uhost_dma_map_iova: empty mapping");
+	/* Coherent memory is as aligned in DMA space as its size's page order (dma-api-howto). */
+	while (align < size && align < UH_PHASE_MAX)
+		align <<= 1;
+	pthread_mutex_lock(&uh_dma.lock);
+	if (!uh_dma.iova) {
+		err = uh_fail(ENODEV, "uhost_dma_map_iova: no device is open");
+		goto out;
+	}
+	err = uh_iova_alloc(uh_dma.iova, size, align, dma_mask, &base);
+	/* Out of space: the quarantine gives its oldest ranges back first. */
+	while (err && uh_dma.qlen) {
+		unsigned int q = (uh_dma.qhead + UH_QUARANTINE - uh_dma.qlen) % UH_QUARANTINE;
+
+		uh_iova_free(uh_dma.iova, uh_dma.quarantine[q].start, uh_dma.quarantine[q].size);
+		uh_dma.qlen--;
+		err = uh_iova_alloc(uh_dma.iova, size, align, dma_mask, &base);
+	}
+	if (err) {
+		err = uh_fail(err, "%s: no IOVA space left below DMA mask %#llx for %llu KiB",
+			      dev->name, (unsigned long long)dma_mask,
+			      (unsigned long long)size >> 10);
+		goto out;
+	}
+	err = uh_dma.backend->map(start, base, size);
+	if (err) {
+		uh_iova_free(uh_dma.iova, base, size);
+		goto out;
+	}
+	*iova = base + off;
+out:
+	pthread_mutex_unlock(&uh_dma.lock);
+	return err;
+}
+
+int uhost_dma_unmap_iova(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)
+{
+	uint64_t start = iova & ~(UH_PAGE_SIZE - 1);
+	uint64_t size = (iova - start + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
+	int err;
+
+	(void)dev;
+	pthread_mutex_lock(&uh_dma.lock);
+	if (!uh_dma.iova) {
+		err = uh_fail(ENOENT, "uhost_dma_unmap_iova: no device is open");
+		goto out;
+	}
+	err = uh_dma.backend->unmap(start, size);
+	if (err)
+		goto out;
+	if (uh_dma.qlen == UH_QUARANTINE) {
+		unsigned int q = uh_dma.qhead; /* the oldest, about to be overwritten */
+
+		uh_iova_free(uh_dma.iova, uh_dma.quarantine[q].start, uh_dma.quarantine[q].size);
+		uh_dma.qlen--;
+	}
+	uh_dma.quarantine[uh_dma.qhead].start = start;
+	uh_dma.quarantine[uh_dma.qhead].size = size;
+	uh_dma.qhead = (uh_dma.qhead + 1) % UH_QUARANTINE;
+	uh_dma.qlen++;
 out:
 	pthread_mutex_unlock(&uh_dma.lock);
 	return err;

@@ -69,6 +69,8 @@ int ULDD_ENTRY(uldd_mm_init)(void);
 int ULDD_ENTRY(uldd_debug_lookup)(const char *name, unsigned long len, unsigned int *mask);
 void ULDD_ENTRY(uldd_debug_setup)(unsigned int mask);
 unsigned long ULDD_ENTRY(uldd_debug_finish)(void);
+/* dma-strict: device bdf ("BB:DD.F") faulted at addr in the IOMMU, reported (shim/debug/dma.c). */
+void ULDD_ENTRY(uldd_dma_strict_fault)(const char *bdf, unsigned long long addr, int write);
 
 /* The PCI bus (drivers/pci): only these devices, if any are named. */
 int ULDD_ENTRY(uldd_pci_allow)(const char *addr);

@@ -101,8 +101,8 @@ int fake_dma_ever_mapped(const void *va, uint64_t len)
 	return hit;
 }
 
-int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
-		  uhost_u64 *iova)
+static int fake_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
+		    uhost_u64 *iova, int never_va)
 {
 	uint64_t start = (uintptr_t)va & ~(FAKE_PAGE - 1);
 	uint64_t size = ((uintptr_t)va - start + len + FAKE_PAGE - 1) & ~(FAKE_PAGE - 1);
@@ -113,7 +113,7 @@ int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma
 	if (!dev || !len)
 		return EINVAL;
 	pthread_mutex_lock(&fake_lock);
-	if (start + size - 1 <= dma_mask && !fake_overlaps(start, size)) {
+	if (!never_va && start + size - 1 <= dma_mask && !fake_overlaps(start, size)) {
 		base = start;
 	} else {
 		base = (fake_bump + align - 1) & ~(align - 1);
@@ -143,6 +143,24 @@ int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma
 out:
 	pthread_mutex_unlock(&fake_lock);
 	return err;
+}
+
+int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
+		  uhost_u64 *iova)
+{
+	return fake_map(dev, va, len, dma_mask, iova, 0);
+}
+
+/* dma-strict's: never IOVA = VA, so a page mapped twice has two IOVAs. */
+int uhost_dma_map_iova(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
+		       uhost_u64 *iova)
+{
+	return fake_map(dev, va, len, dma_mask, iova, 1);
+}
+
+int uhost_dma_unmap_iova(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)
+{
+	return uhost_dma_unmap(dev, iova, len);
 }
 
 int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)

@@ -139,3 +139,16 @@ FAKE int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)
 	(void)dev, (void)iova, (void)len;
 	return ENOENT;
 }
+
+FAKE int uhost_dma_map_iova(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
+			    uhost_u64 *iova)
+{
+	(void)dev, (void)va, (void)len, (void)dma_mask, (void)iova;
+	return ENODEV;
+}
+
+FAKE int uhost_dma_unmap_iova(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)
+{
+	(void)dev, (void)iova, (void)len;
+	return ENOENT;
+}

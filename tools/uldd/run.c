@@ -23,6 +23,7 @@
 #include "confine.h"
 #include "ctl.h"
 #include "debug.h"
+#include "dmafault.h"
 #include "host.h"
 #include "restart.h"
 #include "stopsig.h"
@@ -365,6 +366,7 @@ static int run(int argc, char **argv)
 	unsigned int refused = 0;
 	unsigned long reports;
 	int err, sig, fail = ULDD_EXIT_FAIL;
+	unsigned int strict = 0;
 
 	err = parse(argc, argv, &o);
 	/* A driver this library cannot run would fail the same way every restart. */
@@ -390,6 +392,8 @@ static int run(int argc, char **argv)
 	o.confine.devices = o.devices;
 	o.confine.ndevices = o.ndevices;
 	o.confine.firmware = o.firmware;
+	if (!uldd_k_uldd_debug_lookup("dma-strict", 10, &strict) && (o.debug.mask & strict))
+		tool_dmafault_open();
 	err = tool_confine_drop(&o.confine);
 	if (err) {
 		tool_ctl_stop(ctl);
@@ -402,6 +406,7 @@ static int run(int argc, char **argv)
 	tool_stop_block(&stop);
 	tool_debug_start(&o.debug);
 	uldd_k_uldd_sched_init(o.vcpus);
+	tool_dmafault_start();
 	/* From here the watchdog thread takes the stop signals. */
 	err = tool_wd_start(o.driver, &o.wd, &stop);
 	if (err) {
@@ -494,6 +499,7 @@ static int run(int argc, char **argv)
 	}
 
 	tool_wd_phase(ULDD_WD_EXIT);
+	tool_dmafault_stop();
 	uldd_k_uldd_enter("uldd-run");
 	if (uldd_k_uldd_net_open_failed)
 		refused = uldd_k_uldd_net_open_failed();

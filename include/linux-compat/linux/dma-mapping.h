@@ -30,6 +30,12 @@
  *   cached arena memory, zeroed.
  * - At most four distinct masks are mapped at once; a fifth mask uses the
  *   widest narrower one's mappings, or dma_set_mask() fails with -EIO.
+ * - 'uldd run --debug=dma' holds every unmap and sync against its map
+ *   (shim/debug/dma.c); --debug=dma-strict maps no arena chunk: each
+ *   mapping and coherent allocation gets an IOMMU mapping of its own, at
+ *   an IOVA that is not its address, dropped at unmap, so a device that
+ *   writes after the unmap faults. Both cost a stack unwind per map, and
+ *   dma-strict a system call per map and unmap.
  */
 #ifndef _LINUX_DMA_MAPPING_H
 #define _LINUX_DMA_MAPPING_H
@@ -39,6 +45,7 @@
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/types.h>
+#include <uldd/debug.h>
 
 #define DMA_BIT_MASK(n) (((n) == 64) ? ~0ULL : ((1ULL << (n)) - 1))
 
@@ -54,6 +61,13 @@
 #define DMA_ATTR_ALLOC_SINGLE_PAGES (1UL << 7)
 #define DMA_ATTR_NO_WARN (1UL << 8)
 #define DMA_ATTR_PRIVILEGED (1UL << 9)
+/*
+ * The shim's own: which unmap a driver called (dma_unmap_single or
+ * dma_unmap_page, as the macros below pass it), so --debug=dma can hold
+ * it against the map. An unmap without either is not checked for kind.
+ */
+#define __DMA_ATTR_ULDD_SINGLE (1UL << 30)
+#define __DMA_ATTR_ULDD_PAGE (1UL << 31)
 
 struct page;
 struct scatterlist;
@@ -84,9 +98,13 @@ static inline int dma_coerce_mask_and_coherent(struct device *dev, u64 mask)
 	return dma_set_mask_and_coherent(dev, mask);
 }
 
+/* --debug=dma: the driver checked the mapping at dma_addr (shim/debug/dma.c). */
+void uldd_dma_debug_mapping_error(struct device *dev, dma_addr_t dma_addr);
+
 static inline int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
 {
-	(void)dev;
+	if (uldd_debug_on(ULDD_DEBUG_DMA))
+		uldd_dma_debug_mapping_error(dev, dma_addr);
 	return dma_addr == DMA_MAPPING_ERROR ? -ENOMEM : 0;
 }
 
@@ -100,7 +118,7 @@ void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
 static inline void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr, size_t size,
 					  enum dma_data_direction dir, unsigned long attrs)
 {
-	dma_unmap_page_attrs(dev, addr, size, dir, attrs);
+	dma_unmap_page_attrs(dev, addr, size, dir, attrs | __DMA_ATTR_ULDD_SINGLE);
 }
 
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
@@ -158,7 +176,7 @@ void dmam_free_coherent(struct device *dev, size_t size, void *vaddr, dma_addr_t
 #define dma_map_single(d, a, s, r) dma_map_single_attrs(d, a, s, r, 0)
 #define dma_unmap_single(d, a, s, r) dma_unmap_single_attrs(d, a, s, r, 0)
 #define dma_map_page(d, p, o, s, r) dma_map_page_attrs(d, p, o, s, r, 0)
-#define dma_unmap_page(d, a, s, r) dma_unmap_page_attrs(d, a, s, r, 0)
+#define dma_unmap_page(d, a, s, r) dma_unmap_page_attrs(d, a, s, r, __DMA_ATTR_ULDD_PAGE)
 #define dma_map_sg(d, s, n, r) dma_map_sg_attrs(d, s, n, r, 0)
 #define dma_unmap_sg(d, s, n, r) dma_unmap_sg_attrs(d, s, n, r, 0)
 

@@ -5,12 +5,18 @@
  * mapped), so a streaming map is a lookup and an addition; memory outside the
  * arena is bounced. Mask changes hold one mutex and may sleep; map, unmap and
  * sync take no lock unless a bounce buffer is live (a per-device spinlock).
+ * While a DMA checker is on (--debug=dma, leaks, dma-strict) map and unmap
+ * leave the fast path after one test of the mask: the checker records
+ * every mapping, and under dma-strict each one is an IOMMU mapping of its
+ * own (dma_strict_map()) instead of an addition.
  */
 #define pr_fmt(fmt) "uldd dma: " fmt
 
 #include <linux/dma-mapping.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -21,8 +27,10 @@
 
 #include "../../core/door.h"
 
+#include "../../debug/dma.h"
 #include "../../mm/arena.h"
 #include "../../mm/private.h"
+#include "../sched/sched.h"
 #include "dma.h"
 
 /*
@@ -70,6 +78,8 @@ struct dma_bounce {
  * (mm/arena.c, arena_lock()), and no spinlock is held here: callers are
  * arena growth (allocations that may sleep) and dma_mutex holders. A
  * streaming map never comes here: it reads c->dma[] without a door call.
+ * Under --debug=dma-strict the device reaches no chunk as a whole: only
+ * what dma_map_*() and dma_alloc_coherent() map one by one.
  */
 static int dma_chunk_sync(struct uldd_chunk *c)
 {
@@ -78,6 +88,8 @@ static int dma_chunk_sync(struct uldd_chunk *c)
 	uhost_u64 iova;
 	int err;
 
+	if (uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+		return 0;
 	for (i = 0; i < DMA_NR_CLASSES; i++) {
 		struct dma_class *cl = &dma_classes[i];
 		int state = smp_load_acquire(&cl->state);
@@ -347,6 +359,9 @@ dma_addr_t uldd_dma_coherent_addr(struct device *dev, const void *va, size_t siz
 
 	if (!p)
 		return DMA_MAPPING_ERROR;
+	/* A dma_pool block: inside a coherent allocation with an IOVA of its own. */
+	if (uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+		return uldd_dma_debug_coherent_addr(dev, va, size);
 	return dma_arena_addr(smp_load_acquire(&p->dma.cslot), va, size, dev->coherent_dma_mask,
 			      &outside);
 }
@@ -363,6 +378,61 @@ static inline void dma_for_cpu_barrier(void)
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
 }
 
+/*
+ * dma-strict: an IOMMU mapping of its own for [va, va + size), at an IOVA
+ * that is not va. A short system call that pins a page or a few: made in
+ * any context. Where the caller could sleep the vCPU is lent out around
+ * it, as for a blocking call: a driver mapping in a loop (edu times
+ * 100000 pairs) then never holds its vCPU long enough for the watchdog;
+ * in atomic context it is kept.
+ */
+static bool dma_strict_lend(void)
+{
+	return !preempt_count() && !irqs_disabled() && uldd_host_block_try_begin();
+}
+
+static dma_addr_t dma_strict_map(struct uldd_device_private *p, const void *va, size_t size,
+				 u64 mask)
+{
+	bool lent = dma_strict_lend();
+	uhost_u64 iova;
+	int err;
+
+	err = uhost_dma_map_iova(p->udev, (void *)va, size ? size : 1, mask, &iova);
+	if (lent)
+		uldd_host_block_end();
+	return err ? DMA_MAPPING_ERROR : iova;
+}
+
+static void dma_strict_unmap(struct uldd_device_private *p, dma_addr_t addr, size_t size)
+{
+	bool lent = dma_strict_lend();
+	int err;
+
+	err = uhost_dma_unmap_iova(p->udev, addr, size ? size : 1);
+	if (lent)
+		uldd_host_block_end();
+	if (err)
+		pr_err("cannot unmap IOVA %#llx (%zu bytes): %s\n", (unsigned long long)addr, size,
+		       uhost_errmsg());
+}
+
+/* The streaming address of arena memory, as dma_arena_addr(), or dma-strict's own. */
+static dma_addr_t dma_stream_addr(struct device *dev, struct uldd_device_private *p, void *ptr,
+				  size_t size, bool *outside)
+{
+	struct uldd_chunk *c;
+
+	if (!uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+		return dma_arena_addr(smp_load_acquire(&p->dma.slot), ptr, size, *dev->dma_mask,
+				      outside);
+	c = uldd_arena_find(ptr);
+	*outside = !c || size > c->size - ((unsigned long)ptr - (unsigned long)c->base);
+	if (*outside)
+		return DMA_MAPPING_ERROR;
+	return dma_strict_map(p, ptr, size, *dev->dma_mask);
+}
+
 static dma_addr_t dma_bounce_map(struct device *dev, struct uldd_device_private *p, void *ptr,
 				 size_t size, unsigned long attrs)
 {
@@ -377,8 +447,7 @@ static dma_addr_t dma_bounce_map(struct device *dev, struct uldd_device_private 
 	b->buf = kmalloc(size ? size : 1, GFP_ATOMIC);
 	if (!b->buf)
 		goto err_buf;
-	b->addr = dma_arena_addr(smp_load_acquire(&p->dma.slot), b->buf, size, *dev->dma_mask,
-				 &outside);
+	b->addr = dma_stream_addr(dev, p, b->buf, size, &outside);
 	if (b->addr == DMA_MAPPING_ERROR)
 		goto err_addr;
 	b->orig = ptr;
@@ -411,15 +480,62 @@ static struct uldd_device_private *dma_dev_private(struct device *dev, enum dma_
 	return p;
 }
 
-dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
-				enum dma_data_direction dir, unsigned long attrs)
+static struct dma_bounce *dma_bounce_find(struct uldd_device_private *p, dma_addr_t addr,
+					  size_t size, bool unlink);
+
+/* Drops a dma-strict mapping that was never handed out. */
+static void dma_strict_undo(struct uldd_device_private *p, dma_addr_t addr, size_t size)
 {
-	struct uldd_device_private *p = dma_dev_private(dev, dir, __func__);
+	struct dma_bounce *b = dma_bounce_find(p, addr, size, true);
+
+	if (!b) {
+		dma_strict_unmap(p, addr, size);
+		return;
+	}
+	dma_strict_unmap(p, b->addr, b->size);
+	kfree(b->buf);
+	uldd_private_free(b);
+}
+
+/* The map under a checker: every mapping recorded, its own IOVA under dma-strict. */
+static noinline dma_addr_t dma_map_debug(struct device *dev, struct uldd_device_private *p,
+					 void *ptr, size_t size, enum dma_data_direction dir,
+					 unsigned long attrs, enum uldd_dma_kind kind)
+{
+	dma_addr_t addr;
+	bool outside;
+
+	addr = dma_stream_addr(dev, p, ptr, size, &outside);
+	if (addr == DMA_MAPPING_ERROR && outside)
+		addr = dma_bounce_map(dev, p, ptr, size, attrs);
+	if (addr == DMA_MAPPING_ERROR)
+		return addr;
+	dma_for_device_barrier();
+	/*
+	 * A bounced buffer's own bytes are not what the device reads, and may
+	 * be a stack frame gone by the unmap: the checksum is for arena ones.
+	 * Unrecorded, a dma-strict mapping could never be unmapped: refused.
+	 */
+	if (!uldd_dma_debug_map(dev, outside ? NULL : ptr, addr, size, dir, kind) &&
+	    uldd_debug_on(ULDD_DEBUG_DMA_STRICT)) {
+		dma_strict_undo(p, addr, size);
+		return DMA_MAPPING_ERROR;
+	}
+	return addr;
+}
+
+static __always_inline dma_addr_t dma_map(struct device *dev, void *ptr, size_t size,
+					  enum dma_data_direction dir, unsigned long attrs,
+					  enum uldd_dma_kind kind, const char *fn)
+{
+	struct uldd_device_private *p = dma_dev_private(dev, dir, fn);
 	dma_addr_t addr;
 	bool outside;
 
 	if (!p)
 		return DMA_MAPPING_ERROR;
+	if (uldd_debug_on(ULDD_DMA_TRACKED))
+		return dma_map_debug(dev, p, ptr, size, dir, attrs, kind);
 	addr = dma_arena_addr(smp_load_acquire(&p->dma.slot), ptr, size, *dev->dma_mask, &outside);
 	if (likely(addr != DMA_MAPPING_ERROR)) {
 		dma_for_device_barrier();
@@ -430,10 +546,17 @@ dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
 	return DMA_MAPPING_ERROR;
 }
 
+dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
+				enum dma_data_direction dir, unsigned long attrs)
+{
+	return dma_map(dev, ptr, size, dir, attrs, ULDD_DMA_SINGLE, __func__);
+}
+
 dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page, size_t offset, size_t size,
 			      enum dma_data_direction dir, unsigned long attrs)
 {
-	return dma_map_single_attrs(dev, (char *)page_address(page) + offset, size, dir, attrs);
+	return dma_map(dev, (char *)page_address(page) + offset, size, dir, attrs, ULDD_DMA_PAGE,
+		       __func__);
 }
 
 /* The bounce holding [addr, addr + size), unlinked if unlink. NULL: none. */
@@ -471,22 +594,71 @@ static bool dma_dir_to_device(enum dma_data_direction dir)
 	return dir == DMA_TO_DEVICE || dir == DMA_BIDIRECTIONAL;
 }
 
-void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
-			  enum dma_data_direction dir, unsigned long attrs)
+/* Which unmap the driver called, as the header's inlines and macros say. */
+static enum uldd_dma_kind dma_unmap_kind(unsigned long attrs)
 {
-	struct uldd_device_private *p = dma_dev_private(dev, dir, __func__);
+	if (attrs & __DMA_ATTR_ULDD_SINGLE)
+		return ULDD_DMA_SINGLE;
+	if (attrs & __DMA_ATTR_ULDD_PAGE)
+		return ULDD_DMA_PAGE;
+	return ULDD_DMA_ANY;
+}
+
+/* Copies a FROM_DEVICE bounce back, unless told not to, and frees it. */
+static void dma_bounce_drop(struct uldd_device_private *p, struct dma_bounce *b,
+			    enum dma_data_direction dir, unsigned long attrs)
+{
+	if (dma_dir_from_device(dir) && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
+		memcpy(b->orig, b->buf, b->size);
+	if (uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+		dma_strict_unmap(p, b->addr, b->size);
+	kfree(b->buf);
+	uldd_private_free(b);
+}
+
+/* The unmap under a checker, which sees it first. */
+static noinline void dma_unmap_debug(struct device *dev, struct uldd_device_private *p,
+				     dma_addr_t addr, size_t size, enum dma_data_direction dir,
+				     unsigned long attrs, enum uldd_dma_kind kind, void *caller)
+{
+	bool strict = uldd_debug_on(ULDD_DEBUG_DMA_STRICT);
+	size_t mapped = size;
+	struct dma_bounce *b;
+
+	/* dma-strict unmaps what the map made, whatever size the driver says. */
+	if (!uldd_dma_debug_unmap(dev, NULL, addr, size, dir, kind, &mapped, caller) && strict)
+		return;
+	b = dma_bounce_find(p, addr, mapped, true);
+	if (b)
+		dma_bounce_drop(p, b, dir, attrs);
+	else if (strict)
+		dma_strict_unmap(p, addr, mapped);
+}
+
+static __always_inline void dma_unmap(struct device *dev, dma_addr_t addr, size_t size,
+				      enum dma_data_direction dir, unsigned long attrs,
+				      enum uldd_dma_kind kind, const char *fn, void *caller)
+{
+	struct uldd_device_private *p = dma_dev_private(dev, dir, fn);
 	struct dma_bounce *b;
 
 	if (!p)
 		return;
 	dma_for_cpu_barrier();
-	b = dma_bounce_find(p, addr, size, true);
-	if (!b)
+	if (uldd_debug_on(ULDD_DMA_TRACKED)) {
+		dma_unmap_debug(dev, p, addr, size, dir, attrs, kind, caller);
 		return;
-	if (dma_dir_from_device(dir) && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
-		memcpy(b->orig, b->buf, b->size);
-	kfree(b->buf);
-	uldd_private_free(b);
+	}
+	b = dma_bounce_find(p, addr, size, true);
+	if (b)
+		dma_bounce_drop(p, b, dir, attrs);
+}
+
+void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
+			  enum dma_data_direction dir, unsigned long attrs)
+{
+	dma_unmap(dev, addr, size, dir, attrs, dma_unmap_kind(attrs), __func__,
+		  __builtin_return_address(0));
 }
 
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
@@ -499,6 +671,8 @@ void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
 	if (!p)
 		return;
 	dma_for_cpu_barrier();
+	if (uldd_debug_on(ULDD_DEBUG_DMA))
+		uldd_dma_debug_sync(dev, addr, size, dir, true);
 	b = dma_bounce_find(p, addr, size, false);
 	if (!b || !dma_dir_from_device(dir))
 		return;
@@ -515,6 +689,8 @@ void dma_sync_single_for_device(struct device *dev, dma_addr_t addr, size_t size
 
 	if (!p)
 		return;
+	if (uldd_debug_on(ULDD_DEBUG_DMA))
+		uldd_dma_debug_sync(dev, addr, size, dir, false);
 	b = dma_bounce_find(p, addr, size, false);
 	if (b && dma_dir_to_device(dir)) {
 		off = addr - b->addr;
@@ -530,7 +706,8 @@ unsigned int dma_map_sg_attrs(struct device *dev, struct scatterlist *sg, int ne
 	int i;
 
 	for_each_sg(sg, s, nents, i) {
-		s->dma_address = dma_map_single_attrs(dev, sg_virt(s), s->length, dir, attrs);
+		s->dma_address =
+			dma_map(dev, sg_virt(s), s->length, dir, attrs, ULDD_DMA_SG, __func__);
 		if (s->dma_address == DMA_MAPPING_ERROR)
 			goto err_unmap;
 		s->dma_length = s->length;
@@ -548,7 +725,8 @@ void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sg, int nents,
 	int i;
 
 	for_each_sg(sg, s, nents, i)
-		dma_unmap_page_attrs(dev, s->dma_address, s->dma_length, dir, attrs);
+		dma_unmap(dev, s->dma_address, s->dma_length, dir, attrs, ULDD_DMA_SG, __func__,
+			  __builtin_return_address(0));
 }
 
 void dma_sync_sg_for_cpu(struct device *dev, struct scatterlist *sg, int nelems,
@@ -571,6 +749,8 @@ void dma_sync_sg_for_device(struct device *dev, struct scatterlist *sg, int nele
 		dma_sync_single_for_device(dev, s->dma_address, s->dma_length, dir);
 }
 
+static void dma_coherent_pages_free(size_t size, void *cpu_addr);
+
 /*
  * Coherent memory is page-allocator memory (past its largest block, a
  * chunk of its own), which is arena memory, zeroed; the zone flags mean
@@ -582,11 +762,12 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, g
 		      unsigned long attrs)
 {
 	gfp_t gfp = (flag & ~(__GFP_DMA | __GFP_DMA32 | __GFP_HIGHMEM)) | __GFP_ZERO;
+	struct uldd_device_private *p = READ_ONCE(dev->p);
 	void *va = NULL;
 	dma_addr_t addr;
 
 	(void)attrs;
-	if (!READ_ONCE(dev->p) || !size)
+	if (!p || !size)
 		return NULL;
 	if (size <= KMALLOC_MAX_SIZE)
 		va = (void *)__get_free_pages(gfp, get_order(size));
@@ -594,11 +775,21 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, g
 		va = uldd_alloc_huge_aligned(size, PAGE_SIZE << get_order(size), gfp);
 	if (!va)
 		return NULL;
-	addr = uldd_dma_coherent_addr(dev, va, size);
+	if (uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+		addr = dma_strict_map(p, va, size, dev->coherent_dma_mask);
+	else
+		addr = uldd_dma_coherent_addr(dev, va, size);
 	if (addr == DMA_MAPPING_ERROR) {
 		pr_err("%s: coherent memory at %px is not mapped below %#llx\n", dev_name(dev), va,
 		       dev->coherent_dma_mask);
-		dma_free_attrs(dev, size, va, addr, attrs);
+		dma_coherent_pages_free(size, va);
+		return NULL;
+	}
+	if (uldd_debug_on(ULDD_DMA_TRACKED) &&
+	    !uldd_dma_debug_map(dev, va, addr, size, DMA_BIDIRECTIONAL, ULDD_DMA_COHERENT) &&
+	    uldd_debug_on(ULDD_DEBUG_DMA_STRICT)) {
+		dma_strict_unmap(p, addr, size);
+		dma_coherent_pages_free(size, va);
 		return NULL;
 	}
 	*dma_handle = addr;
@@ -608,11 +799,28 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, g
 void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle,
 		    unsigned long attrs)
 {
-	(void)dev;
-	(void)dma_handle;
+	struct uldd_device_private *p = READ_ONCE(dev->p);
+	size_t mapped = size;
+
 	(void)attrs;
 	if (!cpu_addr)
 		return;
+	if (uldd_debug_on(ULDD_DMA_TRACKED)) {
+		bool found = uldd_dma_debug_unmap(dev, cpu_addr, dma_handle, size,
+						  DMA_BIDIRECTIONAL, ULDD_DMA_COHERENT, &mapped,
+						  __builtin_return_address(0));
+
+		/* What is not allocated (a double free, say) is reported, not freed. */
+		if (!found)
+			return;
+		if (p && uldd_debug_on(ULDD_DEBUG_DMA_STRICT))
+			dma_strict_unmap(p, dma_handle, mapped);
+	}
+	dma_coherent_pages_free(size, cpu_addr);
+}
+
+static void dma_coherent_pages_free(size_t size, void *cpu_addr)
+{
 	if (size <= KMALLOC_MAX_SIZE)
 		free_pages((unsigned long)cpu_addr, get_order(size));
 	else
