@@ -16,6 +16,7 @@
 
 #include <linux/compiler.h>
 #include <linux/types.h>
+#include <uldd/kasan.h>
 
 struct uldd_chunk;
 struct uldd_stack;
@@ -53,25 +54,6 @@ bool uldd_kasan_check(const void *p, size_t size, bool write, unsigned long ip);
 
 /* A report of a bad free (kfree of what is not a live object) at ip. */
 void uldd_kasan_report_free(const void *p, bool twice, unsigned long ip);
-
-/*
- * The instrumented driver's checks (kasan.mk renames GCC's __asan_*
- * calls to these): each returns at once unless kasan is on and a is
- * arena memory. Exported: drivers call them.
- */
-void uldd_kasan_load1(unsigned long a);
-void uldd_kasan_load2(unsigned long a);
-void uldd_kasan_load4(unsigned long a);
-void uldd_kasan_load8(unsigned long a);
-void uldd_kasan_load16(unsigned long a);
-void uldd_kasan_loadN(unsigned long a, size_t size);
-void uldd_kasan_store1(unsigned long a);
-void uldd_kasan_store2(unsigned long a);
-void uldd_kasan_store4(unsigned long a);
-void uldd_kasan_store8(unsigned long a);
-void uldd_kasan_store16(unsigned long a);
-void uldd_kasan_storeN(unsigned long a, size_t size);
-void uldd_kasan_no_return(void);
 
 /* What slab.c knows of the object holding an address, for a report. */
 struct uldd_kasan_object {
