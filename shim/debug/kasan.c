@@ -190,7 +190,7 @@ static const char *bug_kind(unsigned long bad)
 static void describe_object(const void *addr, const struct uldd_kasan_object *o)
 {
 	unsigned long a = (unsigned long)addr, s = (unsigned long)o->start;
-	unsigned int region = o->live ? o->size : o->cache_size;
+	unsigned int region = o->size;
 
 	pr_err("The buggy address belongs to the object at %px\n", o->start);
 	pr_err(" which belongs to the cache %s of size %u\n", o->cache, o->cache_size);
