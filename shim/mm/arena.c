@@ -168,8 +168,13 @@ static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 	c->end_pfn = c->base_pfn + npages;
 	for (i = 0; i < npages; i++)
 		c->pages[i].virtual = (char *)va + (i << PAGE_SHIFT);
-	if (uldd_debug_on(ULDD_DEBUG_KASAN) && uldd_kasan_chunk_init(c))
-		goto err_addr;
+	if (uldd_debug_on(ULDD_DEBUG_KASAN)) {
+		if (uldd_kasan_chunk_init(c))
+			goto err_addr;
+		/* The mask is set before the first chunk, so no slab exists yet. */
+		if (!arena_nr_chunks)
+			uldd_slab_kasan_init();
+	}
 	return c;
 
 err_addr:
@@ -282,9 +287,6 @@ int uldd_mm_init(void)
 
 	if (err || uldd_arena_generation())
 		return err;
-	/* 'uldd run' set the mask before: the size classes change before any allocation. */
-	if (uldd_debug_on(ULDD_DEBUG_KASAN))
-		uldd_slab_kasan_init();
 	return uldd_arena_grow(0, 0);
 }
 
