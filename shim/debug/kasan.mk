@@ -56,3 +56,6 @@ $(KASAN_PORT_CONFIG): $(PORT_CONFIG) $(TOP)/shim/debug/kasan.mk
 kasan-ported: $(KASAN_PORT_CONFIG) $(SHIM_KO) $(LIBULDD_DEV) $(BUILD)/linux-source-6.1/.uldd-stamp
 	@echo "  PORT    e1000 from linux-source-6.1, for kasan"
 	$(Q)$(PORT_TOOL) --config $(KASAN_PORT_CONFIG) --series 6.1 --quiet e1000
+
+# The guest tests run the instrumented samples (tests/vm/debug/10-kasan.sh).
+vm-check vm-test: kasan
