@@ -24,6 +24,7 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 
+#include "../core/door.h"
 #include "../mm/arena.h"
 #include "../mm/lock.h"
 #include "../mm/private.h"
@@ -154,6 +155,16 @@ static bool kasan_first_report(unsigned long ip)
 	return first;
 }
 
+/* The function at ip as a stack frame names it; one buffer per thread. */
+static const char *code_name(unsigned long ip)
+{
+	static __thread char name[192];
+
+	/* As the stack's first line names it: a return address, just past the check's call. */
+	uhost_stack_name((void *)ip, name, sizeof(name));
+	return name;
+}
+
 static const char *task_comm(void)
 {
 	return current ? current->comm : "(no task)";
@@ -237,7 +248,7 @@ static noinline void kasan_report(unsigned long addr, size_t size, bool write, u
 	if (!kasan_first_report(ip))
 		return;
 	kasan_busy++;
-	uldd_report_start(ULDD_CHK_KASAN, "KASAN: %s in %pS", bug_kind(bad), (void *)ip);
+	uldd_report_start(ULDD_CHK_KASAN, "KASAN: %s in %s", bug_kind(bad), code_name(ip));
 	pr_err("%s of size %zu at addr %px by task %s/%d\n", write ? "Write" : "Read", size,
 	       (void *)addr, task_comm(), task_pid());
 	uldd_stack_print(uldd_stack_save(2));

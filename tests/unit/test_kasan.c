@@ -61,7 +61,7 @@ static void test_kasan_redzone(void **state)
 	(void)state;
 	reset();
 	assert_int_equal(KTEST(ktest_kasan_redzone)(), 3);
-	assert_non_null(strstr(lines, "BUG: KASAN: slab-out-of-bounds in "));
+	assert_non_null(strstr(lines, "BUG: KASAN: slab-out-of-bounds in frame 0x"));
 	assert_non_null(strstr(lines, "|Write of size 1 at addr "));
 	assert_non_null(strstr(lines, "|Read of size 8 at addr "));
 	assert_non_null(strstr(lines, " which belongs to the cache kmalloc-32 of size 32|"));
@@ -76,7 +76,7 @@ static void test_kasan_uaf(void **state)
 	(void)state;
 	reset();
 	assert_int_equal(KTEST(ktest_kasan_uaf)(), 1);
-	assert_non_null(strstr(lines, "BUG: KASAN: use-after-free in "));
+	assert_non_null(strstr(lines, "BUG: KASAN: use-after-free in frame 0x"));
 	assert_non_null(strstr(lines, "|Read of size 4 at addr "));
 	assert_non_null(strstr(
 		lines, "|The buggy address is located 8 bytes inside of| freed 24-byte region"));

@@ -25,7 +25,7 @@ for bug in oob oob-memset; do
 	log=/tmp/kasan-$bug.log
 	debug_run "$log" "bug $bug done" "$KSO" --device "$EDU_ADDR" --debug=kasan bug=$bug
 	kasan_one_report "$log" $bug
-	kasan_expect "$log" "^BUG: KASAN: slab-out-of-bounds in " "bug=$bug"
+	kasan_expect "$log" "^BUG: KASAN: slab-out-of-bounds in bug_oob_(loop|memset)\+0x[0-9a-f]+/0x[0-9a-f]+ \[bug-kasan\]$" "bug=$bug"
 	if [ $bug = oob ]; then
 		kasan_expect "$log" "^Write of size 1 at addr [0-9a-f]+ by task " "bug=$bug"
 	else
@@ -42,7 +42,7 @@ done
 log=/tmp/kasan-uaf.log
 debug_run "$log" "bug uaf done" "$KSO" --device "$EDU_ADDR" --debug=kasan bug=uaf
 kasan_one_report "$log" uaf
-kasan_expect "$log" "^BUG: KASAN: use-after-free in " "bug=uaf"
+kasan_expect "$log" "^BUG: KASAN: use-after-free in bug_uaf\+" "bug=uaf"
 kasan_expect "$log" "^Read of size 4 at addr [0-9a-f]+ by task " "bug=uaf"
 kasan_expect "$log" "located 8 bytes inside of" "bug=uaf"
 grep -A4 "^Allocated by task " "$log" | grep -q "bug_uaf" ||
