@@ -253,7 +253,8 @@ static noinline void kasan_report(unsigned long addr, size_t size, bool write, u
 	       (void *)addr, task_comm(), task_pid());
 	uldd_stack_print(uldd_stack_save(2));
 	pr_err("\n");
-	describe((const void *)addr);
+	/* For a range (memset), where it goes bad says more than where it starts. */
+	describe((const void *)bad);
 	uldd_report_end();
 	kasan_busy--;
 }

@@ -117,6 +117,9 @@ static void test_kasan_memset(void **state)
 	reset();
 	assert_int_equal(KTEST(ktest_kasan_memset)(), 1);
 	assert_non_null(strstr(lines, "|Write of size 40 at addr "));
+	/* Described from the first byte out of bounds, not the start of the range. */
+	assert_non_null(strstr(
+		lines, "|The buggy address is located 0 bytes to the right of| 32-byte region"));
 }
 
 static void test_kasan_off(void **state)

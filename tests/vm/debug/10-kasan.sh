@@ -32,7 +32,7 @@ for bug in oob oob-memset; do
 		kasan_expect "$log" "^Write of size 512 at addr [0-9a-f]+ by task " "bug=$bug"
 	fi
 	kasan_expect "$log" "which belongs to the cache kmalloc-32 of size 32" "bug=$bug"
-	kasan_expect "$log" "located (0 bytes to the right|0 bytes inside)" "bug=$bug"
+	kasan_expect "$log" "located 0 bytes to the right of" "bug=$bug"
 	grep -A4 "^Allocated by task " "$log" | grep -q "bug_oob_" ||
 		fail "bug=$bug: the allocation stack does not name the sample's function"
 	! grep -q "^Freed by task " "$log" || fail "bug=$bug: a free stack for a live object"
