@@ -435,17 +435,25 @@ static void kasan_record(int *pid, char *comm)
 	strscpy(comm, t ? t->comm : "(no task)", TASK_COMM_LEN);
 }
 
+/* obj's bytes from size on out of bounds, up to its redzone's end. */
+static void kasan_obj_resize(struct kmem_cache *s, struct page *slab, const void *obj, size_t size)
+{
+	unsigned long used = ALIGN(size, KASAN_GRANULE);
+
+	slab_meta(s, slab, obj)->size = (unsigned int)size;
+	uldd_kasan_poison((const char *)obj + used, s->size - used, KASAN_SLAB_REDZONE);
+	uldd_kasan_unpoison(obj, size);
+}
+
 /* The caller's object of size bytes, addressable up to size only. */
 static noinline void *kasan_obj_alloc(struct kmem_cache *s, size_t size, gfp_t gfp)
 {
-	unsigned long used = ALIGN(size, KASAN_GRANULE);
 	struct kasan_meta *m;
 	void *obj = slab_alloc(s, gfp, true);
 
 	if (!obj)
 		return NULL;
 	m = slab_meta(s, kasan_head(obj), obj);
-	m->size = (unsigned int)size;
 	/* 1: this function; the stack starts at kmalloc or kmem_cache_alloc. */
 	m->alloc_stack = uldd_stack_save(1);
 	kasan_record(&m->alloc_pid, m->alloc_comm);
@@ -453,8 +461,7 @@ static noinline void *kasan_obj_alloc(struct kmem_cache *s, size_t size, gfp_t g
 	uldd_kasan_unpoison(obj, s->object_size);
 	if (gfp & __GFP_ZERO)
 		memset(obj, 0, s->object_size);
-	uldd_kasan_poison((char *)obj + used, s->size - used, KASAN_SLAB_REDZONE);
-	uldd_kasan_unpoison(obj, size);
+	kasan_obj_resize(s, kasan_head(obj), obj, size);
 	return obj;
 }
 
@@ -529,6 +536,7 @@ static noinline void kasan_obj_free(struct kmem_cache *s, struct page *slab, voi
 				    unsigned long ip)
 {
 	unsigned long off = (unsigned long)((char *)obj - (char *)page_address(slab));
+	const struct uldd_stack *stack;
 	struct kasan_meta *m;
 	unsigned int state;
 
@@ -537,18 +545,27 @@ static noinline void kasan_obj_free(struct kmem_cache *s, struct page *slab, voi
 		uldd_kasan_report_free(obj, false, ip);
 		return;
 	}
+	/* 1: this function; the stack starts at kfree or kmem_cache_free. Unwinding is slow: not under the lock. */
+	stack = uldd_stack_save(1);
 	uldd_mm_lock(&s->lock);
 	m = slab_meta(s, slab, obj);
 	state = m->state;
 	if (state == KMETA_LIVE) {
 		m->state = KMETA_QUARANTINE;
-		/* 1: this function; the stack starts at kfree or kmem_cache_free. */
-		m->free_stack = uldd_stack_save(1);
+		m->free_stack = stack;
 		kasan_record(&m->free_pid, m->free_comm);
 	}
 	uldd_mm_unlock(&s->lock);
 	if (state != KMETA_LIVE) {
 		uldd_kasan_report_free(obj, state != KMETA_NEW, ip);
+		return;
+	}
+	/*
+	 * An RCU reader may still look at a SLAB_TYPESAFE_BY_RCU object after
+	 * it is freed, and rightly: it is neither poisoned nor kept back.
+	 */
+	if (s->flags & SLAB_TYPESAFE_BY_RCU) {
+		slab_free(s, slab, obj, true);
 		return;
 	}
 	uldd_kasan_poison(obj, ALIGN(s->object_size, KASAN_GRANULE), KASAN_SLAB_FREE);
@@ -570,6 +587,19 @@ static noinline void kasan_kfree(const void *objp, unsigned long ip)
 	}
 	/* A block of pages freed already is no longer PGF_HEAD. */
 	uldd_kasan_report_free(objp, !(pf & PGF_HEAD), ip);
+}
+
+static void kasan_krealloc_in_place(const void *p, size_t size)
+{
+	struct page *head = kasan_head(p);
+	unsigned long used = ALIGN(size, KASAN_GRANULE);
+
+	if (READ_ONCE(head->flags) & PGF_SLAB) {
+		kasan_obj_resize(page_state(head)->cache, head, p, size);
+		return;
+	}
+	uldd_kasan_poison((const char *)p + used, uldd_large_size(head) - used, KASAN_PAGE_REDZONE);
+	uldd_kasan_unpoison(p, size);
 }
 
 bool uldd_slab_kasan_describe(const void *addr, struct uldd_kasan_object *o)
@@ -672,7 +702,7 @@ size_t ksize(const void *objp)
 
 		/* The whole object may be used now, as KASAN's ksize() allows. */
 		if (uldd_debug_on(ULDD_DEBUG_KASAN))
-			uldd_kasan_unpoison(objp, s->object_size);
+			kasan_obj_resize(s, head, objp, s->object_size);
 		return s->object_size;
 	}
 	if (pf & (PGF_LARGE | PGF_HUGE)) {
@@ -713,6 +743,9 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 		 */
 		if (flags & __GFP_ZERO)
 			memset((char *)p + new_size, 0, have - new_size);
+		/* What ksize() opened up closes again past the new size. */
+		if (uldd_debug_on(ULDD_DEBUG_KASAN))
+			kasan_krealloc_in_place(p, new_size);
 		return (void *)p;
 	}
 	n = kmalloc(new_size, flags);

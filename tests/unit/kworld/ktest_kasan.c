@@ -191,6 +191,11 @@ unsigned long KTEST(ktest_kasan_ksize)(void)
 		uldd_kasan_store8((unsigned long)p + 24);
 		/* Still out: past the object. */
 		uldd_kasan_store1((unsigned long)p + 32);
+		/* krealloc() in place closes what ksize() opened. */
+		if (krealloc(p, 10, GFP_KERNEL) == p)
+			uldd_kasan_store1((unsigned long)p + 12);
+		else
+			before -= 100;
 	} else {
 		before -= 100;
 	}

@@ -23,7 +23,10 @@ int KTEST(ktest_kasan_quarantine)(void);
 unsigned long KTEST(ktest_kasan_bad_free)(void);
 /* Every kmalloc size class and a kmem_cache keep their alignment: 0 or the line. */
 int KTEST(ktest_kasan_align)(void);
-/* ksize() makes the whole object addressable: the reports an access past the size made. */
+/*
+ * ksize() makes the whole object addressable, krealloc() to less shrinks
+ * it again: the reports accesses past the object and the new size made.
+ */
 unsigned long KTEST(ktest_kasan_ksize)(void);
 /* memset past a kmalloc (the shim's string functions check): the reports made. */
 unsigned long KTEST(ktest_kasan_memset)(void);
