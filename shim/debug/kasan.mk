@@ -35,11 +35,10 @@ $$(KASAN_BUILD)/samples/$(1).so: $$(KASAN_BUILD)/samples/$(1).o $$(LIBULDD_DEV)
 
 KASAN_SOS += $$(KASAN_BUILD)/samples/$(1).so
 endef
-$(foreach s,$(SAMPLES),$(eval $(call kasan_sample_rule,$(s))))
-
 .PHONY: kasan kasan-ported
+ifeq ($(SANITIZE),)
+$(foreach s,$(SAMPLES),$(eval $(call kasan_sample_rule,$(s))))
 kasan: $(KASAN_SOS)
-	$(Q)$(if $(SANITIZE),echo "make kasan: not with SANITIZE (two sanitizers in one driver)" >&2; exit 2)
 
 # The port tool compiles and links as its config says: the same config as
 # a normal port, with the kasan flags and link, writing under build/kasan.
@@ -59,3 +58,7 @@ kasan-ported: $(KASAN_PORT_CONFIG) $(SHIM_KO) $(LIBULDD_DEV) $(BUILD)/linux-sour
 
 # The guest tests run the instrumented samples (tests/vm/debug/10-kasan.sh).
 vm-check vm-test: kasan
+else
+kasan kasan-ported:
+	@echo "make $@: not with SANITIZE= (a second sanitizer in one driver)" >&2; exit 2
+endif

@@ -545,7 +545,10 @@ static noinline void kasan_obj_free(struct kmem_cache *s, struct page *slab, voi
 		uldd_kasan_report_free(obj, false, ip);
 		return;
 	}
-	/* 1: this function; the stack starts at kfree or kmem_cache_free. Unwinding is slow: not under the lock. */
+	/*
+	 * 1: this function; the stack starts at kfree or kmem_cache_free.
+	 * Unwinding is slow: not under the lock.
+	 */
 	stack = uldd_stack_save(1);
 	uldd_mm_lock(&s->lock);
 	m = slab_meta(s, slab, obj);
