@@ -4,7 +4,8 @@
 # (the kind, the access, the object and its cache, where it was allocated
 # and, after kfree, freed), and exit status 1; no bug, no report and 0.
 # The same sample not built for kasan gets one warning line, and the
-# shim's memset still catches its overflow.
+# shim's memset still catches its overflow. The edu sample, built for
+# kasan, runs all its checks with none.
 KSO=$ULDD_BUILD/kasan/samples/bug-kasan.so
 PLAIN=$ULDD_BUILD/samples/bug-kasan.so
 [ -e "$KSO" ] || fail "no $KSO: 'make kasan' builds it"
@@ -64,3 +65,13 @@ debug_run "$log" "bug oob-memset done" "$PLAIN" --device "$EDU_ADDR" --debug=kas
 kasan_expect "$log" "make kasan" "uninstrumented"
 kasan_one_report "$log" "oob-memset (uninstrumented)"
 ok "--debug=kasan on an uninstrumented driver: one warning line, the shim's memset check still reports"
+
+# A driver without those bugs, instrumented: MSI, coherent and streaming
+# DMA, timers and work, every access checked, and nothing to report.
+log=/tmp/kasan-edu.log
+debug_run "$log" "all checks passed" "$ULDD_BUILD/kasan/samples/edu.so" --device "$EDU_ADDR" \
+	--debug=kasan rounds=20
+grep -q "all checks passed" "$log" || fail "instrumented edu: its checks did not pass"
+! grep -q "^BUG: \|report(s)\|not built for kasan" "$log" || fail "instrumented edu: a report or the warning"
+[ "$DEBUG_RC" -eq 0 ] || fail "instrumented edu: exit status $DEBUG_RC"
+ok "--debug=kasan: the instrumented edu passes its checks with no report, exit 0"
