@@ -46,7 +46,7 @@ static __thread int kasan_busy;
 int uldd_kasan_chunk_init(struct uldd_chunk *c)
 {
 	size_t n = c->size >> KASAN_GRANULE_SHIFT;
-	u8 *sh = uldd_private_alloc(n, GFP_ATOMIC);
+	u8 *sh = uldd_private_alloc(n, GFP_KERNEL);
 	size_t i;
 
 	if (!sh)

@@ -34,7 +34,8 @@ struct uldd_stack;
 
 /*
  * The shadow of chunk c, every page free; stored in c->shadow. From the
- * private heap, which no device reaches and no driver owns. 0 or -ENOMEM.
+ * private heap, which no device reaches and no driver owns, and which may
+ * grow for it: the caller may block. 0 or -ENOMEM.
  */
 int uldd_kasan_chunk_init(struct uldd_chunk *c);
 

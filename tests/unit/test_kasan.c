@@ -6,7 +6,7 @@
  * per code address and named as KASAN names it; a read after kfree with
  * the allocation and free stacks; the quarantine delaying reuse; bad
  * frees reported rather than stopping; alignment kept with the redzones;
- * ksize() and krealloc(); the shim's memset; and no check while the checker is off.
+ * ksize() and krealloc(); pages, across arena growth; the shim's memset; and no check while the checker is off.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -122,6 +122,12 @@ static void test_kasan_memset(void **state)
 		lines, "|The buggy address is located 0 bytes to the right of| 32-byte region"));
 }
 
+static void test_kasan_pages(void **state)
+{
+	(void)state;
+	assert_int_equal(KTEST(ktest_kasan_pages)(), 0);
+}
+
 static void test_kasan_off(void **state)
 {
 	(void)state;
@@ -135,7 +141,7 @@ int main(void)
 		cmocka_unit_test(test_kasan_uaf),      cmocka_unit_test(test_kasan_quarantine),
 		cmocka_unit_test(test_kasan_bad_free), cmocka_unit_test(test_kasan_align),
 		cmocka_unit_test(test_kasan_ksize),    cmocka_unit_test(test_kasan_memset),
-		cmocka_unit_test(test_kasan_off),
+		cmocka_unit_test(test_kasan_pages),    cmocka_unit_test(test_kasan_off),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

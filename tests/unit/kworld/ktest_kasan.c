@@ -4,8 +4,10 @@
  * instrumented driver calls are called here by hand, each from a call
  * site of its own (a report is made once per code address).
  */
+#include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/log2.h>
+#include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -237,4 +239,34 @@ unsigned long KTEST(ktest_kasan_off)(void)
 	kfree(p);
 	uldd_exit();
 	return reports() - before;
+}
+
+int KTEST(ktest_kasan_pages)(void)
+{
+	struct page *pg[4];
+	int line = 0, i;
+
+	uldd_enter("ktest-kasan");
+	/* 16 MiB in 4 MiB blocks: the arena grows, and each new chunk has its shadow. */
+	for (i = 0; i < 4; i++) {
+		pg[i] = alloc_pages(GFP_KERNEL, MAX_PAGE_ORDER);
+		if (!pg[i]) {
+			line = __LINE__;
+			continue;
+		}
+		if (!uldd_arena_find(page_address(pg[i]))->shadow)
+			line = __LINE__;
+		else if (shadow_at(page_address(pg[i])) ||
+			 shadow_at((char *)page_address(pg[i]) + (PAGE_SIZE << MAX_PAGE_ORDER) - 1))
+			line = __LINE__;
+	}
+	for (i = 0; i < 4; i++) {
+		if (!pg[i])
+			continue;
+		__free_pages(pg[i], MAX_PAGE_ORDER);
+		if (!line && shadow_at(page_address(pg[i])) != KASAN_PAGE_FREE)
+			line = __LINE__;
+	}
+	uldd_exit();
+	return line;
 }

@@ -32,5 +32,7 @@ unsigned long KTEST(ktest_kasan_ksize)(void);
 unsigned long KTEST(ktest_kasan_memset)(void);
 /* With the mask cleared, an access to a redzone: the reports made (none, or it failed). */
 unsigned long KTEST(ktest_kasan_off)(void);
+/* Blocks of pages across arena growth: addressable while allocated, poisoned after. */
+int KTEST(ktest_kasan_pages)(void);
 
 #endif /* ULDD_KTEST_KASAN_H */
