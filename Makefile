@@ -35,6 +35,7 @@ include tools/tools.mk
 include samples/samples.mk
 include tools/port/port.mk
 include ported/ported.mk
+include shim/debug/kasan.mk
 include tests/conform/conform.mk
 include tests/unit/unit.mk
 include tests/vm/vm.mk

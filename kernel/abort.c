@@ -72,6 +72,18 @@ void uhost_stack_print(void *const *frames, unsigned int n)
 	}
 }
 
+void uhost_stack_name(void *pc, char *buf, uhost_size len)
+{
+	uh_frame_namer namer = __atomic_load_n(&uh_namer, __ATOMIC_ACQUIRE);
+
+	if (!len)
+		return;
+	if (namer)
+		namer(pc, buf, len);
+	else
+		snprintf(buf, len, "%p", pc);
+}
+
 void uhost_abort(const char *msg)
 {
 	size_t len = msg ? strlen(msg) : 0;

@@ -26,7 +26,7 @@
  * Bumped whenever a declaration below changes; uhost_init() checks it. The
  * core's history goes on from the single header's UHOST_VERSION 12.
  */
-#define UHOST_CORE_REV 14
+#define UHOST_CORE_REV 15
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -78,6 +78,12 @@ __attribute__((__noreturn__)) void uhost_abort(const char *msg);
  */
 unsigned int uhost_stack_save(void **frames, unsigned int max, unsigned int skip);
 void uhost_stack_print(void *const *frames, unsigned int n);
+/*
+ * The name uhost_stack_print() would give the frame pc, without the
+ * leading space, in buf (len bytes, always NUL-terminated): for a report's
+ * title ("... in func+off/size [module]"). irq thread: yes; never blocks.
+ */
+void uhost_stack_name(void *pc, char *buf, uhost_size len);
 
 /* Time. CLOCK_MONOTONIC in nanoseconds. irq thread: yes. */
 uhost_u64 uhost_clock_ns(void);

@@ -5,17 +5,32 @@
  * code, so K-world must define them; shim.mk builds this file with
  * -fno-tree-loop-distribute-patterns so these loops do not become calls to
  * themselves. Reentrant, no state.
+ *
+ * With --debug=kasan the copying ones check their ranges first, as the
+ * kernel's KASAN checks its uninstrumented string functions: a driver's
+ * memset past its kmalloc is caught here even when the driver was not
+ * built for kasan.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <uldd/debug.h>
+
+#include "../debug/kasan.h"
+
+/* A range the caller (the function's caller: KASAN_RET_IP) reads or writes. */
+#define kasan_range(p, n, write)                                           \
+	do {                                                               \
+		if (uldd_debug_on(ULDD_DEBUG_KASAN))                       \
+			uldd_kasan_check((p), (n), (write), KASAN_RET_IP); \
+	} while (0)
 
 /*
  * Eight bytes a move: __builtin_memcpy of a constant size is one load or
  * store (x86 allows them unaligned), never a call, even under -fno-builtin.
  * Packet paths copy and clear hundreds of bytes per frame.
  */
-void *memcpy(void *dest, const void *src, size_t n)
+static __always_inline void *copy_forward(void *dest, const void *src, size_t n)
 {
 	unsigned char *d = dest;
 	const unsigned char *s = src;
@@ -39,14 +54,23 @@ void *memcpy(void *dest, const void *src, size_t n)
 	return dest;
 }
 
+void *memcpy(void *dest, const void *src, size_t n)
+{
+	kasan_range(src, n, false);
+	kasan_range(dest, n, true);
+	return copy_forward(dest, src, n);
+}
+
 void *memmove(void *dest, const void *src, size_t n)
 {
 	unsigned char *d = dest;
 	const unsigned char *s = src;
 
+	kasan_range(src, n, false);
+	kasan_range(dest, n, true);
 	/* Forwards is safe unless dest starts inside src; else backwards. */
 	if ((uintptr_t)d - (uintptr_t)s >= n)
-		return memcpy(dest, src, n);
+		return copy_forward(dest, src, n);
 	while (n--)
 		d[n] = s[n];
 	return dest;
@@ -57,6 +81,7 @@ void *memset(void *s, int c, size_t n)
 	unsigned char *p = s;
 	u64 v = 0x0101010101010101ULL * (unsigned char)c;
 
+	kasan_range(s, n, true);
 	for (; n >= 16; n -= 16, p += 16) {
 		__builtin_memcpy(p, &v, 8);
 		__builtin_memcpy(p + 8, &v, 8);
@@ -145,6 +170,12 @@ char *strcpy(char *dest, const char *src)
 {
 	char *d = dest;
 
+	if (uldd_debug_on(ULDD_DEBUG_KASAN)) {
+		size_t n = strlen(src) + 1;
+
+		uldd_kasan_check(src, n, false, KASAN_RET_IP);
+		uldd_kasan_check(dest, n, true, KASAN_RET_IP);
+	}
 	while ((*d++ = *src++))
 		;
 	return dest;
@@ -155,6 +186,7 @@ char *strncpy(char *dest, const char *src, size_t count)
 {
 	size_t n = 0;
 
+	kasan_range(dest, count, true);
 	for (; n < count && src[n]; n++)
 		dest[n] = src[n];
 	for (; n < count; n++)
@@ -169,7 +201,8 @@ size_t strlcpy(char *dest, const char *src, size_t size)
 	if (size) {
 		size_t n = len < size - 1 ? len : size - 1;
 
-		memcpy(dest, src, n);
+		kasan_range(dest, n + 1, true);
+		copy_forward(dest, src, n);
 		dest[n] = '\0';
 	}
 	return len;
@@ -187,6 +220,7 @@ ssize_t sized_strscpy(char *dest, const char *src, size_t count)
 
 	if (count == 0)
 		return -E2BIG;
+	kasan_range(dest, strnlen(src, count - 1) + 1, true);
 	for (n = 0; n < count - 1 && src[n]; n++)
 		dest[n] = src[n];
 	dest[n] = '\0';

@@ -18,8 +18,10 @@
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/string.h>
+#include <uldd/debug.h>
 
 #include "../core/door.h"
+#include "../debug/kasan.h"
 
 #include "arena.h"
 #include "internal.h"
@@ -107,6 +109,7 @@ static unsigned int arena_leaves_needed(unsigned long base, size_t size)
 static void arena_drop(struct uldd_chunk *c)
 {
 	uldd_door_arena_free(c->base, c->size);
+	uldd_private_free(c->shadow);
 	uldd_private_free(c->leaves);
 	uldd_private_free(c->pages);
 	uldd_private_free(c);
@@ -165,6 +168,13 @@ static struct uldd_chunk *arena_take(size_t size, unsigned int flags)
 	c->end_pfn = c->base_pfn + npages;
 	for (i = 0; i < npages; i++)
 		c->pages[i].virtual = (char *)va + (i << PAGE_SHIFT);
+	if (uldd_debug_on(ULDD_DEBUG_KASAN)) {
+		if (uldd_kasan_chunk_init(c))
+			goto err_addr;
+		/* The mask is set before the first chunk, so no slab exists yet. */
+		if (!arena_nr_chunks)
+			uldd_slab_kasan_init();
+	}
 	return c;
 
 err_addr:

@@ -55,6 +55,8 @@ struct uldd_chunk {
 	unsigned long end_pfn; /* one past the last page */
 	/* The DMA layer's: how this chunk is mapped (IOVA offset, devices). */
 	unsigned long dma[4];
+	/* --debug=kasan: one byte per 8 of the chunk (shim/debug/kasan.h), else NULL. */
+	u8 *shadow;
 	/* The radix leaves it brings, zeroed, until it is published. */
 	struct uldd_chunk **leaves;
 };

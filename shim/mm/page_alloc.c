@@ -20,6 +20,7 @@
 
 #include "../core/stop.h"
 #include "../debug/debug.h"
+#include "../debug/kasan.h"
 #include "arena.h"
 #include "internal.h"
 #include "lock.h"
@@ -160,12 +161,16 @@ static void block_prep(struct page *head, unsigned long npages, unsigned long fl
 	page_state(head)->cache = NULL;
 	__atomic_store_n(&head->_refcount, 1, __ATOMIC_RELAXED);
 	WRITE_ONCE(head->flags, PGF_HEAD | flags);
+	if (uldd_debug_on(ULDD_DEBUG_KASAN))
+		uldd_kasan_unpoison(page_address(head), npages << PAGE_SHIFT);
 }
 
 static void block_unprep(struct page *head, unsigned long npages)
 {
 	unsigned long i;
 
+	if (uldd_debug_on(ULDD_DEBUG_KASAN))
+		uldd_kasan_poison(page_address(head), npages << PAGE_SHIFT, KASAN_PAGE_FREE);
 	for (i = 1; i < npages; i++)
 		WRITE_ONCE(head[i].compound_head, 0);
 	head->private = 0;

@@ -12,13 +12,16 @@
 #include <linux/compiler.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "../core/stop.h"
 #include "../debug/debug.h"
+#include "../debug/kasan.h"
 #include "arena.h"
 #include "internal.h"
 #include "lock.h"
@@ -31,6 +34,11 @@
 #define SLAB_KEEP_PARTIAL 2
 /* What SLAB_HWCACHE_ALIGN aligns to (x86-64 and arm64). */
 #define SLAB_CACHE_LINE 64
+/*
+ * --debug=kasan: freed objects wait here, poisoned, before their memory
+ * is handed out again, so a late access to one is still caught.
+ */
+#define KASAN_QUARANTINE_BYTES (2UL << 20)
 
 struct kmem_cache {
 	struct uldd_mm_lock lock;
@@ -172,21 +180,93 @@ static void partial_del(struct kmem_cache *s, struct page *slab)
 }
 
 /*
+ * --debug=kasan keeps what it knows of each object out of the object and
+ * out of the arena, where an overflowing driver cannot reach it: an array
+ * per slab in the private heap, found from the slab's second page (kasan
+ * slabs have two or more). The free list runs through it too, so an
+ * overflow into a free neighbour corrupts data, never the allocator.
+ */
+enum { KMETA_NEW, KMETA_LIVE, KMETA_QUARANTINE, KMETA_FREE };
+
+struct kasan_meta {
+	void *next; /* on the slab's free list, or in the quarantine */
+	const struct uldd_stack *alloc_stack, *free_stack;
+	unsigned int size; /* what kmalloc was asked for */
+	unsigned int state; /* KMETA_* */
+	int alloc_pid, free_pid;
+	char alloc_comm[TASK_COMM_LEN], free_comm[TASK_COMM_LEN];
+};
+
+static __always_inline struct kasan_meta **slab_meta_slot(struct page *slab)
+{
+	return (struct kasan_meta **)slab[1].uldd_state;
+}
+
+static __always_inline unsigned long slab_index(const struct kmem_cache *s, struct page *slab,
+						const void *obj)
+{
+	unsigned long off = (unsigned long)((const char *)obj - (char *)page_address(slab));
+
+	return (off * s->reciprocal) >> 32;
+}
+
+static __always_inline struct kasan_meta *slab_meta(const struct kmem_cache *s, struct page *slab,
+						    const void *obj)
+{
+	return *slab_meta_slot(slab) + slab_index(s, slab, obj);
+}
+
+/* The next free object after obj: in the object, or in its kasan record. */
+static __always_inline void *slab_next(const struct kmem_cache *s, struct page *slab, void *obj,
+				       bool kasan)
+{
+	return kasan ? slab_meta(s, slab, obj)->next : get_free_ptr(s, obj);
+}
+
+/*
  * A slab with every object free and, with a constructor, constructed.
  * Without the lock: nobody else sees the slab until it is on the list.
  */
 static struct page *slab_new(struct kmem_cache *s, gfp_t gfp)
 {
+	bool kasan = uldd_debug_on(ULDD_DEBUG_KASAN);
 	unsigned int order = slab_order(s->size);
-	unsigned long i, n = (PAGE_SIZE << order) / s->size;
+	struct kasan_meta *meta = NULL;
 	struct page *slab;
+	unsigned long i, n;
 	char *base;
 
+	if (kasan && !order)
+		order = 1;
+	n = (PAGE_SIZE << order) / s->size;
+	if (kasan) {
+		meta = uldd_private_alloc(n * sizeof(*meta),
+					  (gfpflags_allow_blocking(gfp) ? GFP_KERNEL : GFP_ATOMIC) |
+						  __GFP_ZERO);
+		if (!meta)
+			return NULL;
+	}
 	slab = uldd_alloc_block(gfp & ~__GFP_ZERO, order, PGF_SLAB);
-	if (!slab)
+	if (!slab) {
+		uldd_private_free(meta);
 		return NULL;
+	}
 	base = page_address(slab);
 	page_state(slab)->cache = s;
+	if (kasan) {
+		*slab_meta_slot(slab) = meta;
+		for (i = 0; i < n; i++) {
+			char *obj = base + i * s->size;
+
+			if (s->ctor)
+				s->ctor(obj);
+			meta[i].next = i + 1 < n ? obj + s->size : NULL;
+		}
+		/* No object handed out yet: all of it is out of bounds. */
+		uldd_kasan_poison(base, PAGE_SIZE << order, KASAN_SLAB_REDZONE);
+		slab->private = (unsigned long)base;
+		return slab;
+	}
 	/* In address order, so a fresh slab hands out ascending addresses. */
 	for (i = 0; i < n; i++) {
 		char *obj = base + i * s->size;
@@ -201,11 +281,15 @@ static struct page *slab_new(struct kmem_cache *s, gfp_t gfp)
 
 static void slab_release(struct page *slab)
 {
+	if (uldd_debug_on(ULDD_DEBUG_KASAN)) {
+		uldd_private_free(*slab_meta_slot(slab));
+		*slab_meta_slot(slab) = NULL;
+	}
 	page_state(slab)->cache = NULL;
 	uldd_free_block(slab, page_block_order(slab));
 }
 
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, bool kasan)
 {
 	struct page *slab;
 	void *obj;
@@ -222,18 +306,22 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
 	}
 	slab = s->partial;
 	obj = (void *)slab->private;
-	slab->private = (unsigned long)get_free_ptr(s, obj);
+	slab->private = (unsigned long)slab_next(s, slab, obj, kasan);
+	if (kasan)
+		slab_meta(s, slab, obj)->state = KMETA_LIVE;
 	slab_inuse_inc(slab);
 	s->inuse++;
 	if (!slab->private)
 		partial_del(s, slab);
 	uldd_mm_unlock(&s->lock);
-	if (gfp & __GFP_ZERO)
+	/* kasan zeroes once the object is addressable. */
+	if (!kasan && (gfp & __GFP_ZERO))
 		memset(obj, 0, s->object_size);
 	return obj;
 }
 
-static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj)
+static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, void *obj,
+				      bool kasan)
 {
 	unsigned long off = (unsigned long)((char *)obj - (char *)page_address(slab));
 	struct page *release = NULL;
@@ -250,11 +338,18 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *slab, v
 		uldd_stop("kfree(%px): inside an object of %s, not its start", obj, s->name);
 	uldd_mm_lock(&s->lock);
 	head = (void *)slab->private;
-	if (unlikely(obj == head)) {
-		uldd_mm_unlock(&s->lock);
-		uldd_stop("%s: object %px freed twice", s->name, obj);
+	if (kasan) {
+		struct kasan_meta *m = slab_meta(s, slab, obj);
+
+		m->next = head;
+		m->state = KMETA_FREE;
+	} else {
+		if (unlikely(obj == head)) {
+			uldd_mm_unlock(&s->lock);
+			uldd_stop("%s: object %px freed twice", s->name, obj);
+		}
+		set_free_ptr(s, obj, head);
 	}
-	set_free_ptr(s, obj, head);
 	slab->private = (unsigned long)obj;
 	slab_inuse_dec(slab);
 	s->inuse--;
@@ -281,13 +376,280 @@ static __always_inline struct page *obj_head(const void *objp, const char *fn)
 	return compound_head(uldd_chunk_page(c, objp));
 }
 
+/*
+ * --debug=kasan. A kmalloc/kmem_cache object is followed by a redzone
+ * (its cache's stride grows by it), poisoned like the bytes past the size
+ * kmalloc was asked for; a freed object is poisoned and sits in a FIFO
+ * quarantine, bounded in bytes, before its slab gets it back.
+ */
+static struct uldd_mm_lock quarantine_lock;
+static void *quarantine_head, *quarantine_tail;
+static unsigned long quarantine_bytes;
+
+/* The redzone after an object: 16 bytes, more for bigger objects. */
+static unsigned int kasan_redzone(unsigned int size)
+{
+	if (size <= 64)
+		return 16;
+	if (size <= 256)
+		return 32;
+	if (size <= 1024)
+		return 64;
+	if (size <= 4096)
+		return 128;
+	return 256;
+}
+
+/* A kasan stride: the object, its redzone, aligned to align. */
+static unsigned int kasan_stride(unsigned int size, unsigned int align)
+{
+	return ALIGN(size + kasan_redzone(size), align);
+}
+
+void uldd_slab_kasan_init(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(kmalloc_caches); i++) {
+		struct kmem_cache *s = &kmalloc_caches[i];
+		unsigned int n = s->object_size;
+		/* Power-of-two sizes stay naturally aligned, as Linux promises. */
+		unsigned int a = is_power_of_2(n) ? n : s->align;
+
+		s->size = kasan_stride(n, a);
+		s->reciprocal = slab_reciprocal(s->size);
+	}
+}
+
+/* The first page of the block holding p, arena memory the allocator handed out. */
+static struct page *kasan_head(const void *p)
+{
+	return compound_head(uldd_chunk_page(uldd_arena_find(p), p));
+}
+
+static void kasan_record(int *pid, char *comm)
+{
+	struct task_struct *t = current;
+
+	*pid = t ? task_pid_nr(t) : 0;
+	strscpy(comm, t ? t->comm : "(no task)", TASK_COMM_LEN);
+}
+
+/* obj's bytes from size on out of bounds, up to its redzone's end. */
+static void kasan_obj_resize(struct kmem_cache *s, struct page *slab, const void *obj, size_t size)
+{
+	unsigned long used = ALIGN(size, KASAN_GRANULE);
+
+	slab_meta(s, slab, obj)->size = (unsigned int)size;
+	uldd_kasan_poison((const char *)obj + used, s->size - used, KASAN_SLAB_REDZONE);
+	uldd_kasan_unpoison(obj, size);
+}
+
+/* The caller's object of size bytes, addressable up to size only. */
+static noinline void *kasan_obj_alloc(struct kmem_cache *s, size_t size, gfp_t gfp)
+{
+	struct kasan_meta *m;
+	void *obj = slab_alloc(s, gfp, true);
+
+	if (!obj)
+		return NULL;
+	m = slab_meta(s, kasan_head(obj), obj);
+	/* 1: this function; the stack starts at kmalloc or kmem_cache_alloc. */
+	m->alloc_stack = uldd_stack_save(1);
+	kasan_record(&m->alloc_pid, m->alloc_comm);
+	m->free_stack = NULL;
+	uldd_kasan_unpoison(obj, s->object_size);
+	if (gfp & __GFP_ZERO)
+		memset(obj, 0, s->object_size);
+	kasan_obj_resize(s, kasan_head(obj), obj, size);
+	return obj;
+}
+
+static void *kasan_large_alloc(size_t size, gfp_t gfp)
+{
+	unsigned long used = ALIGN(size, KASAN_GRANULE);
+	void *p = uldd_alloc_large(size, gfp);
+
+	if (p) {
+		size_t have = uldd_large_size(kasan_head(p));
+
+		uldd_kasan_poison((char *)p + used, have - used, KASAN_PAGE_REDZONE);
+		uldd_kasan_unpoison(p, size);
+	}
+	return p;
+}
+
+/* The oldest objects past the bound, given back to their slabs. */
+static void quarantine_evict(unsigned long keep)
+{
+	void *obj, *next, *list = NULL;
+
+	uldd_mm_lock(&quarantine_lock);
+	while (quarantine_head && quarantine_bytes > keep) {
+		struct page *slab;
+		struct kmem_cache *s;
+
+		obj = quarantine_head;
+		slab = kasan_head(obj);
+		s = page_state(slab)->cache;
+		quarantine_head = slab_meta(s, slab, obj)->next;
+		quarantine_bytes -= s->size;
+		/* Reversed, which does not matter: they are all old enough. */
+		slab_meta(s, slab, obj)->next = list;
+		list = obj;
+	}
+	if (!quarantine_head)
+		quarantine_tail = NULL;
+	uldd_mm_unlock(&quarantine_lock);
+	for (obj = list; obj; obj = next) {
+		struct page *slab = kasan_head(obj);
+		struct kmem_cache *s = page_state(slab)->cache;
+
+		/* slab_free() may release the slab, and its records with it. */
+		next = slab_meta(s, slab, obj)->next;
+		slab_free(s, slab, obj, true);
+	}
+}
+
+static void quarantine_put(struct kmem_cache *s, struct page *slab, void *obj)
+{
+	unsigned long bytes;
+
+	slab_meta(s, slab, obj)->next = NULL;
+	uldd_mm_lock(&quarantine_lock);
+	if (quarantine_tail) {
+		struct page *ts = kasan_head(quarantine_tail);
+
+		slab_meta(page_state(ts)->cache, ts, quarantine_tail)->next = obj;
+	} else {
+		quarantine_head = obj;
+	}
+	quarantine_tail = obj;
+	quarantine_bytes += s->size;
+	bytes = quarantine_bytes;
+	uldd_mm_unlock(&quarantine_lock);
+	if (bytes > KASAN_QUARANTINE_BYTES)
+		quarantine_evict(KASAN_QUARANTINE_BYTES / 2);
+}
+
+static noinline void kasan_obj_free(struct kmem_cache *s, struct page *slab, void *obj,
+				    unsigned long ip)
+{
+	unsigned long off = (unsigned long)((char *)obj - (char *)page_address(slab));
+	const struct uldd_stack *stack;
+	struct kasan_meta *m;
+	unsigned int state;
+
+	if (((off * s->reciprocal) >> 32) * s->size != off ||
+	    off + s->size > (PAGE_SIZE << page_block_order(slab))) {
+		uldd_kasan_report_free(obj, false, ip);
+		return;
+	}
+	/*
+	 * 1: this function; the stack starts at kfree or kmem_cache_free.
+	 * Unwinding is slow: not under the lock.
+	 */
+	stack = uldd_stack_save(1);
+	uldd_mm_lock(&s->lock);
+	m = slab_meta(s, slab, obj);
+	state = m->state;
+	if (state == KMETA_LIVE) {
+		m->state = KMETA_QUARANTINE;
+		m->free_stack = stack;
+		kasan_record(&m->free_pid, m->free_comm);
+	}
+	uldd_mm_unlock(&s->lock);
+	if (state != KMETA_LIVE) {
+		uldd_kasan_report_free(obj, state != KMETA_NEW, ip);
+		return;
+	}
+	/*
+	 * An RCU reader may still look at a SLAB_TYPESAFE_BY_RCU object after
+	 * it is freed, and rightly: it is neither poisoned nor kept back.
+	 */
+	if (s->flags & SLAB_TYPESAFE_BY_RCU) {
+		slab_free(s, slab, obj, true);
+		return;
+	}
+	uldd_kasan_poison(obj, ALIGN(s->object_size, KASAN_GRANULE), KASAN_SLAB_FREE);
+	quarantine_put(s, slab, obj);
+}
+
+static noinline void kasan_kfree(const void *objp, unsigned long ip)
+{
+	struct page *head = obj_head(objp, "kfree");
+	unsigned long pf = READ_ONCE(head->flags);
+
+	if (pf & PGF_SLAB) {
+		kasan_obj_free(page_state(head)->cache, head, (void *)objp, ip);
+		return;
+	}
+	if ((pf & PGF_HEAD) && (pf & (PGF_LARGE | PGF_HUGE)) && objp == page_address(head)) {
+		uldd_free_large(head);
+		return;
+	}
+	/* A block of pages freed already is no longer PGF_HEAD. */
+	uldd_kasan_report_free(objp, !(pf & PGF_HEAD), ip);
+}
+
+static void kasan_krealloc_in_place(const void *p, size_t size)
+{
+	struct page *head = kasan_head(p);
+	unsigned long used = ALIGN(size, KASAN_GRANULE);
+
+	if (READ_ONCE(head->flags) & PGF_SLAB) {
+		kasan_obj_resize(page_state(head)->cache, head, p, size);
+		return;
+	}
+	uldd_kasan_poison((const char *)p + used, uldd_large_size(head) - used, KASAN_PAGE_REDZONE);
+	uldd_kasan_unpoison(p, size);
+}
+
+bool uldd_slab_kasan_describe(const void *addr, struct uldd_kasan_object *o)
+{
+	struct uldd_chunk *c = uldd_arena_find(addr);
+	struct kmem_cache *s;
+	struct kasan_meta *m;
+	struct page *slab;
+	unsigned long idx;
+
+	if (!c)
+		return false;
+	slab = compound_head(uldd_chunk_page(c, addr));
+	if (!(READ_ONCE(slab->flags) & PGF_SLAB))
+		return false;
+	s = page_state(slab)->cache;
+	idx = (unsigned long)((const char *)addr - (char *)page_address(slab)) / s->size;
+	if ((idx + 1) * s->size > (PAGE_SIZE << page_block_order(slab)))
+		return false;
+	uldd_mm_lock(&s->lock);
+	m = *slab_meta_slot(slab) + idx;
+	o->start = (char *)page_address(slab) + idx * s->size;
+	o->cache = s->name;
+	o->cache_size = s->object_size;
+	o->size = m->size;
+	o->live = m->state == KMETA_LIVE;
+	o->alloc_stack = m->state == KMETA_NEW ? NULL : m->alloc_stack;
+	o->free_stack = o->live ? NULL : m->free_stack;
+	o->alloc_pid = m->alloc_pid;
+	o->free_pid = m->free_pid;
+	memcpy(o->alloc_comm, m->alloc_comm, sizeof(o->alloc_comm));
+	memcpy(o->free_comm, m->free_comm, sizeof(o->free_comm));
+	uldd_mm_unlock(&s->lock);
+	return true;
+}
+
 void *kmalloc(size_t size, gfp_t flags)
 {
 	void *p;
 
 	/* size - 1 wraps for 0, which takes the slow branch. */
-	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
-		p = slab_alloc(&kmalloc_caches[kmalloc_index(size)], flags);
+	if (uldd_debug_on(ULDD_DEBUG_KASAN) && size - 1 < KMALLOC_MAX_SIZE)
+		p = size <= KMALLOC_MAX_CACHE_SIZE
+			    ? kasan_obj_alloc(&kmalloc_caches[kmalloc_index(size)], size, flags)
+			    : kasan_large_alloc(size, flags);
+	else if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
+		p = slab_alloc(&kmalloc_caches[kmalloc_index(size)], flags, false);
 	else if (!size)
 		return ZERO_SIZE_PTR;
 	else if (size <= KMALLOC_MAX_SIZE)
@@ -310,10 +672,16 @@ void kfree(const void *objp)
 		return;
 	if (uldd_debug_on(ULDD_DEBUG_LEAKS))
 		uldd_leaks_free(objp);
+	if (uldd_debug_on(ULDD_DEBUG_KASAN)) {
+		kasan_kfree(objp, KASAN_RET_IP);
+		/* Not a sibling call: the free stack keeps kfree's frame. */
+		barrier();
+		return;
+	}
 	head = obj_head(objp, "kfree");
 	pf = READ_ONCE(head->flags);
 	if (likely(pf & PGF_SLAB)) {
-		slab_free(page_state(head)->cache, head, (void *)objp);
+		slab_free(page_state(head)->cache, head, (void *)objp, false);
 		return;
 	}
 	if ((pf & (PGF_LARGE | PGF_HUGE)) && objp == page_address(head)) {
@@ -332,10 +700,19 @@ size_t ksize(const void *objp)
 		return 0;
 	head = obj_head(objp, "ksize");
 	pf = READ_ONCE(head->flags);
-	if (pf & PGF_SLAB)
-		return page_state(head)->cache->object_size;
-	if (pf & (PGF_LARGE | PGF_HUGE))
+	if (pf & PGF_SLAB) {
+		struct kmem_cache *s = page_state(head)->cache;
+
+		/* The whole object may be used now, as KASAN's ksize() allows. */
+		if (uldd_debug_on(ULDD_DEBUG_KASAN))
+			kasan_obj_resize(s, head, objp, s->object_size);
+		return s->object_size;
+	}
+	if (pf & (PGF_LARGE | PGF_HUGE)) {
+		if (uldd_debug_on(ULDD_DEBUG_KASAN))
+			uldd_kasan_unpoison(objp, uldd_large_size(head));
 		return uldd_large_size(head);
+	}
 	uldd_stop("ksize(%px): not an object kmalloc returned (page flags %#lx)", objp, pf);
 }
 
@@ -369,6 +746,9 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 		 */
 		if (flags & __GFP_ZERO)
 			memset((char *)p + new_size, 0, have - new_size);
+		/* What ksize() opened up closes again past the new size. */
+		if (uldd_debug_on(ULDD_DEBUG_KASAN))
+			kasan_krealloc_in_place(p, new_size);
 		return (void *)p;
 	}
 	n = kmalloc(new_size, flags);
@@ -426,6 +806,9 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 		stride = size < sizeof(void *) ? sizeof(void *) : size;
 	}
 	stride = (stride + a - 1) & ~((unsigned long)a - 1);
+	/* kasan keeps the free pointer out of the object: a redzone follows it instead. */
+	if (uldd_debug_on(ULDD_DEBUG_KASAN))
+		stride = kasan_stride(size, a);
 	if (stride > KMALLOC_MAX_SIZE)
 		goto err;
 	s->size = (unsigned int)stride;
@@ -449,6 +832,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 	if (!s)
 		return;
+	/* Objects in quarantine are still counted in use. */
+	if (uldd_debug_on(ULDD_DEBUG_KASAN))
+		quarantine_evict(0);
 	uldd_mm_lock(&s->lock);
 	inuse = s->inuse;
 	if (inuse) {
@@ -472,7 +858,8 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
-	void *p = slab_alloc(s, flags);
+	void *p = uldd_debug_on(ULDD_DEBUG_KASAN) ? kasan_obj_alloc(s, s->object_size, flags)
+						  : slab_alloc(s, flags, false);
 
 	if (unlikely(!p))
 		uldd_mm_failed(flags, s->name, s->object_size);
@@ -492,7 +879,12 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 		uldd_stop("kmem_cache_free(%s, %px): not an object of that cache", s->name, objp);
 	if (uldd_debug_on(ULDD_DEBUG_LEAKS))
 		uldd_leaks_free(objp);
-	slab_free(s, head, objp);
+	if (uldd_debug_on(ULDD_DEBUG_KASAN)) {
+		kasan_obj_free(s, head, objp, KASAN_RET_IP);
+		barrier();
+		return;
+	}
+	slab_free(s, head, objp, false);
 }
 
 unsigned int kmem_cache_size(struct kmem_cache *s)

@@ -13,6 +13,7 @@
 #include "../../kernel/host.h"
 #include "../../shim/entry.h"
 #include "debug.h"
+#include "elf.h"
 #include "oops.h"
 #include "uldd.h"
 
@@ -59,6 +60,49 @@ static void name_frame(void *pc, char *buf, size_t len)
 	}
 	tool_oops_symbolize(sym[0], true, buf, len, &addr);
 	free(sym);
+}
+
+/* Whether driver calls the kasan checks: built by 'make kasan' (shim/debug/kasan.mk). */
+static bool driver_instrumented(const char *driver)
+{
+	const char *want = "uldd_k_uldd_kasan_";
+	bool found = false;
+	struct tool_elf f;
+
+	if (tool_elf_open(driver, &f))
+		return true; /* loading it will say what is wrong */
+	for (unsigned int i = 0; i < f.eh->e_shnum && !found; i++) {
+		const Elf64_Shdr *str = tool_elf_section(&f, f.sh[i].sh_link);
+		const Elf64_Sym *sym;
+		size_t nsym;
+
+		if (f.sh[i].sh_type != SHT_DYNSYM || !str)
+			continue;
+		nsym = f.sh[i].sh_size / sizeof(Elf64_Sym);
+		sym = tool_elf_at(&f, f.sh[i].sh_offset, nsym * sizeof(Elf64_Sym));
+		for (size_t j = 0; sym && j < nsym && !found; j++) {
+			const char *s = tool_elf_str(&f, str, sym[j].st_name);
+
+			found = sym[j].st_shndx == SHN_UNDEF && s &&
+				!strncmp(s, want, strlen(want));
+		}
+	}
+	tool_elf_close(&f);
+	return found;
+}
+
+void tool_debug_check_driver(const struct tool_debug *d, const char *driver)
+{
+	unsigned int kasan = 0;
+
+	/* The shim's name for the bit: uldd/debug.h is K-world's. */
+	uldd_k_uldd_debug_lookup("kasan", 5, &kasan);
+	if ((d->mask & kasan) && !driver_instrumented(driver))
+		fprintf(stderr,
+			"uldd: --debug=kasan: %s is not built for kasan: only the shim's own checks "
+			"(allocations, frees, string functions) apply; 'make kasan' builds "
+			"instrumented drivers into build/kasan/\n",
+			driver);
 }
 
 void tool_debug_start(const struct tool_debug *d)

@@ -21,6 +21,12 @@ struct tool_debug {
  */
 int tool_debug_parse(const char *list, struct tool_debug *d);
 
+/*
+ * With kasan on, one warning line when driver was not built for it (no
+ * call to the kasan checks): it runs, with the shim's checks only.
+ */
+void tool_debug_check_driver(const struct tool_debug *d, const char *driver);
+
 /* Before the first vCPU: the mask into the shim, and how reports name frames. */
 void tool_debug_start(const struct tool_debug *d);
 

@@ -404,6 +404,7 @@ static int run(int argc, char **argv)
 	 * and one that arrives during init and probe waits until they return.
 	 */
 	tool_stop_block(&stop);
+	tool_debug_check_driver(&o.debug, o.driver);
 	tool_debug_start(&o.debug);
 	uldd_k_uldd_sched_init(o.vcpus);
 	tool_dmafault_start();
