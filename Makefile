@@ -67,7 +67,7 @@ SAN_NO_VM = check: SANITIZE=$(SANITIZE) runs the unit tests only: no guest tests
 # the guest tests after them run one at a time whatever -j says.
 CHECK_JOBS ?= $(shell nproc)
 check: deps
-	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory all $(if $(SANITIZE),,kernel-source ported port-stubs conform-kmod)
+	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory all $(if $(SANITIZE),,kernel-source ported port-stubs conform-kmod kasan-ported)
 	$(Q)$(MAKE) -j$(CHECK_JOBS) --no-print-directory unit-check $(if $(SANITIZE),,port-check cocci-check abi-check pkg-check)
 	$(Q)$(if $(SANITIZE),echo "$(SAN_NO_VM)",$(MAKE) --no-print-directory vm-check)
 	$(Q)$(TOP)/scripts/summary.sh $(BUILD)/results
