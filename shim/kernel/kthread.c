@@ -20,6 +20,7 @@
 #include "../entry.h"
 #include "../mm/private.h"
 #include "../core/door.h"
+#include "../debug/lockdep.h"
 
 struct uldd_kthread {
 	struct task_struct task;
@@ -47,11 +48,16 @@ static void kthread_main(void *arg)
 	uldd_enter_task(&k->task);
 	/* Created asleep: the first wake_up_process() (or kthread_stop) starts it. */
 	schedule();
-	if (__atomic_compare_exchange_n(&k->phase, &none, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+	if (__atomic_compare_exchange_n(&k->phase, &none, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		unsigned int held = uldd_lockdep_cb_enter();
+
 		k->ret = k->threadfn(k->data);
-	else
+		uldd_lockdep_cb_exit(held, "kthread", k->threadfn);
+	} else {
 		k->ret = -EINTR; /* stopped without ever being woken, as documented */
+	}
 	complete(&k->exited);
+	uldd_lockdep_task_exit();
 	/* k stays valid: kthread_stop() frees it only after joining this thread. */
 	uldd_exit();
 }

@@ -27,6 +27,7 @@
 #include "../softirq.h"
 #include "irq.h"
 #include "../../core/door.h"
+#include "../../debug/lockdep.h"
 
 struct irqaction {
 	struct irqaction *next; /* published with a release store */
@@ -335,7 +336,10 @@ static irqreturn_t irq_run_actions(struct irq_desc *desc)
 
 	for (a = __atomic_load_n(&desc->actions, __ATOMIC_ACQUIRE); a;
 	     a = __atomic_load_n(&a->next, __ATOMIC_ACQUIRE)) {
+		unsigned int held = uldd_lockdep_cb_enter();
 		irqreturn_t r = a->handler((int)desc->irq, a->dev_id);
+
+		uldd_lockdep_cb_exit(held, "interrupt handler", a->handler);
 
 		if (r & IRQ_WAKE_THREAD) {
 			if (a->thread_fn)
@@ -486,6 +490,7 @@ static void irq_action_thread(void *arg)
 	struct irqaction *action = arg;
 	struct irq_desc *desc = action->desc;
 	unsigned long flags;
+	unsigned int held;
 
 	irq_thread_boost(action->thread_name);
 	uldd_enter(action->thread_name);
@@ -498,7 +503,9 @@ static void irq_action_thread(void *arg)
 		}
 		WRITE_ONCE(action->run, 0);
 		raw_spin_unlock_irqrestore(&desc->lock, flags);
+		held = uldd_lockdep_cb_enter();
 		action->thread_fn((int)action->irq, action->dev_id);
+		uldd_lockdep_cb_exit(held, "threaded interrupt handler", action->thread_fn);
 		irq_thread_done(desc, action);
 	}
 	complete(&action->thread_exited);

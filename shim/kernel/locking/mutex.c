@@ -23,6 +23,8 @@ static void mutex_lock_common(struct mutex *lock, unsigned int state)
 	DEFINE_WAIT(wait);
 
 	might_sleep();
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire(lock, ULDD_LOCK_SLEEP);
 	if (likely(mutex_try(lock)))
 		return;
 	for (;;) {
@@ -54,7 +56,11 @@ int mutex_lock_killable(struct mutex *lock)
 
 int mutex_trylock(struct mutex *lock)
 {
-	return mutex_try(lock);
+	if (!mutex_try(lock))
+		return 0;
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire(lock, ULDD_LOCK_SLEEP | ULDD_LOCK_TRY);
+	return 1;
 }
 
 void mutex_unlock(struct mutex *lock)
@@ -62,6 +68,8 @@ void mutex_unlock(struct mutex *lock)
 	if (unlikely(__atomic_load_n(&lock->owner, __ATOMIC_RELAXED) != current))
 		pr_err("BUG: %s/%d unlocks a mutex it does not hold\n", current->comm,
 		       current->pid);
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_release(lock);
 	__atomic_store_n(&lock->owner, NULL, __ATOMIC_RELEASE);
 	/* Pairs with the waiter's barrier between queueing and retrying. */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);

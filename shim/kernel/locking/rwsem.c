@@ -5,22 +5,36 @@
  * cannot enter queues itself on the wait queue (non-exclusive) before it
  * tries, then sleeps, so a release between its try and its sleep still
  * wakes it. Releases that may let a waiter in wake the whole queue: woken
- * tasks compete again, and a waiting writer keeps new readers out.
+ * tasks compete again, and a waiting writer keeps new readers out. The
+ * inner spinlock is taken bare (sem_lock()): it shares the semaphore's
+ * address, which is the semaphore's to the lock validator.
  */
 #include <linux/kernel.h>
 #include <linux/rwsem.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
 
+static void sem_lock(struct rw_semaphore *sem)
+{
+	preempt_disable();
+	do_raw_spin_lock(&sem->lock.rlock);
+}
+
+static void sem_unlock(struct rw_semaphore *sem)
+{
+	do_raw_spin_unlock(&sem->lock.rlock);
+	preempt_enable();
+}
+
 static bool rwsem_try_read(struct rw_semaphore *sem)
 {
 	bool ok;
 
-	spin_lock(&sem->lock);
+	sem_lock(sem);
 	ok = sem->count >= 0 && !sem->write_waiters;
 	if (ok)
 		sem->count++;
-	spin_unlock(&sem->lock);
+	sem_unlock(sem);
 	return ok;
 }
 
@@ -29,14 +43,14 @@ static bool rwsem_try_write(struct rw_semaphore *sem, bool waiting)
 {
 	bool ok;
 
-	spin_lock(&sem->lock);
+	sem_lock(sem);
 	ok = sem->count == 0;
 	if (ok) {
 		sem->count = -1;
 		if (waiting)
 			sem->write_waiters--;
 	}
-	spin_unlock(&sem->lock);
+	sem_unlock(sem);
 	return ok;
 }
 
@@ -53,6 +67,8 @@ static void down_read_common(struct rw_semaphore *sem, unsigned int state)
 	DEFINE_WAIT(wait);
 
 	might_sleep();
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire(sem, ULDD_LOCK_SLEEP | ULDD_LOCK_READ);
 	if (likely(rwsem_try_read(sem)))
 		return;
 	for (;;) {
@@ -83,22 +99,28 @@ int down_read_killable(struct rw_semaphore *sem)
 
 int down_read_trylock(struct rw_semaphore *sem)
 {
-	return rwsem_try_read(sem);
+	if (!rwsem_try_read(sem))
+		return 0;
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire(sem, ULDD_LOCK_SLEEP | ULDD_LOCK_READ | ULDD_LOCK_TRY);
+	return 1;
 }
 
 void up_read(struct rw_semaphore *sem)
 {
 	long left;
 
-	spin_lock(&sem->lock);
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_release(sem);
+	sem_lock(sem);
 	if (unlikely(sem->count <= 0)) {
-		spin_unlock(&sem->lock);
+		sem_unlock(sem);
 		pr_err("BUG: up_read of a rw_semaphore not held for reading (count %ld)\n",
 		       sem->count);
 		return;
 	}
 	left = --sem->count;
-	spin_unlock(&sem->lock);
+	sem_unlock(sem);
 	if (!left)
 		rwsem_wake(sem);
 }
@@ -108,11 +130,13 @@ static void down_write_common(struct rw_semaphore *sem, unsigned int state)
 	DEFINE_WAIT(wait);
 
 	might_sleep();
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire(sem, ULDD_LOCK_SLEEP);
 	if (likely(rwsem_try_write(sem, false)))
 		return;
-	spin_lock(&sem->lock);
+	sem_lock(sem);
 	sem->write_waiters++;
-	spin_unlock(&sem->lock);
+	sem_unlock(sem);
 	for (;;) {
 		prepare_to_wait(&sem->wait, &wait, state);
 		if (rwsem_try_write(sem, true))
@@ -135,32 +159,38 @@ int down_write_killable(struct rw_semaphore *sem)
 
 int down_write_trylock(struct rw_semaphore *sem)
 {
-	return rwsem_try_write(sem, false);
+	if (!rwsem_try_write(sem, false))
+		return 0;
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire(sem, ULDD_LOCK_SLEEP | ULDD_LOCK_TRY);
+	return 1;
 }
 
 void up_write(struct rw_semaphore *sem)
 {
-	spin_lock(&sem->lock);
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_release(sem);
+	sem_lock(sem);
 	if (unlikely(sem->count != -1)) {
-		spin_unlock(&sem->lock);
+		sem_unlock(sem);
 		pr_err("BUG: up_write of a rw_semaphore not held for writing (count %ld)\n",
 		       sem->count);
 		return;
 	}
 	sem->count = 0;
-	spin_unlock(&sem->lock);
+	sem_unlock(sem);
 	rwsem_wake(sem);
 }
 
 void downgrade_write(struct rw_semaphore *sem)
 {
-	spin_lock(&sem->lock);
+	sem_lock(sem);
 	if (unlikely(sem->count != -1)) {
-		spin_unlock(&sem->lock);
+		sem_unlock(sem);
 		pr_err("BUG: downgrade_write of a rw_semaphore not held for writing\n");
 		return;
 	}
 	sem->count = 1;
-	spin_unlock(&sem->lock);
+	sem_unlock(sem);
 	rwsem_wake(sem);
 }

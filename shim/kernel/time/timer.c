@@ -22,6 +22,7 @@
 #include "../../entry.h"
 #include "../softirq.h"
 #include "../../core/door.h"
+#include "../../debug/lockdep.h"
 
 static DEFINE_RAW_SPINLOCK(tnode_lock);
 static LIST_HEAD(tnode_pending);
@@ -281,8 +282,13 @@ void uldd_timer_fire(struct uldd_tnode *node)
 	struct timer_list *timer = container_of(node, struct timer_list, uldd_node);
 	void (*fn)(struct timer_list *) = READ_ONCE(timer->function);
 
-	if (fn)
-		fn(timer);
+	unsigned int held;
+
+	if (!fn)
+		return;
+	held = uldd_lockdep_cb_enter();
+	fn(timer);
+	uldd_lockdep_cb_exit(held, "timer callback", fn);
 }
 
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags)
