@@ -412,7 +412,7 @@ static void ld_report_recursion(const struct ld_held *h, const struct uldd_stack
 
 	ld_name(h->cls, a, sizeof(a));
 	uldd_report_start(ULDD_CHK_LOCKDEP, "lockdep: possible recursive locking detected");
-	pr_err("%s/%d is trying to acquire lock %s (%px) again at:\n", ld_comm(), ld_pid(), a,
+	pr_err("%s/%d is trying to acquire lock %s (at 0x%px) again at:\n", ld_comm(), ld_pid(), a,
 	       h->lock);
 	uldd_stack_print(stack);
 	pr_err("but it already holds it, taken at:\n");
@@ -503,7 +503,8 @@ void uldd_lock_release(const void *lock)
 	}
 	t->busy = true;
 	uldd_report_start(ULDD_CHK_LOCKDEP, "lockdep: bad unlock balance detected");
-	pr_err("%s/%d releases lock %px, which it does not hold, at:\n", ld_comm(), ld_pid(), lock);
+	pr_err("%s/%d releases the lock at 0x%px, which it does not hold, at:\n", ld_comm(),
+	       ld_pid(), lock);
 	uldd_stack_print(uldd_stack_save(1));
 	uldd_report_end();
 	t->busy = false;
@@ -574,8 +575,8 @@ void __uldd_lockdep_cb_exit(unsigned int depth, const char *what, const void *fn
 	for (i = depth; i < t->depth; i++) {
 		const struct ld_held *h = &t->held[i];
 
-		pr_err("#%u: lock %s (%px), of class %s, taken at:\n", i - depth,
-		       ld_name(h->cls, a, sizeof(a)), h->lock, a);
+		pr_err("#%u: %s (lock at 0x%px), taken at:\n", i - depth,
+		       ld_name(h->cls, a, sizeof(a)), h->lock);
 		uldd_stack_print(h->stack);
 		if (h->cls && h->cls->init) {
 			pr_err("   its class initialised at:\n");
@@ -615,7 +616,7 @@ void __uldd_lockdep_sleep(const char *what)
 			  ld_name(h->cls, a, sizeof(a)));
 	pr_err("%s/%d: %s at:\n", ld_comm(), ld_pid(), what);
 	uldd_stack_print(uldd_stack_save(2));
-	pr_err("while holding %s (%px), taken at:\n", a, h->lock);
+	pr_err("while holding %s (lock at 0x%px), taken at:\n", a, h->lock);
 	uldd_stack_print(h->stack);
 	uldd_report_end();
 	t->busy = false;
