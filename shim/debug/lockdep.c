@@ -546,15 +546,24 @@ void uldd_lockdep_assert(const void *lock, bool held)
 
 unsigned int __uldd_lockdep_cb_enter(void)
 {
-	struct ld_task *t = ld_task();
+	struct ld_task *t;
 
+	if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_driver_enter();
+	if (!uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		return 0;
+	t = ld_task();
 	return t ? t->depth : 0;
 }
 
-/* One frame's name, as the oops names it, for the callback that returned. */
+/*
+ * One frame's name, as the oops names it, for the callback that returned.
+ * The namer takes return addresses and looks one byte back: give it one
+ * past the entry, or it names whatever precedes the function.
+ */
 static void ld_print_fn(const void *fn)
 {
-	void *frames[1] = { (void *)fn };
+	void *frames[1] = { (char *)fn + 1 };
 
 	uhost_stack_print(frames, 1);
 }
@@ -565,7 +574,9 @@ void __uldd_lockdep_cb_exit(unsigned int depth, const char *what, const void *fn
 	unsigned int i;
 	char a[64];
 
-	if (!t || t->busy || t->depth <= depth)
+	if (uldd_debug_on(ULDD_DEBUG_LEAKS))
+		uldd_leaks_driver_exit();
+	if (!uldd_debug_on(ULDD_DEBUG_LOCKDEP) || !t || t->busy || t->depth <= depth)
 		return;
 	t->busy = true;
 	uldd_report_start(ULDD_CHK_LOCKDEP, "lockdep: lock held when returning to the shim");

@@ -4,7 +4,9 @@
  * call into a driver (an interrupt handler, a timer, a work item, probe,
  * a module's init), so a driver that returns with a lock it took still
  * held is reported by the callback's name, and before a task blocks.
- * Each costs one branch while the checker is off.
+ * The leaks checker shares the callback hooks: what a task allocates
+ * inside one is the driver's (leaks_mem.c). Each costs one branch while
+ * both checkers are off.
  */
 #ifndef ULDD_SHIM_DEBUG_LOCKDEP_H
 #define ULDD_SHIM_DEBUG_LOCKDEP_H
@@ -19,16 +21,23 @@ void __uldd_lockdep_sleep(const char *what);
 /* Forgets the current task's held locks (a kthread that ends). */
 void __uldd_lockdep_task_exit(void);
 
+/* leaks_mem.c: the current task enters or leaves a driver callback. */
+void uldd_leaks_driver_enter(void);
+void uldd_leaks_driver_exit(void);
+bool uldd_leaks_in_driver(void);
+/* Blocks the leaks checker holds now. */
+unsigned long uldd_leaks_mem_live(void);
+
 static __always_inline unsigned int uldd_lockdep_cb_enter(void)
 {
-	return uldd_debug_on(ULDD_DEBUG_LOCKDEP) ? __uldd_lockdep_cb_enter() : 0;
+	return uldd_debug_on(ULDD_DEBUG_LOCKDEP | ULDD_DEBUG_LEAKS) ? __uldd_lockdep_cb_enter() : 0;
 }
 
 /* what: "timer callback", "work item", ...; fn: the driver's function, for its name. */
 static __always_inline void uldd_lockdep_cb_exit(unsigned int depth, const char *what,
 						 const void *fn)
 {
-	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP | ULDD_DEBUG_LEAKS))
 		__uldd_lockdep_cb_exit(depth, what, fn);
 }
 

@@ -27,6 +27,7 @@
 #include "../softirq.h"
 #include "irq.h"
 #include "../../core/door.h"
+#include "../../debug/leaks.h"
 #include "../../debug/lockdep.h"
 
 struct irqaction {
@@ -695,6 +696,8 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 	mutex_unlock(&irq_mutex);
 	if (unmask)
 		uhost_irq_unmask(desc->dev, desc->vec);
+	uldd_leaks_res_add(ULDD_RES_IRQ, action, irq,
+			   handler == irq_default_primary_handler ? (void *)thread_fn : (void *)handler);
 	return 0;
 
 err_thread:
@@ -742,6 +745,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 		irq_dev_disable(desc->dev);
 	mutex_unlock(&irq_mutex);
 	name = action->name;
+	uldd_leaks_res_del(ULDD_RES_IRQ, action);
 	uldd_private_free(action);
 	return name;
 }

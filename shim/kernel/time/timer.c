@@ -22,6 +22,7 @@
 #include "../../entry.h"
 #include "../softirq.h"
 #include "../../core/door.h"
+#include "../../debug/leaks.h"
 #include "../../debug/lockdep.h"
 
 static DEFINE_RAW_SPINLOCK(tnode_lock);
@@ -197,7 +198,25 @@ static int tnode_arm(struct uldd_tnode *node, u64 expires_ns, unsigned long *exp
 	raw_spin_unlock_irqrestore(&tnode_lock, flags);
 	if (head)
 		uhost_futex_wake(&tnode_seq, 1);
+	uldd_leaks_res_add(ULDD_RES_TIMER, node, 0, NULL);
 	return was;
+}
+
+/* For the leaks checker at the end (debug/leaks_res.c). */
+unsigned int uldd_tnode_pending_list(struct uldd_tnode **out, unsigned int max)
+{
+	struct uldd_tnode *node;
+	unsigned int n = 0;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&tnode_lock, flags);
+	list_for_each_entry(node, &tnode_pending, entry) {
+		if (n < max)
+			out[n] = node;
+		n++;
+	}
+	raw_spin_unlock_irqrestore(&tnode_lock, flags);
+	return n;
 }
 
 int uldd_tnode_arm(struct uldd_tnode *node, u64 expires_ns, bool only_if_pending)
