@@ -70,7 +70,7 @@ void uldd_leaks_alloc(const void *p, size_t size, const char *what)
 
 	if (!lk_in_driver)
 		return;
-	b = uldd_private_alloc(sizeof(*b), GFP_ATOMIC);
+	b = uldd_private_alloc(sizeof(*b), GFP_ATOMIC | __GFP_NOWARN);
 	if (!b)
 		return;
 	b->p = p;

@@ -67,7 +67,7 @@ void __uldd_leaks_res_add(enum uldd_leaks_res kind, const void *key, unsigned lo
 {
 	/* 1: this function; the shim's call that requested it stays, then the driver. */
 	const struct uldd_stack *stack = uldd_stack_save(1);
-	struct lr_entry *e = uldd_private_alloc(sizeof(*e), GFP_ATOMIC), **pp;
+	struct lr_entry *e = uldd_private_alloc(sizeof(*e), GFP_ATOMIC | __GFP_NOWARN), **pp;
 
 	uldd_mm_lock(&lr_lock);
 	pp = lr_find(kind, key);

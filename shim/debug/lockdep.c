@@ -118,14 +118,25 @@ static unsigned int ld_hash(const void *p, unsigned int buckets)
 	return (unsigned int)(((unsigned long)p >> 3) * 0x9e3779b97f4a7c15ULL >> 40) % buckets;
 }
 
-/* The task's record, made on its first lock; NULL when memory ran out (not watched). */
+/*
+ * The task's record, made on its first lock; NULL when there was no
+ * memory for it: that task's locks then go unwatched (said once, not
+ * retried at every lock).
+ */
+static __thread bool ld_nomem __attribute__((tls_model("initial-exec")));
+
 static struct ld_task *ld_task(void)
 {
 	struct ld_task *t = ld_cur;
 
-	if (likely(t))
+	if (likely(t) || ld_nomem)
 		return t;
-	t = uldd_private_alloc(sizeof(*t), GFP_ATOMIC | __GFP_ZERO);
+	t = uldd_private_alloc(sizeof(*t), GFP_ATOMIC | __GFP_ZERO | __GFP_NOWARN);
+	if (!t) {
+		ld_nomem = true;
+		pr_warn("lockdep: no memory to follow %s's locks: they go unchecked\n",
+			current ? current->comm : "a host thread");
+	}
 	ld_cur = t;
 	return t;
 }
@@ -207,7 +218,7 @@ void uldd_lockdep_init(const void *lock, struct lock_class_key *key, const char 
 	if (!key)
 		key = (struct lock_class_key *)lock;
 	/* Allocated outside the lock, as every private allocation here. */
-	new = uldd_private_alloc(sizeof(*new), GFP_ATOMIC);
+	new = uldd_private_alloc(sizeof(*new), GFP_ATOMIC | __GFP_NOWARN);
 	uldd_mm_lock(&ld_lock);
 	c = ld_class_get(key, name, kind, &full);
 	if (c && !c->init)
@@ -287,7 +298,7 @@ static void ld_add_dep(const struct ld_held *h, struct ld_class *c, const struct
 		f->prev = *h;
 	}
 	/* Private memory's lock is not ours: a GFP_ATOMIC allocation under ld_lock is safe. */
-	e = uldd_private_alloc(sizeof(*e), GFP_ATOMIC);
+	e = uldd_private_alloc(sizeof(*e), GFP_ATOMIC | __GFP_NOWARN);
 	if (!e)
 		return;
 	e->from = p;
