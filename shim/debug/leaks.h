@@ -24,6 +24,10 @@ enum uldd_leaks_res {
 void __uldd_leaks_res_add(enum uldd_leaks_res kind, const void *key, unsigned long arg,
 			  const void *fn);
 void __uldd_leaks_res_del(enum uldd_leaks_res kind, const void *key);
+/* kernel/time/timer.c: the timer nodes pending now (up to max in out); how many. */
+struct uldd_tnode;
+unsigned int uldd_tnode_pending_list(struct uldd_tnode **out, unsigned int max);
+
 /* Resources recorded now (for tests). */
 unsigned long uldd_leaks_res_live(void);
 

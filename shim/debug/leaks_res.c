@@ -44,9 +44,6 @@ static struct uldd_mm_lock lr_lock;
 static struct lr_entry *lr_table[LR_BUCKETS];
 static unsigned long lr_live;
 
-/* timer.c: the nodes pending now, up to max; how many there are. */
-unsigned int uldd_tnode_pending_list(struct uldd_tnode **out, unsigned int max);
-
 static unsigned int lr_hash(const void *key)
 {
 	return (unsigned int)(((unsigned long)key >> 4) * 0x9e3779b97f4a7c15ULL >> 40) % LR_BUCKETS;

@@ -49,7 +49,8 @@ static void kthread_main(void *arg)
 	uldd_enter_task(&k->task);
 	/* Created asleep: the first wake_up_process() (or kthread_stop) starts it. */
 	schedule();
-	if (__atomic_compare_exchange_n(&k->phase, &none, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+	if (__atomic_compare_exchange_n(&k->phase, &none, 1, 0, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE)) {
 		unsigned int held = uldd_lockdep_cb_enter();
 
 		k->ret = k->threadfn(k->data);

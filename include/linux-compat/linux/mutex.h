@@ -35,10 +35,10 @@ static inline void __mutex_init(struct mutex *lock)
 }
 
 /* A macro, so that each call site is a lock class of its own. */
-#define mutex_init(lock)                                                \
-	do {                                                            \
-		struct mutex *__uldd_m = (lock);                        \
-		__mutex_init(__uldd_m);                                 \
+#define mutex_init(lock)                                                  \
+	do {                                                              \
+		struct mutex *__uldd_m = (lock);                          \
+		__mutex_init(__uldd_m);                                   \
 		uldd_lockdep_init_site(__uldd_m, #lock, ULDD_LOCK_SLEEP); \
 	} while (0)
 

@@ -42,9 +42,9 @@ static __always_inline void do_raw_spin_unlock(raw_spinlock_t *l)
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
 }
 
-#define raw_spin_lock_init(l)                                       \
-	do {                                                        \
-		(l)->locked = 0;                                    \
+#define raw_spin_lock_init(l)                                    \
+	do {                                                     \
+		(l)->locked = 0;                                 \
 		uldd_lockdep_init_site((l), #l, ULDD_LOCK_SPIN); \
 	} while (0)
 #define raw_spin_is_locked(l) (__atomic_load_n(&(l)->locked, __ATOMIC_RELAXED) != 0)
@@ -122,9 +122,9 @@ static __always_inline void raw_spin_unlock_bh(raw_spinlock_t *l)
 }
 
 /* The class is the site of this macro, not raw_spin_lock_init's inside it. */
-#define spin_lock_init(l)                                                  \
-	do {                                                               \
-		(l)->rlock.locked = 0;                                     \
+#define spin_lock_init(l)                                                \
+	do {                                                             \
+		(l)->rlock.locked = 0;                                   \
 		uldd_lockdep_init_site(&(l)->rlock, #l, ULDD_LOCK_SPIN); \
 	} while (0)
 #define spin_is_locked(l) raw_spin_is_locked(&(l)->rlock)
@@ -176,9 +176,9 @@ static __always_inline void spin_unlock_irqrestore(spinlock_t *l, unsigned long 
 }
 
 /* Reader-writer spinlocks: readers share, a writer excludes everyone. */
-#define rwlock_init(l)                                              \
-	do {                                                        \
-		(l)->cnt = 0;                                       \
+#define rwlock_init(l)                                           \
+	do {                                                     \
+		(l)->cnt = 0;                                    \
 		uldd_lockdep_init_site((l), #l, ULDD_LOCK_SPIN); \
 	} while (0)
 

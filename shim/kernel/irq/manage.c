@@ -697,7 +697,8 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 	if (unmask)
 		uhost_irq_unmask(desc->dev, desc->vec);
 	uldd_leaks_res_add(ULDD_RES_IRQ, action, irq,
-			   handler == irq_default_primary_handler ? (void *)thread_fn : (void *)handler);
+			   handler == irq_default_primary_handler ? (void *)thread_fn
+								  : (void *)handler);
 	return 0;
 
 err_thread:
