@@ -65,6 +65,7 @@ struct ld_edge {
 	struct ld_edge *next;
 	struct ld_class *from, *to;
 	const struct uldd_stack *from_stack, *to_stack;
+	void *from_ip; /* where from was taken, when its stack was not saved */
 };
 
 /* A lock initialised through an init macro, and its class. */
@@ -77,7 +78,15 @@ struct ld_map {
 struct ld_held {
 	const void *lock;
 	struct ld_class *cls; /* NULL: beyond the class table */
+	/*
+	 * Its full stack is saved only when the acquisition taught the
+	 * validator something (a new dependency, a new irq state, a new
+	 * class): unwinding costs microseconds, and a lock taken the same
+	 * way again has its stack in the graph already. ip: where it was
+	 * taken, always.
+	 */
 	const struct uldd_stack *stack;
+	void *ip;
 	unsigned int flags;
 };
 
@@ -304,6 +313,7 @@ static void ld_add_dep(const struct ld_held *h, struct ld_class *c, const struct
 	e->from = p;
 	e->to = c;
 	e->from_stack = h->stack;
+	e->from_ip = h->ip;
 	e->to_stack = stack;
 	e->next = p->edges;
 	p->edges = e;
@@ -315,19 +325,24 @@ static void ld_add_dep(const struct ld_held *h, struct ld_class *c, const struct
  * can deadlock when the interrupt comes in while it is held. Readers of
  * an rwlock share with readers, so only a writer on either side counts.
  */
+/* The irq state of an acquisition now, or -1 for none (interrupts off in a task). */
+static int ld_irq_state(unsigned int flags)
+{
+	bool read = flags & ULDD_LOCK_READ;
+
+	if (in_hardirq())
+		return read ? LD_IN_IRQ_READ : LD_IN_IRQ;
+	if (!irqs_disabled())
+		return read ? LD_IRQS_ON_READ : LD_IRQS_ON;
+	return -1;
+}
+
 static void ld_check_irq(struct ld_class *c, unsigned int flags, const struct uldd_stack *stack,
 			 struct ld_found *f)
 {
-	bool read = flags & ULDD_LOCK_READ;
-	int s, irq = -1, on = -1;
+	int s = ld_irq_state(flags), irq = -1, on = -1;
 
-	if (in_hardirq())
-		s = read ? LD_IN_IRQ_READ : LD_IN_IRQ;
-	else if (!irqs_disabled())
-		s = read ? LD_IRQS_ON_READ : LD_IRQS_ON;
-	else
-		return;
-	if (c->states & BIT(s))
+	if (s < 0 || (c->states & BIT(s)))
 		return;
 	c->states |= BIT(s);
 	c->state_stack[s] = stack;
@@ -358,6 +373,16 @@ static int ld_pid(void)
 	return current ? current->pid : 0;
 }
 
+/* Where a held lock was taken: its stack, or its one frame when none was saved. */
+static void ld_print_where(const struct uldd_stack *stack, void *ip)
+{
+	if (stack || !ip) {
+		uldd_stack_print(stack);
+		return;
+	}
+	uhost_stack_print(&ip, 1);
+}
+
 static void ld_report_cycle(const struct ld_found *f, const struct uldd_stack *stack)
 {
 	char a[64], b[64], x[64], y[64];
@@ -370,7 +395,7 @@ static void ld_report_cycle(const struct ld_found *f, const struct uldd_stack *s
 	pr_err("%s/%d is trying to acquire lock %s at:\n", ld_comm(), ld_pid(), a);
 	uldd_stack_print(stack);
 	pr_err("but it already holds lock %s, taken at:\n", b);
-	uldd_stack_print(f->prev.stack);
+	ld_print_where(f->prev.stack, f->prev.ip);
 	pr_err("and %s was taken before %s already, by this chain (%u dependenc%s):\n", a, b,
 	       f->pathlen, f->pathlen == 1 ? "y" : "ies");
 	for (i = 0; i < f->npath; i++) {
@@ -380,7 +405,7 @@ static void ld_report_cycle(const struct ld_found *f, const struct uldd_stack *s
 		ld_name(e->to, y, sizeof(y));
 		pr_err("-> #%u: %s taken while holding %s\n", i, y, x);
 		pr_err("   %s was taken at:\n", x);
-		uldd_stack_print(e->from_stack);
+		ld_print_where(e->from_stack, e->from_ip);
 		pr_err("   then %s at:\n", y);
 		uldd_stack_print(e->to_stack);
 	}
@@ -427,25 +452,64 @@ static void ld_report_recursion(const struct ld_held *h, const struct uldd_stack
 	       h->lock);
 	uldd_stack_print(stack);
 	pr_err("but it already holds it, taken at:\n");
-	uldd_stack_print(h->stack);
+	ld_print_where(h->stack, h->ip);
 	uldd_report_end();
+}
+
+/*
+ * With ld_lock: whether this acquisition teaches the graph anything (a
+ * first acquisition, a new irq state, a new dependency), so its stack is
+ * worth saving. Sleeping locks always are: they cost a might_sleep() and
+ * often a sleep already, and their callers are the shim's own functions.
+ */
+static bool ld_news(const struct ld_task *t, struct ld_class *c, unsigned int flags)
+{
+	const struct ld_edge *e;
+	unsigned int i;
+	int s;
+
+	if (!c || !c->first || (flags & ULDD_LOCK_SLEEP))
+		return true;
+	s = ld_irq_state(flags);
+	if (s >= 0 && !(c->states & BIT(s)))
+		return true;
+	if (flags & ULDD_LOCK_TRY)
+		return false;
+	for (i = 0; i < t->depth; i++) {
+		const struct ld_class *p = t->held[i].cls;
+
+		if (!p || p == c)
+			continue;
+		for (e = p->edges; e && e->to != c; e = e->next)
+			;
+		if (!e)
+			return true;
+	}
+	return false;
 }
 
 void uldd_lock_acquire(const void *lock, unsigned int flags)
 {
-	const struct uldd_stack *stack;
+	const struct uldd_stack *stack = NULL;
+	void *ip = __builtin_return_address(0);
 	struct ld_found f = { 0 };
 	struct ld_held *again = NULL;
 	struct ld_task *t = ld_task();
 	struct ld_class *c;
 	unsigned int i;
+	bool news;
 
 	if (!t || t->busy)
 		return;
 	t->busy = true;
-	stack = uldd_stack_save(1);
 	uldd_mm_lock(&ld_lock);
 	c = ld_class_of(lock, flags & ULDD_LOCK_SLEEP, &f.full);
+	news = ld_news(t, c, flags);
+	uldd_mm_unlock(&ld_lock);
+	/* Saved outside the lock: the depot may allocate. What changed meanwhile is redone. */
+	if (news)
+		stack = uldd_stack_save(1);
+	uldd_mm_lock(&ld_lock);
 	if (c) {
 		if (!c->first)
 			c->first = stack;
@@ -466,6 +530,8 @@ void uldd_lock_acquire(const void *lock, unsigned int flags)
 			again = h;
 	}
 	ld_full_warn(f.full);
+	if (again && !stack)
+		stack = uldd_stack_save(1);
 	if (again)
 		ld_report_recursion(again, stack);
 	if (f.cycle)
@@ -476,6 +542,7 @@ void uldd_lock_acquire(const void *lock, unsigned int flags)
 		t->held[t->depth].lock = lock;
 		t->held[t->depth].cls = c;
 		t->held[t->depth].stack = stack;
+		t->held[t->depth].ip = ip;
 		t->held[t->depth].flags = flags;
 		t->depth++;
 	} else {
@@ -549,7 +616,7 @@ void uldd_lockdep_assert(const void *lock, bool held)
 	uldd_stack_print(uldd_stack_save(1));
 	if (i >= 0) {
 		pr_err("but it took it at:\n");
-		uldd_stack_print(t->held[i].stack);
+		ld_print_where(t->held[i].stack, t->held[i].ip);
 	}
 	uldd_report_end();
 	t->busy = false;
@@ -599,7 +666,7 @@ void __uldd_lockdep_cb_exit(unsigned int depth, const char *what, const void *fn
 
 		pr_err("#%u: %s (lock at 0x%px), taken at:\n", i - depth,
 		       ld_name(h->cls, a, sizeof(a)), h->lock);
-		uldd_stack_print(h->stack);
+		ld_print_where(h->stack, h->ip);
 		if (h->cls && h->cls->init) {
 			pr_err("   its class initialised at:\n");
 			uldd_stack_print(h->cls->init);
@@ -639,7 +706,7 @@ void __uldd_lockdep_sleep(const char *what)
 	pr_err("%s/%d: %s at:\n", ld_comm(), ld_pid(), what);
 	uldd_stack_print(uldd_stack_save(2));
 	pr_err("while holding %s (lock at 0x%px), taken at:\n", a, h->lock);
-	uldd_stack_print(h->stack);
+	ld_print_where(h->stack, h->ip);
 	uldd_report_end();
 	t->busy = false;
 }
