@@ -83,7 +83,7 @@ void uldd_leaks_alloc(const void *p, size_t size, const char *what)
 	uldd_mm_lock(&lk_lock);
 	b->next = *bucket;
 	*bucket = b;
-	lk_live++;
+	__atomic_fetch_add(&lk_live, 1, __ATOMIC_RELAXED);
 	uldd_mm_unlock(&lk_lock);
 }
 
@@ -96,7 +96,7 @@ void uldd_leaks_free(const void *p)
 		if ((*pp)->p == p) {
 			b = *pp;
 			*pp = b->next;
-			lk_live--;
+			__atomic_fetch_sub(&lk_live, 1, __ATOMIC_RELAXED);
 			break;
 		}
 	}

@@ -82,7 +82,7 @@ void __uldd_leaks_res_add(enum uldd_leaks_res kind, const void *key, unsigned lo
 		pp = &lr_table[lr_hash(key)];
 		e->next = *pp;
 		*pp = e;
-		lr_live++;
+		__atomic_fetch_add(&lr_live, 1, __ATOMIC_RELAXED);
 		e = NULL;
 	}
 	uldd_mm_unlock(&lr_lock);
@@ -98,7 +98,7 @@ void __uldd_leaks_res_del(enum uldd_leaks_res kind, const void *key)
 	if (pp) {
 		e = *pp;
 		*pp = e->next;
-		lr_live--;
+		__atomic_fetch_sub(&lr_live, 1, __ATOMIC_RELAXED);
 	}
 	uldd_mm_unlock(&lr_lock);
 	uldd_private_free(e);

@@ -163,7 +163,8 @@ static struct ld_class *ld_class_get(const void *key, const char *name, unsigned
 		ld_full = true;
 		return NULL;
 	}
-	c = &ld_classes[ld_nr_classes++];
+	/* Atomic only for the counters' readers outside ld_lock. */
+	c = &ld_classes[__atomic_fetch_add(&ld_nr_classes, 1, __ATOMIC_RELAXED)];
 	c->key = key;
 	c->name = name;
 	c->kind = kind;
@@ -317,7 +318,7 @@ static void ld_add_dep(const struct ld_held *h, struct ld_class *c, const struct
 	e->to_stack = stack;
 	e->next = p->edges;
 	p->edges = e;
-	ld_nr_edges++;
+	__atomic_fetch_add(&ld_nr_edges, 1, __ATOMIC_RELAXED);
 }
 
 /*
