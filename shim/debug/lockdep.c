@@ -216,7 +216,7 @@ void uldd_lockdep_init(const void *lock, struct lock_class_key *key, const char 
 {
 	struct ld_task *t = ld_task();
 	const struct uldd_stack *stack;
-	struct ld_map *m, *new = NULL;
+	struct ld_map *m, *new;
 	struct ld_class *c;
 	bool full = false;
 
@@ -224,15 +224,20 @@ void uldd_lockdep_init(const void *lock, struct lock_class_key *key, const char 
 		return;
 	if (t)
 		t->busy = true;
-	stack = uldd_stack_save(1);
 	if (!key)
 		key = (struct lock_class_key *)lock;
 	/* Allocated outside the lock, as every private allocation here. */
 	new = uldd_private_alloc(sizeof(*new), GFP_ATOMIC | __GFP_NOWARN);
 	uldd_mm_lock(&ld_lock);
 	c = ld_class_get(key, name, kind, &full);
-	if (c && !c->init)
-		c->init = stack;
+	/* A stack per class, not per lock: an init site may run once per packet. */
+	if (c && !c->init) {
+		uldd_mm_unlock(&ld_lock);
+		stack = uldd_stack_save(1);
+		uldd_mm_lock(&ld_lock);
+		if (!c->init)
+			c->init = stack;
+	}
 	m = ld_map_find(lock);
 	if (m) {
 		m->cls = c;
@@ -460,8 +465,7 @@ static void ld_report_recursion(const struct ld_held *h, const struct uldd_stack
 /*
  * With ld_lock: whether this acquisition teaches the graph anything (a
  * first acquisition, a new irq state, a new dependency), so its stack is
- * worth saving. Sleeping locks always are: they cost a might_sleep() and
- * often a sleep already, and their callers are the shim's own functions.
+ * worth saving.
  */
 static bool ld_news(const struct ld_task *t, struct ld_class *c, unsigned int flags)
 {
@@ -469,7 +473,7 @@ static bool ld_news(const struct ld_task *t, struct ld_class *c, unsigned int fl
 	unsigned int i;
 	int s;
 
-	if (!c || !c->first || (flags & ULDD_LOCK_SLEEP))
+	if (!c || !c->first)
 		return true;
 	s = ld_irq_state(flags);
 	if (s >= 0 && !(c->states & BIT(s)))
@@ -491,8 +495,12 @@ static bool ld_news(const struct ld_task *t, struct ld_class *c, unsigned int fl
 
 void uldd_lock_acquire(const void *lock, unsigned int flags)
 {
+	uldd_lock_acquire_ip(lock, flags, __builtin_return_address(0));
+}
+
+void uldd_lock_acquire_ip(const void *lock, unsigned int flags, void *ip)
+{
 	const struct uldd_stack *stack = NULL;
-	void *ip = __builtin_return_address(0);
 	struct ld_found f = { 0 };
 	struct ld_held *again = NULL;
 	struct ld_task *t = ld_task();

@@ -18,6 +18,12 @@
 unsigned int __uldd_lockdep_cb_enter(void);
 void __uldd_lockdep_cb_exit(unsigned int depth, const char *what, const void *fn);
 void __uldd_lockdep_sleep(const char *what);
+/*
+ * uldd_lock_acquire() for the sleeping locks' out-of-line functions:
+ * ip is where their caller called them (a held lock's one frame when
+ * no stack was saved for it).
+ */
+void uldd_lock_acquire_ip(const void *lock, unsigned int flags, void *ip);
 /* Forgets the current task's held locks (a kthread that ends). */
 void __uldd_lockdep_task_exit(void);
 

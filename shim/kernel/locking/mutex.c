@@ -10,6 +10,8 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 
+#include "../../debug/lockdep.h"
+
 static bool mutex_try(struct mutex *lock)
 {
 	struct task_struct *none = NULL;
@@ -18,13 +20,13 @@ static bool mutex_try(struct mutex *lock)
 					   __ATOMIC_RELAXED);
 }
 
-static void mutex_lock_common(struct mutex *lock, unsigned int state)
+static void mutex_lock_common(struct mutex *lock, unsigned int state, void *ip)
 {
 	DEFINE_WAIT(wait);
 
 	might_sleep();
 	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
-		uldd_lock_acquire(lock, ULDD_LOCK_SLEEP);
+		uldd_lock_acquire_ip(lock, ULDD_LOCK_SLEEP, ip);
 	if (likely(mutex_try(lock)))
 		return;
 	for (;;) {
@@ -39,18 +41,18 @@ static void mutex_lock_common(struct mutex *lock, unsigned int state)
 
 void mutex_lock(struct mutex *lock)
 {
-	mutex_lock_common(lock, TASK_UNINTERRUPTIBLE);
+	mutex_lock_common(lock, TASK_UNINTERRUPTIBLE, __builtin_return_address(0));
 }
 
 int mutex_lock_interruptible(struct mutex *lock)
 {
-	mutex_lock_common(lock, TASK_INTERRUPTIBLE);
+	mutex_lock_common(lock, TASK_INTERRUPTIBLE, __builtin_return_address(0));
 	return 0;
 }
 
 int mutex_lock_killable(struct mutex *lock)
 {
-	mutex_lock_common(lock, TASK_KILLABLE);
+	mutex_lock_common(lock, TASK_KILLABLE, __builtin_return_address(0));
 	return 0;
 }
 
@@ -59,7 +61,8 @@ int mutex_trylock(struct mutex *lock)
 	if (!mutex_try(lock))
 		return 0;
 	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
-		uldd_lock_acquire(lock, ULDD_LOCK_SLEEP | ULDD_LOCK_TRY);
+		uldd_lock_acquire_ip(lock, ULDD_LOCK_SLEEP | ULDD_LOCK_TRY,
+				     __builtin_return_address(0));
 	return 1;
 }
 

@@ -14,6 +14,8 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 
+#include "../../debug/lockdep.h"
+
 static void sem_lock(struct rw_semaphore *sem)
 {
 	preempt_disable();
@@ -62,13 +64,13 @@ static void rwsem_wake(struct rw_semaphore *sem)
 		wake_up_all(&sem->wait);
 }
 
-static void down_read_common(struct rw_semaphore *sem, unsigned int state)
+static void down_read_common(struct rw_semaphore *sem, unsigned int state, void *ip)
 {
 	DEFINE_WAIT(wait);
 
 	might_sleep();
 	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
-		uldd_lock_acquire(sem, ULDD_LOCK_SLEEP | ULDD_LOCK_READ);
+		uldd_lock_acquire_ip(sem, ULDD_LOCK_SLEEP | ULDD_LOCK_READ, ip);
 	if (likely(rwsem_try_read(sem)))
 		return;
 	for (;;) {
@@ -82,18 +84,18 @@ static void down_read_common(struct rw_semaphore *sem, unsigned int state)
 
 void down_read(struct rw_semaphore *sem)
 {
-	down_read_common(sem, TASK_UNINTERRUPTIBLE);
+	down_read_common(sem, TASK_UNINTERRUPTIBLE, __builtin_return_address(0));
 }
 
 int down_read_interruptible(struct rw_semaphore *sem)
 {
-	down_read_common(sem, TASK_INTERRUPTIBLE);
+	down_read_common(sem, TASK_INTERRUPTIBLE, __builtin_return_address(0));
 	return 0;
 }
 
 int down_read_killable(struct rw_semaphore *sem)
 {
-	down_read_common(sem, TASK_KILLABLE);
+	down_read_common(sem, TASK_KILLABLE, __builtin_return_address(0));
 	return 0;
 }
 
@@ -102,7 +104,8 @@ int down_read_trylock(struct rw_semaphore *sem)
 	if (!rwsem_try_read(sem))
 		return 0;
 	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
-		uldd_lock_acquire(sem, ULDD_LOCK_SLEEP | ULDD_LOCK_READ | ULDD_LOCK_TRY);
+		uldd_lock_acquire_ip(sem, ULDD_LOCK_SLEEP | ULDD_LOCK_READ | ULDD_LOCK_TRY,
+				     __builtin_return_address(0));
 	return 1;
 }
 
@@ -125,13 +128,13 @@ void up_read(struct rw_semaphore *sem)
 		rwsem_wake(sem);
 }
 
-static void down_write_common(struct rw_semaphore *sem, unsigned int state)
+static void down_write_common(struct rw_semaphore *sem, unsigned int state, void *ip)
 {
 	DEFINE_WAIT(wait);
 
 	might_sleep();
 	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
-		uldd_lock_acquire(sem, ULDD_LOCK_SLEEP);
+		uldd_lock_acquire_ip(sem, ULDD_LOCK_SLEEP, ip);
 	if (likely(rwsem_try_write(sem, false)))
 		return;
 	sem_lock(sem);
@@ -148,12 +151,12 @@ static void down_write_common(struct rw_semaphore *sem, unsigned int state)
 
 void down_write(struct rw_semaphore *sem)
 {
-	down_write_common(sem, TASK_UNINTERRUPTIBLE);
+	down_write_common(sem, TASK_UNINTERRUPTIBLE, __builtin_return_address(0));
 }
 
 int down_write_killable(struct rw_semaphore *sem)
 {
-	down_write_common(sem, TASK_KILLABLE);
+	down_write_common(sem, TASK_KILLABLE, __builtin_return_address(0));
 	return 0;
 }
 
@@ -162,7 +165,8 @@ int down_write_trylock(struct rw_semaphore *sem)
 	if (!rwsem_try_write(sem, false))
 		return 0;
 	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
-		uldd_lock_acquire(sem, ULDD_LOCK_SLEEP | ULDD_LOCK_TRY);
+		uldd_lock_acquire_ip(sem, ULDD_LOCK_SLEEP | ULDD_LOCK_TRY,
+				     __builtin_return_address(0));
 	return 1;
 }
 
