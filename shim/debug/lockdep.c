@@ -475,7 +475,7 @@ static bool ld_news(const struct ld_task *t, struct ld_class *c, unsigned int fl
 
 	if (!c || !c->first)
 		return true;
-	s = ld_irq_state(flags);
+	s = (flags & ULDD_LOCK_SLEEP) ? -1 : ld_irq_state(flags);
 	if (s >= 0 && !(c->states & BIT(s)))
 		return true;
 	if (flags & ULDD_LOCK_TRY)
