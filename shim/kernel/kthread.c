@@ -20,6 +20,8 @@
 #include "../entry.h"
 #include "../mm/private.h"
 #include "../core/door.h"
+#include "../debug/leaks.h"
+#include "../debug/lockdep.h"
 
 struct uldd_kthread {
 	struct task_struct task;
@@ -47,11 +49,18 @@ static void kthread_main(void *arg)
 	uldd_enter_task(&k->task);
 	/* Created asleep: the first wake_up_process() (or kthread_stop) starts it. */
 	schedule();
-	if (__atomic_compare_exchange_n(&k->phase, &none, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+	if (__atomic_compare_exchange_n(&k->phase, &none, 1, 0, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE)) {
+		unsigned int held = uldd_lockdep_cb_enter();
+
 		k->ret = k->threadfn(k->data);
-	else
+		uldd_lockdep_cb_exit(held, "kthread", k->threadfn);
+	} else {
 		k->ret = -EINTR; /* stopped without ever being woken, as documented */
+	}
+	uldd_leaks_res_del(ULDD_RES_KTHREAD, &k->task);
 	complete(&k->exited);
+	uldd_lockdep_task_exit();
 	/* k stays valid: kthread_stop() frees it only after joining this thread. */
 	uldd_exit();
 }
@@ -80,8 +89,11 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 	k->threadfn = threadfn;
 	k->data = data;
 	init_completion(&k->exited);
+	/* Before the thread exists: it may end before we would get to it. */
+	uldd_leaks_res_add(ULDD_RES_KTHREAD, &k->task, 0, threadfn);
 	err = uhost_thread_create(kthread_main, k, name, &k->thread);
 	if (err) {
+		uldd_leaks_res_del(ULDD_RES_KTHREAD, &k->task);
 		uldd_private_free(k);
 		return ERR_PTR(-ENOMEM);
 	}

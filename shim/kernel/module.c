@@ -14,6 +14,7 @@
 #include <linux/string.h>
 
 #include "../entry.h"
+#include "../debug/lockdep.h"
 
 #define MAX_MODULES 8
 #define MAX_DESCS 64
@@ -195,8 +196,10 @@ int uldd_modules_init(void)
 
 	for (unsigned int i = 0; i < uldd_nmodules; i++) {
 		struct uldd_module *m = &uldd_modules[i];
+		unsigned int held = uldd_lockdep_cb_enter();
 
 		err = m->init ? m->init() : 0;
+		uldd_lockdep_cb_exit(held, "module init", m->init);
 		if (err) {
 			pr_err("uldd: module %s: init failed: %pe\n", m->name, ERR_PTR(err));
 			uldd_modules_exit();
@@ -212,8 +215,12 @@ void uldd_modules_exit(void)
 	for (unsigned int i = uldd_nmodules; i-- > 0;) {
 		struct uldd_module *m = &uldd_modules[i];
 
-		if (m->live && m->exit)
+		if (m->live && m->exit) {
+			unsigned int held = uldd_lockdep_cb_enter();
+
 			m->exit();
+			uldd_lockdep_cb_exit(held, "module exit", m->exit);
+		}
 		m->live = false;
 	}
 }

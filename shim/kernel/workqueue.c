@@ -32,6 +32,7 @@
 #include "../entry.h"
 #include "../mm/private.h"
 #include "../core/door.h"
+#include "../debug/lockdep.h"
 
 #define WQ_WORKERS 4
 
@@ -195,6 +196,7 @@ static void worker_thread(void *arg)
 		struct work_struct *work;
 		unsigned long flags;
 		u32 pending = ULDD_WORK_PENDING;
+		unsigned int held;
 		bool wake;
 
 		/* Idle, as Linux's kworkers: not a hung task however long. */
@@ -226,7 +228,9 @@ static void worker_thread(void *arg)
 			       work->func, pending);
 		raw_spin_unlock_irqrestore(&pool_lock, flags);
 
+		held = uldd_lockdep_cb_enter();
 		w->current_func(work); /* from here on, work may be freed */
+		uldd_lockdep_cb_exit(held, "work item", w->current_func);
 		if (preempt_count() || irqs_disabled()) {
 			pr_err("BUG: workqueue leaked lock or atomic: %s, func %ps, preempt_count %#x\n",
 			       wq->name, w->current_func, preempt_count());

@@ -7,11 +7,14 @@
  * Emulation notes: no signals, so mutex_lock_interruptible() and
  * mutex_lock_killable() always take the lock and return 0 (they sleep in
  * TASK_INTERRUPTIBLE and TASK_KILLABLE, as in Linux). No optimistic
- * spinning and no lock debugging beyond the might_sleep() check.
+ * spinning; lock debugging is the might_sleep() check and, with
+ * --debug=lockdep, the validator (linux/lockdep.h), whose class for a
+ * mutex is the mutex_init() site.
  */
 #ifndef _LINUX_MUTEX_H
 #define _LINUX_MUTEX_H
 
+#include <linux/lockdep.h>
 #include <linux/wait.h>
 
 struct mutex {
@@ -25,11 +28,19 @@ struct mutex {
 	}
 #define DEFINE_MUTEX(mutexname) struct mutex mutexname = __MUTEX_INITIALIZER(mutexname)
 
-static inline void mutex_init(struct mutex *lock)
+static inline void __mutex_init(struct mutex *lock)
 {
 	lock->owner = NULL;
 	init_waitqueue_head(&lock->wait);
 }
+
+/* A macro, so that each call site is a lock class of its own. */
+#define mutex_init(lock)                                                  \
+	do {                                                              \
+		struct mutex *__uldd_m = (lock);                          \
+		__mutex_init(__uldd_m);                                   \
+		uldd_lockdep_init_site(__uldd_m, #lock, ULDD_LOCK_SLEEP); \
+	} while (0)
 
 static inline bool mutex_is_locked(struct mutex *lock)
 {

@@ -11,7 +11,9 @@
  * down_read_killable() and down_write_killable() always take the lock and
  * return 0 (sleeping in TASK_INTERRUPTIBLE or TASK_KILLABLE, as in Linux). No lock hand-off and no optimistic spinning: a steady stream
  * of writers may keep readers waiting. No owner tracking beyond the
- * might_sleep() check; the _nested and _non_owner forms are the plain ones.
+ * might_sleep() check and, with --debug=lockdep, the validator
+ * (linux/lockdep.h; the class is the init_rwsem() site); the _nested and
+ * _non_owner forms are the plain ones.
  */
 #ifndef _LINUX_RWSEM_H
 #define _LINUX_RWSEM_H
@@ -33,13 +35,24 @@ struct rw_semaphore {
 	}
 #define DECLARE_RWSEM(name) struct rw_semaphore name = __RWSEM_INITIALIZER(name)
 
-static inline void init_rwsem(struct rw_semaphore *sem)
+/*
+ * The inner spinlock is the semaphore's own business and shares its
+ * address: the validator sees the semaphore only (kernel/locking/rwsem.c).
+ */
+static inline void __init_rwsem(struct rw_semaphore *sem)
 {
-	spin_lock_init(&sem->lock);
+	sem->lock.rlock.locked = 0;
 	sem->count = 0;
 	sem->write_waiters = 0;
 	init_waitqueue_head(&sem->wait);
 }
+
+#define init_rwsem(sem)                                                  \
+	do {                                                             \
+		struct rw_semaphore *__uldd_s = (sem);                   \
+		__init_rwsem(__uldd_s);                                  \
+		uldd_lockdep_init_site(__uldd_s, #sem, ULDD_LOCK_SLEEP); \
+	} while (0)
 
 static inline int rwsem_is_locked(struct rw_semaphore *sem)
 {

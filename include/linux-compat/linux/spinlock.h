@@ -8,7 +8,8 @@
  * Emulation notes: the holder's host thread can still be descheduled by
  * the host; waiters then spin longer, they never deadlock. The _irq and
  * _irqsave forms mask interrupts on this task (see linux/irqflags.h), the
- * _bh forms count in its preemption counter. No lock debugging.
+ * _bh forms count in its preemption counter. Lock debugging: the
+ * validator's hooks (linux/lockdep.h) while --debug=lockdep is on.
  */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
@@ -17,6 +18,7 @@
 #include <linux/bottom_half.h>
 #include <linux/compiler.h>
 #include <linux/irqflags.h>
+#include <linux/lockdep.h>
 #include <linux/preempt.h>
 #include <linux/spinlock_types.h>
 
@@ -40,20 +42,26 @@ static __always_inline void do_raw_spin_unlock(raw_spinlock_t *l)
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
 }
 
-#define raw_spin_lock_init(l)    \
-	do {                     \
-		(l)->locked = 0; \
+#define raw_spin_lock_init(l)                                    \
+	do {                                                     \
+		(l)->locked = 0;                                 \
+		uldd_lockdep_init_site((l), #l, ULDD_LOCK_SPIN); \
 	} while (0)
 #define raw_spin_is_locked(l) (__atomic_load_n(&(l)->locked, __ATOMIC_RELAXED) != 0)
 
+/* Acquisitions are told before they spin, so a deadlock is reported before it hangs. */
 static __always_inline void raw_spin_lock(raw_spinlock_t *l)
 {
 	preempt_disable();
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire(l, ULDD_LOCK_SPIN);
 	do_raw_spin_lock(l);
 }
 
 static __always_inline void raw_spin_unlock(raw_spinlock_t *l)
 {
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_release(l);
 	do_raw_spin_unlock(l);
 	preempt_enable();
 }
@@ -61,8 +69,11 @@ static __always_inline void raw_spin_unlock(raw_spinlock_t *l)
 static __always_inline int raw_spin_trylock(raw_spinlock_t *l)
 {
 	preempt_disable();
-	if (do_raw_spin_trylock(l))
+	if (do_raw_spin_trylock(l)) {
+		if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+			uldd_lock_acquire(l, ULDD_LOCK_SPIN | ULDD_LOCK_TRY);
 		return 1;
+	}
 	preempt_enable();
 	return 0;
 }
@@ -110,10 +121,14 @@ static __always_inline void raw_spin_unlock_bh(raw_spinlock_t *l)
 	local_bh_enable();
 }
 
-#define spin_lock_init(l) raw_spin_lock_init(&(l)->rlock)
+/* The class is the site of this macro, not raw_spin_lock_init's inside it. */
+#define spin_lock_init(l)                                                \
+	do {                                                             \
+		(l)->rlock.locked = 0;                                   \
+		uldd_lockdep_init_site(&(l)->rlock, #l, ULDD_LOCK_SPIN); \
+	} while (0)
 #define spin_is_locked(l) raw_spin_is_locked(&(l)->rlock)
-#define assert_spin_locked(l) ((void)0)
-#define lockdep_assert_held(l) ((void)0)
+#define assert_spin_locked(l) lockdep_assert_held(l)
 
 static __always_inline void spin_lock(spinlock_t *l)
 {
@@ -161,9 +176,10 @@ static __always_inline void spin_unlock_irqrestore(spinlock_t *l, unsigned long 
 }
 
 /* Reader-writer spinlocks: readers share, a writer excludes everyone. */
-#define rwlock_init(l)        \
-	do {                  \
-		(l)->cnt = 0; \
+#define rwlock_init(l)                                           \
+	do {                                                     \
+		(l)->cnt = 0;                                    \
+		uldd_lockdep_init_site((l), #l, ULDD_LOCK_SPIN); \
 	} while (0)
 
 static __always_inline void do_raw_read_lock(rwlock_t *l)
@@ -193,11 +209,15 @@ static __always_inline void do_raw_write_lock(rwlock_t *l)
 static __always_inline void read_lock(rwlock_t *l)
 {
 	preempt_disable();
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire(l, ULDD_LOCK_SPIN | ULDD_LOCK_READ);
 	do_raw_read_lock(l);
 }
 
 static __always_inline void read_unlock(rwlock_t *l)
 {
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_release(l);
 	__atomic_fetch_sub(&l->cnt, 1, __ATOMIC_RELEASE);
 	preempt_enable();
 }
@@ -205,11 +225,15 @@ static __always_inline void read_unlock(rwlock_t *l)
 static __always_inline void write_lock(rwlock_t *l)
 {
 	preempt_disable();
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire(l, ULDD_LOCK_SPIN);
 	do_raw_write_lock(l);
 }
 
 static __always_inline void write_unlock(rwlock_t *l)
 {
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_release(l);
 	__atomic_store_n(&l->cnt, 0, __ATOMIC_RELEASE);
 	preempt_enable();
 }

@@ -22,6 +22,7 @@
 #include "../base/base.h"
 #include "pci.h"
 #include "../../core/door.h"
+#include "../../debug/lockdep.h"
 
 #define MAX_SCAN 256
 #define MAX_ALLOWED 16
@@ -210,6 +211,7 @@ static int probe_one(struct pci_driver *drv, const struct uhost_pci_info *d,
 		     const struct pci_device_id *id)
 {
 	struct pci_dev *pdev = pdev_create(d);
+	unsigned int held;
 	int err;
 
 	/* A device that cannot be opened (another process holds it) failed too. */
@@ -218,7 +220,9 @@ static int probe_one(struct pci_driver *drv, const struct uhost_pci_info *d,
 		return PTR_ERR(pdev);
 	}
 	pdev->dev.driver = &drv->driver;
+	held = uldd_lockdep_cb_enter();
 	err = drv->probe(pdev, id);
+	uldd_lockdep_cb_exit(held, "PCI probe", drv->probe);
 	if (err) {
 		pdev->dev.driver = NULL;
 		WRITE_ONCE(uldd_pci_nfailed, uldd_pci_nfailed + 1);
@@ -309,8 +313,12 @@ void pci_unregister_driver(struct pci_driver *drv)
 			continue;
 		/* The pci_dev is found from its private half through the list. */
 		pdev = priv->pdev;
-		if (drv->remove)
+		if (drv->remove) {
+			unsigned int held = uldd_lockdep_cb_enter();
+
 			drv->remove(pdev);
+			uldd_lockdep_cb_exit(held, "PCI remove", drv->remove);
+		}
 		uldd_devres_release_all(&pdev->dev);
 		list_del(&priv->node);
 		uldd_pci_nbound--;

@@ -27,6 +27,8 @@
 #include "../softirq.h"
 #include "irq.h"
 #include "../../core/door.h"
+#include "../../debug/leaks.h"
+#include "../../debug/lockdep.h"
 
 struct irqaction {
 	struct irqaction *next; /* published with a release store */
@@ -335,7 +337,10 @@ static irqreturn_t irq_run_actions(struct irq_desc *desc)
 
 	for (a = __atomic_load_n(&desc->actions, __ATOMIC_ACQUIRE); a;
 	     a = __atomic_load_n(&a->next, __ATOMIC_ACQUIRE)) {
+		unsigned int held = uldd_lockdep_cb_enter();
 		irqreturn_t r = a->handler((int)desc->irq, a->dev_id);
+
+		uldd_lockdep_cb_exit(held, "interrupt handler", a->handler);
 
 		if (r & IRQ_WAKE_THREAD) {
 			if (a->thread_fn)
@@ -486,6 +491,7 @@ static void irq_action_thread(void *arg)
 	struct irqaction *action = arg;
 	struct irq_desc *desc = action->desc;
 	unsigned long flags;
+	unsigned int held;
 
 	irq_thread_boost(action->thread_name);
 	uldd_enter(action->thread_name);
@@ -498,7 +504,9 @@ static void irq_action_thread(void *arg)
 		}
 		WRITE_ONCE(action->run, 0);
 		raw_spin_unlock_irqrestore(&desc->lock, flags);
+		held = uldd_lockdep_cb_enter();
 		action->thread_fn((int)action->irq, action->dev_id);
+		uldd_lockdep_cb_exit(held, "threaded interrupt handler", action->thread_fn);
 		irq_thread_done(desc, action);
 	}
 	complete(&action->thread_exited);
@@ -688,6 +696,9 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 	mutex_unlock(&irq_mutex);
 	if (unmask)
 		uhost_irq_unmask(desc->dev, desc->vec);
+	uldd_leaks_res_add(ULDD_RES_IRQ, action, irq,
+			   handler == irq_default_primary_handler ? (void *)thread_fn
+								  : (void *)handler);
 	return 0;
 
 err_thread:
@@ -735,6 +746,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 		irq_dev_disable(desc->dev);
 	mutex_unlock(&irq_mutex);
 	name = action->name;
+	uldd_leaks_res_del(ULDD_RES_IRQ, action);
 	uldd_private_free(action);
 	return name;
 }

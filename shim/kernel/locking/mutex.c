@@ -10,6 +10,8 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 
+#include "../../debug/lockdep.h"
+
 static bool mutex_try(struct mutex *lock)
 {
 	struct task_struct *none = NULL;
@@ -18,11 +20,13 @@ static bool mutex_try(struct mutex *lock)
 					   __ATOMIC_RELAXED);
 }
 
-static void mutex_lock_common(struct mutex *lock, unsigned int state)
+static void mutex_lock_common(struct mutex *lock, unsigned int state, void *ip)
 {
 	DEFINE_WAIT(wait);
 
 	might_sleep();
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire_ip(lock, ULDD_LOCK_SLEEP, ip);
 	if (likely(mutex_try(lock)))
 		return;
 	for (;;) {
@@ -37,24 +41,29 @@ static void mutex_lock_common(struct mutex *lock, unsigned int state)
 
 void mutex_lock(struct mutex *lock)
 {
-	mutex_lock_common(lock, TASK_UNINTERRUPTIBLE);
+	mutex_lock_common(lock, TASK_UNINTERRUPTIBLE, __builtin_return_address(0));
 }
 
 int mutex_lock_interruptible(struct mutex *lock)
 {
-	mutex_lock_common(lock, TASK_INTERRUPTIBLE);
+	mutex_lock_common(lock, TASK_INTERRUPTIBLE, __builtin_return_address(0));
 	return 0;
 }
 
 int mutex_lock_killable(struct mutex *lock)
 {
-	mutex_lock_common(lock, TASK_KILLABLE);
+	mutex_lock_common(lock, TASK_KILLABLE, __builtin_return_address(0));
 	return 0;
 }
 
 int mutex_trylock(struct mutex *lock)
 {
-	return mutex_try(lock);
+	if (!mutex_try(lock))
+		return 0;
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_acquire_ip(lock, ULDD_LOCK_SLEEP | ULDD_LOCK_TRY,
+				     __builtin_return_address(0));
+	return 1;
 }
 
 void mutex_unlock(struct mutex *lock)
@@ -62,6 +71,8 @@ void mutex_unlock(struct mutex *lock)
 	if (unlikely(__atomic_load_n(&lock->owner, __ATOMIC_RELAXED) != current))
 		pr_err("BUG: %s/%d unlocks a mutex it does not hold\n", current->comm,
 		       current->pid);
+	if (uldd_debug_on(ULDD_DEBUG_LOCKDEP))
+		uldd_lock_release(lock);
 	__atomic_store_n(&lock->owner, NULL, __ATOMIC_RELEASE);
 	/* Pairs with the waiter's barrier between queueing and retrying. */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);

@@ -16,6 +16,7 @@
 
 #include "../../entry.h"
 #include "sched.h"
+#include "../../debug/lockdep.h"
 #include "../rcu/rcu.h" /* RCU: uldd_vcpu_rcu_snap() */
 /*
  * Bare door calls: the futex waits here are how a task waits for a vCPU,
@@ -241,8 +242,10 @@ static int sleeper_add(struct task_struct *t)
 
 static void sleep_until(struct task_struct *t, u64 deadline_ns)
 {
-	int slot = sleeper_add(t);
+	int slot;
 
+	uldd_lockdep_sleep("scheduling");
+	slot = sleeper_add(t);
 	vcpu_give();
 	for (;;) {
 		u32 seq = __atomic_load_n(&t->uldd_wake_seq, __ATOMIC_ACQUIRE);

@@ -11,11 +11,17 @@
 #include <linux/preempt.h>
 #include <linux/sched.h>
 
+#include "../../debug/lockdep.h"
+
 static void hrtimer_fire(struct uldd_tnode *node)
 {
 	struct hrtimer *timer = container_of(node, struct hrtimer, uldd_node);
+	enum hrtimer_restart (*fn)(struct hrtimer *) = timer->function;
+	unsigned int held = uldd_lockdep_cb_enter();
+	enum hrtimer_restart r = fn(timer);
 
-	if (timer->function(timer) == HRTIMER_RESTART && !hrtimer_is_queued(timer))
+	uldd_lockdep_cb_exit(held, "hrtimer callback", fn);
+	if (r == HRTIMER_RESTART && !hrtimer_is_queued(timer))
 		uldd_tnode_arm(node, (u64)timer->uldd_expires, false);
 }
 

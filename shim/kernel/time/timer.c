@@ -22,6 +22,8 @@
 #include "../../entry.h"
 #include "../softirq.h"
 #include "../../core/door.h"
+#include "../../debug/leaks.h"
+#include "../../debug/lockdep.h"
 
 static DEFINE_RAW_SPINLOCK(tnode_lock);
 static LIST_HEAD(tnode_pending);
@@ -196,7 +198,25 @@ static int tnode_arm(struct uldd_tnode *node, u64 expires_ns, unsigned long *exp
 	raw_spin_unlock_irqrestore(&tnode_lock, flags);
 	if (head)
 		uhost_futex_wake(&tnode_seq, 1);
+	uldd_leaks_res_add(ULDD_RES_TIMER, node, 0, NULL);
 	return was;
+}
+
+/* For the leaks checker at the end (debug/leaks_res.c). */
+unsigned int uldd_tnode_pending_list(struct uldd_tnode **out, unsigned int max)
+{
+	struct uldd_tnode *node;
+	unsigned int n = 0;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&tnode_lock, flags);
+	list_for_each_entry(node, &tnode_pending, entry) {
+		if (n < max)
+			out[n] = node;
+		n++;
+	}
+	raw_spin_unlock_irqrestore(&tnode_lock, flags);
+	return n;
 }
 
 int uldd_tnode_arm(struct uldd_tnode *node, u64 expires_ns, bool only_if_pending)
@@ -281,8 +301,13 @@ void uldd_timer_fire(struct uldd_tnode *node)
 	struct timer_list *timer = container_of(node, struct timer_list, uldd_node);
 	void (*fn)(struct timer_list *) = READ_ONCE(timer->function);
 
-	if (fn)
-		fn(timer);
+	unsigned int held;
+
+	if (!fn)
+		return;
+	held = uldd_lockdep_cb_enter();
+	fn(timer);
+	uldd_lockdep_cb_exit(held, "timer callback", fn);
 }
 
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags)

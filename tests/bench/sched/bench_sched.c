@@ -10,8 +10,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
+#include "../../../shim/entry.h"
 #include "kworld/kbench_sched.h"
 
 #define RUNS 5
@@ -148,8 +150,12 @@ static double median_ns(enum op op, unsigned int n)
 	return (double)t[RUNS / 2] / n;
 }
 
+/* Iterations are divided by this: a checker saves a stack per lock, far slower. */
+static unsigned int bench_div = 1;
+
 static void row(const char *what, enum op mine, enum op host, const char *host_what, unsigned int n)
 {
+	n = n / bench_div ? n / bench_div : 1;
 	double u = median_ns(mine, n), h = median_ns(host, n);
 
 	printf("%-34s %10.1f   %-26s %10.1f   %6.2f\n", what, u, host_what, h, h > 0 ? u / h : 0);
@@ -157,6 +163,17 @@ static void row(const char *what, enum op mine, enum op host, const char *host_w
 
 int main(void)
 {
+	/* ULDD_BENCH_DEBUG=lockdep: the same table with that checker on. */
+	const char *debug = getenv("ULDD_BENCH_DEBUG");
+	unsigned int mask;
+
+	if (debug && !uldd_k_uldd_debug_lookup(debug, strlen(debug), &mask)) {
+		uldd_k_uldd_debug_setup(mask);
+		bench_div = 100;
+		/* The checkers keep their records in the shim's private heap. */
+		if (uldd_k_uldd_mm_init())
+			return 1;
+	}
 	pthread_spin_init(&host_spin, PTHREAD_PROCESS_PRIVATE);
 	KBENCH(kbench_sched_init)(2);
 	printf("%-34s %10s   %-26s %10s   %6s\n", "uldd (ns per pair)", "uldd", "host reference",
