@@ -18,17 +18,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#define BUGDMA_VENDOR 0x1234 /* edu */
-#define BUGDMA_DEVICE 0x11e8
+#include "../edu/edu_hw.h"
 
-/* QEMU's docs/specs/edu.rst */
-#define EDU_DMA_SRC 0x80
-#define EDU_DMA_DST 0x88
-#define EDU_DMA_COUNT 0x90
-#define EDU_DMA_CMD 0x98
-#define EDU_DMA_START 0x1
-#define EDU_DMA_TO_RAM 0x2
-#define EDU_BUF 0x40000
 #define BUGDMA_LEN 2048
 
 static char *bug = "none";
@@ -259,8 +250,7 @@ static void bugdma_remove(struct pci_dev *pdev)
 	pci_disable_device(pdev);
 }
 
-static const struct pci_device_id bugdma_ids[] = { { PCI_DEVICE(BUGDMA_VENDOR, BUGDMA_DEVICE) },
-						   {} };
+static const struct pci_device_id bugdma_ids[] = { { PCI_DEVICE(EDU_VENDOR, EDU_DEVICE) }, {} };
 MODULE_DEVICE_TABLE(pci, bugdma_ids);
 
 static struct pci_driver bugdma_driver = {

@@ -8,6 +8,9 @@
  *   oob-memset  the same with memset (caught by the shim's memset, even in
  *               the uninstrumented build);
  *   uaf         reads an object after kfree (instrumented build);
+ *   byte        writes one byte past a 30-byte kmalloc, inside its size
+ *               class's 32 bytes, so nothing else is hurt (valgrind's
+ *               memcheck sees it in the plain build: tests/vm/debug/80-valgrind.sh);
  *   none        no bug: no report.
  * The device is only what probe binds to: nothing is programmed.
  */
@@ -16,14 +19,14 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#define EDU_VENDOR 0x1234
-#define EDU_DEVICE 0x11e8
+#include "../edu/edu_hw.h"
+
 #define BUG_BYTES 512
 #define BUG_OBJECT 32
 
 static char *bug = "none";
 module_param(bug, charp, 0444);
-MODULE_PARM_DESC(bug, "oob, oob-memset, uaf or none");
+MODULE_PARM_DESC(bug, "oob, oob-memset, uaf, byte or none");
 
 /*
  * Out of line, so each bug has a function of its own for the reports'
@@ -66,6 +69,19 @@ static noinline int bug_uaf(struct device *dev)
 	return 0;
 }
 
+static noinline int bug_byte(void)
+{
+	char *p = kmalloc(BUG_OBJECT - 2, GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	memset(p, 0, BUG_OBJECT - 2);
+	/* Through a volatile index: a compiler may not see the bound and warn. */
+	p[*(volatile int *)&(int){ BUG_OBJECT - 2 }] = 1;
+	kfree(p);
+	return 0;
+}
+
 static int bug_kasan_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	int err = 0;
@@ -76,6 +92,8 @@ static int bug_kasan_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		err = bug_oob_memset();
 	else if (!strcmp(bug, "uaf"))
 		err = bug_uaf(&pdev->dev);
+	else if (!strcmp(bug, "byte"))
+		err = bug_byte();
 	else if (strcmp(bug, "none"))
 		err = -EINVAL;
 	if (err)

@@ -22,8 +22,8 @@
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 
-#define LEAKY_VENDOR 0x1234 /* edu */
-#define LEAKY_DEVICE 0x11e8
+#include "../edu/edu_hw.h"
+
 /* Long enough that nothing fires before the driver stops. */
 #define LEAKY_LATER (3600 * HZ)
 
@@ -161,7 +161,7 @@ static void leaky_remove(struct pci_dev *pdev)
 	kfree(l);
 }
 
-static const struct pci_device_id leaky_ids[] = { { PCI_DEVICE(LEAKY_VENDOR, LEAKY_DEVICE) }, {} };
+static const struct pci_device_id leaky_ids[] = { { PCI_DEVICE(EDU_VENDOR, EDU_DEVICE) }, {} };
 MODULE_DEVICE_TABLE(pci, leaky_ids);
 
 static struct pci_driver leaky_driver = {

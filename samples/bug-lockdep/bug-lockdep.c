@@ -23,13 +23,7 @@
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
-#define BUG_VENDOR 0x1234 /* edu */
-#define BUG_DEVICE 0x11e8
-
-/* QEMU's docs/specs/edu.rst */
-#define EDU_IRQ_STATUS 0x24
-#define EDU_IRQ_RAISE 0x60
-#define EDU_IRQ_ACK 0x64
+#include "../edu/edu_hw.h"
 
 static char *bug = "none";
 module_param(bug, charp, 0444);
@@ -210,7 +204,7 @@ static void buggy_remove(struct pci_dev *pdev)
 	kfree(b);
 }
 
-static const struct pci_device_id buggy_ids[] = { { PCI_DEVICE(BUG_VENDOR, BUG_DEVICE) }, {} };
+static const struct pci_device_id buggy_ids[] = { { PCI_DEVICE(EDU_VENDOR, EDU_DEVICE) }, {} };
 MODULE_DEVICE_TABLE(pci, buggy_ids);
 
 static struct pci_driver buggy_driver = {

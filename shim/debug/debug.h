@@ -71,6 +71,7 @@ extern bool uldd_on_valgrind;
 void uldd_valgrind_setup(void);
 void uldd_vg_alloc(const void *p, size_t size, bool zeroed);
 void uldd_vg_free(const void *p);
+void uldd_vg_resize(const void *p, size_t old, size_t size);
 void uldd_vg_noaccess(const void *p, size_t size);
 void uldd_vg_undefined(const void *p, size_t size);
 void uldd_vg_defined(const void *p, size_t size);

@@ -34,6 +34,11 @@ void uldd_vg_free(const void *p)
 	VALGRIND_FREELIKE_BLOCK(p, 0);
 }
 
+void uldd_vg_resize(const void *p, size_t old, size_t size)
+{
+	VALGRIND_RESIZEINPLACE_BLOCK(p, old, size, 0);
+}
+
 void uldd_vg_noaccess(const void *p, size_t size)
 {
 	VALGRIND_MAKE_MEM_NOACCESS(p, size);

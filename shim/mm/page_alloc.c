@@ -163,6 +163,9 @@ static void block_prep(struct page *head, unsigned long npages, unsigned long fl
 	WRITE_ONCE(head->flags, PGF_HEAD | flags);
 	if (uldd_debug_on(ULDD_DEBUG_KASAN))
 		uldd_kasan_unpoison(page_address(head), npages << PAGE_SHIFT);
+	/* To memcheck a block handed out holds garbage until written. */
+	if (uldd_valgrind())
+		uldd_vg_undefined(page_address(head), npages << PAGE_SHIFT);
 }
 
 static void block_unprep(struct page *head, unsigned long npages)
@@ -171,6 +174,9 @@ static void block_unprep(struct page *head, unsigned long npages)
 
 	if (uldd_debug_on(ULDD_DEBUG_KASAN))
 		uldd_kasan_poison(page_address(head), npages << PAGE_SHIFT, KASAN_PAGE_FREE);
+	/* A free block is out of bounds for memcheck: a late access is an error. */
+	if (uldd_valgrind())
+		uldd_vg_noaccess(page_address(head), npages << PAGE_SHIFT);
 	for (i = 1; i < npages; i++)
 		WRITE_ONCE(head[i].compound_head, 0);
 	head->private = 0;
@@ -329,6 +335,8 @@ static void *alloc_huge(size_t size, size_t align, gfp_t gfp)
 	if (gfp & __GFP_ZERO)
 		memset(page_address(head), 0, npages << PAGE_SHIFT);
 	__atomic_fetch_add(&large_allocs, 1, __ATOMIC_RELAXED);
+	if (uldd_valgrind())
+		uldd_vg_alloc(page_address(head), size, gfp & __GFP_ZERO);
 	return page_address(head);
 }
 
@@ -347,6 +355,9 @@ void *uldd_alloc_large(size_t size, gfp_t gfp)
 	if (!head)
 		return NULL;
 	__atomic_fetch_add(&large_allocs, 1, __ATOMIC_RELAXED);
+	/* To memcheck a block of its own, as large as asked (large_release() ends it). */
+	if (uldd_valgrind())
+		uldd_vg_alloc(page_address(head), size, gfp & __GFP_ZERO);
 	return page_address(head);
 }
 
@@ -363,6 +374,8 @@ static void large_release(struct page *head)
 	unsigned long pfn = (unsigned long)head->virtual >> PAGE_SHIFT, npages = head->private;
 
 	__atomic_fetch_sub(&large_allocs, 1, __ATOMIC_RELAXED);
+	if (uldd_valgrind())
+		uldd_vg_free(head->virtual);
 	if (READ_ONCE(head->flags) & PGF_HUGE) {
 		/* The arena never shrinks: the chunk joins the general pool. */
 		block_unprep(head, npages);

@@ -125,14 +125,32 @@ static unsigned int slab_order(unsigned int size)
 	return first;
 }
 
+/*
+ * Under valgrind a free object is out of bounds (memcheck): the free
+ * pointer in it opens for the allocator's own access only.
+ */
 static __always_inline void *get_free_ptr(const struct kmem_cache *s, void *obj)
 {
-	return *(void **)((char *)obj + s->offset);
+	void **slot = (void **)((char *)obj + s->offset);
+	void *next;
+
+	if (uldd_valgrind())
+		uldd_vg_defined(slot, sizeof(*slot));
+	next = *slot;
+	if (uldd_valgrind())
+		uldd_vg_noaccess(slot, sizeof(*slot));
+	return next;
 }
 
 static __always_inline void set_free_ptr(const struct kmem_cache *s, void *obj, void *next)
 {
-	*(void **)((char *)obj + s->offset) = next;
+	void **slot = (void **)((char *)obj + s->offset);
+
+	if (uldd_valgrind())
+		uldd_vg_undefined(slot, sizeof(*slot));
+	*slot = next;
+	if (uldd_valgrind())
+		uldd_vg_noaccess(slot, sizeof(*slot));
 }
 
 /* A slab's objects in use live in the high bits of its flags (internal.h). */
@@ -275,6 +293,9 @@ static struct page *slab_new(struct kmem_cache *s, gfp_t gfp)
 			s->ctor(obj);
 		set_free_ptr(s, obj, i + 1 < n ? obj + s->size : NULL);
 	}
+	/* No object handed out yet: to memcheck the slab is out of bounds. */
+	if (uldd_valgrind())
+		uldd_vg_noaccess(base, PAGE_SIZE << order);
 	slab->private = (unsigned long)base;
 	return slab;
 }
@@ -287,6 +308,18 @@ static void slab_release(struct page *slab)
 	}
 	page_state(slab)->cache = NULL;
 	uldd_free_block(slab, page_block_order(slab));
+}
+
+/*
+ * memcheck's view of an object handed out: a block of its own (a report
+ * names its allocation's stack), undefined, or defined as its constructor
+ * left it.
+ */
+static noinline void slab_vg_alloc(struct kmem_cache *s, void *obj)
+{
+	uldd_vg_alloc(obj, s->object_size, false);
+	if (s->ctor || (s->flags & SLAB_TYPESAFE_BY_RCU))
+		uldd_vg_defined(obj, s->object_size);
 }
 
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, bool kasan)
@@ -314,6 +347,8 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, bool ka
 	if (!slab->private)
 		partial_del(s, slab);
 	uldd_mm_unlock(&s->lock);
+	if (!kasan && uldd_valgrind())
+		slab_vg_alloc(s, obj);
 	/* kasan zeroes once the object is addressable. */
 	if (!kasan && (gfp & __GFP_ZERO))
 		memset(obj, 0, s->object_size);
@@ -639,6 +674,18 @@ bool uldd_slab_kasan_describe(const void *addr, struct uldd_kasan_object *o)
 	return true;
 }
 
+/*
+ * memcheck sees a kmalloc object as the size asked for, so the first byte
+ * past it is an error even where the size class has room (a large one is
+ * that size already: page_alloc.c).
+ */
+static noinline void kmalloc_vg(void *p, size_t size)
+{
+	if (size <= KMALLOC_MAX_CACHE_SIZE &&
+	    size < kmalloc_caches[kmalloc_index(size)].object_size)
+		uldd_vg_resize(p, kmalloc_caches[kmalloc_index(size)].object_size, size);
+}
+
 void *kmalloc(size_t size, gfp_t flags)
 {
 	void *p;
@@ -660,6 +707,8 @@ void *kmalloc(size_t size, gfp_t flags)
 		uldd_mm_failed(flags, "kmalloc", size);
 	else if (uldd_debug_on(ULDD_DEBUG_LEAKS))
 		uldd_leaks_alloc(p, size, "kmalloc");
+	if (uldd_valgrind() && p && !uldd_debug_on(ULDD_DEBUG_KASAN))
+		kmalloc_vg(p, size);
 	return p;
 }
 
@@ -681,6 +730,9 @@ void kfree(const void *objp)
 	head = obj_head(objp, "kfree");
 	pf = READ_ONCE(head->flags);
 	if (likely(pf & PGF_SLAB)) {
+		/* (A large block tells memcheck at its release: page_alloc.c.) */
+		if (uldd_valgrind())
+			uldd_vg_free(objp);
 		slab_free(page_state(head)->cache, head, (void *)objp, false);
 		return;
 	}
@@ -879,6 +931,8 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 		uldd_stop("kmem_cache_free(%s, %px): not an object of that cache", s->name, objp);
 	if (uldd_debug_on(ULDD_DEBUG_LEAKS))
 		uldd_leaks_free(objp);
+	if (uldd_valgrind() && !uldd_debug_on(ULDD_DEBUG_KASAN))
+		uldd_vg_free(objp);
 	if (uldd_debug_on(ULDD_DEBUG_KASAN)) {
 		kasan_obj_free(s, head, objp, KASAN_RET_IP);
 		barrier();

@@ -27,6 +27,7 @@
 
 #include "../../core/door.h"
 
+#include "../../debug/debug.h"
 #include "../../debug/dma.h"
 #include "../../mm/arena.h"
 #include "../../mm/private.h"
@@ -447,6 +448,9 @@ static dma_addr_t dma_bounce_map(struct device *dev, struct uldd_device_private 
 	b->buf = kmalloc(size ? size : 1, GFP_ATOMIC);
 	if (!b->buf)
 		goto err_buf;
+	/* The device writes it (see dma_map()). */
+	if (uldd_valgrind())
+		uldd_vg_defined(b->buf, size);
 	b->addr = dma_stream_addr(dev, p, b->buf, size, &outside);
 	if (b->addr == DMA_MAPPING_ERROR)
 		goto err_addr;
@@ -534,6 +538,14 @@ static __always_inline dma_addr_t dma_map(struct device *dev, void *ptr, size_t 
 
 	if (!p)
 		return DMA_MAPPING_ERROR;
+	/*
+	 * memcheck cannot see the device write the buffer: to it, what the
+	 * driver reads after the unmap is whatever it left there. Defined from
+	 * the map on (where a device may write it), so reading a received
+	 * frame is no error.
+	 */
+	if (uldd_valgrind() && dir != DMA_TO_DEVICE)
+		uldd_vg_defined(ptr, size);
 	if (uldd_debug_on(ULDD_DMA_TRACKED))
 		return dma_map_debug(dev, p, ptr, size, dir, attrs, kind);
 	addr = dma_arena_addr(smp_load_acquire(&p->dma.slot), ptr, size, *dev->dma_mask, &outside);

@@ -4,16 +4,14 @@
 # made it naming the sample's function, and exit status 1; bug=none and
 # the sample driver edu get no report and exit 0.
 BUGLK=$ULDD_BUILD/samples/bug-leaks.so
-# XXX: the reports come after the stop, under the seccomp filter, and the
-# tool's frame namer calls access(2), which the filter refuses (the run is
-# killed): --no-seccomp until the namer or the filter allows it.
-NOSEC=--no-seccomp
+# The reports come after the stop, under the seccomp filter: naming their
+# frames must not need a call it refuses.
 
 # leaks_case BUG TITLE LINE: one run; TITLE must be the only report, LINE
 # in it, and the stack through leaky_take.
 leaks_case() {
 	local bug=$1 title=$2 line=$3 log=/tmp/debug-leaks-$1.log n
-	debug_run "$log" "bug=$bug taken" "$BUGLK" --device "$EDU_ADDR" $NOSEC --debug=leaks "bug=$bug"
+	debug_run "$log" "bug=$bug taken" "$BUGLK" --device "$EDU_ADDR" --debug=leaks "bug=$bug"
 	grep -q "bug=$bug taken" "$log" || fail "bug-leaks bug=$bug did not finish its probe"
 	n=$(grep -c "^BUG: " "$log" || true)
 	[ "$n" -eq 1 ] || fail "bug=$bug: $n reports, not 1"
