@@ -16,57 +16,23 @@
 #include <string.h>
 
 #include "../../shim/entry.h"
-#include "host.h"
+#include "debuglog.h"
 #include "kworld/ktest_debug.h"
-
-/* The door's log, faked: lines counted, "BUG:" titles and frames kept. */
-static int nlines, nrules, nframes;
-static char titles[512];
-
-void uhost_log(int level, const char *msg, uhost_size len)
-{
-	(void)level;
-	nlines++;
-	if (len >= 10 && !memcmp(msg, "==========", 10))
-		nrules++;
-	else if (len >= 5 && !memcmp(msg, "BUG: ", 5))
-		snprintf(titles + strlen(titles), sizeof(titles) - strlen(titles), "%.*s|",
-			 (int)(len && msg[len - 1] == '\n' ? len - 1 : len), msg);
-	else if (len && msg[0] == ' ')
-		nframes++;
-}
-
-static void reset(void)
-{
-	nlines = nrules = nframes = 0;
-	titles[0] = 0;
-}
-
-/* The test names frames itself, as the tool's namer does. */
-static void namer(void *pc, char *buf, size_t len)
-{
-	snprintf(buf, len, "frame %p", pc);
-}
 
 /* With the leaks checker on, which has nothing to find here. */
 static int setup(void **state)
 {
-	unsigned int mask;
-
 	(void)state;
-	uh_stack_set_namer(namer);
-	if (uldd_k_uldd_debug_lookup("leaks", 5, &mask))
-		return -1;
-	return KTEST(ktest_debug_setup)(mask);
+	return KTEST(ktest_debug_setup)(debuglog_start("leaks"));
 }
 
 static void test_debug_report_is_framed_and_counted(void **state)
 {
 	(void)state;
-	reset();
+	debuglog_reset();
 	assert_int_equal(KTEST(ktest_debug_report)(0, 0), 1);
-	assert_int_equal(nrules, 2);
-	assert_string_equal(titles, "BUG: test report 0|");
+	assert_int_equal(debuglog_rules, 2);
+	assert_string_equal(debuglog_titles, "BUG: test report 0|");
 	assert_int_equal(KTEST(ktest_debug_report)(0, 0), 2);
 	assert_int_equal(KTEST(ktest_debug_report)(1, 0), 1);
 }
@@ -74,20 +40,20 @@ static void test_debug_report_is_framed_and_counted(void **state)
 static void test_debug_report_nests(void **state)
 {
 	(void)state;
-	reset();
+	debuglog_reset();
 	assert_int_equal(KTEST(ktest_debug_report)(2, 1), 2);
 	/* One frame around both: the inner one opens no rule of its own. */
-	assert_int_equal(nrules, 2);
-	assert_string_equal(titles,
+	assert_int_equal(debuglog_rules, 2);
+	assert_string_equal(debuglog_titles,
 			    "BUG: test report 2|BUG: nested report (inside the report above)|");
 }
 
 static void test_debug_depot_dedups(void **state)
 {
 	(void)state;
-	reset();
+	debuglog_reset();
 	assert_int_equal(KTEST(ktest_debug_depot)(), 0);
-	assert_true(nframes >= 2);
+	assert_true(debuglog_frames >= 2);
 }
 
 static void test_debug_finish_sums_reports(void **state)

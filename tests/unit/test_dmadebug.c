@@ -17,60 +17,18 @@
 
 #include "../../shim/entry.h"
 #include "host.h"
+#include "debuglog.h"
 #include "fake_dma.h"
 #include "kworld/ktest_dmadebug.h"
 #include "../../tools/uldd/dmafault.h"
 
-/* The door's log, faked: "BUG:" titles kept, and every line's text. */
-static char titles[2048];
-static char text[16384];
-
-void uhost_log(int level, const char *msg, uhost_size len)
-{
-	size_t n = len && msg[len - 1] == '\n' ? len - 1 : len;
-
-	(void)level;
-	if (n >= 5 && !memcmp(msg, "BUG: ", 5))
-		snprintf(titles + strlen(titles), sizeof(titles) - strlen(titles), "%.*s|", (int)n,
-			 msg);
-	snprintf(text + strlen(text), sizeof(text) - strlen(text), "%.*s\n", (int)n, msg);
-}
-
-static void reset(void)
-{
-	titles[0] = 0;
-	text[0] = 0;
-}
-
-static void namer(void *pc, char *buf, size_t len)
-{
-	snprintf(buf, len, "frame %p", pc);
-}
-
 /* Device 1's DMA_FROM_DEVICE mapping under dma-strict, unmapped by now. */
 static unsigned long long strict_a1;
-
-static unsigned int mask_of(const char *names)
-{
-	unsigned int m, all = 0;
-	const char *p = names;
-
-	while (*p) {
-		size_t n = strcspn(p, ",");
-
-		if (uldd_k_uldd_debug_lookup(p, n, &m))
-			return 0;
-		all |= m;
-		p += n + (p[n] == ',');
-	}
-	return all;
-}
 
 static int setup(void **state)
 {
 	(void)state;
-	uh_stack_set_namer(namer);
-	return KTEST(ktest_dmadebug_setup)(mask_of("dma,leaks"),
+	return KTEST(ktest_dmadebug_setup)(debuglog_start("dma,leaks"),
 					   fake_dma_dev(0, "0000:00:10.0", 0));
 }
 
@@ -103,17 +61,18 @@ static void run_rules(void)
 		const struct rule_case *c = &rule_cases[i];
 		unsigned long before = KTEST(ktest_dmadebug_rule)(KTEST_DMADEBUG_NONE);
 
-		reset();
+		debuglog_reset();
 		assert_int_equal(KTEST(ktest_dmadebug_rule)(c->rule), before + (c->title != NULL));
 		if (!c->title) {
-			assert_string_equal(titles, "");
+			assert_string_equal(debuglog_titles, "");
 			continue;
 		}
 		/* Exactly one title, the rule's, on this device. */
-		assert_non_null(strstr(titles, "BUG: DMA-API: 0000:00:10.0: "));
-		assert_non_null(strstr(titles, c->title));
-		assert_ptr_equal(strchr(titles, '|'), titles + strlen(titles) - 1);
-		assert_non_null(strstr(text, "now at:"));
+		assert_non_null(strstr(debuglog_titles, "BUG: DMA-API: 0000:00:10.0: "));
+		assert_non_null(strstr(debuglog_titles, c->title));
+		assert_ptr_equal(strchr(debuglog_titles, '|'),
+				 debuglog_titles + strlen(debuglog_titles) - 1);
+		assert_non_null(strstr(debuglog_text, "now at:"));
 	}
 }
 
@@ -126,11 +85,11 @@ static void test_dmadebug_each_rule_reports_once(void **state)
 static void test_dmadebug_double_unmap_names_first_unmap(void **state)
 {
 	(void)state;
-	reset();
+	debuglog_reset();
 	KTEST(ktest_dmadebug_rule)(KTEST_DMADEBUG_DOUBLE_UNMAP);
-	assert_non_null(strstr(titles, "which is already unmapped"));
-	assert_non_null(strstr(text, "made by dma_map_single() at:\n frame"));
-	assert_non_null(strstr(text, "and dropped by dma_unmap_single() in:\n frame"));
+	assert_non_null(strstr(debuglog_titles, "which is already unmapped"));
+	assert_non_null(strstr(debuglog_text, "made by dma_map_single() at:\n frame"));
+	assert_non_null(strstr(debuglog_text, "and dropped by dma_unmap_single() in:\n frame"));
 }
 
 static void test_dmadebug_strict_own_iovas(void **state)
@@ -139,7 +98,7 @@ static void test_dmadebug_strict_own_iovas(void **state)
 	unsigned long long a[3];
 
 	(void)state;
-	KTEST(ktest_dmadebug_mask)(mask_of("dma,leaks,dma-strict"));
+	KTEST(ktest_dmadebug_mask)(debuglog_start("dma,leaks,dma-strict"));
 	fake_dma_stats(&st0);
 	assert_int_equal(KTEST(ktest_dmadebug_strict)(fake_dma_dev(1, "0000:00:11.0", 0), 28, a),
 			 0);
@@ -160,7 +119,7 @@ static void test_dmadebug_strict_own_iovas(void **state)
 	strict_a1 = a[1];
 }
 
-/* The kernel's line for a fault of the device at addr, as /dev/kmsg gives its text. */
+/* The kernel's line for a fault of the device at addr, as /dev/kmsg gives its debuglog_text. */
 static void fault_line(char *buf, size_t len, const char *bdf, unsigned long long addr)
 {
 	snprintf(
@@ -189,7 +148,7 @@ static void test_dmadebug_strict_fault_names_mapping(void **state)
 		tool_dmafault_parse("DMAR: DRHD: handling fault status reg 2", bdf, &addr, &write),
 		0);
 
-	reset();
+	debuglog_reset();
 	uldd_k_uldd_enter("test");
 	uldd_k_uldd_dma_strict_fault(bdf, addr, write);
 	uldd_k_uldd_exit();
@@ -198,16 +157,16 @@ static void test_dmadebug_strict_fault_names_mapping(void **state)
 		want, sizeof(want),
 		"BUG: dma-strict: device 0000:00:11.0 wrote to IOVA %#llx after dma_unmap_single()|",
 		page);
-	assert_string_equal(titles, want);
-	assert_non_null(strstr(text, "made by dma_map_single() at:\n frame"));
-	assert_non_null(strstr(text, "and dropped by dma_unmap_single() in:\n frame"));
+	assert_string_equal(debuglog_titles, want);
+	assert_non_null(strstr(debuglog_text, "made by dma_map_single() at:\n frame"));
+	assert_non_null(strstr(debuglog_text, "and dropped by dma_unmap_single() in:\n frame"));
 
 	/* Another device's fault at the same IOVA is not this mapping's. */
-	reset();
+	debuglog_reset();
 	uldd_k_uldd_enter("test");
 	uldd_k_uldd_dma_strict_fault("00:12.0", page, 1);
 	uldd_k_uldd_exit();
-	assert_non_null(strstr(titles, "which no live mapping holds"));
+	assert_non_null(strstr(debuglog_titles, "which no live mapping holds"));
 }
 
 static void test_dmadebug_strict_rules(void **state)
@@ -221,7 +180,7 @@ static void test_dmadebug_strict_rules(void **state)
 	fake_dma_stats(&st1);
 	assert_int_equal(st1.bad_unmaps, st0.bad_unmaps);
 	assert_int_equal(st1.live, st0.live);
-	KTEST(ktest_dmadebug_mask)(mask_of("dma,leaks"));
+	KTEST(ktest_dmadebug_mask)(debuglog_start("dma,leaks"));
 }
 
 static void test_dmadebug_leaks_at_exit(void **state)
@@ -230,16 +189,16 @@ static void test_dmadebug_leaks_at_exit(void **state)
 
 	(void)state;
 	assert_int_equal(KTEST(ktest_dmadebug_leak)(3), 0);
-	reset();
+	debuglog_reset();
 	before = KTEST(ktest_dmadebug_finish)();
 	assert_int_equal(before, 1);
-	assert_string_equal(titles, "BUG: leaks: 4 DMA mappings still mapped at exit|");
-	assert_non_null(strstr(text, "0000:00:10.0: 0x"));
-	assert_non_null(strstr(text, "made by dma_alloc_coherent() at:\n frame"));
+	assert_string_equal(debuglog_titles, "BUG: leaks: 4 DMA mappings still mapped at exit|");
+	assert_non_null(strstr(debuglog_text, "0000:00:10.0: 0x"));
+	assert_non_null(strstr(debuglog_text, "made by dma_alloc_coherent() at:\n frame"));
 	/* Reported once: the table is empty after. */
-	reset();
+	debuglog_reset();
 	assert_int_equal(KTEST(ktest_dmadebug_finish)(), 1);
-	assert_string_equal(titles, "");
+	assert_string_equal(debuglog_titles, "");
 }
 
 int main(void)

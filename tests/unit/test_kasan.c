@@ -17,37 +17,14 @@
 #include <string.h>
 
 #include "../../shim/entry.h"
-#include "host.h"
+#include "debuglog.h"
 #include "kworld/ktest_kasan.h"
-
-/* The door's log, faked: every line of the reports kept, one per '|'. */
-static char lines[65536];
-
-void uhost_log(int level, const char *msg, uhost_size len)
-{
-	size_t have = strlen(lines);
-
-	(void)level;
-	if (len && msg[len - 1] == '\n')
-		len--;
-	snprintf(lines + have, sizeof(lines) - have, "%.*s|", (int)len, msg);
-}
-
-static void namer(void *pc, char *buf, size_t len)
-{
-	snprintf(buf, len, "frame %p", pc);
-}
 
 static int setup(void **state)
 {
 	(void)state;
-	uh_stack_set_namer(namer);
+	debuglog_start("");
 	return KTEST(ktest_kasan_setup)();
-}
-
-static void reset(void)
-{
-	lines[0] = 0;
 }
 
 static void test_kasan_shadow(void **state)
@@ -59,29 +36,32 @@ static void test_kasan_shadow(void **state)
 static void test_kasan_redzone(void **state)
 {
 	(void)state;
-	reset();
+	debuglog_reset();
 	assert_int_equal(KTEST(ktest_kasan_redzone)(), 3);
-	assert_non_null(strstr(lines, "BUG: KASAN: slab-out-of-bounds in frame 0x"));
-	assert_non_null(strstr(lines, "|Write of size 1 at addr "));
-	assert_non_null(strstr(lines, "|Read of size 8 at addr "));
-	assert_non_null(strstr(lines, " which belongs to the cache kmalloc-32 of size 32|"));
+	assert_non_null(strstr(debuglog_text, "BUG: KASAN: slab-out-of-bounds in frame 0x"));
+	assert_non_null(strstr(debuglog_text, "\nWrite of size 1 at addr "));
+	assert_non_null(strstr(debuglog_text, "\nRead of size 8 at addr "));
+	assert_non_null(
+		strstr(debuglog_text, " which belongs to the cache kmalloc-32 of size 32\n"));
 	assert_non_null(strstr(
-		lines, "|The buggy address is located 0 bytes to the right of| 32-byte region ["));
-	assert_non_null(strstr(lines, "|Allocated by task ktest-kasan/"));
-	assert_null(strstr(lines, "Freed by task"));
+		debuglog_text,
+		"\nThe buggy address is located 0 bytes to the right of\n 32-byte region ["));
+	assert_non_null(strstr(debuglog_text, "\nAllocated by task ktest-kasan/"));
+	assert_null(strstr(debuglog_text, "Freed by task"));
 }
 
 static void test_kasan_uaf(void **state)
 {
 	(void)state;
-	reset();
+	debuglog_reset();
 	assert_int_equal(KTEST(ktest_kasan_uaf)(), 1);
-	assert_non_null(strstr(lines, "BUG: KASAN: use-after-free in frame 0x"));
-	assert_non_null(strstr(lines, "|Read of size 4 at addr "));
-	assert_non_null(strstr(
-		lines, "|The buggy address is located 8 bytes inside of| freed 24-byte region"));
-	assert_non_null(strstr(lines, "|Allocated by task ktest-kasan/"));
-	assert_non_null(strstr(lines, "|Freed by task ktest-kasan/"));
+	assert_non_null(strstr(debuglog_text, "BUG: KASAN: use-after-free in frame 0x"));
+	assert_non_null(strstr(debuglog_text, "\nRead of size 4 at addr "));
+	assert_non_null(
+		strstr(debuglog_text,
+		       "\nThe buggy address is located 8 bytes inside of\n freed 24-byte region"));
+	assert_non_null(strstr(debuglog_text, "\nAllocated by task ktest-kasan/"));
+	assert_non_null(strstr(debuglog_text, "\nFreed by task ktest-kasan/"));
 }
 
 static void test_kasan_quarantine(void **state)
@@ -93,10 +73,10 @@ static void test_kasan_quarantine(void **state)
 static void test_kasan_bad_free(void **state)
 {
 	(void)state;
-	reset();
+	debuglog_reset();
 	assert_int_equal(KTEST(ktest_kasan_bad_free)(), 2);
-	assert_non_null(strstr(lines, "BUG: KASAN: invalid-free in "));
-	assert_non_null(strstr(lines, "BUG: KASAN: double-free in "));
+	assert_non_null(strstr(debuglog_text, "BUG: KASAN: invalid-free in "));
+	assert_non_null(strstr(debuglog_text, "BUG: KASAN: double-free in "));
 }
 
 static void test_kasan_align(void **state)
@@ -114,12 +94,13 @@ static void test_kasan_ksize(void **state)
 static void test_kasan_memset(void **state)
 {
 	(void)state;
-	reset();
+	debuglog_reset();
 	assert_int_equal(KTEST(ktest_kasan_memset)(), 1);
-	assert_non_null(strstr(lines, "|Write of size 40 at addr "));
+	assert_non_null(strstr(debuglog_text, "\nWrite of size 40 at addr "));
 	/* Described from the first byte out of bounds, not the start of the range. */
-	assert_non_null(strstr(
-		lines, "|The buggy address is located 0 bytes to the right of| 32-byte region"));
+	assert_non_null(
+		strstr(debuglog_text,
+		       "\nThe buggy address is located 0 bytes to the right of\n 32-byte region"));
 }
 
 static void test_kasan_pages(void **state)

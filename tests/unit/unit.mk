@@ -37,6 +37,8 @@ $(foreach a,$(UNIT_KWORLD_AREAS) conform,$(eval UNIT_FAKE_$(a) := fake_vfio))
 $(foreach a,sched time irq dma devres locking net ioport conform,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
 $(foreach a,namespace kheaders mm bug firmware debug dmadebug kasan lockdep leaks,$(eval \
 	UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
+# The --debug checkers' tests read the door's log through debuglog.c.
+$(foreach a,debug dmadebug kasan lockdep leaks,$(eval UNIT_FAKE_$(a) += debuglog))
 UNIT_FAKE_irq += fake_irq
 UNIT_FAKE_dma += fake_dma
 UNIT_FAKE_dmadebug += fake_dma

@@ -16,17 +16,6 @@
 #include "../../../shim/entry.h"
 #include "ktest_leaks.h"
 
-int KTEST(ktest_leaks_setup)(unsigned int mask)
-{
-	int err;
-
-	uldd_debug_setup(mask);
-	err = uldd_mm_init();
-	if (!err)
-		err = uldd_sched_init(1);
-	return err;
-}
-
 static noinline void *leaky_site(void)
 {
 	return kmalloc(100, GFP_KERNEL);

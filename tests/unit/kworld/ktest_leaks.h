@@ -9,8 +9,6 @@
 
 #include "ktest.h"
 
-/* Sets the mask and a vCPU, as 'uldd run' would; 0 on success. */
-int KTEST(ktest_leaks_setup)(unsigned int mask);
 /*
  * In a driver callback: two kmallocs from one site, one freed kmalloc,
  * a page; outside one: a kmalloc. Then the memory check: the reports it

@@ -15,17 +15,6 @@
 #include "../../../shim/entry.h"
 #include "ktest_lockdep.h"
 
-int KTEST(ktest_lockdep_setup)(unsigned int mask)
-{
-	int err;
-
-	uldd_debug_setup(mask);
-	err = uldd_mm_init();
-	if (!err)
-		err = uldd_sched_init(1);
-	return err;
-}
-
 static unsigned long reports_before;
 
 static void begin(void)

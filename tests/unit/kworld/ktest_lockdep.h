@@ -8,8 +8,6 @@
 
 #include "ktest.h"
 
-/* Sets the mask and a vCPU, as 'uldd run' would; 0 on success. */
-int KTEST(ktest_lockdep_setup)(unsigned int mask);
 /* Two spinlocks taken in both orders, one order at a time. */
 long KTEST(ktest_lockdep_abba)(void);
 /* A mutex and a rw_semaphore in both orders. */
