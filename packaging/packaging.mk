@@ -120,6 +120,8 @@ install: pkg-build
 	$(Q)$(PKG_SUBST) $(TOP)/packaging/example.conf.in >$(DESTDIR)$(DOCDIR)/examples/e1000.conf
 	$(Q)install -m 644 $(TOP)/packaging/modules-load.conf $(DESTDIR)$(MODULESLOADDIR)/uldd.conf
 	$(Q)install -D -m 644 $(TOP)/tools/gdb/uldd.py $(DESTDIR)$(ULDD_GDBDIR)/uldd.py
+	$(Q)install -D -m 644 $(TOP)/tools/valgrind/uldd.supp \
+		$(DESTDIR)$(patsubst %/gdb,%/valgrind,$(ULDD_GDBDIR))/uldd.supp
 
 # The packages uldd, libuldd1 and libuldd-dev from this tree's build, into
 # build/deb/ (dpkg-buildpackage writes beside the folder it runs in, so it
