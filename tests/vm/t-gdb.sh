@@ -4,7 +4,8 @@
 # uldd's gdb extension: a breakpoint on e1000_probe (uldd-break, pending
 # until uldd run loads the .so), the pci_dev and, once probe returned, the
 # net_device through the pretty-printers, lx-dmesg with e1000's probe lines,
-# lx-ps with the tasks and vCPUs; then the driver runs on until SIGTERM and
+# lx-ps with the tasks and vCPUs; an IPv6 frame's sk_buff in e1000's
+# transmit once the interface is up; then the driver runs on until SIGTERM and
 # exits 0 under gdb. Then samples/crash.so's NULL write leaves a core file
 # (ulimit -c, core_pattern in /tmp), and gdb on it with the extension
 # shows the faulting function, lx-dmesg and lx-ps.
@@ -51,6 +52,15 @@ lx-ps
 tbreak tool_confine_lock
 continue
 lx-lspci
+# An sk_buff: a stop in e1000's transmit once the interface is up, which
+# the guest's IPv6 sends on by itself (its address's duplicate detection,
+# router solicitations), and the pings after, should it not.
+uldd-break e1000_xmit_frame
+shell (ip link set ugdb0 up; sleep 3; busybox ping6 -c 2 -I ugdb0 ff02::1) >/dev/null 2>&1 &
+continue
+echo GDB-STOPPED-IN-XMIT\n
+print *skb
+delete
 python print("GDB-INFERIOR-PID %d" % gdb.selected_inferior().pid)
 continue
 EOF
@@ -111,6 +121,10 @@ grep -Eq "^[0-9]+ +[0-9]+ +[0-9]+ +uldd-run +R +[0-9]+ " "$out" ||
 	fail "lx-ps does not show the task uldd-run running on a vCPU"
 grep -Eq "^  CPU0: (uldd-run/[0-9]+|free|busy)" "$out" || fail "lx-ps shows no vCPU"
 ok "lx-ps: $(grep -Ec "^[0-9]+ +[0-9]+ +[0-9]+ " "$out") tasks, $(grep -c "^  CPU" "$out") vCPUs"
+grep -q "^GDB-STOPPED-IN-XMIT" "$out" || fail "gdb did not stop in e1000_xmit_frame"
+grep -Eq "sk_buff len [0-9]+ data_len [0-9]+ headroom [0-9]+ tailroom [0-9]+ truesize [0-9]+ protocol 0x86dd dev $ifname " "$out" ||
+	fail "no sk_buff of an IPv6 frame on $ifname from the pretty-printer"
+ok "stopped in e1000_xmit_frame: $(grep -m1 -Eo "sk_buff len [0-9]+ [^=]*" "$out")"
 grep -Eq "\[Inferior 1 \(process $pid\) exited normally\]" "$out" ||
 	fail "the driver did not exit normally under gdb after SIGTERM"
 ok "continued: the driver ran until SIGTERM and exited 0 under gdb"
