@@ -242,19 +242,21 @@ else
 	fi
 	# A binary driver package: dpkg-shlibdeps turns edu.so's use of
 	# libuldd.so.1 into a dependency, through libuldd1's symbols file: on
-	# the libuldd1 that brought the newest node edu.so binds (it calls
-	# ULDD_1.0 only), not on this one.
-	need=$(awk '$1 == "(symver)ULDD_1.0" { print $2 }' "$TOP/debian/libuldd1.symbols")
+	# the libuldd1 that brought the newest version node edu.so binds (its
+	# .gnu.version_r), whichever package version that is.
 	sd=$tmp/drvpkg
 	mkdir -p "$sd/debian/uldd-edu/usr/lib/uldd/drivers"
 	printf 'Source: uldd-edu\n\nPackage: uldd-edu\nArchitecture: amd64\n' >"$sd/debian/control"
 	dpkg-deb -R "$deb/libuldd1_${ver}_amd64.deb" "$sd/debian/libuldd1"
 	$MAKE -C "$kb" M="$edu" >/dev/null 2>&1 && cp "$edu/edu.so" "$sd/debian/uldd-edu/usr/lib/uldd/drivers/"
+	node=$(readelf -V -W "$edu/edu.so" 2>/dev/null | grep -o 'Name: ULDD_[0-9]*\.[0-9]*' | cut -d' ' -f2 |
+		sort -V | tail -n 1)
+	need=$(awk -v n="(symver)$node" '$1 == n { print $2 }' "$TOP/debian/libuldd1.symbols")
 	if s=$(cd "$sd" && dpkg-shlibdeps -O debian/uldd-edu/usr/lib/uldd/drivers/edu.so 2>"$tmp/shlibdeps.err") &&
 		grep -q "libuldd1 (>= $need)" <<<"$s"; then
 		pass "a driver package of edu.so gets: ${s#shlibs:Depends=}"
 	else
-		flunk "dpkg-shlibdeps on edu.so: $s $(cat "$tmp/shlibdeps.err")"
+		flunk "dpkg-shlibdeps on edu.so (binds ${node:-no ULDD node}, so libuldd1 >= ${need:-?}): $s $(cat "$tmp/shlibdeps.err")"
 	fi
 fi
 finish
