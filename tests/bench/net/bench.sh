@@ -526,7 +526,7 @@ debug_table() {
 			for c in tcp_ab_mbits tcp_ba_mbits udp_ab_rxkpps udp_ba_rxkpps tcp_ab_proc; do
 				v=${med[$m.dbg-$chk.$c]:-} base=${med[$m.uldd.$c]:-}
 				if [ -n "$v" ] && [ -n "$base" ]; then
-					cells+=("$(awk -v v="$v" -v b="$base" 'BEGIN { printf "%.2f (%.2f)", v, b > 0 ? v / b : 0 }')")
+					cells+=("$(awk -v v="$v" -v b="$base" 'BEGIN { printf "%.2f (%.2f)", v, (b > 0 ? v / b : 0) }')")
 				else
 					cells+=("${v:--}")
 				fi
