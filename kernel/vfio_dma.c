@@ -200,17 +200,32 @@ static int iova_phased(uint64_t start, uint64_t size, uint64_t dma_mask, uint64_
 	return uh_iova_alloc(uh_dma.iova, size, align, dma_mask, base);
 }
 
+/* The pages addr..addr+len spans: their start, and the size in bytes. */
+static void dma_span(uint64_t addr, uint64_t len, uint64_t *start, uint64_t *size)
+{
+	*start = addr & ~(UH_PAGE_SIZE - 1);
+	*size = (addr - *start + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
+}
+
+/* Under uh_dma.lock: the IOMMU mapping of start at base, or base's range given back. */
+static int dma_map_at(uint64_t start, uint64_t base, uint64_t size)
+{
+	int err = uh_dma.backend->map(start, base, size);
+
+	if (err)
+		uh_iova_free(uh_dma.iova, base, size);
+	return err;
+}
+
 int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
 		  uhost_u64 *iova)
 {
-	uint64_t start = (uintptr_t)va & ~(UH_PAGE_SIZE - 1);
-	uint64_t off = (uintptr_t)va - start;
-	uint64_t size = (off + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
-	uint64_t base;
+	uint64_t start, size, base;
 	int err;
 
 	if (len == 0 || !dev)
 		return uh_fail(EINVAL, "uhost_dma_map: empty mapping");
+	dma_span((uintptr_t)va, len, &start, &size);
 	pthread_mutex_lock(&uh_dma.lock);
 	if (!uh_dma.iova) {
 		err = uh_fail(ENODEV, "uhost_dma_map: no device is open");
@@ -229,12 +244,9 @@ int uhost_dma_map(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma
 			goto out;
 		}
 	}
-	err = uh_dma.backend->map(start, base, size);
-	if (err) {
-		uh_iova_free(uh_dma.iova, base, size);
-		goto out;
-	}
-	*iova = base + off;
+	err = dma_map_at(start, base, size);
+	if (!err)
+		*iova = base + ((uintptr_t)va - start);
 out:
 	pthread_mutex_unlock(&uh_dma.lock);
 	return err;
@@ -242,11 +254,11 @@ out:
 
 int uhost_dma_unmap(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)
 {
-	uint64_t start = iova & ~(UH_PAGE_SIZE - 1);
-	uint64_t size = (iova - start + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
+	uint64_t start, size;
 	int err = 0;
 
 	(void)dev;
+	dma_span(iova, len, &start, &size);
 	pthread_mutex_lock(&uh_dma.lock);
 	if (!uh_dma.iova || uh_iova_free(uh_dma.iova, start, size)) {
 		err = uh_fail(ENOENT, "uhost_dma_unmap: IOVA %#llx+%#llx is not mapped",
@@ -262,14 +274,12 @@ out:
 int uhost_dma_map_iova(struct uhost_dev *dev, void *va, uhost_size len, uhost_u64 dma_mask,
 		       uhost_u64 *iova)
 {
-	uint64_t start = (uintptr_t)va & ~(UH_PAGE_SIZE - 1);
-	uint64_t off = (uintptr_t)va - start;
-	uint64_t size = (off + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
-	uint64_t align = UH_PAGE_SIZE, base;
+	uint64_t start, size, align = UH_PAGE_SIZE, base;
 	int err;
 
 	if (len == 0 || !dev)
 		return uh_fail(EINVAL, "uhost_dma_map_iova: empty mapping");
+	dma_span((uintptr_t)va, len, &start, &size);
 	/* Coherent memory is as aligned in DMA space as its size's page order (dma-api-howto). */
 	while (align < size && align < UH_PHASE_MAX)
 		align <<= 1;
@@ -293,12 +303,9 @@ int uhost_dma_map_iova(struct uhost_dev *dev, void *va, uhost_size len, uhost_u6
 			      (unsigned long long)size >> 10);
 		goto out;
 	}
-	err = uh_dma.backend->map(start, base, size);
-	if (err) {
-		uh_iova_free(uh_dma.iova, base, size);
-		goto out;
-	}
-	*iova = base + off;
+	err = dma_map_at(start, base, size);
+	if (!err)
+		*iova = base + ((uintptr_t)va - start);
 out:
 	pthread_mutex_unlock(&uh_dma.lock);
 	return err;
@@ -306,11 +313,11 @@ out:
 
 int uhost_dma_unmap_iova(struct uhost_dev *dev, uhost_u64 iova, uhost_size len)
 {
-	uint64_t start = iova & ~(UH_PAGE_SIZE - 1);
-	uint64_t size = (iova - start + len + UH_PAGE_SIZE - 1) & ~(UH_PAGE_SIZE - 1);
+	uint64_t start, size;
 	int err;
 
 	(void)dev;
+	dma_span(iova, len, &start, &size);
 	pthread_mutex_lock(&uh_dma.lock);
 	if (!uh_dma.iova) {
 		err = uh_fail(ENOENT, "uhost_dma_unmap_iova: no device is open");
