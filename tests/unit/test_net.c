@@ -150,6 +150,27 @@ static void test_gro_merges_a_stream(void **state)
 }
 
 /*
+ * netif_receive_skb() inside a poll merges too (the kernel would not, but
+ * there a frame costs no system call); outside any poll each frame goes up
+ * as it came, at once.
+ */
+static void test_gro_receive_skb(void **state)
+{
+	uint8_t f[4][SEG_LEN];
+
+	(void)state;
+	for (unsigned int i = 0; i < 4; i++)
+		seg_frame(f[i], i);
+	assert_int_equal(KTEST(ktest_receive_skb)(f, SEG_LEN, 4, 1), 0);
+	assert_int_equal(fake_tap_count(), 1);
+	assert_merged(0, 0, 3);
+	assert_int_equal(KTEST(ktest_receive_skb)(f, SEG_LEN, 2, 0), 0);
+	assert_int_equal(fake_tap_count(), 3);
+	assert_plain(1, f[0], SEG_LEN);
+	assert_plain(2, f[1], SEG_LEN);
+}
+
+/*
  * A segment with a corrupt IPv4 header goes up alone as it came, for the
  * host's IP to drop it; merged, it would have had a fresh checksum.
  */
@@ -348,6 +369,7 @@ int main(void)
 	};
 	const struct CMUnitTest gro[] = {
 		cmocka_unit_test_teardown(test_gro_merges_a_stream, gro_reset),
+		cmocka_unit_test_teardown(test_gro_receive_skb, gro_reset),
 		cmocka_unit_test_teardown(test_gro_corrupt_header_first, gro_reset),
 		cmocka_unit_test_teardown(test_gro_corrupt_header_within, gro_reset),
 		cmocka_unit_test_teardown(test_gro_tot_len_beyond_frame, gro_reset),

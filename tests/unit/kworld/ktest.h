@@ -262,6 +262,7 @@ int KTEST(ktest_net_case)(unsigned int i, const char **name, int run);
 /* netif_rx() from a hard interrupt, the interrupt's return, the device's flush. */
 int KTEST(ktest_netif_rx_in_irq)(unsigned int n);
 void KTEST(ktest_irq_return)(void);
+int KTEST(ktest_receive_skb)(const void *frames, unsigned long len, unsigned int n, int in_poll);
 long KTEST(ktest_netif_rx_flush)(void);
 int KTEST(ktest_gro_setup)(void);
 int KTEST(ktest_gro_receive)(const void *frame, unsigned long len, int csum_ok);

@@ -310,6 +310,79 @@ int KTEST(ktest_netif_rx_in_irq)(unsigned int n)
 	return taken;
 }
 
+/* A poll that hands its frames over with netif_receive_skb(), as tulip's does. */
+static struct {
+	struct napi_struct napi;
+	const u8 *frames;
+	unsigned long len;
+	unsigned int n;
+} kp;
+
+static struct sk_buff *kp_frame(unsigned int i)
+{
+	struct sk_buff *skb = netdev_alloc_skb(kg.dev, kp.len);
+
+	if (skb) {
+		skb_put_data(skb, kp.frames + i * kp.len, kp.len);
+		skb->protocol = eth_type_trans(skb, kg.dev);
+	}
+	return skb;
+}
+
+static int kp_poll(struct napi_struct *napi, int budget)
+{
+	unsigned int i;
+
+	for (i = 0; i < kp.n && i < (unsigned int)budget; i++) {
+		struct sk_buff *skb = kp_frame(i);
+
+		if (!skb)
+			break;
+		netif_receive_skb(skb);
+	}
+	napi_complete_done(napi, (int)i);
+	return (int)i;
+}
+
+/*
+ * n frames of len bytes each: in a NAPI poll that an interrupt scheduled
+ * (in_poll), else from a thread outside any poll. Returns how many the fake
+ * TAP got before the poll, or the thread, returned.
+ */
+int KTEST(ktest_receive_skb)(const void *frames, unsigned long len, unsigned int n, int in_poll)
+{
+	unsigned long flags;
+	int err = 0;
+
+	uldd_enter("rxtest");
+	kp.frames = frames;
+	kp.len = len;
+	kp.n = n;
+	if (in_poll) {
+		netif_napi_add(kg.dev, &kp.napi, kp_poll);
+		napi_enable(&kp.napi);
+		local_irq_save(flags);
+		preempt_count_add(HARDIRQ_OFFSET);
+		napi_schedule(&kp.napi);
+		preempt_count_sub(HARDIRQ_OFFSET);
+		local_irq_restore(flags);
+		uldd_softirq_irq_exit();
+		napi_disable(&kp.napi);
+		netif_napi_del(&kp.napi);
+	} else {
+		for (unsigned int i = 0; i < n && !err; i++) {
+			struct sk_buff *skb = kp_frame(i);
+
+			if (skb)
+				netif_receive_skb(skb);
+			else
+				err = -ENOMEM;
+		}
+	}
+	uldd_exit();
+	return err;
+}
+
 /* The interrupt returns: what its handler raised runs here. */
 void KTEST(ktest_irq_return)(void)
 {
