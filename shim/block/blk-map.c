@@ -184,7 +184,7 @@ int blk_rq_map_kern(struct request_queue *q, struct request *rq, void *kbuf, uns
 	}
 	err = uldd_blk_bio_over(rq, kbuf, len);
 	if (err) {
-		pr_err("blk_rq_map_kern: %u bytes at %px: not arena memory (kmalloc, alloc_pages) or more than %u pieces\n",
+		pr_err("blk_rq_map_kern: %u bytes at %px: not arena memory (kmalloc, alloc_pages) or more than %lu pieces\n",
 		       len, kbuf, ULDD_BLK_RQ_VECS);
 		return err;
 	}

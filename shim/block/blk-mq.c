@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/string.h>
 
 #include "../core/stop.h"
 #include "../mm/private.h"
@@ -496,7 +497,8 @@ static bool skip_tagset_quiesce(struct request_queue *q)
 	       (q->limits.features & BLK_FEAT_SKIP_TAGSET_QUIESCE);
 }
 
-void blk_mq_wait_quiesce_done(struct blk_mq_tag_set *set)
+/* In parentheses: the name is also blk-mq.h's macro. */
+void(blk_mq_wait_quiesce_done)(struct blk_mq_tag_set *set)
 {
 	struct uldd_blk_queue *p;
 

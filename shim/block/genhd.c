@@ -7,6 +7,7 @@
  */
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
+#include <linux/string.h>
 #include <linux/slab.h>
 
 #include "../entry.h"

@@ -10,6 +10,7 @@
  */
 #include <linux/blk-mq.h>
 #include <linux/completion.h>
+#include <linux/string.h>
 
 #include "block.h"
 #include "internal.h"
