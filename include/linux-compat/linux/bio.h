@@ -6,7 +6,7 @@
  * Emulation notes: no integrity payloads (CONFIG_BLK_DEV_INTEGRITY is
  * off): bio_integrity_alloc() fails with -EINVAL and bio_integrity() is
  * NULL, as Linux's headers say without that option. Bios come from the
- * shim only (uldd_blk_submit(), blk_rq_map_kern()); bio_alloc and bio
+ * shim only (the host export's I/O, blk_rq_map_kern()); bio_alloc and bio
  * sets are absent.
  */
 #ifndef _LINUX_BIO_H
