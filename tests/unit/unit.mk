@@ -29,7 +29,7 @@ UNIT_KOBJ_privsep := error privsep seccomp thread
 # core (UNIT_KCORE) and fake_vfio.c's weak stand-ins, which fake_irq.c and
 # fake_dma.c override where a test drives interrupts or DMA. Tests that
 # capture printk define uhost_log themselves, so they leave log.o out.
-UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap keep privsep
+UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap keep privsep nbd
 UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net ioport \
 	debug dmadebug kasan lockdep leaks
 # test_conform's K-world part is the conformance suite (tests/conform/conform.mk).
