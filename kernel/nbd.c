@@ -177,8 +177,8 @@ static uint32_t nbd_error(uint32_t err)
 	}
 }
 
-int uhost_blk_reply(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
-		    unsigned int n)
+int uhost_blk_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
+		   unsigned int n)
 {
 	unsigned char hdr[UHOST_BLK_MAX_BATCH][BLK_REPLY_LEN];
 	struct iovec iov[2 * UHOST_BLK_MAX_BATCH], *v = iov;
@@ -216,11 +216,6 @@ int uhost_blk_reply(struct uhost_blk *blk, unsigned int conn, const struct uhost
 		}
 	}
 	return 0;
-}
-
-unsigned int uhost_blk_index(const struct uhost_blk *blk)
-{
-	return blk->index;
 }
 
 static int blk_new(const int *fds, unsigned int n, unsigned int index, struct uhost_blk **blkp)
@@ -613,7 +608,7 @@ static void broker_serve(int fd)
 	unsigned int held[64], nheld = 0;
 
 	for (;;) {
-		struct broker_req q;
+		struct broker_req q = { 0 };
 		struct broker_reply a = { 0 };
 		int mine[UHOST_BLK_MAX_CONNS];
 		unsigned int nfd = 0;
@@ -774,7 +769,7 @@ void uhost_blk_disconnect(struct uhost_blk *blk)
 	blk->connected = false;
 	if (broker_fd >= 0) {
 		struct broker_req q = { .op = BROKER_DISCONNECT, .index = blk->index };
-		struct broker_reply a;
+		struct broker_reply a = { 0 };
 
 		err = broker_call(&q, &a, NULL, NULL);
 	} else {

@@ -50,8 +50,6 @@ struct uhost_blk_geom {
  * gendisk and the host's device. May block.
  */
 int uhost_blk_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp);
-/* The host's device number N of /dev/nbdN. Never blocks. */
-unsigned int uhost_blk_index(const struct uhost_blk *blk);
 /*
  * Disconnects the host's device: nbd.ko sends a disconnect on every
  * connection and shuts them down, so each reader's uhost_blk_recv() ends
@@ -104,7 +102,7 @@ struct uhost_blk_reply {
 	uhost_u32 len; /* data bytes; 0 for all but a read */
 	const void *data;
 };
-int uhost_blk_reply(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
-		    unsigned int n);
+int uhost_blk_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
+		   unsigned int n);
 
 #endif /* ULDD_UHOST_BLK_H */

@@ -170,8 +170,8 @@ int uldd_door_blk_recv_data(struct uhost_blk *blk, unsigned int conn, void *buf,
 	return DOOR_BLOCKING(uhost_blk_recv_data(blk, conn, buf, len));
 }
 
-int uldd_door_blk_reply(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
-			unsigned int n)
+int uldd_door_blk_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
+		       unsigned int n)
 {
-	return DOOR_BLOCKING(uhost_blk_reply(blk, conn, r, n));
+	return DOOR_BLOCKING(uhost_blk_send(blk, conn, r, n));
 }

@@ -64,8 +64,8 @@ int uldd_door_blk_open(const struct uhost_blk_geom *geom, struct uhost_blk **blk
 void uldd_door_blk_disconnect(struct uhost_blk *blk);
 int uldd_door_blk_recv(struct uhost_blk *blk, unsigned int conn, struct uhost_blk_req *req);
 int uldd_door_blk_recv_data(struct uhost_blk *blk, unsigned int conn, void *buf, uhost_size len);
-int uldd_door_blk_reply(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
-			unsigned int n);
+int uldd_door_blk_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
+		       unsigned int n);
 
 /*
  * door.c makes the bare calls; so does kernel/sched/core.c, which does not
@@ -81,7 +81,7 @@ int uldd_door_blk_reply(struct uhost_blk *blk, unsigned int conn, const struct u
 #pragma GCC poison uhost_tap_set_mac uhost_tap_set_offload uhost_tap_link uhost_tap_mc_list
 #pragma GCC poison uhost_tap_wait
 #pragma GCC poison uhost_blk_open uhost_blk_disconnect uhost_blk_recv uhost_blk_recv_data
-#pragma GCC poison uhost_blk_reply
+#pragma GCC poison uhost_blk_send
 #endif
 
 #endif /* ULDD_SHIM_CORE_DOOR_H */

@@ -170,7 +170,7 @@ static void test_nbd_out_of_order_replies_in_one_batch(void **state)
 	r[0] = (struct uhost_blk_reply){ req[2].handle, 0, sizeof(c), c };
 	r[1] = (struct uhost_blk_reply){ req[1].handle, ETIMEDOUT, 512, a };
 	r[2] = (struct uhost_blk_reply){ req[0].handle, 0, sizeof(a), a };
-	assert_int_equal(uhost_blk_reply(p.blk, 0, r, 3), 0);
+	assert_int_equal(uhost_blk_send(p.blk, 0, r, 3), 0);
 
 	client_reply(p.client, &handle, &error);
 	assert_true(handle == 102);
@@ -187,10 +187,10 @@ static void test_nbd_out_of_order_replies_in_one_batch(void **state)
 	assert_memory_equal(buf, a, sizeof(a));
 
 	r[0] = (struct uhost_blk_reply){ 5, ENOSPC, 0, NULL };
-	assert_int_equal(uhost_blk_reply(p.blk, 0, r, 1), 0);
+	assert_int_equal(uhost_blk_send(p.blk, 0, r, 1), 0);
 	client_reply(p.client, &handle, &error);
 	assert_int_equal(error, ENOSPC);
-	assert_int_equal(uhost_blk_reply(p.blk, 0, r, UHOST_BLK_MAX_BATCH + 1), EINVAL);
+	assert_int_equal(uhost_blk_send(p.blk, 0, r, UHOST_BLK_MAX_BATCH + 1), EINVAL);
 	pair_close(&p);
 }
 
@@ -229,7 +229,7 @@ static void test_nbd_large_reply_written_whole(void **state)
 	assert_int_equal(pthread_create(&t, NULL, read_thread, &rd), 0);
 	r[0] = (struct uhost_blk_reply){ 1, 0, (uhost_u32)len, data };
 	r[1] = (struct uhost_blk_reply){ 2, 0, (uhost_u32)len, data };
-	assert_int_equal(uhost_blk_reply(p.blk, 0, r, 2), 0);
+	assert_int_equal(uhost_blk_send(p.blk, 0, r, 2), 0);
 	assert_int_equal(pthread_join(t, NULL), 0);
 	assert_int_equal(be32toh(*(uint32_t *)rd.buf), NBD_REPLY_MAGIC);
 	assert_memory_equal(rd.buf + 16, data, len);
@@ -257,7 +257,7 @@ static void test_nbd_end_of_connection(void **state)
 	p.client = -1;
 	assert_int_equal(uhost_blk_recv(p.blk, 0, &req), ESHUTDOWN);
 	/* No SIGPIPE: the test would die of it. */
-	assert_int_equal(uhost_blk_reply(p.blk, 0, &r, 1), EPIPE);
+	assert_int_equal(uhost_blk_send(p.blk, 0, &r, 1), EPIPE);
 	pair_close(&p);
 
 	pair_open(&p);
