@@ -14,18 +14,6 @@
  * (headers and read data together) and frees the slots. Connection i
  * submits on hardware queue i modulo the disk's count.
  */
-/*
- * XXX: compiled once the block layer (shim/block/block.h, the blk branch)
- * is merged; until then this file is empty, so the build stays whole
- * (sparse, which knows no __has_include, sees it empty too). The guard
- * goes with the merge.
- */
-#ifdef __has_include
-#if __has_include("block.h")
-#define EXPORT_HAVE_BLOCK_LAYER
-#endif
-#endif
-#ifdef EXPORT_HAVE_BLOCK_LAYER
 
 #include <linux/blkdev.h>
 #include <linux/completion.h>
@@ -586,5 +574,3 @@ void uldd_blk_export_del(struct gendisk *disk)
 	if (found)
 		export_stop(found);
 }
-
-#endif /* EXPORT_HAVE_BLOCK_LAYER */
