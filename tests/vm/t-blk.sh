@@ -16,9 +16,11 @@ BLKRAM=$ULDD_BUILD/samples/blkram.so
 [ -f "$BLKRAM" ] || skip "samples/blkram is not in this build (the block layer is not merged)"
 [ -e /sys/module/nbd ] || modprobe -d "$ULDD_MODROOT" nbd ||
 	skip "the guest kernel has no nbd module"
+grep -qw ext4 /proc/filesystems || modprobe -d "$ULDD_MODROOT" ext4 ||
+	fail "cannot load the guest kernel's ext4"
 
 log=/tmp/blkram.log
-"$ULDD" run "$BLKRAM" >"$log" 2>&1 &
+"$ULDD" run "$BLKRAM" size_mb=64 >"$log" 2>&1 &
 pid=$!
 wait_line "$log" "$pid" "is the host's /dev/nbd" 600 || fail "no nbd device: $(cat "$log")"
 wait_line "$log" "$pid" "runs on" 600 || fail "uldd run did not come up: $(cat "$log")"
@@ -62,7 +64,7 @@ sync "$dev" 2>/dev/null || sync
 blockdev --flushbufs "$dev" || fail "flushing $dev failed"
 read -r dmax </sys/block/"$nbd"/queue/discard_max_bytes
 if [ "$dmax" -gt 0 ]; then
-	blkdiscard "$dev" || fail "blkdiscard $dev failed"
+	blkdiscard -f "$dev" || fail "blkdiscard $dev failed"
 	ok "blkdiscard on $dev"
 else
 	skip_part "blkram does not advertise discard: blkdiscard not tried"
