@@ -64,6 +64,8 @@ struct export_conn {
 	void *scratch; /* where a payload goes that no buffer could take */
 	struct export_slot *slot;
 	unsigned int nslots;
+	struct mutex send_lock; /* reply, batch and dead: the sender's or the reader's */
+	bool dead; /* a send failed: the host hung up */
 	struct uhost_blk_reply reply[UHOST_BLK_MAX_BATCH];
 	struct export_slot *batch[UHOST_BLK_MAX_BATCH];
 };
@@ -361,22 +363,6 @@ static int serve_one(struct export_conn *c)
 	return 0;
 }
 
-static int export_reader(void *data)
-{
-	struct export_conn *c = data;
-	int err;
-
-	do
-		err = serve_one(c);
-	while (!err);
-	if (err != ESHUTDOWN)
-		pr_err("%s: nbd connection %u: %s\n", c->ex->disk->disk_name, c->index,
-		       uhost_errmsg());
-	/* The requests in flight still complete; their replies go nowhere. */
-	wait_event(c->wq, all_idle(c));
-	return 0;
-}
-
 /* Up to a batch of ready slots, oldest first; how many. */
 static unsigned int take_ready(struct export_conn *c)
 {
@@ -405,19 +391,21 @@ static bool has_ready(struct export_conn *c)
 	return ret;
 }
 
-static int export_sender(void *data)
+/*
+ * Sends what is ready, one door call a batch, and frees the slots: the
+ * sender's loop, and the reader's after each request, so a completion
+ * that came at once (a RAM disk's, in its queue_rq) costs no thread
+ * switch. One at a time: a batch is one stream of bytes.
+ */
+static void flush_ready(struct export_conn *c)
 {
-	struct export_conn *c = data;
-	bool dead = false;
+	unsigned int n;
 
-	for (;;) {
+	mutex_lock(&c->send_lock);
+	while ((n = take_ready(c))) {
 		unsigned long flags;
-		unsigned int n, m = 0;
+		unsigned int m = 0;
 
-		wait_event(c->wq, has_ready(c) || kthread_should_stop());
-		n = take_ready(c);
-		if (!n && kthread_should_stop())
-			return 0;
 		for (unsigned int i = 0; i < n; i++) {
 			struct export_slot *s = c->batch[i];
 
@@ -428,14 +416,44 @@ static int export_sender(void *data)
 								  .len = s->error ? 0 : s->len,
 								  .data = s->buf };
 		}
-		if (m && !dead && uldd_door_blk_send(c->ex->blk, c->index, c->reply, m))
-			dead = true; /* the host hung up: the reader sees it too */
+		if (m && !c->dead && uldd_door_blk_send(c->ex->blk, c->index, c->reply, m))
+			c->dead = true; /* the host hung up: the reader sees it too */
 		spin_lock_irqsave(&c->lock, flags);
 		for (unsigned int i = 0; i < n; i++)
 			list_add(&c->batch[i]->node, &c->free);
 		c->busy -= n;
 		spin_unlock_irqrestore(&c->lock, flags);
 		wake_up(&c->wq);
+	}
+	mutex_unlock(&c->send_lock);
+}
+
+static int export_reader(void *data)
+{
+	struct export_conn *c = data;
+	int err;
+
+	do {
+		err = serve_one(c);
+		flush_ready(c);
+	} while (!err);
+	if (err != ESHUTDOWN)
+		pr_err("%s: nbd connection %u: %s\n", c->ex->disk->disk_name, c->index,
+		       uhost_errmsg());
+	/* The requests in flight still complete; their replies go nowhere. */
+	wait_event(c->wq, all_idle(c));
+	return 0;
+}
+
+static int export_sender(void *data)
+{
+	struct export_conn *c = data;
+
+	for (;;) {
+		wait_event(c->wq, has_ready(c) || kthread_should_stop());
+		if (!has_ready(c) && kthread_should_stop())
+			return 0;
+		flush_ready(c);
 	}
 }
 
@@ -454,6 +472,7 @@ static int conn_init(struct export *ex, unsigned int i)
 	c->ex = ex;
 	c->index = i;
 	spin_lock_init(&c->lock);
+	mutex_init(&c->send_lock);
 	INIT_LIST_HEAD(&c->free);
 	INIT_LIST_HEAD(&c->ready);
 	init_waitqueue_head(&c->wq);
