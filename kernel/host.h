@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "uhost.h"
+#include "uhost_blk.h"
 #include "uhost_tap.h"
 #include "uhost_vfio.h"
 
@@ -25,6 +26,16 @@ int uhost_log_level(void);
 
 /* vfio_irq.c: masks an INTx vector by hand (the shim's INTx needs only unmask). */
 int uhost_irq_mask(struct uhost_dev *dev, unsigned int vec);
+
+/*
+ * nbd.c: uh_blk_broker_start() forks, as root and before any thread, the
+ * process that connects and disconnects nbd devices for this one once it
+ * has dropped root, and ends after disconnecting what it connected when
+ * this process ends. uh_blk_attach() makes an exported disk of n stream
+ * sockets already connected to an NBD client (tests); it owns them.
+ */
+int uh_blk_broker_start(void);
+int uh_blk_attach(const int *fds, unsigned int n, struct uhost_blk **blkp);
 
 /* tap.c: the host's interface index of the TAP. Never blocks. */
 int uhost_tap_ifindex(const struct uhost_tap *tap);

@@ -32,7 +32,8 @@ static int door_check(const char *header, unsigned int have, unsigned int want, 
 	return EPROTO;
 }
 
-int uhost_init(unsigned int core_rev, unsigned int vfio_rev, unsigned int tap_rev)
+int uhost_init(unsigned int core_rev, unsigned int vfio_rev, unsigned int tap_rev,
+	       unsigned int blk_rev)
 {
 	int err;
 
@@ -41,6 +42,8 @@ int uhost_init(unsigned int core_rev, unsigned int vfio_rev, unsigned int tap_re
 		err = door_check("uhost_vfio.h", UHOST_VFIO_REV, vfio_rev, true);
 	if (!err)
 		err = door_check("uhost_tap.h", UHOST_TAP_REV, tap_rev, true);
+	if (!err)
+		err = door_check("uhost_blk.h", UHOST_BLK_REV, blk_rev, true);
 	return err;
 }
 

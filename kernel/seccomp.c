@@ -129,6 +129,16 @@ static const int uh_seccomp_allow[] = {
 #ifdef SYS_faccessat2
 	SYS_faccessat2,
 #endif
+	/* Block devices (nbd.c): a batch of NBD replies and its read data
+	 * (sendmsg: MSG_NOSIGNAL), the nbd broker's requests and the sockets
+	 * it hands back (sendmsg, recvmsg), a disconnect that wakes the
+	 * readers (shutdown), and, for a process that kept root, the socket
+	 * pairs and netlink it then makes itself (socketpair, sendto, recvfrom).
+	 * A disk may come after probe: NVMe scans its namespaces in a work item. */
+	SYS_sendmsg,
+	SYS_recvmsg,
+	SYS_shutdown,
+	SYS_socketpair,
 	/* The control socket (ctl.c): clients accepted, their credentials
 	 * checked, answered; the socket removed when the driver stops. */
 	SYS_accept4,

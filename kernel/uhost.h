@@ -26,7 +26,7 @@
  * Bumped whenever a declaration below changes; uhost_init() checks it. The
  * core's history goes on from the single header's UHOST_VERSION 12.
  */
-#define UHOST_CORE_REV 15
+#define UHOST_CORE_REV 16
 
 typedef __UINT8_TYPE__ uhost_u8;
 typedef __UINT16_TYPE__ uhost_u16;
@@ -38,13 +38,14 @@ struct uhost_thread;
 
 /*
  * Library set-up: the revisions of the door headers the caller was built
- * with, UHOST_CORE_REV, UHOST_VFIO_REV and UHOST_TAP_REV (0 for a device
- * kind it does not use). EPROTO, with a log line and uhost_errmsg() naming
+ * with, UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV and UHOST_BLK_REV
+ * (0 for a device kind it does not use). EPROTO, with a log line and uhost_errmsg() naming
  * the header and both revisions, when one differs from this host layer's.
  * A new device kind's header adds a parameter, which bumps the core.
  * Never blocks; may be called more than once.
  */
-int uhost_init(unsigned int core_rev, unsigned int vfio_rev, unsigned int tap_rev);
+int uhost_init(unsigned int core_rev, unsigned int vfio_rev, unsigned int tap_rev,
+	       unsigned int blk_rev);
 
 /* The message of the last failed call on this thread; never NULL. */
 const char *uhost_errmsg(void);

@@ -29,7 +29,7 @@ sed -n 's/^#pragma GCC poison //p' "$top/shim/core/door.h" | tr ' ' '\n' | sed '
 bare_ok="core/door.o kernel/sched/core.o"
 
 fail=0
-for h in uhost.h uhost_vfio.h uhost_tap.h; do
+for h in uhost.h uhost_vfio.h uhost_tap.h uhost_blk.h; do
 	rev=$(sed -n 's/^#define \(UHOST_[A-Z]*_REV\) \([0-9]*\).*/\1 \2/p' "$top/kernel/$h")
 	# A declaration starts in column 0; its name is the first uhost_ word before "(".
 	grep -E '^[a-z_]' "$top/kernel/$h" | grep -oE '\buhost_[a-z0-9_]+\(' |

@@ -33,7 +33,7 @@
 
 int uldd_door_init(void)
 {
-	return -uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV);
+	return -uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV);
 }
 
 int uldd_door_sleep_ns(uhost_u64 ns)
@@ -148,4 +148,30 @@ int uldd_door_tap_wait(struct uhost_tap *tap, unsigned int want, uhost_u64 timeo
 		       unsigned int *events)
 {
 	return DOOR_BLOCKING(uhost_tap_wait(tap, want, timeout_ns, events));
+}
+
+int uldd_door_blk_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp)
+{
+	return DOOR_BLOCKING(uhost_blk_open(geom, blkp));
+}
+
+void uldd_door_blk_disconnect(struct uhost_blk *blk)
+{
+	DOOR_BLOCKING_VOID(uhost_blk_disconnect(blk));
+}
+
+int uldd_door_blk_recv(struct uhost_blk *blk, unsigned int conn, struct uhost_blk_req *req)
+{
+	return DOOR_BLOCKING(uhost_blk_recv(blk, conn, req));
+}
+
+int uldd_door_blk_recv_data(struct uhost_blk *blk, unsigned int conn, void *buf, uhost_size len)
+{
+	return DOOR_BLOCKING(uhost_blk_recv_data(blk, conn, buf, len));
+}
+
+int uldd_door_blk_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
+		       unsigned int n)
+{
+	return DOOR_BLOCKING(uhost_blk_send(blk, conn, r, n));
 }

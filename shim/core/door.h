@@ -12,6 +12,7 @@
 #define ULDD_SHIM_CORE_DOOR_H
 
 #include <uhost.h>
+#include <uhost_blk.h>
 #include <uhost_tap.h>
 #include <uhost_vfio.h>
 
@@ -59,6 +60,13 @@ int uldd_door_tap_mc_list(struct uhost_tap *tap, uhost_u8 (*mac)[6], unsigned in
 int uldd_door_tap_wait(struct uhost_tap *tap, unsigned int want, uhost_u64 timeout_ns,
 		       unsigned int *events);
 
+int uldd_door_blk_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp);
+void uldd_door_blk_disconnect(struct uhost_blk *blk);
+int uldd_door_blk_recv(struct uhost_blk *blk, unsigned int conn, struct uhost_blk_req *req);
+int uldd_door_blk_recv_data(struct uhost_blk *blk, unsigned int conn, void *buf, uhost_size len);
+int uldd_door_blk_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
+		       unsigned int n);
+
 /*
  * door.c makes the bare calls; so does kernel/sched/core.c, which does not
  * include this header: its futex waits are how a vCPU is waited for, with
@@ -72,6 +80,8 @@ int uldd_door_tap_wait(struct uhost_tap *tap, unsigned int want, uhost_u64 timeo
 #pragma GCC poison uhost_tap_open uhost_tap_close uhost_tap_set_carrier uhost_tap_set_mtu
 #pragma GCC poison uhost_tap_set_mac uhost_tap_set_offload uhost_tap_link uhost_tap_mc_list
 #pragma GCC poison uhost_tap_wait
+#pragma GCC poison uhost_blk_open uhost_blk_disconnect uhost_blk_recv uhost_blk_recv_data
+#pragma GCC poison uhost_blk_send
 #endif
 
 #endif /* ULDD_SHIM_CORE_DOOR_H */

@@ -19,17 +19,28 @@
 static void test_host_init_checks_version(void **state)
 {
 	(void)state;
-	assert_int_equal(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV), 0);
+	assert_int_equal(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV),
+			 0);
 	/* 0: a caller without that device kind. */
-	assert_int_equal(uhost_init(UHOST_CORE_REV, 0, 0), 0);
-	assert_int_equal(uhost_init(UHOST_CORE_REV + 1, UHOST_VFIO_REV, UHOST_TAP_REV), EPROTO);
+	assert_int_equal(uhost_init(UHOST_CORE_REV, 0, 0, 0), 0);
+	assert_int_equal(
+		uhost_init(UHOST_CORE_REV + 1, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV),
+		EPROTO);
 	assert_non_null(strstr(uhost_errmsg(), "uhost.h revision"));
 	assert_non_null(strstr(uhost_errmsg(), "rebuild"));
-	assert_int_equal(uhost_init(0, UHOST_VFIO_REV, UHOST_TAP_REV), EPROTO);
-	assert_int_equal(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV + 1, UHOST_TAP_REV), EPROTO);
+	assert_int_equal(uhost_init(0, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV), EPROTO);
+	assert_int_equal(
+		uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV + 1, UHOST_TAP_REV, UHOST_BLK_REV),
+		EPROTO);
 	assert_non_null(strstr(uhost_errmsg(), "uhost_vfio.h revision"));
-	assert_int_equal(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV + 1), EPROTO);
+	assert_int_equal(
+		uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV + 1, UHOST_BLK_REV),
+		EPROTO);
 	assert_non_null(strstr(uhost_errmsg(), "uhost_tap.h revision"));
+	assert_int_equal(
+		uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV + 1),
+		EPROTO);
+	assert_non_null(strstr(uhost_errmsg(), "uhost_blk.h revision"));
 }
 
 struct msg_arg {

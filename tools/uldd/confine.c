@@ -69,6 +69,36 @@ static int hold_devices(const struct tool_confine *c)
 static const char *const net_imports[] = { "uldd_k_register_netdev", "uldd_k_register_netdevice",
 					   NULL };
 
+/*
+ * The shim's functions that make a gendisk, as a driver imports them: its
+ * host side is an nbd device, which only root may connect.
+ */
+static const char *const blk_imports[] = { "uldd_k_device_add_disk",
+					   "uldd_k_add_disk",
+					   "uldd_k___blk_mq_alloc_disk",
+					   "uldd_k_blk_mq_alloc_disk",
+					   "uldd_k___blk_alloc_disk",
+					   "uldd_k_blk_alloc_disk",
+					   NULL };
+
+/*
+ * A block driver's disks appear after probe, or later, when the driver has
+ * long dropped root: a broker that keeps it connects them (kernel/nbd.c).
+ * Forked here, before any descriptor the driver alone should hold is open.
+ */
+static int start_blk_broker(const struct tool_confine *c)
+{
+	bool blk;
+
+	if (uh_elf_imports(c->driver, blk_imports, &blk) || !blk)
+		return 0;
+	if (uh_blk_broker_start()) {
+		tool_err("%s", uhost_errmsg());
+		return ULDD_EXIT_FAIL;
+	}
+	return 0;
+}
+
 int tool_confine_drop(struct tool_confine *c)
 {
 	const char *user = c->user ? c->user : UH_DEFAULT_USER;
@@ -100,7 +130,9 @@ int tool_confine_drop(struct tool_confine *c)
 	 */
 	if (uh_elf_imports(c->driver, net_imports, &net))
 		net = false; /* unreadable: dlopen will say why */
-	err = hold_devices(c);
+	err = start_blk_broker(c);
+	if (!err)
+		err = hold_devices(c);
 	if (err)
 		return err;
 	/* No such directory is no failure here: the driver's request says so. */

@@ -84,7 +84,7 @@ static int info_run(int argc, char **argv)
 		return tool_usage_err(&tool_cmd_info,
 				      argc < 2 ? "which device? 'uldd list' shows them"
 					       : "one device at a time");
-	if (uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV)) {
+	if (uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV)) {
 		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}

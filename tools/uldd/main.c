@@ -108,8 +108,8 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return help(1, argv + 1);
 	if (!strcmp(argv[1], "--version")) {
-		printf("uldd %s (host interface version %d, vfio %d, tap %d)\n", ULDD_VERSION,
-		       UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV);
+		printf("uldd %s (host interface version %d, vfio %d, tap %d, blk %d)\n",
+		       ULDD_VERSION, UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV);
 		return ULDD_EXIT_OK;
 	}
 	if (!strcmp(argv[1], "help"))

@@ -384,7 +384,7 @@ static int run(int argc, char **argv)
 		err = tool_supervised_run(argc, argv);
 	if (err)
 		return err;
-	if (uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV)) {
+	if (uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV)) {
 		tool_err("%s", uhost_errmsg());
 		return ULDD_EXIT_FAIL;
 	}

@@ -111,7 +111,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	MUST(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV));
+	MUST(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV));
 	MUST(uhost_dev_open(argv[1], &dev));
 	MUST(uhost_dev_region(dev, UHOST_REGION_BAR0, &r));
 	CHECK(r.size >= 128 << 10 && (r.flags & UHOST_REGION_MMAP), "BAR0 is %llu KiB, mappable",

@@ -62,7 +62,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	MUST(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV));
+	MUST(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV));
 	MUST(uhost_dev_open(argv[1], &dev));
 	MUST(uhost_dev_region_map(dev, UHOST_REGION_BAR0, &va));
 	bar = va;

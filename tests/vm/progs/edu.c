@@ -148,7 +148,7 @@ int main(int argc, char **argv)
 	mask_bits = atoi(argv[2]);
 	expect_fault = argc > 3 && !strcmp(argv[3], "--expect-fault");
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	MUST(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV));
+	MUST(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV));
 	MUST(uhost_dev_open(argv[1], &dev));
 	MUST(uhost_dev_region(dev, UHOST_REGION_BAR0, &r));
 	CHECK(r.size == 1u << 20 && (r.flags & UHOST_REGION_MMAP), "BAR0 is 1 MiB and mappable");

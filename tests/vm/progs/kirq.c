@@ -33,7 +33,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s DDDD:BB:DD.F\n", argv[0]);
 		return 2;
 	}
-	MUST(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV));
+	MUST(uhost_init(UHOST_CORE_REV, UHOST_VFIO_REV, UHOST_TAP_REV, UHOST_BLK_REV));
 	CHECK(ULDD_ENTRY(uldd_sched_init)(2) == 0, "two virtual CPUs");
 	MUST(uhost_dev_open(argv[1], &dev));
 	set_bus_master(dev);
