@@ -264,4 +264,24 @@ static inline void tasklet_disable(struct tasklet_struct *t)
 /* Lets a still pending t run again. */
 void tasklet_enable(struct tasklet_struct *t);
 
+/*
+ * How pci_alloc_irq_vectors_affinity() spreads vectors over CPUs: the
+ * first pre_vectors and last post_vectors are not spread; calc_sets, if
+ * set, is told how many are left and fills nr_sets and set_size (nvme
+ * sizes its queue sets there).
+ *
+ * Emulation notes: the vectors' threads are not pinned to vCPUs; the sets
+ * only say how many vectors each kind of queue gets.
+ */
+#define IRQ_AFFINITY_MAX_SETS 4
+
+struct irq_affinity {
+	unsigned int pre_vectors;
+	unsigned int post_vectors;
+	unsigned int nr_sets;
+	unsigned int set_size[IRQ_AFFINITY_MAX_SETS];
+	void (*calc_sets)(struct irq_affinity *affd, unsigned int nvecs);
+	void *priv;
+};
+
 #endif /* _LINUX_INTERRUPT_H */

@@ -33,6 +33,15 @@ typedef struct pm_message {
 #define PMSG_HIBERNATE ((struct pm_message){ .event = PM_EVENT_HIBERNATE })
 #define PMSG_RESUME ((struct pm_message){ .event = PM_EVENT_RESUME })
 
+/*
+ * A device's power state as the PM core keeps it. Only the latency
+ * tolerance callback is here (a device may be told how much latency its
+ * DMA can bear, through dev_pm_qos, linux/pm_qos.h); nothing calls it.
+ */
+struct dev_pm_info {
+	void (*set_latency_tolerance)(struct device *dev, s32 value);
+};
+
 struct dev_pm_ops {
 	int (*prepare)(struct device *dev);
 	void (*complete)(struct device *dev);

@@ -90,8 +90,19 @@ typedef u64 phys_addr_t;
 typedef phys_addr_t resource_size_t;
 typedef u64 dma_addr_t;
 
+/* Block devices (linux/blk_types.h): a device number, 512-byte sectors, open modes. */
+typedef u32 dev_t;
+typedef u64 sector_t;
+typedef u64 blkcnt_t;
+typedef unsigned int __bitwise fmode_t;
+
 /* Allocation flags (GFP_KERNEL, GFP_ATOMIC, ...). */
 typedef unsigned int __bitwise gfp_t;
+
+/* Files (linux/fs.h, linux/sysfs.h): permission bits, an offset, poll's event mask. */
+typedef unsigned short umode_t;
+typedef long long loff_t;
+typedef unsigned int __bitwise __poll_t;
 
 /* A bitmap of bits bits, in longs (linux/bitmap.h, linux/bitops.h). */
 #define DECLARE_BITMAP(name, bits) \
