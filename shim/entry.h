@@ -93,6 +93,8 @@ int ULDD_ENTRY(uldd_firmware_dir)(const char *dir);
 int ULDD_ENTRY(uldd_net_ifname)(const char *name);
 /* How many interfaces the host set up and their driver refused to open (vCPU held). */
 unsigned int ULDD_ENTRY(uldd_net_open_failed)(void);
+/* How many disks a driver has added (shim/block): a driver may need no device. */
+unsigned int ULDD_ENTRY(uldd_blk_disks)(void);
 long ULDD_ENTRY(uldd_net_report)(const char *ifname, char *buf, unsigned long len);
 
 #endif /* ULDD_SHIM_ENTRY_H */

@@ -31,10 +31,10 @@ UNIT_KOBJ_privsep := error privsep seccomp thread
 # capture printk define uhost_log themselves, so they leave log.o out.
 UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap keep privsep
 UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net ioport \
-	debug dmadebug kasan lockdep leaks
+	debug dmadebug kasan lockdep leaks blk
 # test_conform's K-world part is the conformance suite (tests/conform/conform.mk).
 $(foreach a,$(UNIT_KWORLD_AREAS) conform,$(eval UNIT_FAKE_$(a) := fake_vfio))
-$(foreach a,sched time irq dma devres locking net ioport conform,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
+$(foreach a,sched time irq dma devres locking net ioport conform blk,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
 $(foreach a,namespace kheaders mm bug firmware debug dmadebug kasan lockdep leaks,$(eval \
 	UNIT_KOBJ_$(a) := $(UNIT_KCORE)))
 # The --debug checkers' tests read the door's log through debuglog.c.

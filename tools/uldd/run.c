@@ -38,6 +38,8 @@
 #pragma weak uldd_k_uldd_net_ifname
 #pragma weak uldd_k_uldd_net_report
 #pragma weak uldd_k_uldd_net_open_failed
+/* A driver that needs no device (a RAM disk) runs when it added a disk. */
+#pragma weak uldd_k_uldd_blk_disks
 
 #define MAX_PARAMS 64
 #define MAX_DEVICES 16
@@ -446,7 +448,7 @@ static int run(int argc, char **argv)
 		if (err)
 			tool_err("%s: init failed: %s", o.driver, strerror(-err));
 	}
-	if (!err && !uldd_k_uldd_pci_bound()) {
+	if (!err && !uldd_k_uldd_pci_bound() && !(uldd_k_uldd_blk_disks && uldd_k_uldd_blk_disks())) {
 		if (uldd_k_uldd_pci_failed()) {
 			tool_err("%s: probe failed on %u device(s): the messages above say why",
 				 o.driver, uldd_k_uldd_pci_failed());
