@@ -7,6 +7,7 @@
 #include <asm/page.h>
 #include <linux/mm.h>
 #include <linux/bug.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/kobject.h>
 #include <linux/sprintf.h>

@@ -12,6 +12,8 @@
 #ifndef _LINUX_CDEV_H
 #define _LINUX_CDEV_H
 
+#include <linux/device.h>
+#include <linux/kdev_t.h>
 #include <linux/kobject.h>
 #include <linux/list.h>
 #include <linux/types.h>

@@ -33,12 +33,17 @@
 #ifndef _LINUX_DEVICE_H
 #define _LINUX_DEVICE_H
 
+#include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/container_of.h>
+#include <linux/dev_printk.h>
 #include <linux/gfp_types.h>
+#include <linux/ioport.h>
 #include <linux/kobject.h>
 #include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/numa.h>
+#include <linux/overflow.h>
 #include <linux/pm.h>
 #include <linux/sysfs.h>
 #include <linux/types.h>
@@ -224,6 +229,7 @@ static inline void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_
 {
 	return devm_kmalloc_array(dev, n, size, flags | __GFP_ZERO);
 }
+
 
 #include <linux/device/class.h>
 

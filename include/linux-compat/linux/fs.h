@@ -13,11 +13,27 @@
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
 
+#include <linux/atomic.h>
+#include <linux/capability.h>
 #include <linux/compat.h>
 #include <linux/compiler.h>
 #include <linux/errno.h>
 #include <linux/fcntl.h>
+#include <linux/init.h>
+#include <linux/ioctl.h>
+#include <linux/kdev_t.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/rwsem.h>
+#include <linux/slab.h>
+#include <linux/stat.h>
 #include <linux/types.h>
+#include <linux/uaccess.h>
+#include <linux/uuid.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
 
 struct cdev;
 struct file;

@@ -24,13 +24,17 @@
 #ifndef _LINUX_INTERRUPT_H
 #define _LINUX_INTERRUPT_H
 
-#include <linux/compiler.h>
-#include <linux/hardirq.h>
-#include <linux/irqreturn.h>
 #include <linux/atomic.h>
 #include <linux/bitops.h>
+#include <linux/compiler.h>
 #include <linux/container_of.h>
+#include <linux/cpumask.h>
+#include <linux/hardirq.h>
+#include <linux/hrtimer.h>
+#include <linux/irqreturn.h>
+#include <linux/kref.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 #define IRQF_TRIGGER_NONE 0x00000000
 #define IRQF_TRIGGER_RISING 0x00000001

@@ -13,7 +13,10 @@
 
 #include <linux/errno.h>
 #include <linux/limits.h>
+#include <linux/sched.h>
 #include <linux/types.h>
+#include <linux/uio.h>
+#include <linux/xarray.h>
 
 struct file;
 struct iov_iter;
@@ -85,7 +88,8 @@ static inline void __uldd_io_uring_cmd_done3(struct io_uring_cmd *cmd, ssize_t r
 				      __uldd_io_uring_cmd_done3)(__VA_ARGS__)
 
 static inline void io_uring_cmd_complete_in_task(struct io_uring_cmd *ioucmd,
-						 void (*task_work_cb)(struct io_uring_cmd *))
+						 void (*task_work_cb)(struct io_uring_cmd *,
+								      unsigned int))
 {
 	(void)ioucmd;
 	(void)task_work_cb;

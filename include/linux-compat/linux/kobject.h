@@ -14,9 +14,14 @@
 #ifndef _LINUX_KOBJECT_H
 #define _LINUX_KOBJECT_H
 
+#include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
 
 #define UEVENT_NUM_ENVP 64
 #define UEVENT_BUFFER_SIZE 2048

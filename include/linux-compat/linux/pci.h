@@ -17,6 +17,7 @@
 #include <linux/dev_printk.h>
 #include <linux/device.h>
 #include <linux/device/driver.h>
+#include <linux/dmapool.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>

@@ -8,8 +8,14 @@
 
 #include <linux/bits.h>
 #include <linux/compiler.h>
+#include <linux/completion.h>
 #include <linux/errno.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
 
 struct device;
 

@@ -16,6 +16,7 @@
 #ifndef _LINUX_PRINTK_H
 #define _LINUX_PRINTK_H
 
+#include <linux/cache.h>
 #include <linux/compiler_types.h>
 #include <linux/kern_levels.h>
 #include <linux/stdarg.h>

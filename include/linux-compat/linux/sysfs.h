@@ -14,7 +14,12 @@
 #define _LINUX_SYSFS_H
 
 #include <linux/compiler.h>
+#include <linux/errno.h>
+#include <linux/idr.h>
 #include <linux/kobject.h>
+#include <linux/mutex.h>
+#include <linux/rwsem.h>
+#include <linux/stat.h>
 #include <linux/stddef.h>
 #include <linux/stringify.h>
 #include <linux/types.h>
