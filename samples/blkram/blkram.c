@@ -18,7 +18,7 @@
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 
-static unsigned int size_mb = 16;
+static unsigned int size_mb = 4;
 module_param(size_mb, uint, 0444);
 MODULE_PARM_DESC(size_mb, "disk size in MiB (1-1024)");
 
@@ -87,7 +87,8 @@ static blk_status_t blkram_copy(struct request *rq)
 	default:
 		return BLK_STS_NOTSUPP;
 	}
-	rq_for_each_segment(bv, rq, iter) {
+	rq_for_each_segment(bv, rq, iter)
+	{
 		void *p = bvec_virt(&bv);
 
 		if (req_op(rq) == REQ_OP_READ)

@@ -63,7 +63,8 @@ int uldd_blk_bio_over(struct request *rq, void *buf, unsigned int len)
 
 /* Whether segment b may continue segment a (both single and within limits). */
 static bool can_merge(const struct queue_limits *lim, struct page *a_page, unsigned int a_off,
-		      unsigned int a_len, struct page *b_page, unsigned int b_off, unsigned int b_len)
+		      unsigned int a_len, struct page *b_page, unsigned int b_off,
+		      unsigned int b_len)
 {
 	unsigned long a_end = (unsigned long)page_address(a_page) + a_off + a_len;
 	unsigned long b = (unsigned long)page_address(b_page) + b_off;
@@ -108,13 +109,15 @@ static unsigned int walk_segments(struct request_queue *q, struct request *rq,
 
 		if (!bio_has_data(bio))
 			continue;
-		bio_for_each_bvec(bv, bio, iter) {
+		bio_for_each_bvec(bv, bio, iter)
+		{
 			unsigned int done = 0;
 
 			while (done < bv.bv_len) {
 				unsigned int off = bv.bv_offset + done;
 				struct page *page = nth_page(bv.bv_page, off / PAGE_SIZE);
-				unsigned long addr = (unsigned long)page_address(page) + off % PAGE_SIZE;
+				unsigned long addr =
+					(unsigned long)page_address(page) + off % PAGE_SIZE;
 				unsigned int len = seg_len(lim, addr, bv.bv_len - done);
 
 				off %= PAGE_SIZE;
@@ -184,7 +187,7 @@ int blk_rq_map_kern(struct request_queue *q, struct request *rq, void *kbuf, uns
 	}
 	err = uldd_blk_bio_over(rq, kbuf, len);
 	if (err) {
-		pr_err("blk_rq_map_kern: %u bytes at %px: not arena memory (kmalloc, alloc_pages) or more than %u pieces\n",
+		pr_err("blk_rq_map_kern: %u bytes at %px: not arena memory (kmalloc, alloc_pages) or more than %lu pieces\n",
 		       len, kbuf, ULDD_BLK_RQ_VECS);
 		return err;
 	}

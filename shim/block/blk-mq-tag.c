@@ -137,8 +137,7 @@ static bool queue_gone(struct request_queue *q)
  * A free tag, or -EWOULDBLOCK with nowait, or -ENODEV once q is dying or
  * its disk dead. Waits (process context) for a tag to be put.
  */
-int uldd_blk_tag_get(struct blk_mq_tags *tags, bool reserved, bool nowait,
-		     struct request_queue *q)
+int uldd_blk_tag_get(struct blk_mq_tags *tags, bool reserved, bool nowait, struct request_queue *q)
 {
 	int tag = try_get(tags, reserved);
 

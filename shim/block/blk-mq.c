@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/string.h>
 
 #include "../core/stop.h"
 #include "../mm/private.h"
@@ -59,7 +60,8 @@ static int kblockd_start(void)
 void blk_mq_map_queues(struct blk_mq_queue_map *qmap)
 {
 	for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
-		qmap->mq_map[cpu] = qmap->queue_offset + (qmap->nr_queues ? cpu % qmap->nr_queues : 0);
+		qmap->mq_map[cpu] =
+			qmap->queue_offset + (qmap->nr_queues ? cpu % qmap->nr_queues : 0);
 }
 
 void blk_mq_pci_map_queues(struct blk_mq_queue_map *qmap, struct pci_dev *pdev, int offset)
@@ -124,8 +126,8 @@ int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set)
 	if (!set->tags)
 		goto err_set;
 	for (i = 0; i < set->nr_maps; i++) {
-		set->map[i].mq_map =
-			uldd_private_alloc(nr_cpu_ids * sizeof(unsigned int), GFP_KERNEL | __GFP_ZERO);
+		set->map[i].mq_map = uldd_private_alloc(nr_cpu_ids * sizeof(unsigned int),
+							GFP_KERNEL | __GFP_ZERO);
 		if (!set->map[i].mq_map)
 			goto err_maps;
 	}
@@ -276,7 +278,8 @@ struct request_queue *blk_mq_alloc_queue(struct blk_mq_tag_set *set, struct queu
 	timer_setup(&p->timer, timeout_timer, 0);
 	INIT_WORK(&p->timeout_work, timeout_work);
 
-	q->queue_hw_ctx = uldd_private_alloc(set->uldd->cap * sizeof(void *), GFP_KERNEL | __GFP_ZERO);
+	q->queue_hw_ctx =
+		uldd_private_alloc(set->uldd->cap * sizeof(void *), GFP_KERNEL | __GFP_ZERO);
 	if (!q->queue_hw_ctx)
 		goto err_free;
 	for (i = 0; i < set->nr_hw_queues; i++) {
@@ -496,7 +499,8 @@ static bool skip_tagset_quiesce(struct request_queue *q)
 	       (q->limits.features & BLK_FEAT_SKIP_TAGSET_QUIESCE);
 }
 
-void blk_mq_wait_quiesce_done(struct blk_mq_tag_set *set)
+/* In parentheses: the name is also blk-mq.h's macro. */
+void(blk_mq_wait_quiesce_done)(struct blk_mq_tag_set *set)
 {
 	struct uldd_blk_queue *p;
 
@@ -754,7 +758,8 @@ static void hctx_run(struct blk_mq_hw_ctx *hctx)
 
 static void hctx_run_work(struct work_struct *work)
 {
-	struct uldd_blk_hctx *h = container_of(to_delayed_work(work), struct uldd_blk_hctx, run_work);
+	struct uldd_blk_hctx *h =
+		container_of(to_delayed_work(work), struct uldd_blk_hctx, run_work);
 	struct blk_mq_hw_ctx *hctx = h->owner;
 
 	hctx_run(hctx);
@@ -905,8 +910,8 @@ void blk_mq_requeue_request(struct request *rq, bool kick_requeue_list)
 
 static void requeue_work(struct work_struct *work)
 {
-	struct uldd_blk_queue *p = container_of(to_delayed_work(work), struct uldd_blk_queue,
-						requeue_work);
+	struct uldd_blk_queue *p =
+		container_of(to_delayed_work(work), struct uldd_blk_queue, requeue_work);
 	struct request *rq, *next;
 	unsigned long flags;
 	LIST_HEAD(list);
@@ -960,7 +965,8 @@ static void timeout_work(struct work_struct *work)
 			if (!atomic_inc_not_zero(&rq->ref))
 				continue;
 			deadline = READ_ONCE(rq->deadline);
-			if (blk_mq_rq_state(rq) == MQ_RQ_IN_FLIGHT && time_after_eq(now, deadline)) {
+			if (blk_mq_rq_state(rq) == MQ_RQ_IN_FLIGHT &&
+			    time_after_eq(now, deadline)) {
 				enum blk_eh_timer_return r = BLK_EH_RESET_TIMER;
 
 				rq->rq_flags |= RQF_TIMED_OUT;
@@ -1055,8 +1061,8 @@ int blk_rq_map_user_io(struct request *rq, struct rq_map_data *map_data, void __
 	uldd_trace_and_stop(__func__);
 }
 
-int blk_rq_map_user_iov(struct request_queue *q, struct request *rq,
-			struct rq_map_data *map_data, const struct iov_iter *iter, gfp_t gfp)
+int blk_rq_map_user_iov(struct request_queue *q, struct request *rq, struct rq_map_data *map_data,
+			const struct iov_iter *iter, gfp_t gfp)
 {
 	(void)q;
 	(void)rq;

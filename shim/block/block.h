@@ -27,6 +27,11 @@ struct uldd_blk_io {
 };
 
 /*
+ * io->hwq names a queue of the disk's default map (0 .. nr_hw_queues - 1 of
+ * uldd_blk_geometry()); any larger value, such as UINT_MAX, means the
+ * submitting vCPU's queue. Reads go to the read map's queues if the
+ * driver has one.
+ *
  * K-world, may sleep (waits for a tag); the disk must be added. Returns 0
  * when io->done will be called, else -errno (a bad argument: nothing was
  * started). Requests larger than uldd_blk_geometry()'s max_bytes, or with

@@ -7,6 +7,7 @@
  */
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
+#include <linux/string.h>
 #include <linux/slab.h>
 
 #include "../entry.h"
@@ -68,7 +69,8 @@ int device_add_disk(struct device *parent, struct gendisk *disk,
 	set_bit(GD_ADDED, &disk->state);
 	err = uldd_blk_export_add(disk);
 	if (err) {
-		pr_err("%s: the host export refused the disk: %pe\n", disk->disk_name, ERR_PTR(err));
+		pr_err("%s: the host export refused the disk: %pe\n", disk->disk_name,
+		       ERR_PTR(err));
 		clear_bit(GD_ADDED, &disk->state);
 		clear_bit(QUEUE_FLAG_REGISTERED, &disk->queue->queue_flags);
 		return err;

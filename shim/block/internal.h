@@ -93,8 +93,7 @@ void uldd_blk_free_final(struct request *rq);
 /* blk-mq-tag.c */
 int uldd_blk_tags_alloc(struct blk_mq_tag_set *set, unsigned int idx);
 void uldd_blk_tags_free(struct blk_mq_tag_set *set, unsigned int idx);
-int uldd_blk_tag_get(struct blk_mq_tags *tags, bool reserved, bool nowait,
-		     struct request_queue *q);
+int uldd_blk_tag_get(struct blk_mq_tags *tags, bool reserved, bool nowait, struct request_queue *q);
 void uldd_blk_tag_put(struct blk_mq_tags *tags, unsigned int tag);
 
 /* blk-map.c */

@@ -10,6 +10,7 @@
  */
 #include <linux/blk-mq.h>
 #include <linux/completion.h>
+#include <linux/string.h>
 
 #include "block.h"
 #include "internal.h"
@@ -28,7 +29,7 @@ static int submit_one(struct gendisk *disk, struct uldd_blk_io *io, blk_opf_t op
 	struct request_queue *q = disk->queue;
 	struct blk_mq_hw_ctx *hctx;
 	struct request *rq;
-	enum req_op op = opf & REQ_OP_MASK;
+	enum req_op op = (__force enum req_op)(opf & REQ_OP_MASK);
 	int err;
 
 	err = uldd_blk_queue_enter(q, false);
@@ -88,8 +89,7 @@ static void waited_done(struct uldd_blk_io *io, blk_status_t status)
 }
 
 /* One I/O waited for: its status, or BLK_STS_IOERR if it could not start. */
-static blk_status_t submit_wait(struct gendisk *disk, const struct uldd_blk_io *io,
-				blk_opf_t opf)
+static blk_status_t submit_wait(struct gendisk *disk, const struct uldd_blk_io *io, blk_opf_t opf)
 {
 	struct waited w = { .io = *io };
 	int err;
@@ -169,7 +169,7 @@ int uldd_blk_submit(struct gendisk *disk, struct uldd_blk_io *io)
 	}
 
 	if (flags & REQ_PREFLUSH) {
-		sts = submit_wait(disk, io, REQ_OP_FLUSH);
+		sts = submit_wait(disk, io, (__force blk_opf_t)REQ_OP_FLUSH);
 		if (sts != BLK_STS_OK) {
 			io->done(io, sts);
 			return 0;
@@ -177,9 +177,9 @@ int uldd_blk_submit(struct gendisk *disk, struct uldd_blk_io *io)
 		flags &= ~REQ_PREFLUSH;
 	}
 	if ((flags & REQ_FUA) && !(features & BLK_FEAT_FUA)) {
-		sts = submit_wait(disk, io, REQ_OP_WRITE);
+		sts = submit_wait(disk, io, (__force blk_opf_t)REQ_OP_WRITE);
 		if (sts == BLK_STS_OK)
-			sts = submit_wait(disk, io, REQ_OP_FLUSH);
+			sts = submit_wait(disk, io, (__force blk_opf_t)REQ_OP_FLUSH);
 		io->done(io, sts);
 		return 0;
 	}

@@ -37,7 +37,8 @@ static int single_page_pieces(struct conform_dev *dev)
 	(void)dev;
 	CHECK(p);
 	expect = (char *)page_address(p) + 100;
-	for_each_bvec(piece, bv, iter, start) {
+	for_each_bvec(piece, bv, iter, start)
+	{
 		char *at = (char *)page_address(piece.bv_page) + piece.bv_offset;
 
 		if (n == 3)

@@ -448,7 +448,8 @@ static int run(int argc, char **argv)
 		if (err)
 			tool_err("%s: init failed: %s", o.driver, strerror(-err));
 	}
-	if (!err && !uldd_k_uldd_pci_bound() && !(uldd_k_uldd_blk_disks && uldd_k_uldd_blk_disks())) {
+	if (!err && !uldd_k_uldd_pci_bound() &&
+	    !(uldd_k_uldd_blk_disks && uldd_k_uldd_blk_disks())) {
 		if (uldd_k_uldd_pci_failed()) {
 			tool_err("%s: probe failed on %u device(s): the messages above say why",
 				 o.driver, uldd_k_uldd_pci_failed());

@@ -6,7 +6,7 @@
  * Emulation notes: no integrity payloads (CONFIG_BLK_DEV_INTEGRITY is
  * off): bio_integrity_alloc() fails with -EINVAL and bio_integrity() is
  * NULL, as Linux's headers say without that option. Bios come from the
- * shim only (uldd_blk_submit(), blk_rq_map_kern()); bio_alloc and bio
+ * shim only (the host export's I/O, blk_rq_map_kern()); bio_alloc and bio
  * sets are absent.
  */
 #ifndef _LINUX_BIO_H
@@ -29,7 +29,7 @@ struct bio_integrity_payload {
 	struct bio_vec *bip_vec;
 };
 
-#define bio_op(bio) ((enum req_op)((bio)->bi_opf & REQ_OP_MASK))
+#define bio_op(bio) ((__force enum req_op)((bio)->bi_opf & REQ_OP_MASK))
 #define bio_data_dir(bio) (op_is_write(bio_op(bio)) ? WRITE : READ)
 #define bio_sectors(bio) ((bio)->bi_iter.bi_size >> SECTOR_SHIFT)
 #define bio_end_sector(bio) ((bio)->bi_iter.bi_sector + bio_sectors((bio)))
@@ -71,14 +71,14 @@ static inline void bio_advance_iter_single(const struct bio *bio, struct bvec_it
 }
 
 /* Single-page pieces of the bio's data. */
-#define __bio_for_each_segment(bvl, bio, iter, start)                                \
+#define __bio_for_each_segment(bvl, bio, iter, start)                                      \
 	for (iter = (start); (iter).bi_size && ((bvl = bio_iter_iovec((bio), (iter))), 1); \
 	     bio_advance_iter_single((bio), &(iter), (bvl).bv_len))
 #define bio_for_each_segment(bvl, bio, iter) __bio_for_each_segment(bvl, bio, iter, (bio)->bi_iter)
 
 /* Multi-page pieces: each bio_vec as far as it goes. */
-#define __bio_for_each_bvec(bvl, bio, iter, start)                                            \
-	for (iter = (start);                                                                  \
+#define __bio_for_each_bvec(bvl, bio, iter, start)                                       \
+	for (iter = (start);                                                             \
 	     (iter).bi_size && ((bvl = mp_bvec_iter_bvec((bio)->bi_io_vec, (iter))), 1); \
 	     bio_advance_iter_single((bio), &(iter), (bvl).bv_len))
 #define bio_for_each_bvec(bvl, bio, iter) __bio_for_each_bvec(bvl, bio, iter, (bio)->bi_iter)

@@ -117,7 +117,7 @@ struct request {
 
 static inline enum req_op req_op(const struct request *rq)
 {
-	return (enum req_op)(rq->cmd_flags & REQ_OP_MASK);
+	return (__force enum req_op)(rq->cmd_flags & REQ_OP_MASK);
 }
 
 static inline bool blk_rq_is_passthrough(struct request *rq)
@@ -191,12 +191,10 @@ struct req_iterator {
 };
 
 #define rq_for_each_segment(bvl, _rq, _iter) \
-	__rq_for_each_bio(_iter.bio, _rq)    \
-		bio_for_each_segment(bvl, _iter.bio, _iter.iter)
+	__rq_for_each_bio(_iter.bio, _rq) bio_for_each_segment(bvl, _iter.bio, _iter.iter)
 
 #define rq_for_each_bvec(bvl, _rq, _iter) \
-	__rq_for_each_bio(_iter.bio, _rq) \
-		bio_for_each_bvec(bvl, _iter.bio, _iter.iter)
+	__rq_for_each_bio(_iter.bio, _rq) bio_for_each_bvec(bvl, _iter.bio, _iter.iter)
 
 static inline enum mq_rq_state blk_mq_rq_state(struct request *rq)
 {
@@ -332,28 +330,29 @@ static inline void uldd_rq_list_add_lastp(struct request ***lastp, struct reques
 }
 
 /* 6.1: push on the front of a bare list. */
-#define rq_list_add(listptr, rq)                  \
-	do {                                      \
-		(rq)->rq_next = *(listptr);       \
-		*(listptr) = (rq);                \
+#define rq_list_add(listptr, rq)            \
+	do {                                \
+		(rq)->rq_next = *(listptr); \
+		*(listptr) = (rq);          \
 	} while (0)
 
-#define rq_list_empty(l)                                             \
-	_Generic((l), struct request *: uldd_rq_list_empty_head,     \
-		 struct rq_list: uldd_rq_list_empty_value,           \
-		 default: rq_list_empty)(l)
+#define rq_list_empty(l)                                   \
+	_Generic((l), struct request *                     \
+		 : uldd_rq_list_empty_head, struct rq_list \
+		 : uldd_rq_list_empty_value, default       \
+		 : rq_list_empty)(l)
 #define rq_list_pop(l) \
-	_Generic((l), struct request **: uldd_rq_list_pop_head, default: rq_list_pop)(l)
+	_Generic((l), struct request * * : uldd_rq_list_pop_head, default : rq_list_pop)(l)
 #define rq_list_peek(l) \
-	_Generic((l), struct request **: uldd_rq_list_peek_head, default: rq_list_peek)(l)
+	_Generic((l), struct request * * : uldd_rq_list_peek_head, default : rq_list_peek)(l)
 #define rq_list_add_tail(l, rq) \
 	_Generic((l), struct request ***: uldd_rq_list_add_lastp, default: rq_list_add_tail)(l, rq)
 
 #define rq_list_for_each(listptr, pos) \
 	for (pos = rq_list_peek((listptr)); pos; pos = rq_list_next(pos))
-#define rq_list_for_each_safe(listptr, pos, nxt)                          \
-	for (pos = rq_list_peek((listptr)), nxt = pos ? pos->rq_next : NULL; \
-	     pos; pos = nxt, nxt = pos ? pos->rq_next : NULL)
+#define rq_list_for_each_safe(listptr, pos, nxt)                                  \
+	for (pos = rq_list_peek((listptr)), nxt = pos ? pos->rq_next : NULL; pos; \
+	     pos = nxt, nxt = pos ? pos->rq_next : NULL)
 
 enum hctx_type {
 	HCTX_TYPE_DEFAULT,
@@ -473,11 +472,9 @@ struct blk_mq_tag_set {
 
 /* blk_mq_alloc_request() flags */
 typedef u32 __bitwise blk_mq_req_flags_t;
-enum {
-	BLK_MQ_REQ_NOWAIT = 1 << 0,
-	BLK_MQ_REQ_RESERVED = 1 << 1,
-	BLK_MQ_REQ_PM = 1 << 2,
-};
+#define BLK_MQ_REQ_NOWAIT ((__force blk_mq_req_flags_t)(1 << 0))
+#define BLK_MQ_REQ_RESERVED ((__force blk_mq_req_flags_t)(1 << 1))
+#define BLK_MQ_REQ_PM ((__force blk_mq_req_flags_t)(1 << 2))
 
 int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set);
 int blk_mq_alloc_sq_tag_set(struct blk_mq_tag_set *set, const struct blk_mq_ops *ops,
@@ -499,9 +496,9 @@ struct gendisk *__blk_mq_alloc_disk(struct blk_mq_tag_set *set, struct queue_lim
 #define uldd_blk_mq_alloc_disk3(set, lim, queuedata) \
 	__blk_mq_alloc_disk((set), (lim), (queuedata), NULL)
 #define uldd_blk_mq_alloc_disk_pick(_1, _2, _3, name, ...) name
-#define blk_mq_alloc_disk(...)                                                     \
-	uldd_blk_mq_alloc_disk_pick(__VA_ARGS__, uldd_blk_mq_alloc_disk3,          \
-				    uldd_blk_mq_alloc_disk2, unused)(__VA_ARGS__)
+#define blk_mq_alloc_disk(...)                                                                     \
+	uldd_blk_mq_alloc_disk_pick(__VA_ARGS__, uldd_blk_mq_alloc_disk3, uldd_blk_mq_alloc_disk2, \
+				    unused)(__VA_ARGS__)
 
 struct request *blk_mq_alloc_request(struct request_queue *q, blk_opf_t opf,
 				     blk_mq_req_flags_t flags);
@@ -516,8 +513,8 @@ int blk_rq_map_kern(struct request_queue *q, struct request *rq, void *kbuf, uns
 int blk_rq_map_user_io(struct request *rq, struct rq_map_data *map_data, void __user *ubuf,
 		       unsigned long buf_len, gfp_t gfp_mask, bool vec, int iov_count,
 		       bool check_iter_count, int rw);
-int blk_rq_map_user_iov(struct request_queue *q, struct request *rq,
-			struct rq_map_data *map_data, const struct iov_iter *iter, gfp_t gfp);
+int blk_rq_map_user_iov(struct request_queue *q, struct request *rq, struct rq_map_data *map_data,
+			const struct iov_iter *iter, gfp_t gfp);
 int blk_rq_unmap_user(struct bio *bio);
 int blk_rq_poll(struct request *rq, struct io_comp_batch *iob, unsigned int poll_flags);
 
@@ -550,9 +547,10 @@ void blk_mq_unquiesce_tagset(struct blk_mq_tag_set *set);
 /* 6.12's form waits for a tag set's queues; 6.1's for one queue. */
 void blk_mq_wait_quiesce_done(struct blk_mq_tag_set *set);
 void uldd_blk_mq_wait_quiesce_done_queue(struct request_queue *q);
-#define blk_mq_wait_quiesce_done(x)                                                   \
-	_Generic((x), struct request_queue *: uldd_blk_mq_wait_quiesce_done_queue, \
-		 default: blk_mq_wait_quiesce_done)(x)
+#define blk_mq_wait_quiesce_done(x)                             \
+	_Generic((x), struct request_queue *                    \
+		 : uldd_blk_mq_wait_quiesce_done_queue, default \
+		 : blk_mq_wait_quiesce_done)(x)
 
 void blk_mq_tagset_busy_iter(struct blk_mq_tag_set *set, busy_tag_iter_fn *fn, void *priv);
 void blk_mq_tagset_wait_completed_request(struct blk_mq_tag_set *set);
@@ -575,8 +573,8 @@ static inline int blk_rq_map_sg(struct request_queue *q, struct request *rq,
  * ended by iob->complete; false when it must be ended on its own (an
  * error, or an end_io the batch would not call).
  */
-static inline bool blk_mq_add_to_batch(struct request *req, struct io_comp_batch *iob,
-				       int ioerror, void (*complete)(struct io_comp_batch *))
+static inline bool blk_mq_add_to_batch(struct request *req, struct io_comp_batch *iob, int ioerror,
+				       void (*complete)(struct io_comp_batch *))
 {
 	if (!iob || ioerror || req->end_io)
 		return false;

@@ -32,29 +32,29 @@ struct request_queue;
 typedef u8 __bitwise blk_status_t;
 typedef u16 blk_short_t;
 
-#define BLK_STS_OK ((blk_status_t)0)
-#define BLK_STS_NOTSUPP ((blk_status_t)1)
-#define BLK_STS_TIMEOUT ((blk_status_t)2)
-#define BLK_STS_NOSPC ((blk_status_t)3)
-#define BLK_STS_TRANSPORT ((blk_status_t)4)
-#define BLK_STS_TARGET ((blk_status_t)5)
-#define BLK_STS_RESV_CONFLICT ((blk_status_t)6)
+#define BLK_STS_OK ((__force blk_status_t)0)
+#define BLK_STS_NOTSUPP ((__force blk_status_t)1)
+#define BLK_STS_TIMEOUT ((__force blk_status_t)2)
+#define BLK_STS_NOSPC ((__force blk_status_t)3)
+#define BLK_STS_TRANSPORT ((__force blk_status_t)4)
+#define BLK_STS_TARGET ((__force blk_status_t)5)
+#define BLK_STS_RESV_CONFLICT ((__force blk_status_t)6)
 #define BLK_STS_NEXUS BLK_STS_RESV_CONFLICT
-#define BLK_STS_MEDIUM ((blk_status_t)7)
-#define BLK_STS_PROTECTION ((blk_status_t)8)
+#define BLK_STS_MEDIUM ((__force blk_status_t)7)
+#define BLK_STS_PROTECTION ((__force blk_status_t)8)
 /* The driver is out of a resource: the request is retried later. */
-#define BLK_STS_RESOURCE ((blk_status_t)9)
-#define BLK_STS_IOERR ((blk_status_t)10)
-#define BLK_STS_DM_REQUEUE ((blk_status_t)11)
-#define BLK_STS_AGAIN ((blk_status_t)12)
+#define BLK_STS_RESOURCE ((__force blk_status_t)9)
+#define BLK_STS_IOERR ((__force blk_status_t)10)
+#define BLK_STS_DM_REQUEUE ((__force blk_status_t)11)
+#define BLK_STS_AGAIN ((__force blk_status_t)12)
 /* As RESOURCE, for a resource shared with other queues: retried after a delay. */
-#define BLK_STS_DEV_RESOURCE ((blk_status_t)13)
-#define BLK_STS_ZONE_RESOURCE ((blk_status_t)14)
-#define BLK_STS_ZONE_OPEN_RESOURCE ((blk_status_t)15)
-#define BLK_STS_ZONE_ACTIVE_RESOURCE ((blk_status_t)16)
-#define BLK_STS_OFFLINE ((blk_status_t)17)
-#define BLK_STS_DURATION_LIMIT ((blk_status_t)18)
-#define BLK_STS_INVAL ((blk_status_t)19)
+#define BLK_STS_DEV_RESOURCE ((__force blk_status_t)13)
+#define BLK_STS_ZONE_RESOURCE ((__force blk_status_t)14)
+#define BLK_STS_ZONE_OPEN_RESOURCE ((__force blk_status_t)15)
+#define BLK_STS_ZONE_ACTIVE_RESOURCE ((__force blk_status_t)16)
+#define BLK_STS_OFFLINE ((__force blk_status_t)17)
+#define BLK_STS_DURATION_LIMIT ((__force blk_status_t)18)
+#define BLK_STS_INVAL ((__force blk_status_t)19)
 
 /* An operation in its low bits, flags above. */
 typedef u32 __bitwise blk_opf_t;
@@ -142,12 +142,13 @@ static inline bool op_is_flush(blk_opf_t op)
 
 static inline bool op_is_sync(blk_opf_t op)
 {
-	return (op & REQ_OP_MASK) == REQ_OP_READ || (op & (REQ_SYNC | REQ_FUA | REQ_PREFLUSH));
+	return (__force unsigned int)(op & REQ_OP_MASK) == REQ_OP_READ ||
+	       (op & (REQ_SYNC | REQ_FUA | REQ_PREFLUSH));
 }
 
 static inline bool op_is_discard(blk_opf_t op)
 {
-	return (op & REQ_OP_MASK) == REQ_OP_DISCARD;
+	return (__force unsigned int)(op & REQ_OP_MASK) == REQ_OP_DISCARD;
 }
 
 /* A block device: the whole disk (gendisk.part0); uldd has no partitions. */

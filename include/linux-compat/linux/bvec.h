@@ -55,24 +55,27 @@ static inline void *bvec_virt(struct bio_vec *bv)
 /* The multi-page vector at iter: what is left of the current bio_vec. */
 #define __bvec_iter_bvec(bvec, iter) (&(bvec)[(iter).bi_idx])
 #define mp_bvec_iter_page(bvec, iter) (__bvec_iter_bvec((bvec), (iter))->bv_page)
-#define mp_bvec_iter_len(bvec, iter) \
-	min_t(unsigned int, (iter).bi_size, __bvec_iter_bvec((bvec), (iter))->bv_len - (iter).bi_bvec_done)
-#define mp_bvec_iter_offset(bvec, iter) (__bvec_iter_bvec((bvec), (iter))->bv_offset + (iter).bi_bvec_done)
+#define mp_bvec_iter_len(bvec, iter)        \
+	min_t(unsigned int, (iter).bi_size, \
+	      __bvec_iter_bvec((bvec), (iter))->bv_len - (iter).bi_bvec_done)
+#define mp_bvec_iter_offset(bvec, iter) \
+	(__bvec_iter_bvec((bvec), (iter))->bv_offset + (iter).bi_bvec_done)
 #define mp_bvec_iter_page_idx(bvec, iter) (mp_bvec_iter_offset((bvec), (iter)) / PAGE_SIZE)
-#define mp_bvec_iter_bvec(bvec, iter)                                      \
-	((struct bio_vec){ .bv_page = mp_bvec_iter_page((bvec), (iter)),   \
-			   .bv_len = mp_bvec_iter_len((bvec), (iter)),     \
+#define mp_bvec_iter_bvec(bvec, iter)                                    \
+	((struct bio_vec){ .bv_page = mp_bvec_iter_page((bvec), (iter)), \
+			   .bv_len = mp_bvec_iter_len((bvec), (iter)),   \
 			   .bv_offset = mp_bvec_iter_offset((bvec), (iter)) })
 
 /* The single-page piece at iter. */
 #define bvec_iter_offset(bvec, iter) (mp_bvec_iter_offset((bvec), (iter)) % PAGE_SIZE)
-#define bvec_iter_len(bvec, iter) \
-	min_t(unsigned int, mp_bvec_iter_len((bvec), (iter)), PAGE_SIZE - bvec_iter_offset((bvec), (iter)))
+#define bvec_iter_len(bvec, iter)                             \
+	min_t(unsigned int, mp_bvec_iter_len((bvec), (iter)), \
+	      PAGE_SIZE - bvec_iter_offset((bvec), (iter)))
 #define bvec_iter_page(bvec, iter) \
 	nth_page(mp_bvec_iter_page((bvec), (iter)), mp_bvec_iter_page_idx((bvec), (iter)))
-#define bvec_iter_bvec(bvec, iter)                                      \
-	((struct bio_vec){ .bv_page = bvec_iter_page((bvec), (iter)),   \
-			   .bv_len = bvec_iter_len((bvec), (iter)),     \
+#define bvec_iter_bvec(bvec, iter)                                    \
+	((struct bio_vec){ .bv_page = bvec_iter_page((bvec), (iter)), \
+			   .bv_len = bvec_iter_len((bvec), (iter)),   \
 			   .bv_offset = bvec_iter_offset((bvec), (iter)) })
 
 /* Moves iter bytes forward; false (and iter at the end) if fewer were left. */
@@ -110,9 +113,8 @@ static inline void bvec_iter_advance_single(const struct bio_vec *bv, struct bve
 	iter->bi_size -= bytes;
 }
 
-#define for_each_bvec(bvl, bio_vec, iter, start)                              \
-	for (iter = (start); (iter).bi_size &&                                \
-			     ((bvl = bvec_iter_bvec((bio_vec), (iter))), 1); \
+#define for_each_bvec(bvl, bio_vec, iter, start)                                               \
+	for (iter = (start); (iter).bi_size && ((bvl = bvec_iter_bvec((bio_vec), (iter))), 1); \
 	     bvec_iter_advance_single((bio_vec), &(iter), (bvl).bv_len))
 
 #endif /* _LINUX_BVEC_H */

@@ -12,7 +12,7 @@
 #define MINORMASK ((1U << MINORBITS) - 1)
 
 #define MAJOR(dev) ((unsigned int)((dev) >> MINORBITS))
-#define MINOR(dev) ((unsigned int)((dev) & MINORMASK))
+#define MINOR(dev) ((unsigned int)((dev)&MINORMASK))
 #define MKDEV(ma, mi) (((ma) << MINORBITS) | (mi))
 
 #endif /* _LINUX_KDEV_T_H */

@@ -529,6 +529,90 @@ static int case_blkram_roundtrip(void)
 	return 0;
 }
 
+/*
+ * Linux 6.1's forms beside 6.12's: bare request lists, the two-argument
+ * blk_mq_alloc_disk(), blk_mq_wait_quiesce_done() on a queue, the old
+ * open/release and queue_rqs signatures in the ops structures.
+ */
+static int old_open(struct block_device *bdev, fmode_t mode)
+{
+	(void)bdev;
+	(void)mode;
+	return 0;
+}
+
+static void old_release(struct gendisk *disk, fmode_t mode)
+{
+	(void)disk;
+	(void)mode;
+}
+
+static void old_queue_rqs(struct request **rqlist)
+{
+	(void)rqlist;
+}
+
+static const struct block_device_operations old_fops = {
+	.open = old_open,
+	.release = old_release,
+};
+
+static const struct blk_mq_ops old_ops = {
+	.queue_rq = t_queue_rq,
+	.queue_rqs = old_queue_rqs,
+	.complete = t_complete,
+};
+
+static int case_compat_61(void)
+{
+	struct request a = {}, b = {}, c = {}, *list = NULL, *requeue = NULL, **lastp = &requeue;
+	struct request *pos;
+	struct io_comp_batch iob = {};
+	struct gendisk *disk;
+	int n = 0;
+
+	KCHECK(rq_list_empty(list));
+	rq_list_add(&list, &a);
+	rq_list_add(&list, &b);
+	KCHECK(!rq_list_empty(list) && rq_list_peek(&list) == &b);
+	rq_list_for_each(&list, pos) n++;
+	KCHECK(n == 2);
+	KCHECK(rq_list_pop(&list) == &b && rq_list_pop(&list) == &a && !rq_list_pop(&list));
+	rq_list_add_tail(&lastp, &a);
+	rq_list_add_tail(&lastp, &c);
+	KCHECK(requeue == &a && a.rq_next == &c && !c.rq_next);
+	/* 6.1 reads a batch's list by value. */
+	KCHECK(rq_list_empty(iob.req_list));
+	rq_list_add_tail(&iob.req_list, &b);
+	KCHECK(!rq_list_empty(iob.req_list) && !rq_list_empty(&iob.req_list));
+
+	memset(&td.set, 0, sizeof(td.set));
+	td.mode = T_INLINE;
+	td.set.ops = &old_ops;
+	td.set.nr_hw_queues = 1;
+	td.set.queue_depth = 4;
+	td.set.cmd_size = sizeof(struct tcmd);
+	KCHECK(blk_mq_alloc_tag_set(&td.set) == 0);
+	disk = blk_mq_alloc_disk(&td.set, &td);
+	KCHECK(!IS_ERR(disk) && disk->queue->queuedata == &td);
+	disk->fops = &old_fops;
+	blk_queue_logical_block_size(disk->queue, 4096);
+	blk_queue_flag_set(QUEUE_FLAG_NONROT, disk->queue);
+	blk_queue_write_cache(disk->queue, true, false);
+	KCHECK(queue_logical_block_size(disk->queue) == 4096);
+	KCHECK(disk->queue->limits.physical_block_size == 4096);
+	KCHECK(blk_queue_nonrot(disk->queue));
+	KCHECK((disk->queue->limits.features & (BLK_FEAT_WRITE_CACHE | BLK_FEAT_FUA)) ==
+	       BLK_FEAT_WRITE_CACHE);
+	blk_mq_quiesce_queue_nowait(disk->queue);
+	blk_mq_wait_quiesce_done(disk->queue);
+	blk_mq_wait_quiesce_done(&td.set);
+	blk_mq_unquiesce_queue(disk->queue);
+	put_disk(disk);
+	blk_mq_free_tag_set(&td.set);
+	return 0;
+}
+
 static const struct ktest_check blk_cases[] = {
 	{ "tags_unique", case_tags_unique },
 	{ "tag_waiter", case_tag_waiter },
@@ -539,6 +623,7 @@ static const struct ktest_check blk_cases[] = {
 	{ "quiesce", case_quiesce },
 	{ "map_sg", case_map_sg },
 	{ "blkram_roundtrip", case_blkram_roundtrip },
+	{ "compat_61", case_compat_61 },
 };
 
 int KTEST(ktest_blk_case)(unsigned int i, const char **name, int run)
@@ -557,33 +642,42 @@ int KTEST(ktest_blk_case)(unsigned int i, const char **name, int run)
 }
 
 /*
- * The cost of one 4 KiB read on blkram through uldd_blk_submit, queue_rq,
- * the completion work and done, waited for one at a time: ns per I/O.
+ * The cost of one 4 KiB read through uldd_blk_submit, queue_rq and done,
+ * waited for one at a time, in ns per I/O: on blkram (its completion work
+ * item in between), or on the test driver, which completes inside
+ * queue_rq (the block layer's own cost).
  */
-long long KTEST(ktest_blk_bench)(unsigned int n)
+long long KTEST(ktest_blk_bench)(unsigned int n, int on_blkram)
 {
+	struct gendisk *disk;
 	u8 *buf;
 	struct tio t;
 	u64 t0, t1;
+	int err;
 
 	uldd_enter("blkbench");
 	buf = kmalloc(4096, GFP_KERNEL);
-	size_mb = 16;
+	size_mb = 4;
 	nr_hw_queues = 0;
 	queue_depth = 64;
-	if (!buf || blkram_init()) {
+	err = !buf ? -ENOMEM : on_blkram ? blkram_init() : tdrv_up(T_INLINE, 64, nr_cpu_ids, 0);
+	if (err) {
 		kfree(buf);
 		uldd_exit();
 		return -1;
 	}
+	disk = on_blkram ? blkram.disk : td.disk;
 	t0 = ktime_get_ns();
 	for (unsigned int i = 0; i < n; i++) {
-		tio_init(&t, REQ_OP_READ, (i * 8) % (16 << 11), buf, 4096);
-		if (uldd_blk_submit(blkram.disk, &t.io) || !tio_wait(&t))
+		tio_init(&t, REQ_OP_READ, (i * 8) % 128, buf, 4096);
+		if (uldd_blk_submit(disk, &t.io) || !tio_wait(&t))
 			break;
 	}
 	t1 = ktime_get_ns();
-	blkram_exit();
+	if (on_blkram)
+		blkram_exit();
+	else
+		tdrv_down();
 	kfree(buf);
 	uldd_exit();
 	return (long long)((t1 - t0) / n);

@@ -11,7 +11,7 @@
 
 int KTEST(ktest_blk_setup)(unsigned int nr_vcpus);
 int KTEST(ktest_blk_case)(unsigned int i, const char **name, int run);
-/* n 4 KiB reads on blkram, one at a time: ns per read, or -1. */
-long long KTEST(ktest_blk_bench)(unsigned int n);
+/* n 4 KiB reads on blkram or the inline test driver, one at a time: ns per read, or -1. */
+long long KTEST(ktest_blk_bench)(unsigned int n, int on_blkram);
 
 #endif /* ULDD_KTEST_BLK_H */
