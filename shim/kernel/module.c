@@ -168,11 +168,11 @@ int uldd_param_set(const char *name, const char *value, char *msg, unsigned long
 		bool any = false;
 
 		for (struct uldd_module_param *q = uldd_params; q; q = q->next, any = true)
-			off += scnprintf(msg + off, len - off, "%s%s", any ? ", " : " (it has: ",
-					 q->name);
+			off += scnprintf(msg + off, len - off, "%s%s",
+					 any ? ", " : " (it has: ", q->name);
 		for (struct uldd_module_param_cb *c = uldd_params_cb; c; c = c->next, any = true)
-			off += scnprintf(msg + off, len - off, "%s%s", any ? ", " : " (it has: ",
-					 c->kp.name);
+			off += scnprintf(msg + off, len - off, "%s%s",
+					 any ? ", " : " (it has: ", c->kp.name);
 		if (any)
 			scnprintf(msg + off, len - off, ")");
 		return -ENOENT;

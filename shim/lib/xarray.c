@@ -120,7 +120,8 @@ static void *xa_put(struct xarray *xa, unsigned long index, void *entry, gfp_t g
 				/* Allocate unlocked, with the caller's gfp, then look again. */
 				xa_unlock_irqrestore(xa, flags);
 				uldd_private_free(grown);
-				grown = uldd_private_alloc(sizeof(*grown) + need * sizeof(grown->slot[0]),
+				grown = uldd_private_alloc(sizeof(*grown) +
+								   need * sizeof(grown->slot[0]),
 							   gfp & ~__GFP_ZERO);
 				if (!grown)
 					return xa_mk_internal(-ENOMEM);
@@ -194,8 +195,7 @@ void *xa_find(struct xarray *xa, unsigned long *indexp, unsigned long max, xa_ma
 	return xa_search(xa, indexp, *indexp, max, filter);
 }
 
-void *xa_find_after(struct xarray *xa, unsigned long *indexp, unsigned long max,
-		    xa_mark_t filter)
+void *xa_find_after(struct xarray *xa, unsigned long *indexp, unsigned long max, xa_mark_t filter)
 {
 	if (*indexp >= max)
 		return NULL;

@@ -77,8 +77,8 @@ static void *mempool_take(mempool_t *pool)
 void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
 {
 	/* The allocator is tried without sleeping or warning: the reserve is the fallback. */
-	gfp_t try = (gfp_mask & ~(__GFP_DIRECT_RECLAIM | __GFP_IO)) | __GFP_NOWARN |
-		    __GFP_NORETRY | __GFP_NOMEMALLOC;
+	gfp_t try = (gfp_mask & ~(__GFP_DIRECT_RECLAIM | __GFP_IO)) | __GFP_NOWARN | __GFP_NORETRY |
+		    __GFP_NOMEMALLOC;
 	void *element;
 
 	if (gfpflags_allow_blocking(gfp_mask))

@@ -28,7 +28,7 @@ struct async_domain {
 #define ASYNC_DOMAIN_EXCLUSIVE(name) struct async_domain name = { .registered = false }
 
 static inline async_cookie_t async_schedule_node_domain(async_func_t func, void *data, int node,
-							 struct async_domain *domain)
+							struct async_domain *domain)
 {
 	(void)node;
 	(void)domain;

@@ -27,11 +27,11 @@
  * an address computed from a constant, which gcc would otherwise check
  * against the object at that address.
  */
-#define absolute_pointer(val)                                            \
-	({                                                               \
-		unsigned long __ap = (unsigned long)(val);               \
-		__asm__("" : "+r"(__ap));                                \
-		(void *)__ap;                                            \
+#define absolute_pointer(val)                              \
+	({                                                 \
+		unsigned long __ap = (unsigned long)(val); \
+		__asm__("" : "+r"(__ap));                  \
+		(void *)__ap;                              \
 	})
 
 #define unreachable() __builtin_unreachable()

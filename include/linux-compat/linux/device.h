@@ -230,7 +230,6 @@ static inline void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_
 	return devm_kmalloc_array(dev, n, size, flags | __GFP_ZERO);
 }
 
-
 #include <linux/device/class.h>
 
 #endif /* _LINUX_DEVICE_H */

@@ -61,8 +61,7 @@ static inline int ida_alloc_max(struct ida *ida, unsigned int max, gfp_t gfp)
 }
 
 /* The old names. */
-#define ida_simple_get(ida, start, end, gfp) \
-	ida_alloc_range(ida, start, (end) ? (end) - 1 : ~0U, gfp)
+#define ida_simple_get(ida, start, end, gfp) ida_alloc_range(ida, start, (end) ? (end)-1 : ~0U, gfp)
 #define ida_simple_remove(ida, id) ida_free(ida, id)
 
 #endif /* _LINUX_IDR_H */

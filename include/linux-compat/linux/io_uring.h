@@ -83,8 +83,8 @@ static inline void __uldd_io_uring_cmd_done3(struct io_uring_cmd *cmd, ssize_t r
 }
 
 #define __uldd_io_uring_cmd_done_pick(_1, _2, _3, _4, fn, ...) fn
-#define io_uring_cmd_done(...)                                                           \
-	__uldd_io_uring_cmd_done_pick(__VA_ARGS__, __uldd_io_uring_cmd_done,              \
+#define io_uring_cmd_done(...)                                               \
+	__uldd_io_uring_cmd_done_pick(__VA_ARGS__, __uldd_io_uring_cmd_done, \
 				      __uldd_io_uring_cmd_done3)(__VA_ARGS__)
 
 static inline void io_uring_cmd_complete_in_task(struct io_uring_cmd *ioucmd,

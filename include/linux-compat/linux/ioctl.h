@@ -21,7 +21,7 @@
 #define _IOC_WRITE 1U
 #define _IOC_READ 2U
 
-#define _IOC(dir, type, nr, size)                                                  \
+#define _IOC(dir, type, nr, size)                                                         \
 	(((dir) << _IOC_DIRSHIFT) | ((type) << _IOC_TYPESHIFT) | ((nr) << _IOC_NRSHIFT) | \
 	 ((size) << _IOC_SIZESHIFT))
 

@@ -48,8 +48,7 @@ void mempool_free(void *element, mempool_t *pool);
 static inline mempool_t *mempool_create(int min_nr, mempool_alloc_t *alloc_fn,
 					mempool_free_t *free_fn, void *pool_data)
 {
-	return mempool_create_node(min_nr, alloc_fn, free_fn, pool_data, GFP_KERNEL,
-				   NUMA_NO_NODE);
+	return mempool_create_node(min_nr, alloc_fn, free_fn, pool_data, GFP_KERNEL, NUMA_NO_NODE);
 }
 
 /* Pools of kmalloc(size) elements: pool_data is the size. */

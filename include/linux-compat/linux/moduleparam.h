@@ -169,14 +169,14 @@ struct uldd_module_param_cb {
 
 void uldd_param_register_cb(struct uldd_module_param_cb *param);
 
-#define module_param_cb(pname, pops, parg, pperm)                                       \
-	static struct uldd_module_param_cb __uldd_param_cb_##pname = {                  \
+#define module_param_cb(pname, pops, parg, pperm)                                        \
+	static struct uldd_module_param_cb __uldd_param_cb_##pname = {                   \
 		.kp = { .name = #pname, .ops = (pops), .perm = (pperm), .arg = (parg) }, \
-	};                                                                              \
-	static void __attribute__((constructor)) __uldd_param_cb_reg_##pname(void)      \
-	{                                                                               \
-		uldd_param_register_cb(&__uldd_param_cb_##pname);                       \
-	}                                                                               \
+	};                                                                               \
+	static void __attribute__((constructor)) __uldd_param_cb_reg_##pname(void)       \
+	{                                                                                \
+		uldd_param_register_cb(&__uldd_param_cb_##pname);                        \
+	}                                                                                \
 	__uldd_param_info(parmtype, #pname ":custom")
 
 /* The standard parsers and printers, for a kernel_param_ops of a driver. */

@@ -11,23 +11,22 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
-#define DO_ONCE(func, ...)                                           \
-	({                                                           \
-		static bool ___done;                                 \
-		static DEFINE_SPINLOCK(___lock);                     \
-		bool ___called = false;                              \
-		unsigned long ___flags;                              \
-		if (!__atomic_load_n(&___done, __ATOMIC_ACQUIRE)) {   \
-			spin_lock_irqsave(&___lock, ___flags);       \
-			if (!___done) {                              \
-				func(__VA_ARGS__);                   \
-				__atomic_store_n(&___done, true,     \
-						 __ATOMIC_RELEASE);  \
-				___called = true;                    \
-			}                                            \
-			spin_unlock_irqrestore(&___lock, ___flags);  \
-		}                                                    \
-		___called;                                           \
+#define DO_ONCE(func, ...)                                                          \
+	({                                                                          \
+		static bool ___done;                                                \
+		static DEFINE_SPINLOCK(___lock);                                    \
+		bool ___called = false;                                             \
+		unsigned long ___flags;                                             \
+		if (!__atomic_load_n(&___done, __ATOMIC_ACQUIRE)) {                 \
+			spin_lock_irqsave(&___lock, ___flags);                      \
+			if (!___done) {                                             \
+				func(__VA_ARGS__);                                  \
+				__atomic_store_n(&___done, true, __ATOMIC_RELEASE); \
+				___called = true;                                   \
+			}                                                           \
+			spin_unlock_irqrestore(&___lock, ___flags);                 \
+		}                                                                   \
+		___called;                                                          \
 	})
 
 #endif /* _LINUX_ONCE_H */

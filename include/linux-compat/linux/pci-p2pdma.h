@@ -13,8 +13,7 @@
 
 struct pci_dev;
 
-static inline int pci_p2pdma_add_resource(struct pci_dev *pdev, int bar, size_t size,
-					  u64 offset)
+static inline int pci_p2pdma_add_resource(struct pci_dev *pdev, int bar, size_t size, u64 offset)
 {
 	(void)pdev;
 	(void)bar;

@@ -111,11 +111,11 @@ __printf(1, 2) __cold int printk(const char *fmt, ...);
  * dev_*_ratelimited forms (shim/core/dev_printk.c keeps the state).
  */
 bool uldd_ratelimit(void *state);
-#define printk_ratelimited(fmt, ...)                     \
-	do {                                             \
-		static unsigned long __rs[3];            \
-		if (uldd_ratelimit(__rs))                \
-			printk(fmt, ##__VA_ARGS__);      \
+#define printk_ratelimited(fmt, ...)                \
+	do {                                        \
+		static unsigned long __rs[3];       \
+		if (uldd_ratelimit(__rs))           \
+			printk(fmt, ##__VA_ARGS__); \
 	} while (0)
 #define pr_err_ratelimited(fmt, ...) printk_ratelimited(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_warn_ratelimited(fmt, ...) printk_ratelimited(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)

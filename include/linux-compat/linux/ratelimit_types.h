@@ -25,10 +25,10 @@ struct ratelimit_state {
 	unsigned long flags;
 };
 
-#define RATELIMIT_STATE_INIT(name, interval_init, burst_init)                              \
-	{                                                                                   \
-		.lock = __RAW_SPIN_LOCK_UNLOCKED(name.lock), .interval = (interval_init),   \
-		.burst = (burst_init)                                                       \
+#define RATELIMIT_STATE_INIT(name, interval_init, burst_init)                             \
+	{                                                                                 \
+		.lock = __RAW_SPIN_LOCK_UNLOCKED(name.lock), .interval = (interval_init), \
+		.burst = (burst_init)                                                     \
 	}
 #define DEFINE_RATELIMIT_STATE(name, interval_init, burst_init) \
 	struct ratelimit_state name = RATELIMIT_STATE_INIT(name, interval_init, burst_init)

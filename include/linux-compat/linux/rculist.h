@@ -76,8 +76,7 @@ static inline void list_replace_rcu(struct list_head *old, struct list_head *new
 	     pos = list_entry_rcu(pos->member.next, typeof(*pos), member))
 
 /* The same walk, inside an SRCU read-side section (linux/srcu.h); cond is not checked. */
-#define list_for_each_entry_srcu(pos, head, member, cond) \
-	list_for_each_entry_rcu(pos, head, member)
+#define list_for_each_entry_srcu(pos, head, member, cond) list_for_each_entry_rcu(pos, head, member)
 
 /*
  * Moves list's entries to the front of head while readers may walk head:

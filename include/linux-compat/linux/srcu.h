@@ -32,8 +32,8 @@ struct srcu_struct {
 	struct mutex uldd_mutex; /* one synchronize_srcu() at a time */
 };
 
-#define __SRCU_STRUCT_INIT(name)                                 \
-	{                                                        \
+#define __SRCU_STRUCT_INIT(name)                                   \
+	{                                                          \
 		.uldd_mutex = __MUTEX_INITIALIZER(name.uldd_mutex) \
 	}
 #define DEFINE_SRCU(name) struct srcu_struct name = __SRCU_STRUCT_INIT(name)

@@ -39,28 +39,28 @@ struct attribute_group {
 	struct bin_attribute **bin_attrs;
 };
 
-#define __ATTR(_name, _mode, _show, _store)                                    \
-	{                                                                      \
-		.attr = { .name = __stringify(_name), .mode = (_mode) },       \
-		.show = _show, .store = _store,                                \
+#define __ATTR(_name, _mode, _show, _store)                                             \
+	{                                                                               \
+		.attr = { .name = __stringify(_name), .mode = (_mode) }, .show = _show, \
+		.store = _store,                                                        \
 	}
 #define __ATTR_RO_MODE(_name, _mode) __ATTR(_name, _mode, _name##_show, NULL)
 #define __ATTR_RO(_name) __ATTR(_name, 0444, _name##_show, NULL)
 #define __ATTR_WO(_name) __ATTR(_name, 0200, NULL, _name##_store)
 #define __ATTR_RW_MODE(_name, _mode) __ATTR(_name, _mode, _name##_show, _name##_store)
 #define __ATTR_RW(_name) __ATTR(_name, 0644, _name##_show, _name##_store)
-#define __ATTR_NULL              \
-	{                        \
-		.attr = { .name = NULL } \
+#define __ATTR_NULL                     \
+	{                               \
+		.attr = {.name = NULL } \
 	}
 
-#define ATTRIBUTE_GROUPS(_name)                                     \
-	static const struct attribute_group _name##_group = {       \
-		.attrs = _name##_attrs,                             \
-	};                                                          \
-	static const struct attribute_group *_name##_groups[] = {   \
-		&_name##_group,                                     \
-		NULL,                                               \
+#define ATTRIBUTE_GROUPS(_name)                                   \
+	static const struct attribute_group _name##_group = {     \
+		.attrs = _name##_attrs,                           \
+	};                                                        \
+	static const struct attribute_group *_name##_groups[] = { \
+		&_name##_group,                                   \
+		NULL,                                             \
 	}
 
 /* Prints into buf, a page that sysfs gave a show() callback: the length. */

@@ -48,10 +48,9 @@ struct xarray {
 	void *xa_head;
 };
 
-#define XARRAY_INIT(name, flags)                                               \
-	{                                                                      \
-		.xa_lock = __SPIN_LOCK_UNLOCKED(name.xa_lock), .xa_flags = flags, \
-		.xa_head = NULL                                                \
+#define XARRAY_INIT(name, flags)                                                                  \
+	{                                                                                         \
+		.xa_lock = __SPIN_LOCK_UNLOCKED(name.xa_lock), .xa_flags = flags, .xa_head = NULL \
 	}
 #define DEFINE_XARRAY_FLAGS(name, flags) struct xarray name = XARRAY_INIT(name, flags)
 #define DEFINE_XARRAY(name) DEFINE_XARRAY_FLAGS(name, 0)
@@ -136,8 +135,7 @@ int xa_insert(struct xarray *xa, unsigned long index, void *entry, gfp_t gfp);
  */
 void *xa_find(struct xarray *xa, unsigned long *indexp, unsigned long max, xa_mark_t filter);
 /* The same, strictly after *indexp. */
-void *xa_find_after(struct xarray *xa, unsigned long *indexp, unsigned long max,
-		    xa_mark_t filter);
+void *xa_find_after(struct xarray *xa, unsigned long *indexp, unsigned long max, xa_mark_t filter);
 /* Marks on a present entry; setting one on an empty index does nothing. */
 void xa_set_mark(struct xarray *xa, unsigned long index, xa_mark_t mark);
 void xa_clear_mark(struct xarray *xa, unsigned long index, xa_mark_t mark);
@@ -145,14 +143,14 @@ bool xa_get_mark(struct xarray *xa, unsigned long index, xa_mark_t mark);
 /* Drops every entry (not what they point to) and the shim's memory. */
 void xa_destroy(struct xarray *xa);
 
-#define xa_for_each_range(xa, index, entry, start, last)                    \
-	for (index = (start), entry = xa_find(xa, &index, last, XA_PRESENT); \
-	     entry; entry = xa_find_after(xa, &index, last, XA_PRESENT))
+#define xa_for_each_range(xa, index, entry, start, last)                            \
+	for (index = (start), entry = xa_find(xa, &index, last, XA_PRESENT); entry; \
+	     entry = xa_find_after(xa, &index, last, XA_PRESENT))
 #define xa_for_each_start(xa, index, entry, start) \
 	xa_for_each_range(xa, index, entry, start, ULONG_MAX)
 #define xa_for_each(xa, index, entry) xa_for_each_start(xa, index, entry, 0)
-#define xa_for_each_marked(xa, index, entry, filter)                   \
-	for (index = 0, entry = xa_find(xa, &index, ULONG_MAX, filter); \
-	     entry; entry = xa_find_after(xa, &index, ULONG_MAX, filter))
+#define xa_for_each_marked(xa, index, entry, filter)                           \
+	for (index = 0, entry = xa_find(xa, &index, ULONG_MAX, filter); entry; \
+	     entry = xa_find_after(xa, &index, ULONG_MAX, filter))
 
 #endif /* _LINUX_XARRAY_H */

@@ -21,7 +21,8 @@ struct device;
 struct module;
 struct attribute_group;
 
-struct class {
+struct class
+{
 	const char *name;
 	const struct attribute_group **class_groups;
 	const struct attribute_group **dev_groups;
@@ -39,7 +40,8 @@ void class_destroy(const struct class *cls);
 
 #define __uldd_class_create_pick(_1, _2, fn, ...) fn
 #define __uldd_class_create_owner(owner, name) ((void)(owner), __uldd_class_create(name))
-#define class_create(...) \
-	__uldd_class_create_pick(__VA_ARGS__, __uldd_class_create_owner, __uldd_class_create)(__VA_ARGS__)
+#define class_create(...)                                                \
+	__uldd_class_create_pick(__VA_ARGS__, __uldd_class_create_owner, \
+				 __uldd_class_create)(__VA_ARGS__)
 
 #endif /* _LINUX_DEVICE_CLASS_H */

@@ -7,18 +7,15 @@
 #ifndef _TRACE_EVENTS_BLOCK_H
 #define _TRACE_EVENTS_BLOCK_H
 
-#include <linux/tracepoint.h>
 #include <linux/types.h>
 
 struct bio;
 struct request;
 struct request_queue;
 
-DECLARE_TRACE(block_bio_complete, TP_PROTO(struct request_queue *q, struct bio *bio),
-	      TP_ARGS(q, bio))
-DECLARE_TRACE(block_bio_remap, TP_PROTO(struct bio *bio, dev_t dev, sector_t from),
-	      TP_ARGS(bio, dev, from))
-DECLARE_TRACE(block_rq_remap, TP_PROTO(struct request *rq, dev_t dev, sector_t from),
-	      TP_ARGS(rq, dev, from))
+/* Macros rather than DECLARE_TRACE's inlines: each argument is evaluated, as a call's would be. */
+#define trace_block_bio_complete(q, bio) ((void)(q), (void)(bio))
+#define trace_block_bio_remap(bio, dev, from) ((void)(bio), (void)(dev), (void)(from))
+#define trace_block_rq_remap(rq, dev, from) ((void)(rq), (void)(dev), (void)(from))
 
 #endif /* _TRACE_EVENTS_BLOCK_H */
