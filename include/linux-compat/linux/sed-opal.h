@@ -9,6 +9,7 @@
 #define _LINUX_SED_OPAL_H
 
 #include <linux/compiler.h>
+#include <linux/key.h>
 #include <linux/types.h>
 
 struct opal_dev;

@@ -22,6 +22,7 @@
 #define _LINUX_SRCU_H
 
 #include <linux/compiler.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/types.h>
@@ -76,5 +77,26 @@ static inline bool srcu_read_lock_held(const struct srcu_struct *ssp)
 #define srcu_dereference(p, ssp) rcu_dereference(p)
 #define srcu_dereference_check(p, ssp, c) rcu_dereference(p)
 #define srcu_dereference_notrace(p, ssp) rcu_dereference(p)
+
+/*
+ * Moves list's entries to the front of head while ssp's readers may walk
+ * list: list is emptied, synchronize_srcu() waits out the readers that
+ * were on it, then the entries are published in head.
+ */
+static inline void list_splice_init_srcu(struct list_head *list, struct list_head *head,
+					 struct srcu_struct *ssp)
+{
+	struct list_head *first = list->next, *last = list->prev, *at = head->next;
+
+	if (first == list)
+		return;
+	WRITE_ONCE(list->next, list);
+	list->prev = list;
+	synchronize_srcu(ssp);
+	last->next = at;
+	first->prev = head;
+	rcu_assign_pointer(head->next, first);
+	at->prev = last;
+}
 
 #endif /* _LINUX_SRCU_H */
