@@ -14,7 +14,13 @@ identifier cb;
 @@
 cls->dev_uevent = cb;
 
-@depends on r@
+// Already const (a second pass, or a newer driver): nothing to do.
+@c depends on r@
+identifier r.cb, dev, env;
+@@
+  int cb(const struct device *dev, struct kobj_uevent_env *env) {...}
+
+@depends on r && !c@
 identifier r.cb, dev, env;
 @@
   int cb(

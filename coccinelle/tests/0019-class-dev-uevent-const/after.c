@@ -2,7 +2,8 @@
 /* A class whose uevent callback takes a plain struct device *, before 6.2. */
 static struct class *widget_class;
 
-static int widget_uevent(const struct device *dev, struct kobj_uevent_env *env)
+static int widget_uevent(const struct device *dev,
+			 struct kobj_uevent_env *env)
 {
 	struct widget *w = container_of(dev, struct widget, dev);
 
