@@ -34,7 +34,11 @@ struct uldd_blk_io {
  *
  * K-world, may sleep (waits for a tag); the disk must be added. Returns 0
  * when io->done will be called, else -errno (a bad argument: nothing was
- * started). Requests larger than uldd_blk_geometry()'s max_bytes, or with
+ * started). io->done may run before uldd_blk_submit() returns, on the
+ * submitter's own thread (a flush of a disk without a write cache, a
+ * driver that completes inside queue_rq), or on any other. A write with
+ * REQ_FUA on a disk with a write cache but no FUA is the write and a
+ * flush, both waited for here. Requests larger than uldd_blk_geometry()'s max_bytes, or with
  * more pieces than max_segments, are the caller's to split.
  */
 int uldd_blk_submit(struct gendisk *disk, struct uldd_blk_io *io);
