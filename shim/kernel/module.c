@@ -5,9 +5,11 @@
  * before any task exists); uldd run then sets parameters, calls the inits
  * in load order and, when it stops, the exits in reverse.
  */
+#include <asm/page.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/kstrtox.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
@@ -29,6 +31,7 @@ struct uldd_module {
 static struct uldd_module uldd_modules[MAX_MODULES];
 static unsigned int uldd_nmodules;
 static struct uldd_module_param *uldd_params;
+static struct uldd_module_param_cb *uldd_params_cb;
 static struct {
 	const char *name, *desc;
 } uldd_descs[MAX_DESCS];
@@ -53,6 +56,12 @@ void uldd_module_register(initcall_t init, exitcall_t exit, const char *name)
 		m->init = init;
 	if (exit)
 		m->exit = exit;
+}
+
+void uldd_param_register_cb(struct uldd_module_param_cb *param)
+{
+	param->next = uldd_params_cb;
+	uldd_params_cb = param;
 }
 
 void uldd_param_register(struct uldd_module_param *param)
@@ -142,16 +151,29 @@ int uldd_param_set(const char *name, const char *value, char *msg, unsigned long
 	unsigned int n = 0;
 	int err;
 
+	for (struct uldd_module_param_cb *c = uldd_params_cb; c; c = c->next) {
+		if (strcmp(c->kp.name, name))
+			continue;
+		err = c->kp.ops->set(value, &c->kp);
+		if (err)
+			scnprintf(msg, len, "parameter '%s' refuses '%s' (%pe)%s%s", name, value,
+				  ERR_PTR(err), *param_desc(name) ? ": " : "", param_desc(name));
+		return err;
+	}
 	for (p = uldd_params; p; p = p->next)
 		if (!strcmp(p->name, name))
 			break;
 	if (!p) {
 		int off = scnprintf(msg, len, "the driver has no parameter '%s'", name);
+		bool any = false;
 
-		for (struct uldd_module_param *q = uldd_params; q; q = q->next)
+		for (struct uldd_module_param *q = uldd_params; q; q = q->next, any = true)
 			off += scnprintf(msg + off, len - off, "%s%s",
-					 q == uldd_params ? " (it has: " : ", ", q->name);
-		if (uldd_params)
+					 any ? ", " : " (it has: ", q->name);
+		for (struct uldd_module_param_cb *c = uldd_params_cb; c; c = c->next, any = true)
+			off += scnprintf(msg + off, len - off, "%s%s",
+					 any ? ", " : " (it has: ", c->kp.name);
+		if (any)
 			scnprintf(msg + off, len - off, ")");
 		return -ENOENT;
 	}
@@ -223,4 +245,62 @@ void uldd_modules_exit(void)
 		}
 		m->live = false;
 	}
+}
+
+/* The standard kernel_param_ops parsers (linux/moduleparam.h). */
+int param_set_int(const char *val, const struct kernel_param *kp)
+{
+	return kstrtoint(val, 0, kp->arg);
+}
+
+int param_get_int(char *buffer, const struct kernel_param *kp)
+{
+	return scnprintf(buffer, PAGE_SIZE, "%d\n", *(int *)kp->arg);
+}
+
+int param_set_uint(const char *val, const struct kernel_param *kp)
+{
+	return kstrtouint(val, 0, kp->arg);
+}
+
+int param_get_uint(char *buffer, const struct kernel_param *kp)
+{
+	return scnprintf(buffer, PAGE_SIZE, "%u\n", *(unsigned int *)kp->arg);
+}
+
+int param_set_ulong(const char *val, const struct kernel_param *kp)
+{
+	return kstrtoul(val, 0, kp->arg);
+}
+
+int param_get_ulong(char *buffer, const struct kernel_param *kp)
+{
+	return scnprintf(buffer, PAGE_SIZE, "%lu\n", *(unsigned long *)kp->arg);
+}
+
+int param_set_bool(const char *val, const struct kernel_param *kp)
+{
+	/* A bare flag (no value) means true, as on the kernel's command line. */
+	if (!val || !*val)
+		val = "1";
+	return kstrtobool(val, kp->arg);
+}
+
+int param_get_bool(char *buffer, const struct kernel_param *kp)
+{
+	return scnprintf(buffer, PAGE_SIZE, "%c\n", *(bool *)kp->arg ? 'Y' : 'N');
+}
+
+int param_set_uint_minmax(const char *val, const struct kernel_param *kp, unsigned int min,
+			  unsigned int max)
+{
+	unsigned int v;
+	int err = kstrtouint(val, 0, &v);
+
+	if (err)
+		return err;
+	if (v < min || v > max)
+		return -EINVAL;
+	*(unsigned int *)kp->arg = v;
+	return 0;
 }

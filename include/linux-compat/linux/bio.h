@@ -17,6 +17,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
+#include <linux/mempool.h>
 
 #define BIO_MAX_VECS 256U
 

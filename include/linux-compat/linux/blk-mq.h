@@ -34,6 +34,8 @@
 #include <linux/blkdev.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
+#include <linux/scatterlist.h>
+#include <linux/srcu.h>
 #include <linux/types.h>
 
 struct blk_mq_tags;

@@ -19,6 +19,7 @@
 #include <linux/atomic.h>
 #include <linux/bvec.h>
 #include <linux/device.h>
+#include <linux/ktime.h>
 #include <linux/types.h>
 
 struct bio;

@@ -27,18 +27,25 @@
 #define _LINUX_BLKDEV_H
 
 #include <linux/bio.h>
-#include <linux/blk_types.h>
 #include <linux/bitops.h>
+#include <linux/blk_types.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
+#include <linux/fs.h>
 #include <linux/kdev_t.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/minmax.h>
 #include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/timer.h>
 #include <linux/types.h>
+#include <linux/uuid.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
 
 struct attribute_group;
 struct blk_mq_tag_set;

@@ -22,6 +22,17 @@
 
 /* The compiler keeps memory accesses on their side of this point. */
 #define barrier() __asm__ __volatile__("" : : : "memory")
+/*
+ * A pointer the compiler may not reason about (its object's bounds): for
+ * an address computed from a constant, which gcc would otherwise check
+ * against the object at that address.
+ */
+#define absolute_pointer(val)                              \
+	({                                                 \
+		unsigned long __ap = (unsigned long)(val); \
+		__asm__("" : "+r"(__ap));                  \
+		(void *)__ap;                              \
+	})
 
 #define unreachable() __builtin_unreachable()
 

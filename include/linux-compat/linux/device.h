@@ -8,8 +8,20 @@
  * Emulation notes: the layout is uldd's and only grows at the end (the
  * device model comes later). The shim's state (the
  * host device handle, the DMA domain) sits behind the one private member
- * p, set by the PCI layer at probe (uldd_dma_attach). There is no kobject:
- * dev_name() is init_name, set by whoever creates the device.
+ * p, set by the PCI layer at probe (uldd_dma_attach).
+ *
+ * The device model (driver-api/driver-model/): a device a driver creates
+ * itself (a controller's character device) is device_initialize()d, named
+ * with dev_set_name() and counted: put_device() of the last reference
+ * calls its release (the device's, else its type's, else its class's),
+ * then frees the name. device_add() and device_del() make it appear in and
+ * leave sysfs and /dev, which a process has not got: they take and drop
+ * the parent's reference and otherwise do nothing. A device the shim made
+ * (a pci_dev) is not initialised that way: get_device() and put_device()
+ * leave it alone, as the shim owns its lifetime. dev_name() is init_name,
+ * else the name dev_set_name() gave. device_release_driver() stops the
+ * driver (a process drives one device; the supervisor's restart is its
+ * unbind).
  *
  * devres (managed resources, driver-api/driver-model/devres.rst): each
  * device keeps a list of release actions, run in reverse order when the
@@ -21,14 +33,24 @@
 #ifndef _LINUX_DEVICE_H
 #define _LINUX_DEVICE_H
 
+#include <linux/atomic.h>
 #include <linux/compiler.h>
+#include <linux/container_of.h>
+#include <linux/dev_printk.h>
 #include <linux/gfp_types.h>
+#include <linux/ioport.h>
+#include <linux/kobject.h>
 #include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/numa.h>
+#include <linux/overflow.h>
 #include <linux/pm.h>
+#include <linux/sysfs.h>
 #include <linux/types.h>
 
 struct uldd_device_private;
+struct class;
+struct device_type;
 
 /* Limits a device puts on scatter-gather segments (dma_set_max_seg_size). */
 struct device_dma_parameters {
@@ -52,7 +74,70 @@ struct device {
 	struct uldd_device_private *p;
 	/* devres: release actions, newest last (see the notes above). */
 	struct list_head devres_head;
+	/* The device model (see the notes above): name and reference count. */
+	struct kobject kobj;
+	const struct device_type *type;
+	const struct class *class;
+	dev_t devt;
+	/* Attributes for sysfs, which is not there: kept, never shown. */
+	const struct attribute_group **groups;
+	void (*release)(struct device *dev);
+	struct dev_pm_info power;
 };
+
+struct device_type {
+	const char *name;
+	const struct attribute_group **groups;
+	int (*uevent)(const struct device *dev, struct kobj_uevent_env *env);
+	void (*release)(struct device *dev);
+	const struct dev_pm_ops *pm;
+};
+
+/* A sysfs file of a device: show() and store() get the device. */
+struct device_attribute {
+	struct attribute attr;
+	ssize_t (*show)(struct device *dev, struct device_attribute *attr, char *buf);
+	ssize_t (*store)(struct device *dev, struct device_attribute *attr, const char *buf,
+			 size_t count);
+};
+
+#define DEVICE_ATTR(_name, _mode, _show, _store) \
+	struct device_attribute dev_attr_##_name = __ATTR(_name, _mode, _show, _store)
+#define DEVICE_ATTR_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
+#define DEVICE_ATTR_ADMIN_RW(_name) \
+	struct device_attribute dev_attr_##_name = __ATTR_RW_MODE(_name, 0600)
+#define DEVICE_ATTR_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
+#define DEVICE_ATTR_ADMIN_RO(_name) \
+	struct device_attribute dev_attr_##_name = __ATTR_RO_MODE(_name, 0400)
+#define DEVICE_ATTR_WO(_name) struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
+
+static inline struct device *kobj_to_dev(struct kobject *kobj)
+{
+	return container_of(kobj, struct device, kobj);
+}
+
+/* Sets up the reference count (1) and the lists; may not fail. */
+void device_initialize(struct device *dev);
+/* Names it: 0 or -ENOMEM. */
+__printf(2, 3) int dev_set_name(struct device *dev, const char *name, ...);
+/* See the notes above: 0, or -EINVAL for a device with no name. */
+int device_add(struct device *dev);
+void device_del(struct device *dev);
+int device_register(struct device *dev);
+void device_unregister(struct device *dev);
+/* Another reference (NULL passes through); any context. */
+struct device *get_device(struct device *dev);
+/* Drops one; the last calls the release. NULL is fine. May sleep in release. */
+void put_device(struct device *dev);
+/* Never returns (see the notes above). */
+void device_release_driver(struct device *dev);
+/* sysfs files: nothing to create (linux/sysfs.h); 0. */
+int device_create_file(struct device *dev, const struct device_attribute *attr);
+void device_remove_file(struct device *dev, const struct device_attribute *attr);
+/* False: there is no file for a store() to remove itself from. */
+bool device_remove_file_self(struct device *dev, const struct device_attribute *attr);
+int device_add_groups(struct device *dev, const struct attribute_group **groups);
+void device_remove_groups(struct device *dev, const struct attribute_group **groups);
 
 /* One NUMA node: no device prefers one. */
 static inline int dev_to_node(const struct device *dev)
@@ -63,7 +148,9 @@ static inline int dev_to_node(const struct device *dev)
 
 static inline const char *dev_name(const struct device *dev)
 {
-	return dev->init_name ? dev->init_name : "(unnamed device)";
+	if (dev->init_name)
+		return dev->init_name;
+	return dev->kobj.name ? dev->kobj.name : "(unnamed device)";
 }
 
 /* The bound driver's name, or "" (messages start with it). */
@@ -142,5 +229,7 @@ static inline void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_
 {
 	return devm_kmalloc_array(dev, n, size, flags | __GFP_ZERO);
 }
+
+#include <linux/device/class.h>
 
 #endif /* _LINUX_DEVICE_H */

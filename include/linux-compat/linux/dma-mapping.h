@@ -44,6 +44,8 @@
 #include <linux/dma-direction.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
+#include <linux/limits.h>
+#include <linux/scatterlist.h>
 #include <linux/types.h>
 #include <uldd/debug.h>
 
@@ -179,6 +181,50 @@ void dmam_free_coherent(struct device *dev, size_t size, void *vaddr, dma_addr_t
 #define dma_unmap_page(d, a, s, r) dma_unmap_page_attrs(d, a, s, r, __DMA_ATTR_ULDD_PAGE)
 #define dma_map_sg(d, s, n, r) dma_map_sg_attrs(d, s, n, r, 0)
 #define dma_unmap_sg(d, s, n, r) dma_unmap_sg_attrs(d, s, n, r, 0)
+
+/* Maps the table's entries and sets sgt->nents: 0, or -EIO when they cannot be. */
+static inline int dma_map_sgtable(struct device *dev, struct sg_table *sgt,
+				  enum dma_data_direction dir, unsigned long attrs)
+{
+	unsigned int nents = dma_map_sg_attrs(dev, sgt->sgl, sgt->orig_nents, dir, attrs);
+
+	if (!nents)
+		return -EIO;
+	sgt->nents = nents;
+	return 0;
+}
+
+static inline void dma_unmap_sgtable(struct device *dev, struct sg_table *sgt,
+				     enum dma_data_direction dir, unsigned long attrs)
+{
+	dma_unmap_sg_attrs(dev, sgt->sgl, sgt->orig_nents, dir, attrs);
+}
+
+/* No bounce buffer limits a mapping's size: the arena is mapped whole. */
+static inline size_t dma_max_mapping_size(struct device *dev)
+{
+	(void)dev;
+	return SIZE_MAX;
+}
+
+static inline size_t dma_opt_mapping_size(struct device *dev)
+{
+	return dma_max_mapping_size(dev);
+}
+
+/* No peer-to-peer DMA (linux/pci-p2pdma.h). */
+static inline bool dma_pci_p2pdma_supported(struct device *dev)
+{
+	(void)dev;
+	return false;
+}
+
+/* The low address bits a bounce must keep; mappings here are never bounced apart. */
+static inline void dma_set_min_align_mask(struct device *dev, unsigned int min_align_mask)
+{
+	if (dev->dma_parms)
+		dev->dma_parms->min_align_mask = min_align_mask;
+}
 
 /* The IOMMU lets any mask reach all kernel memory (bouncing aside): never. */
 static inline bool dma_addressing_limited(struct device *dev)

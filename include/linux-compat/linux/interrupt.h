@@ -24,13 +24,17 @@
 #ifndef _LINUX_INTERRUPT_H
 #define _LINUX_INTERRUPT_H
 
-#include <linux/compiler.h>
-#include <linux/hardirq.h>
-#include <linux/irqreturn.h>
 #include <linux/atomic.h>
 #include <linux/bitops.h>
+#include <linux/compiler.h>
 #include <linux/container_of.h>
+#include <linux/cpumask.h>
+#include <linux/hardirq.h>
+#include <linux/hrtimer.h>
+#include <linux/irqreturn.h>
+#include <linux/kref.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 #define IRQF_TRIGGER_NONE 0x00000000
 #define IRQF_TRIGGER_RISING 0x00000001
@@ -263,5 +267,25 @@ static inline void tasklet_disable(struct tasklet_struct *t)
 
 /* Lets a still pending t run again. */
 void tasklet_enable(struct tasklet_struct *t);
+
+/*
+ * How pci_alloc_irq_vectors_affinity() spreads vectors over CPUs: the
+ * first pre_vectors and last post_vectors are not spread; calc_sets, if
+ * set, is told how many are left and fills nr_sets and set_size (nvme
+ * sizes its queue sets there).
+ *
+ * Emulation notes: the vectors' threads are not pinned to vCPUs; the sets
+ * only say how many vectors each kind of queue gets.
+ */
+#define IRQ_AFFINITY_MAX_SETS 4
+
+struct irq_affinity {
+	unsigned int pre_vectors;
+	unsigned int post_vectors;
+	unsigned int nr_sets;
+	unsigned int set_size[IRQ_AFFINITY_MAX_SETS];
+	void (*calc_sets)(struct irq_affinity *affd, unsigned int nvecs);
+	void *priv;
+};
 
 #endif /* _LINUX_INTERRUPT_H */

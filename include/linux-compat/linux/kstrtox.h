@@ -33,6 +33,12 @@ static inline int __must_check kstrtos32(const char *s, unsigned int base, s32 *
 /* y/Y/1/on and n/N/0/off, as the kernel reads booleans. */
 int __must_check kstrtobool(const char *s, bool *res);
 
+/* The name before Linux 6.2. */
+static inline int __must_check strtobool(const char *s, bool *res)
+{
+	return kstrtobool(s, res);
+}
+
 /* Not strict: stops at the first character that is not a digit. */
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);

@@ -23,6 +23,7 @@
 #include <linux/gfp.h>
 #include <linux/mm_types.h>
 #include <linux/mmzone.h>
+#include <linux/sizes.h>
 #include <linux/types.h>
 
 /* Rounds addr up to the next page boundary; works on pointers too. */

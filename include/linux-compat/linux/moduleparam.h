@@ -137,6 +137,61 @@ void uldd_param_describe(const char *name, const char *desc);
 	}                                                                       \
 	__uldd_param_info(parm, #name ":" text)
 
+/*
+ * Parameters with their own parser (module_param_cb): ops->set gets the
+ * command line's string, kp->arg is the driver's variable. They register
+ * on a list of their own, so struct uldd_module_param keeps its layout.
+ */
+struct kernel_param;
+struct module;
+
+struct kernel_param_ops {
+	unsigned int flags;
+	int (*set)(const char *val, const struct kernel_param *kp);
+	int (*get)(char *buffer, const struct kernel_param *kp);
+	void (*free)(void *arg);
+};
+
+struct kernel_param {
+	const char *name;
+	struct module *mod;
+	const struct kernel_param_ops *ops;
+	const u16 perm;
+	s8 level;
+	u8 flags;
+	void *arg;
+};
+
+struct uldd_module_param_cb {
+	struct kernel_param kp;
+	struct uldd_module_param_cb *next;
+};
+
+void uldd_param_register_cb(struct uldd_module_param_cb *param);
+
+#define module_param_cb(pname, pops, parg, pperm)                                        \
+	static struct uldd_module_param_cb __uldd_param_cb_##pname = {                   \
+		.kp = { .name = #pname, .ops = (pops), .perm = (pperm), .arg = (parg) }, \
+	};                                                                               \
+	static void __attribute__((constructor)) __uldd_param_cb_reg_##pname(void)       \
+	{                                                                                \
+		uldd_param_register_cb(&__uldd_param_cb_##pname);                        \
+	}                                                                                \
+	__uldd_param_info(parmtype, #pname ":custom")
+
+/* The standard parsers and printers, for a kernel_param_ops of a driver. */
+int param_set_int(const char *val, const struct kernel_param *kp);
+int param_get_int(char *buffer, const struct kernel_param *kp);
+int param_set_uint(const char *val, const struct kernel_param *kp);
+int param_get_uint(char *buffer, const struct kernel_param *kp);
+int param_set_ulong(const char *val, const struct kernel_param *kp);
+int param_get_ulong(char *buffer, const struct kernel_param *kp);
+int param_set_bool(const char *val, const struct kernel_param *kp);
+int param_get_bool(char *buffer, const struct kernel_param *kp);
+/* param_set_uint, and -EINVAL outside [min, max]. */
+int param_set_uint_minmax(const char *val, const struct kernel_param *kp, unsigned int min,
+			  unsigned int max);
+
 /* A number as a string, for parameter descriptions ("default " __MODULE_STRING(x)). */
 #define __MODULE_STRING(x) __stringify(x)
 

@@ -17,7 +17,9 @@
 #include <linux/dev_printk.h>
 #include <linux/device.h>
 #include <linux/device/driver.h>
+#include <linux/dmapool.h>
 #include <linux/errno.h>
+#include <linux/interrupt.h>
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/list.h>
@@ -247,6 +249,8 @@ static inline int pcie_capability_clear_word(struct pci_dev *dev, int pos, u16 c
 int pci_save_state(struct pci_dev *dev);
 void pci_restore_state(struct pci_dev *dev);
 int pci_reset_function(struct pci_dev *dev);
+/* A function level reset (probe: only whether one can be tried: 0). The caller restores state. */
+int pcie_reset_flr(struct pci_dev *dev, bool probe);
 int pci_set_power_state(struct pci_dev *dev, pci_power_t state);
 int pci_wake_from_d3(struct pci_dev *dev, bool enable);
 int pci_enable_wake(struct pci_dev *dev, pci_power_t state, bool enable);
@@ -274,6 +278,41 @@ static inline bool pci_dev_run_wake(struct pci_dev *dev)
 int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned int max_vecs,
 			  unsigned int flags);
 void pci_free_irq_vectors(struct pci_dev *dev);
+struct irq_affinity;
+/* pci_alloc_irq_vectors(), then affd's sets for the vectors past pre_vectors and post_vectors. */
+int pci_alloc_irq_vectors_affinity(struct pci_dev *dev, unsigned int min_vecs,
+				   unsigned int max_vecs, unsigned int flags,
+				   struct irq_affinity *affd);
+/*
+ * request_threaded_irq() of vector nr, named by the format (shared when
+ * there is a hard handler, oneshot when there is only a thread).
+ */
+__printf(6, 7) int pci_request_irq(struct pci_dev *dev, unsigned int nr, irq_handler_t handler,
+				   irq_handler_t thread_fn, void *dev_id, const char *fmt, ...);
+void pci_free_irq(struct pci_dev *dev, unsigned int nr, void *dev_id);
+/* The vendor ID still reads back (not all ones): the device did not go away. */
+bool pci_device_is_present(struct pci_dev *pdev);
+static inline bool pci_dev_is_disconnected(const struct pci_dev *dev)
+{
+	(void)dev;
+	return false;
+}
+/* A state saved by pci_store_saved_state(), which the shim never hands out: only NULL. */
+struct pci_saved_state;
+int pci_load_saved_state(struct pci_dev *dev, struct pci_saved_state *state);
+/* The BAR as the device sees it (its bus address), read from config space. */
+u64 pci_bus_address(struct pci_dev *pdev, int bar);
+/*
+ * ASPM belongs to the host kernel, which a process cannot ask: a driver
+ * that saves power only when it knows ASPM is on does not.
+ */
+static inline bool pcie_aspm_enabled(struct pci_dev *pdev)
+{
+	(void)pdev;
+	return false;
+}
+/* No virtual functions: sysfs's sriov_numvfs is not there to call it. -ENODEV. */
+int pci_sriov_configure_simple(struct pci_dev *dev, int nr_virtfn);
 int pci_irq_vector(struct pci_dev *dev, unsigned int nr);
 int pci_enable_msi(struct pci_dev *dev);
 void pci_disable_msi(struct pci_dev *dev);

@@ -8,8 +8,14 @@
 
 #include <linux/bits.h>
 #include <linux/compiler.h>
+#include <linux/completion.h>
 #include <linux/errno.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
 
 struct device;
 
@@ -32,6 +38,15 @@ typedef struct pm_message {
 #define PMSG_SUSPEND ((struct pm_message){ .event = PM_EVENT_SUSPEND })
 #define PMSG_HIBERNATE ((struct pm_message){ .event = PM_EVENT_HIBERNATE })
 #define PMSG_RESUME ((struct pm_message){ .event = PM_EVENT_RESUME })
+
+/*
+ * A device's power state as the PM core keeps it. Only the latency
+ * tolerance callback is here (a device may be told how much latency its
+ * DMA can bear, through dev_pm_qos, linux/pm_qos.h); nothing calls it.
+ */
+struct dev_pm_info {
+	void (*set_latency_tolerance)(struct device *dev, s32 value);
+};
 
 struct dev_pm_ops {
 	int (*prepare)(struct device *dev);

@@ -43,4 +43,33 @@ static inline bool cpu_latency_qos_request_active(struct pm_qos_request *req)
 	return req->active;
 }
 
+/*
+ * Latency tolerance: how long a device's DMA may wait, which the PM core
+ * passes to the device's power.set_latency_tolerance. Without sysfs no
+ * user sets one: exposing and hiding the control do nothing, and a value
+ * the driver asks for is accepted and goes nowhere, as the CPU requests.
+ */
+#define PM_QOS_LATENCY_TOLERANCE_DEFAULT_VALUE 0
+#define PM_QOS_LATENCY_TOLERANCE_NO_CONSTRAINT (-1)
+
+struct device;
+
+static inline int dev_pm_qos_expose_latency_tolerance(struct device *dev)
+{
+	(void)dev;
+	return 0;
+}
+
+static inline void dev_pm_qos_hide_latency_tolerance(struct device *dev)
+{
+	(void)dev;
+}
+
+static inline int dev_pm_qos_update_user_latency_tolerance(struct device *dev, s32 val)
+{
+	(void)dev;
+	(void)val;
+	return 0;
+}
+
 #endif /* _LINUX_PM_QOS_H */

@@ -16,6 +16,7 @@
 #ifndef _LINUX_PRINTK_H
 #define _LINUX_PRINTK_H
 
+#include <linux/cache.h>
 #include <linux/compiler_types.h>
 #include <linux/kern_levels.h>
 #include <linux/stdarg.h>
@@ -104,6 +105,22 @@ __printf(1, 2) __cold int printk(const char *fmt, ...);
 #define pr_warn_once(fmt, ...) printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_notice_once(fmt, ...) printk_once(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info_once(fmt, ...) printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+
+/*
+ * At most a burst of messages per interval from each call site, as the
+ * dev_*_ratelimited forms (shim/core/dev_printk.c keeps the state).
+ */
+bool uldd_ratelimit(void *state);
+#define printk_ratelimited(fmt, ...)                \
+	do {                                        \
+		static unsigned long __rs[3];       \
+		if (uldd_ratelimit(__rs))           \
+			printk(fmt, ##__VA_ARGS__); \
+	} while (0)
+#define pr_err_ratelimited(fmt, ...) printk_ratelimited(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn_ratelimited(fmt, ...) printk_ratelimited(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice_ratelimited(fmt, ...) printk_ratelimited(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info_ratelimited(fmt, ...) printk_ratelimited(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
 
 /* print_hex_dump(): what each line starts with. */
 enum {

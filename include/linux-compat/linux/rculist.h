@@ -75,6 +75,30 @@ static inline void list_replace_rcu(struct list_head *old, struct list_head *new
 	for (pos = list_entry_rcu((head)->next, typeof(*pos), member); &pos->member != (head); \
 	     pos = list_entry_rcu(pos->member.next, typeof(*pos), member))
 
+/* The same walk, inside an SRCU read-side section (linux/srcu.h); cond is not checked. */
+#define list_for_each_entry_srcu(pos, head, member, cond) list_for_each_entry_rcu(pos, head, member)
+
+/*
+ * Moves list's entries to the front of head while readers may walk head:
+ * list is emptied first, sync() waits until no reader is still on it, then
+ * the entries are published in head with one pointer store.
+ */
+static inline void list_splice_init_rcu(struct list_head *list, struct list_head *head,
+					void (*sync)(void))
+{
+	struct list_head *first = list->next, *last = list->prev, *at = head->next;
+
+	if (first == list)
+		return;
+	WRITE_ONCE(list->next, list);
+	list->prev = list;
+	sync();
+	last->next = at;
+	first->prev = head;
+	rcu_assign_pointer(head->next, first);
+	at->prev = last;
+}
+
 #define hlist_first_rcu(head) (*((struct hlist_node __rcu **)(&(head)->first)))
 #define hlist_next_rcu(node) (*((struct hlist_node __rcu **)(&(node)->next)))
 

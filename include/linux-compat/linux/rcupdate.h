@@ -19,7 +19,7 @@
  * run in softirq context from a work item on system_wq, in the order they
  * were queued. No expedited grace periods (synchronize_rcu_expedited() is
  * synchronize_rcu()), no lockdep checks: the _check/_protected conditions
- * are not evaluated. SRCU does not exist.
+ * are not evaluated. Sleepable RCU is linux/srcu.h.
  */
 #ifndef _LINUX_RCUPDATE_H
 #define _LINUX_RCUPDATE_H

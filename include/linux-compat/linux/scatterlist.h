@@ -128,6 +128,26 @@ static inline int sg_nents(struct scatterlist *sg)
 	return n;
 }
 
+/* Where the entry's buffer is in physical (here: arena) addresses. */
+static inline phys_addr_t sg_phys(struct scatterlist *sg)
+{
+	return page_to_phys(sg_page(sg)) + sg->offset;
+}
+
+/*
+ * A scatterlist with its counts: orig_nents entries hold the buffers,
+ * nents is what dma_map_sgtable() made of them (the same here: entries
+ * are never merged, linux/dma-mapping.h).
+ */
+struct sg_table {
+	struct scatterlist *sgl;
+	unsigned int nents;
+	unsigned int orig_nents;
+};
+
+#define for_each_sgtable_sg(sgt, sg, i) for_each_sg((sgt)->sgl, sg, (sgt)->orig_nents, i)
+#define for_each_sgtable_dma_sg(sgt, sg, i) for_each_sg((sgt)->sgl, sg, (sgt)->nents, i)
+
 #define for_each_sg(sglist, sg, nr, __i) \
 	for (__i = 0, sg = (sglist); __i < (nr); __i++, sg = sg_next(sg))
 

@@ -23,4 +23,23 @@ enum {
 #define sizeof_field(type, member) sizeof((((type *)0)->member))
 #define offsetofend(type, member) (offsetof(type, member) + sizeof_field(type, member))
 
+/*
+ * Members that can be reached one by one and also as one struct named
+ * NAME (to copy or clear them together), in the same bytes.
+ */
+#define __struct_group(TAG, NAME, ATTRS, MEMBERS...) \
+	union {                                      \
+		struct {                             \
+			MEMBERS                      \
+		} ATTRS;                             \
+		struct TAG {                         \
+			MEMBERS                      \
+		} ATTRS NAME;                        \
+	}
+#define struct_group(NAME, MEMBERS...) __struct_group(/* no tag */, NAME, /* no attrs */, MEMBERS)
+#define struct_group_attr(NAME, ATTRS, MEMBERS...) \
+	__struct_group(/* no tag */, NAME, ATTRS, MEMBERS)
+#define struct_group_tagged(TAG, NAME, MEMBERS...) \
+	__struct_group(TAG, NAME, /* no attrs */, MEMBERS)
+
 #endif /* _LINUX_STDDEF_H */

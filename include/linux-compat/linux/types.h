@@ -99,6 +99,11 @@ typedef unsigned int __bitwise fmode_t;
 /* Allocation flags (GFP_KERNEL, GFP_ATOMIC, ...). */
 typedef unsigned int __bitwise gfp_t;
 
+/* Files (linux/fs.h, linux/sysfs.h): permission bits, an offset, poll's event mask. */
+typedef unsigned short umode_t;
+typedef long long loff_t;
+typedef unsigned int __bitwise __poll_t;
+
 /* A bitmap of bits bits, in longs (linux/bitmap.h, linux/bitops.h). */
 #define DECLARE_BITMAP(name, bits) \
 	unsigned long name[((bits) + 8 * sizeof(long) - 1) / (8 * sizeof(long))]

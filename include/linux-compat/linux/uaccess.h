@@ -23,4 +23,18 @@ static inline unsigned long copy_to_user(void __user *to, const void *from, unsi
 	return 0;
 }
 
+/* One value of the pointer's type: 0. */
+#define put_user(x, ptr)                                \
+	({                                              \
+		*(__force typeof(*(ptr)) *)(ptr) = (x); \
+		0;                                      \
+	})
+#define get_user(x, ptr)                                      \
+	({                                                    \
+		(x) = *(__force const typeof(*(ptr)) *)(ptr); \
+		0;                                            \
+	})
+#define __put_user(x, ptr) put_user(x, ptr)
+#define __get_user(x, ptr) get_user(x, ptr)
+
 #endif /* _LINUX_UACCESS_H */

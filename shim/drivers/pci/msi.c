@@ -7,8 +7,11 @@
  * Process context, under the driver's own serialisation as in Linux.
  */
 #include <linux/errno.h>
+#include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/pci.h>
+#include <linux/slab.h>
+#include <linux/sprintf.h>
 
 #include "../../kernel/irq/irq.h"
 #include "pci.h"
@@ -207,4 +210,57 @@ int pci_msix_vec_count(struct pci_dev *dev)
 	unsigned int n = vectors_of(dev, UHOST_IRQ_MSIX);
 
 	return n ? (int)n : -EINVAL;
+}
+
+int pci_alloc_irq_vectors_affinity(struct pci_dev *dev, unsigned int min_vecs,
+				   unsigned int max_vecs, unsigned int flags,
+				   struct irq_affinity *affd)
+{
+	unsigned int resv, spread;
+	int nvec = alloc_vectors(dev, min_vecs, max_vecs, flags);
+
+	if (nvec < 0 || !affd || !(flags & PCI_IRQ_AFFINITY))
+		return nvec;
+	/* What is left past the reserved vectors is spread: the driver sizes its sets. */
+	resv = affd->pre_vectors + affd->post_vectors;
+	spread = (unsigned int)nvec > resv ? (unsigned int)nvec - resv : 0;
+	if (affd->calc_sets) {
+		affd->calc_sets(affd, spread);
+	} else {
+		affd->nr_sets = 1;
+		affd->set_size[0] = spread;
+	}
+	return nvec;
+}
+
+int pci_request_irq(struct pci_dev *dev, unsigned int nr, irq_handler_t handler,
+		    irq_handler_t thread_fn, void *dev_id, const char *fmt, ...)
+{
+	unsigned long flags = IRQF_SHARED;
+	char *name;
+	va_list ap;
+	int irq = pci_irq_vector(dev, nr);
+	int err;
+
+	if (irq < 0)
+		return irq;
+	if (!handler)
+		flags |= IRQF_ONESHOT;
+	va_start(ap, fmt);
+	name = kvasprintf(GFP_KERNEL, fmt, ap);
+	va_end(ap);
+	if (!name)
+		return -ENOMEM;
+	err = request_threaded_irq(irq, handler, thread_fn, flags, name, dev_id);
+	if (err)
+		kfree(name);
+	return err;
+}
+
+void pci_free_irq(struct pci_dev *dev, unsigned int nr, void *dev_id)
+{
+	int irq = pci_irq_vector(dev, nr);
+
+	if (irq >= 0)
+		kfree(free_irq(irq, dev_id));
 }

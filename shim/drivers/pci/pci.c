@@ -454,3 +454,48 @@ int pcix_set_mmrbc(struct pci_dev *dev, int mmrbc)
 	cmd = (u16)((cmd & ~ULDD_PCI_X_CMD_MAX_READ) | (v << 2));
 	return pci_write_config_word(dev, cap + ULDD_PCI_X_CMD, cmd) ? -EIO : 0;
 }
+
+bool pci_device_is_present(struct pci_dev *pdev)
+{
+	u16 vendor;
+
+	if (pci_read_config_word(pdev, PCI_VENDOR_ID, &vendor))
+		return false;
+	return vendor != 0xffff;
+}
+
+int pci_load_saved_state(struct pci_dev *dev, struct pci_saved_state *state)
+{
+	(void)dev;
+	return state ? -EINVAL : 0;
+}
+
+u64 pci_bus_address(struct pci_dev *pdev, int bar)
+{
+	u32 lo = 0, hi = 0;
+
+	if (bar < 0 || bar >= PCI_STD_NUM_BARS)
+		return 0;
+	pci_read_config_dword(pdev, PCI_BASE_ADDRESS_0 + 4 * bar, &lo);
+	if (lo & PCI_BASE_ADDRESS_SPACE_IO)
+		return lo & PCI_BASE_ADDRESS_IO_MASK;
+	if ((lo & PCI_BASE_ADDRESS_MEM_TYPE_MASK) == PCI_BASE_ADDRESS_MEM_TYPE_64 &&
+	    bar + 1 < PCI_STD_NUM_BARS)
+		pci_read_config_dword(pdev, PCI_BASE_ADDRESS_0 + 4 * (bar + 1), &hi);
+	return ((u64)hi << 32) | (lo & PCI_BASE_ADDRESS_MEM_MASK);
+}
+
+int pci_sriov_configure_simple(struct pci_dev *dev, int nr_virtfn)
+{
+	(void)dev;
+	(void)nr_virtfn;
+	return -ENODEV;
+}
+
+/* VFIO resets the function its own way (FLR where the device has it). */
+int pcie_reset_flr(struct pci_dev *dev, bool probe)
+{
+	if (probe)
+		return 0;
+	return -uldd_door_dev_reset(pdev_udev(dev));
+}

@@ -14,11 +14,19 @@
 struct module;
 struct device;
 
+/* Whether probe may run asynchronously: the shim's probes always run in order. */
+enum probe_type {
+	PROBE_DEFAULT_STRATEGY,
+	PROBE_PREFER_ASYNCHRONOUS,
+	PROBE_FORCE_SYNCHRONOUS,
+};
+
 struct device_driver {
 	const char *name;
 	struct module *owner;
 	const char *mod_name;
 	bool suppress_bind_attrs;
+	enum probe_type probe_type;
 	const void *pm; /* struct dev_pm_ops, not called */
 	int (*probe)(struct device *dev);
 	int (*remove)(struct device *dev);
