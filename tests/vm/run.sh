@@ -15,6 +15,8 @@ usage() {
 		  # vm-kernel: 6.12            (default \$GUEST_KERNEL, else 6.1)
 		  # vm-iommu: off              (no intel-iommu: tests of the error paths)
 		  # vm-env: VAR...             (these host variables, where set, reach the test)
+		  # vm-disk: ID SIZE           (a fresh zeroed raw image, QEMU drive ID, for
+		  #                             a vm-devices line's drive=ID; SIZE as truncate's)
 		Env VM_VERBOSE=1 also streams the console while the guest runs.
 	EOF
 	exit 2
@@ -53,6 +55,7 @@ esac
 # Header lines. Devices are split on blanks (no quoting), which QEMU
 # arguments never need.
 devices=()
+disks=()
 envvars=()
 timeout=60
 kernel=${GUEST_KERNEL:-6.1}
@@ -66,6 +69,10 @@ while IFS= read -r line; do
 	'# vm-timeout:'*) read -r timeout _ <<<"${line#*:}" ;;
 	'# vm-kernel:'*) read -r kernel _ <<<"${line#*:}" ;;
 	'# vm-iommu:'*) read -r iommu _ <<<"${line#*:}" ;;
+	'# vm-disk:'*)
+		read -ra more <<<"${line#*:}"
+		disks+=("${more[0]:-}" "${more[1]:-}")
+		;;
 	'# vm-env:'*)
 		read -ra more <<<"${line#*:}"
 		envvars+=("${more[@]}")
@@ -100,6 +107,23 @@ initrd=$build/guest/initrd$suffix
 
 mkdir -p "$build/vm-logs"
 log=$build/vm-logs/$name.log
+# Each run starts from zeroed disks: what a test wrote last time is gone.
+for ((i = 0; i < ${#disks[@]}; i += 2)); do
+	id=${disks[i]} size=${disks[i + 1]}
+	case $id in '' | *[!A-Za-z0-9_]*)
+		echo "run.sh: $name: vm-disk needs an ID of letters, digits and _: '$id'" >&2
+		exit 2
+		;;
+	esac
+	img=$build/vm-disks/$name-$id.img
+	mkdir -p "$build/vm-disks"
+	rm -f "$img"
+	truncate -s "$size" "$img" || {
+		echo "run.sh: $name: vm-disk $id: bad size '$size'" >&2
+		exit 2
+	}
+	devices+=(-drive "file=$img,if=none,id=$id,format=raw")
+done
 # quiet/loglevel=5: hide the boot chatter but keep warnings and errors (DMAR
 # faults, WARN_ON, oopses) on the console, between the test's own lines.
 # panic=-1 turns a panic into a reboot, which -no-reboot turns into an exit.
