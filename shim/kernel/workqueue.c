@@ -199,8 +199,15 @@ static void worker_thread(void *arg)
 		unsigned int held;
 		bool wake;
 
-		/* Idle, as Linux's kworkers: not a hung task however long. */
-		wait_event_idle(wq->more_work, worker_has_work(w));
+		/*
+		 * Idle, as Linux's kworkers: not a hung task however long. An
+		 * exclusive waiter, so that queueing one item wakes one worker,
+		 * not all four: each woken worker is a futex wake and a thread
+		 * that must take a vCPU only to find the list empty again.
+		 */
+		if (!worker_has_work(w))
+			(void)__uldd_wait_event(wq->more_work, worker_has_work(w), TASK_IDLE, 1,
+						MAX_SCHEDULE_TIMEOUT);
 		raw_spin_lock_irqsave(&pool_lock, flags);
 		work = list_first_entry_or_null(&w->scheduled, struct work_struct, entry);
 		if (!work)
