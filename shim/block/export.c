@@ -59,7 +59,12 @@ struct export_conn {
 	struct list_head free;
 	struct list_head ready;
 	unsigned int busy; /* slots taken from free and not back */
-	wait_queue_head_t wq; /* the reader waits for a free slot, the sender for replies */
+	/*
+	 * Two queues, so that freeing slots does not wake the sender and a
+	 * reply made ready does not wake a reader that waits for nothing.
+	 */
+	wait_queue_head_t free_wq; /* the reader waits for a free slot, or for all idle */
+	wait_queue_head_t ready_wq; /* the sender waits for replies */
 	struct task_struct *reader, *sender;
 	void *scratch; /* where a payload goes that no buffer could take */
 	struct export_slot *slot;
@@ -107,7 +112,7 @@ static void slot_ready(struct export_slot *s, u32 error, bool answer)
 	spin_lock_irqsave(&c->lock, flags);
 	list_add_tail(&s->node, &c->ready);
 	spin_unlock_irqrestore(&c->lock, flags);
-	wake_up(&c->wq);
+	wake_up(&c->ready_wq);
 }
 
 static void export_done(struct uldd_blk_io *io, blk_status_t status)
@@ -149,7 +154,7 @@ static struct export_slot *slot_get(struct export_conn *c)
 	struct export_slot *s;
 	unsigned long flags;
 
-	wait_event(c->wq, has_free(c));
+	wait_event(c->free_wq, has_free(c));
 	spin_lock_irqsave(&c->lock, flags);
 	s = list_first_entry(&c->free, struct export_slot, node);
 	list_del(&s->node);
@@ -423,7 +428,7 @@ static void flush_ready(struct export_conn *c)
 			list_add(&c->batch[i]->node, &c->free);
 		c->busy -= n;
 		spin_unlock_irqrestore(&c->lock, flags);
-		wake_up(&c->wq);
+		wake_up(&c->free_wq);
 	}
 	mutex_unlock(&c->send_lock);
 }
@@ -441,7 +446,7 @@ static int export_reader(void *data)
 		pr_err("%s: nbd connection %u: %s\n", c->ex->disk->disk_name, c->index,
 		       uhost_errmsg());
 	/* The requests in flight still complete; their replies go nowhere. */
-	wait_event(c->wq, all_idle(c));
+	wait_event(c->free_wq, all_idle(c));
 	return 0;
 }
 
@@ -450,7 +455,7 @@ static int export_sender(void *data)
 	struct export_conn *c = data;
 
 	for (;;) {
-		wait_event(c->wq, has_ready(c) || kthread_should_stop());
+		wait_event(c->ready_wq, has_ready(c) || kthread_should_stop());
 		if (!has_ready(c) && kthread_should_stop())
 			return 0;
 		flush_ready(c);
@@ -475,7 +480,8 @@ static int conn_init(struct export *ex, unsigned int i)
 	mutex_init(&c->send_lock);
 	INIT_LIST_HEAD(&c->free);
 	INIT_LIST_HEAD(&c->ready);
-	init_waitqueue_head(&c->wq);
+	init_waitqueue_head(&c->free_wq);
+	init_waitqueue_head(&c->ready_wq);
 	c->nslots = clamp_t(unsigned int, ex->g.queue_depth, 1, EXPORT_MAX_SLOTS);
 	c->slot = kcalloc(c->nslots, sizeof(*c->slot), GFP_KERNEL);
 	c->scratch = kmalloc(EXPORT_SCRATCH, GFP_KERNEL);
