@@ -210,7 +210,7 @@ static int map_bounce(struct request *rq, void *kbuf, unsigned int len, gfp_t gf
 		return -ENOMEM;
 	b->kbuf = kbuf;
 	b->len = len;
-	b->to_caller = !op_is_write(req_op(rq));
+	b->to_caller = !op_is_write(rq->cmd_flags);
 	if (b->to_caller)
 		memset(b->data, 0, len);
 	else
