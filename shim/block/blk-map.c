@@ -14,7 +14,9 @@
 #include <linux/blk-mq.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/overflow.h>
 #include <linux/scatterlist.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "internal.h"
@@ -172,22 +174,76 @@ int __blk_rq_map_sg(struct request_queue *q, struct request *rq, struct scatterl
 	return nsegs;
 }
 
+/* The caller's buffer behind a bounce, for the copy back and the free. */
+struct bounce {
+	void *kbuf;
+	unsigned int len;
+	bool to_caller;
+	u8 data[];
+};
+
+/* The request ended: a read's data go to the caller's buffer. */
+static void bounce_endio(struct bio *bio)
+{
+	struct bounce *b = bio->bi_private;
+
+	if (b->to_caller && !bio->bi_status)
+		memcpy(b->kbuf, b->data, b->len);
+	bio->bi_end_io = NULL;
+	bio->bi_private = NULL;
+	kfree(b);
+}
+
+/*
+ * A buffer the device cannot reach (on the stack, static, host malloc) or
+ * that breaks the queue's DMA alignment goes through a bounce in the arena,
+ * as Linux copies such buffers: filled now for a write, copied back when the
+ * request ends for a read. Passthrough commands only, so rare enough that
+ * the allocation does not weigh.
+ */
+static int map_bounce(struct request *rq, void *kbuf, unsigned int len, gfp_t gfp)
+{
+	struct bounce *b = kmalloc(struct_size(b, data, len), gfp);
+	int err;
+
+	if (!b)
+		return -ENOMEM;
+	b->kbuf = kbuf;
+	b->len = len;
+	b->to_caller = !op_is_write(rq->cmd_flags);
+	if (b->to_caller)
+		memset(b->data, 0, len);
+	else
+		memcpy(b->data, kbuf, len);
+	err = uldd_blk_bio_over(rq, b->data, len);
+	if (err) {
+		kfree(b);
+		return err;
+	}
+	rqx(rq)->bio.bi_private = b;
+	rqx(rq)->bio.bi_end_io = bounce_endio;
+	return 0;
+}
+
 /* A kernel buffer as the request's data (passthrough commands). */
 int blk_rq_map_kern(struct request_queue *q, struct request *rq, void *kbuf, unsigned int len,
 		    gfp_t gfp)
 {
-	int err;
+	unsigned long align = queue_dma_alignment(q);
+	int err = -EINVAL;
 
-	(void)gfp;
 	if (!len || !kbuf)
 		return -EINVAL;
 	if (rq->bio) {
 		pr_err("blk_rq_map_kern: the request has data already (uldd maps one buffer)\n");
 		return -EINVAL;
 	}
-	err = uldd_blk_bio_over(rq, kbuf, len);
+	if (!(((unsigned long)kbuf | len) & align))
+		err = uldd_blk_bio_over(rq, kbuf, len);
+	if (err)
+		err = map_bounce(rq, kbuf, len, gfp);
 	if (err) {
-		pr_err("blk_rq_map_kern: %u bytes at %px: not arena memory (kmalloc, alloc_pages) or more than %lu pieces\n",
+		pr_err("blk_rq_map_kern: %u bytes at %px: no memory for a bounce buffer, or more than %lu pieces\n",
 		       len, kbuf, ULDD_BLK_RQ_VECS);
 		return err;
 	}

@@ -49,6 +49,15 @@ static int attach(struct pci_dev *pdev, unsigned int type, unsigned int nvec,
 		priv->irqs[i] = irq;
 	}
 	priv->nvec = nvec;
+	/* MSI and MSI-X are on from here, as in Linux (uldd_irq_route() says why). */
+	if (type != UHOST_IRQ_INTX) {
+		int err = uldd_irq_route(priv->irqs[0]);
+
+		if (err) {
+			detach_all(pdev);
+			return err;
+		}
+	}
 	priv->irq_type = (int)type;
 	pdev->irq = (unsigned int)priv->irqs[0];
 	pdev->msi_enabled = type == UHOST_IRQ_MSI;

@@ -21,6 +21,12 @@ struct uhost_dev;
  * attaches all its vectors first.
  */
 int uldd_irq_attach(struct uhost_dev *dev, unsigned int type, unsigned int vec);
+/*
+ * Routes the vectors dev of irq has attached now rather than at the first
+ * request_irq (MSI and MSI-X: Linux enables them at allocation); 0 if they
+ * are routed already. Detaching the last of them unroutes them.
+ */
+int uldd_irq_route(unsigned int irq);
 /* -EBUSY while the irq has actions (free_irq first), -EINVAL if unknown. */
 int uldd_irq_detach(unsigned int irq);
 /* Interrupts of irq that every handler returned IRQ_NONE for. */

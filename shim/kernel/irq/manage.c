@@ -63,6 +63,7 @@ struct irq_desc {
 	unsigned int vec;
 	unsigned int irq;
 	struct irqaction *actions;
+	bool routed; /* dev's vectors reach their eventfds; under irq_mutex */
 	/* Under lock: */
 	unsigned int depth; /* disable_irq nesting */
 	unsigned int inprogress; /* hard handlers running (0 or 1) */
@@ -152,6 +153,9 @@ out:
 	return ret;
 }
 
+static bool irq_dev_routed(struct uhost_dev *dev);
+static void irq_dev_unroute(struct uhost_dev *dev);
+
 int uldd_irq_detach(unsigned int irq)
 {
 	struct irq_desc *desc;
@@ -169,6 +173,9 @@ int uldd_irq_detach(unsigned int irq)
 		desc->spurious_disabled = false;
 		WRITE_ONCE(desc->attached, false);
 		raw_spin_unlock_irqrestore(&desc->lock, flags);
+		if (desc->routed && !irq_dev_routed(desc->dev))
+			irq_dev_unroute(desc->dev);
+		desc->routed = false;
 	}
 	mutex_unlock(&irq_mutex);
 	if (ret == -EBUSY)
@@ -539,6 +546,22 @@ static bool irq_dev_has_actions(struct uhost_dev *dev)
 	return false;
 }
 
+/* With irq_mutex: do dev's vectors reach their eventfds? */
+static bool irq_dev_routed(struct uhost_dev *dev)
+{
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++)
+		if (irq_descs[i].attached && irq_descs[i].dev == dev && irq_descs[i].routed)
+			return true;
+	return false;
+}
+
+static void irq_dev_set_routed(struct uhost_dev *dev, bool routed)
+{
+	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++)
+		if (irq_descs[i].attached && irq_descs[i].dev == dev)
+			irq_descs[i].routed = routed;
+}
+
 /* Routes every attached vector of dev to its eventfd. With irq_mutex. */
 static int irq_dev_enable(struct irq_desc *desc)
 {
@@ -551,7 +574,37 @@ static int irq_dev_enable(struct irq_desc *desc)
 	err = uhost_irq_enable(desc->dev, desc->type, nvec);
 	if (err)
 		pr_err("irq %u: %s\n", desc->irq, uhost_errmsg());
+	else
+		irq_dev_set_routed(desc->dev, true);
 	return -err;
+}
+
+/* With irq_mutex, and no vector thread of dev left. */
+static void irq_dev_unroute(struct uhost_dev *dev)
+{
+	if (uhost_irq_disable(dev))
+		pr_err("irq: %s\n", uhost_errmsg());
+	irq_dev_set_routed(dev, false);
+}
+
+/*
+ * Linux turns MSI and MSI-X on in the device when the vectors are
+ * allocated, before any request_irq(), and devices depend on it: QEMU's
+ * nvme binds a completion queue to its vector only if MSI-X is on when the
+ * queue is created, which nvme does between the two. So the PCI layer
+ * routes the vectors as soon as it attached them all.
+ */
+int uldd_irq_route(unsigned int irq)
+{
+	struct irq_desc *desc;
+	int ret = -EINVAL;
+
+	mutex_lock(&irq_mutex);
+	desc = irq_to_desc(irq);
+	if (desc)
+		ret = irq_dev_routed(desc->dev) ? 0 : irq_dev_enable(desc);
+	mutex_unlock(&irq_mutex);
+	return ret;
 }
 
 /*
@@ -564,6 +617,7 @@ static void irq_dev_disable(struct uhost_dev *dev)
 
 	if (err)
 		pr_err("irq: %s\n", uhost_errmsg());
+	irq_dev_set_routed(dev, false);
 	for (unsigned int i = 0; i < ULDD_NR_IRQS; i++) {
 		struct irq_desc *d = &irq_descs[i];
 
@@ -606,7 +660,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 {
 	struct irq_desc *desc = irq_to_desc(irq);
 	struct irqaction *action, **tail;
-	bool unmask = false;
+	bool unmask = false, routed_here = false;
 	unsigned long lflags;
 	int ret;
 
@@ -654,17 +708,18 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 			goto err_unlock;
 	}
 	if (!desc->thread) {
-		if (!irq_dev_requested(desc->dev)) {
+		if (!irq_dev_routed(desc->dev)) {
 			ret = irq_dev_enable(desc);
 			if (ret)
 				goto err_thread;
+			routed_here = true;
 		}
 		init_completion(&desc->thread_exited);
 		ret = irq_start_thread(irq_vector_thread, desc, desc->thread_name, irq, name,
 				       &desc->thread);
 		if (ret) {
-			if (!irq_dev_requested(desc->dev))
-				uhost_irq_disable(desc->dev);
+			if (routed_here && !irq_dev_requested(desc->dev))
+				irq_dev_unroute(desc->dev);
 			goto err_thread;
 		}
 	}

@@ -485,6 +485,57 @@ static int case_map_sg(void)
 	return 0;
 }
 
+/*
+ * blk_rq_map_kern() of a buffer outside the arena (here the stack) maps a
+ * bounce: a write's data are in it at once, a read's reach the caller's
+ * buffer when the request ends, and an arena buffer is mapped in place.
+ */
+static int case_map_bounce(void)
+{
+	u8 stackbuf[8];
+	struct scatterlist sg[2];
+	struct request *rq;
+	u8 *arena = kmalloc(512, GFP_KERNEL);
+
+	KCHECK(arena);
+	KCHECK(tdrv_up(T_INLINE, 8, 1, 0) == 0);
+	for (unsigned int i = 0; i < sizeof(stackbuf); i++)
+		stackbuf[i] = (u8)(i + 1);
+	rq = blk_mq_alloc_request(td.disk->queue, REQ_OP_DRV_OUT, 0);
+	KCHECK(!IS_ERR(rq));
+	KCHECK(blk_rq_map_kern(td.disk->queue, rq, stackbuf, sizeof(stackbuf), GFP_KERNEL) == 0);
+	KCHECK(blk_rq_bytes(rq) == sizeof(stackbuf));
+	sg_init_table(sg, ARRAY_SIZE(sg));
+	KCHECK(blk_rq_map_sg(td.disk->queue, rq, sg) == 1 && sg[0].length == sizeof(stackbuf));
+	KCHECK(sg_virt(&sg[0]) != (void *)stackbuf);
+	KCHECK(memcmp(sg_virt(&sg[0]), stackbuf, sizeof(stackbuf)) == 0);
+	/* The device's write must not come back to the caller's buffer. */
+	memset(sg_virt(&sg[0]), 0xee, sizeof(stackbuf));
+	blk_mq_end_request(rq, BLK_STS_OK);
+	KCHECK(stackbuf[0] == 1 && stackbuf[7] == 8);
+
+	memset(stackbuf, 0, sizeof(stackbuf));
+	rq = blk_mq_alloc_request(td.disk->queue, REQ_OP_DRV_IN, 0);
+	KCHECK(!IS_ERR(rq));
+	KCHECK(blk_rq_map_kern(td.disk->queue, rq, stackbuf, sizeof(stackbuf), GFP_KERNEL) == 0);
+	sg_init_table(sg, ARRAY_SIZE(sg));
+	KCHECK(blk_rq_map_sg(td.disk->queue, rq, sg) == 1 && sg_virt(&sg[0]) != (void *)stackbuf);
+	memset(sg_virt(&sg[0]), 0x5a, sizeof(stackbuf));
+	KCHECK(stackbuf[0] == 0);
+	blk_mq_end_request(rq, BLK_STS_OK);
+	KCHECK(memchr_inv(stackbuf, 0x5a, sizeof(stackbuf)) == NULL);
+
+	rq = blk_mq_alloc_request(td.disk->queue, REQ_OP_DRV_IN, 0);
+	KCHECK(!IS_ERR(rq));
+	KCHECK(blk_rq_map_kern(td.disk->queue, rq, arena, 512, GFP_KERNEL) == 0);
+	sg_init_table(sg, ARRAY_SIZE(sg));
+	KCHECK(blk_rq_map_sg(td.disk->queue, rq, sg) == 1 && sg_virt(&sg[0]) == (void *)arena);
+	blk_mq_end_request(rq, BLK_STS_OK);
+	tdrv_down();
+	kfree(arena);
+	return 0;
+}
+
 /* blkram: what is written reads back; discard and write-zeroes zero. */
 static int case_blkram_roundtrip(void)
 {
@@ -622,6 +673,7 @@ static const struct ktest_check blk_cases[] = {
 	{ "freeze_waits", case_freeze_waits },
 	{ "quiesce", case_quiesce },
 	{ "map_sg", case_map_sg },
+	{ "map_bounce", case_map_bounce },
 	{ "blkram_roundtrip", case_blkram_roundtrip },
 	{ "compat_61", case_compat_61 },
 };
