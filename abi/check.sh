@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # check.sh RESULT - 'make abi-check': is libuldd.so.N still the ABI that
 # abi/ records, and does uldd hold drivers to it? The make rule exports
-# TOP, BUILD, LIB (the library, named by abi.mk's LIBULDD_SONAME), CC, KCFLAGS (K-world's flags without the public headers'
-# folder), KALLOW, KPREFIX. Each check prints "ok", "FAIL" or "SKIP" with
-# its reason; RESULT gets the counts, as the other suites leave them.
+# TOP, BUILD, LIB (the library, abi.mk's LIBULDD_SONAME), CC, KCFLAGS
+# (K-world's flags without the public headers' folder), KALLOW, KPREFIX.
+# Each check prints "ok", "FAIL" or "SKIP" with its reason; RESULT gets
+# the counts, as the other suites leave them.
 set -uo pipefail
 result=$1
 lib=$LIB
@@ -128,7 +129,7 @@ elif ! build_edu "$work/edu-$prev_ver.so" "$prev/include/linux-compat" "$prev/sa
 elif [ "${prev_ver%%.*}" != "$major" ]; then
 	cp "$work/edu-$prev_ver.so" "$work/edu-old.so"
 	refusal="edu-old.so was built for uldd ABI $prev_ver, and this $soname provides $major.[0-9]*: rebuild the driver against these headers"
-	out=$("$BUILD/bin/uldd" run "$work/edu-old.so" --device 0000:00:00.0 --restart 2>&1)
+	out=$(timeout 60 "$BUILD/bin/uldd" run "$work/edu-old.so" --device 0000:00:00.0 --restart 2>&1)
 	rc=$?
 	if [ "$(abi_of "$work/edu-old.so")" != "uldd $prev_ver" ]; then
 		flunk "edu of release $prev_ver records '$(abi_of "$work/edu-old.so")', not 'uldd $prev_ver'"

@@ -389,6 +389,15 @@ static void patched_sample(const char *path, const void *from, const void *to, s
 	assert_int_equal(fclose(out), 0);
 }
 
+/* The note's name and description: owner "uldd", an ABI version (x86-64). */
+static void abi_note(char n[16], unsigned char major, unsigned char minor)
+{
+	memset(n, 0, 16);
+	memcpy(n, "uldd", 4);
+	n[8] = (char)major;
+	n[12] = (char)minor;
+}
+
 /*
  * 'uldd run' loads a driver only when what it was built for is what this
  * library provides: the note its headers left (vermagic) and the
@@ -397,23 +406,15 @@ static void patched_sample(const char *path, const void *from, const void *to, s
  */
 static void test_cli_run_refuses_another_abi(void **state)
 {
-	/* The note's name and its description: owner "uldd", the headers' ABI. */
-	static const char now[] = {
-		'u', 'l', 'd', 'd', 0, 0, 0, 0, ULDD_ABI_MAJOR, 0, 0, 0, ULDD_ABI_MINOR, 0, 0, 0
-	};
-	static const char next[] = {
-		'u', 'l', 'd', 'd', 0, 0, 0, 0, ULDD_ABI_MAJOR + 1, 0, 0, 0, 0, 0, 0, 0
-	};
-	static const char prev[] = {
-		'u', 'l', 'd', 'd', 0, 0, 0, 0, ULDD_ABI_MAJOR - 1, 0, 0, 0, 0, 0, 0, 0
-	};
-	static const char later[] = {
-		'u', 'l', 'd', 'd', 0, 0, 0, 0, ULDD_ABI_MAJOR, 0, 0, 0, 13, 0, 0, 0
-	};
+	char now[16], next[16], prev[16], later[16];
 	char path[PATH_MAX], want[256], node[16], node7[16];
 	struct run r;
 
 	(void)state;
+	abi_note(now, ULDD_ABI_MAJOR, ULDD_ABI_MINOR);
+	abi_note(next, ULDD_ABI_MAJOR + 1, 0);
+	abi_note(prev, ULDD_ABI_MAJOR - 1, 0);
+	abi_note(later, ULDD_ABI_MAJOR, 13);
 	/* A later major version: a newer uldd would run it. */
 	snprintf(path, sizeof(path), "%s/abi-next.so", fs.top);
 	patched_sample(path, now, next, sizeof(now));

@@ -116,8 +116,8 @@ int tool_abi_check(const char *path)
 		err = ULDD_EXIT_FAIL;
 	} else if (too_new(major, minor)) {
 		tool_err(
-			"%s was built for uldd ABI %u.%u, and this %s provides %u.%u: %s",
-			path, major, minor, LIBULDD_SONAME, ULDD_ABI_MAJOR, ULDD_ABI_MINOR,
+			"%s was built for uldd ABI %u.%u, and this %s provides %u.%u: %s", path,
+			major, minor, LIBULDD_SONAME, ULDD_ABI_MAJOR, ULDD_ABI_MINOR,
 			major > ULDD_ABI_MAJOR ||
 					(major == ULDD_ABI_MAJOR && minor > ULDD_ABI_MINOR)
 				? "install a uldd that provides it, or rebuild the driver against these headers"
