@@ -1,13 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# abi/: libuldd.so.1, the one library every driver .so and the uldd tool
+# abi/: libuldd.so.2, the one library every driver .so and the uldd tool
 # link: the shim (renamed into the kernel namespace) and the host layer.
-# Its version script exports the kernel API abi/libuldd.sym lists, by
-# version node, and a private node for the tool; nothing else is visible.
+# The soname's number is ULDD_ABI_MAJOR (include/linux-compat/uldd/abi.h;
+# abi-check holds them together); make and scripts take the name from
+# LIBULDD_SONAME, C from the header. Its version script exports the
+# kernel API abi/libuldd.sym lists, by version node, and a private node
+# for the tool; nothing else is visible.
 # -Bsymbolic: the shim's calls to itself and to the host layer bind inside
 # the library, so a driver cannot interpose one and none goes through the
 # PLT. -z defs: the library names everything it needs.
 
-LIBULDD_SONAME := libuldd.so.1
+LIBULDD_SONAME := libuldd.so.2
 LIBULDD := $(BUILD)/lib/$(LIBULDD_SONAME)
 LIBULDD_DEV := $(BUILD)/lib/libuldd.so
 LIBULDD_MAP := $(BUILD)/lib/libuldd.map
@@ -34,7 +37,7 @@ $(LIBULDD_DEV): $(LIBULDD)
 all: $(LIBULDD) $(LIBULDD_DEV)
 
 # 'make abi-check' (part of make check) and 'make abi-update': abi/README.md.
-ABI_ENV = TOP=$(TOP) BUILD=$(BUILD) CC=$(CC) KALLOW=$(KWORLD_ALLOW) KPREFIX=$(KWORLD_PREFIX) \
+ABI_ENV = TOP=$(TOP) BUILD=$(BUILD) LIB=$(LIBULDD) CC=$(CC) KALLOW=$(KWORLD_ALLOW) KPREFIX=$(KWORLD_PREFIX) \
 	KCFLAGS="$(filter-out -I$(TOP)/include/linux-compat,$(KWORLD_CFLAGS)) $(KWORLD_DRIVER_CFLAGS)"
 .PHONY: abi-check abi-update
 abi-check: $(LIBULDD_DEV) $(ULDD_BIN) $(SHIM_KO)

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# check.sh RESULT - 'make abi-check': is libuldd.so.1 still the ABI that
+# check.sh RESULT - 'make abi-check': is libuldd.so.N still the ABI that
 # abi/ records, and does uldd hold drivers to it? The make rule exports
-# TOP, BUILD, CC, KCFLAGS (K-world's flags without the public headers'
-# folder), KALLOW, KPREFIX. Each check prints "ok", "FAIL" or "SKIP" with
-# its reason; RESULT gets the counts, as the other suites leave them.
+# TOP, BUILD, LIB (the library, abi.mk's LIBULDD_SONAME), CC, KCFLAGS
+# (K-world's flags without the public headers' folder), KALLOW, KPREFIX.
+# Each check prints "ok", "FAIL" or "SKIP" with its reason; RESULT gets
+# the counts, as the other suites leave them.
 set -uo pipefail
 result=$1
-lib=$BUILD/lib/libuldd.so.1
+lib=$LIB
+soname=$(basename "$lib")
+major=$(sed -n 's/^#define ULDD_ABI_MAJOR \([0-9]*\)$/\1/p' "$TOP/include/linux-compat/uldd/abi.h")
 hdrs=$TOP/include/linux-compat
 work=$BUILD/abi
 mkdir -p "$work"
@@ -30,6 +33,15 @@ build_edu() {
 		make -s --no-print-directory -C "$BUILD/kbuild" M="$d" ULDD_INCLUDE="$h" CC="$CC" >/dev/null &&
 		cp "$d/edu.so" "$out"
 }
+
+# 0. The soname carries the major version the headers give.
+if [ "$soname" != "libuldd.so.$major" ]; then
+	flunk "abi/abi.mk's LIBULDD_SONAME is $soname, but include/linux-compat/uldd/abi.h says ABI $major: bump both together (abi/README.md)"
+elif ! readelf -d "$lib" | grep -q "Library soname: \[$soname\]"; then
+	flunk "$lib does not carry the soname $soname"
+else
+	pass "the library's soname $soname carries ABI major version $major"
+fi
 
 # 1. The exported kernel API is the list, no more and no less.
 listed=$(grep -v '^[#[]' "$TOP/abi/libuldd.sym" | grep . | sort)
@@ -74,7 +86,7 @@ abidiff --suppressions "$TOP/abi/private.suppr" --headers-dir2 "$hdrs" \
 	"$TOP/abi/libuldd.abi" "$lib" >"$work/abidiff.txt" 2>&1
 rc=$?
 if [ $rc -eq 0 ]; then
-	pass "abidiff: libuldd.so.1 against abi/libuldd.abi, no change"
+	pass "abidiff: $soname against abi/libuldd.abi, no change"
 elif [ $((rc & 8)) -ne 0 ]; then
 	head -40 "$work/abidiff.txt"
 	flunk "abidiff: an incompatible change: $how_major"
@@ -93,16 +105,19 @@ for so in "$BUILD"/samples/*.so "$BUILD"/ported/*/*.so "$BUILD"/tests/conform/co
 	readelf -V -W "$so" | grep -q 'Name: ULDD_PRIVATE' && bad="$bad $(basename "$so")"
 done
 if [ -n "$bad" ]; then
-	flunk "drivers that bind to libuldd.so.1's private node:$bad"
+	flunk "drivers that bind to $soname's private node:$bad"
 else
 	pass "every driver built here binds to public version nodes only"
 fi
 
 # 6. A driver built from the previous release's headers and source links
 # against this library, and says so (the guest runs it: t-run-edu.sh).
+# A release of an older major version is history: a driver built from it
+# (build/abi/edu-old.so) says that version, and 'uldd run' refuses it
+# before it opens anything, here and in the guest.
 read -r prev_ver prev_rev < <(grep -v '^#' "$TOP/abi/releases" | tail -n 1) || prev_rev=
 prev=$work/prev
-rm -rf "$prev" && mkdir -p "$prev"
+rm -rf "$prev" "$work/edu-prev.so" "$work/edu-old.so" && mkdir -p "$prev"
 if [ -z "$prev_rev" ]; then
 	skip abi_previous_release "abi/releases records no release yet"
 elif ! git -C "$TOP" cat-file -e "$prev_rev^{commit}" 2>/dev/null; then
@@ -110,7 +125,19 @@ elif ! git -C "$TOP" cat-file -e "$prev_rev^{commit}" 2>/dev/null; then
 elif ! git -C "$TOP" archive "$prev_rev" include/linux-compat samples/edu | tar -x -C "$prev"; then
 	flunk "cannot take release $prev_ver's headers from git"
 elif ! build_edu "$work/edu-$prev_ver.so" "$prev/include/linux-compat" "$prev/samples/edu"; then
-	flunk "samples/edu of release $prev_ver does not build against this libuldd.so.1"
+	flunk "samples/edu of release $prev_ver does not build against this $soname"
+elif [ "${prev_ver%%.*}" != "$major" ]; then
+	cp "$work/edu-$prev_ver.so" "$work/edu-old.so"
+	refusal="edu-old.so was built for uldd ABI $prev_ver, and this $soname provides $major.[0-9]*: rebuild the driver against these headers"
+	out=$(timeout 60 "$BUILD/bin/uldd" run "$work/edu-old.so" --device 0000:00:00.0 --restart 2>&1)
+	rc=$?
+	if [ "$(abi_of "$work/edu-old.so")" != "uldd $prev_ver" ]; then
+		flunk "edu of release $prev_ver records '$(abi_of "$work/edu-old.so")', not 'uldd $prev_ver'"
+	elif [ $rc -ne 1 ] || ! grep -q "^uldd: .*$refusal\$" <<<"$out"; then
+		flunk "uldd run did not refuse edu.so of release $prev_ver (ABI $major now): exit $rc: $out"
+	else
+		pass "edu.so built from release $prev_ver ($prev_rev), of another major version, is refused: $out"
+	fi
 elif [ "$(abi_of "$work/edu-$prev_ver.so")" != "uldd $prev_ver" ]; then
 	flunk "edu of release $prev_ver records '$(abi_of "$work/edu-$prev_ver.so")', not 'uldd $prev_ver'"
 else
@@ -125,7 +152,8 @@ moved=$work/moved
 rm -rf "$moved" && mkdir -p "$moved" && cp -a "$hdrs" "$moved/"
 sed -i 's/^struct pci_dev {$/&\n\tunsigned long inserted;/' "$moved/linux-compat/linux/pci.h"
 # A new major starts its minors again.
-sed -i -e 's/^#define ULDD_ABI_MAJOR [0-9]*$/#define ULDD_ABI_MAJOR 2/' \
+next=$((major + 1))
+sed -i -e "s/^#define ULDD_ABI_MAJOR [0-9]*\$/#define ULDD_ABI_MAJOR $next/" \
 	-e 's/^#define ULDD_ABI_MINOR [0-9]*$/#define ULDD_ABI_MINOR 0/' "$moved/linux-compat/uldd/abi.h"
 # shellcheck disable=SC2086
 if ! "$TOP/abi/layout.sh" "$CC" "$moved/linux-compat" "$moved/layout.txt" $KCFLAGS \
@@ -134,10 +162,10 @@ if ! "$TOP/abi/layout.sh" "$CC" "$moved/linux-compat" "$moved/layout.txt" $KCFLA
 elif grep -q "incompatible: struct pci_dev: member 'unsigned int devfn' at [0-9]* (4 bytes) moved or changed" \
 	<<<"$("$TOP/abi/layout-check.py" "$TOP/abi/layout.txt" "$moved/layout.txt" "$TOP/abi/layout-growable")"; then
 	if build_edu "$work/edu-moved.so" "$moved/linux-compat" "$TOP/samples/edu" &&
-		[ "$(abi_of "$work/edu-moved.so")" = "uldd 2.0" ]; then
-		pass "a member put first in struct pci_dev is an incompatible change, and a driver built so says ABI 2.0"
+		[ "$(abi_of "$work/edu-moved.so")" = "uldd $next.0" ]; then
+		pass "a member put first in struct pci_dev is an incompatible change, and a driver built so says ABI $next.0"
 	else
-		flunk "edu built with the changed headers does not record ABI 2.0"
+		flunk "edu built with the changed headers does not record ABI $next.0"
 	fi
 else
 	flunk "the layout check let a member put first in struct pci_dev pass"

@@ -31,9 +31,9 @@ if [ -n "$new" ]; then
 	echo "abi-update: $(echo "$new" | wc -l) new symbols under $node in abi/libuldd.sym"
 fi
 # The library must carry the new list before abidw reads it.
-make -C "$TOP" --no-print-directory "$BUILD/lib/libuldd.so.1" >/dev/null
+make -C "$TOP" --no-print-directory "$LIB" >/dev/null
 # shellcheck disable=SC2086
 "$TOP/abi/layout.sh" "$CC" "$hdrs" "$TOP/abi/layout.txt" $KCFLAGS -include "$hdrs/linux/compiler_types.h"
 abidw --no-corpus-path --no-show-locs --headers-dir "$hdrs" --drop-private-types \
-	--suppressions "$TOP/abi/private.suppr" --out-file "$TOP/abi/libuldd.abi" "$BUILD/lib/libuldd.so.1"
+	--suppressions "$TOP/abi/private.suppr" --out-file "$TOP/abi/libuldd.abi" "$LIB"
 echo "abi-update: abi/layout.txt and abi/libuldd.abi record ABI $major.$minor"

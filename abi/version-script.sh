@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
-# version-script.sh SYMFILE ENTRY_H PREFIX - libuldd.so.1's linker version
+# version-script.sh SYMFILE ENTRY_H PREFIX - libuldd.so's linker version
 # script. One node per [ULDD_x.y] section of SYMFILE, each inheriting the
 # one before, exports the kernel API drivers call; ULDD_PRIVATE exports
 # what only the uldd tool, built from the same tree, may call: the shim's

@@ -45,7 +45,7 @@ int uhost_log_level(void)
 
 /*
  * Global, so the compiler keeps stores that nothing here reads; hidden, so
- * it is no export of libuldd.so.1 (the debugger finds it in the symbol table).
+ * it is no export of libuldd.so.N (the debugger finds it in the symbol table).
  */
 __attribute__((visibility("hidden"))) struct uh_log_ring uh_log_ring;
 

@@ -78,7 +78,7 @@ all: $(BUILD)/kbuild/config.mk
 abi-check: $(BUILD)/kbuild/config.mk
 
 # The installed uldd: the same objects, linked without build/'s RUNPATH
-# and with all relocations read-only, as libuldd.so.1 is.
+# and with all relocations read-only, as libuldd.so.N is.
 # Linked again when the RUNPATH it needs changes (another LIBDIR).
 $(BUILD)/pkg/rpath: pkg-always
 	@mkdir -p $(dir $@)
@@ -98,7 +98,7 @@ PKG_SUBST = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
 	-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@LIBEXECDIR@|$(ULDD_LIBEXECDIR)|g' \
 	-e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' -e 's|@PREFIX@|$(PREFIX)|g' \
 	-e 's|@VERSION@|$(ULDD_VERSION)|g' -e 's|@ABI@|$(ULDD_ABI)|g' -e 's|@CFLAGS@|$(PKG_PC_CFLAGS)|g' \
-	-e 's|@DRIVER_CFLAGS@|$(PKG_PC_OPT)|g'
+	-e 's|@DRIVER_CFLAGS@|$(PKG_PC_OPT)|g' -e 's|@SONAME@|$(LIBULDD_SONAME)|g'
 PKG_KB := $(DESTDIR)$(ULDD_LIBEXECDIR)/build
 install: pkg-build
 	$(if $(SANITIZE),$(error make install: SANITIZE=$(SANITIZE) builds are for tests, not for installing))
@@ -123,9 +123,10 @@ install: pkg-build
 	$(Q)install -D -m 644 $(TOP)/tools/valgrind/uldd.supp \
 		$(DESTDIR)$(patsubst %/gdb,%/valgrind,$(ULDD_GDBDIR))/uldd.supp
 
-# The packages uldd, libuldd1 and libuldd-dev from this tree's build, into
-# build/deb/ (dpkg-buildpackage writes beside the folder it runs in, so it
-# runs in a copy of debian/ there; debian/rules builds with this tree).
+# The packages uldd, libulddN (N: the ABI's major version) and
+# libuldd-dev from this tree's build, into build/deb/ (dpkg-buildpackage
+# writes beside the folder it runs in, so it runs in a copy of debian/
+# there; debian/rules builds with this tree).
 deb: pkg-build
 	$(Q)rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/src
 	$(Q)cp -a $(TOP)/debian $(BUILD)/deb/src/

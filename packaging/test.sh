@@ -8,6 +8,9 @@
 set -euo pipefail
 result=$1
 : "${TOP:?}" "${BUILD:?}" "${MAKE:=make}"
+# The library's soname and package carry the ABI's major version.
+major=$(sed -n 's/^#define ULDD_ABI_MAJOR \([0-9]*\)$/\1/p' "$TOP/include/linux-compat/uldd/abi.h")
+soname=libuldd.so.$major libpkg=libuldd$major
 passed=0 failed=0 skipped=0
 skips=()
 pass() {
@@ -53,7 +56,7 @@ if ! $MAKE -C "$TOP" --no-print-directory BUILD="$BUILD" install PREFIX=/usr DES
 	exit 1
 fi
 missing=()
-for f in usr/bin/uldd usr/lib/$ma/libuldd.so.1 usr/lib/$ma/libuldd.so usr/lib/$ma/pkgconfig/uldd.pc \
+for f in usr/bin/uldd usr/lib/$ma/$soname usr/lib/$ma/libuldd.so usr/lib/$ma/pkgconfig/uldd.pc \
 	usr/include/uldd/linux-compat/linux/pci.h usr/lib/uldd/build/Makefile usr/lib/uldd/build/uldd-ld \
 	lib/systemd/system/uldd@.service usr/share/man/man1/uldd.1 usr/lib/modules-load.d/uldd.conf; do
 	[ -e "$root/$f" ] || missing+=("$f")
@@ -65,15 +68,15 @@ if [ ${#missing[@]} -gt 0 ]; then
 elif [ "$nsrc" -ne "$ninst" ]; then
 	flunk "make install put $ninst headers, the tree has $nsrc"
 else
-	pass "make install: uldd, libuldd.so.1 and its dev link, $ninst headers, the driver build, uldd.pc, uldd@.service, uldd.1"
+	pass "make install: uldd, $soname and its dev link, $ninst headers, the driver build, uldd.pc, uldd@.service, uldd.1"
 fi
-dyn=$(readelf -d "$uldd" "$root/usr/lib/$ma/libuldd.so.1")
+dyn=$(readelf -d "$uldd" "$root/usr/lib/$ma/$soname")
 if grep -Eq 'RPATH|RUNPATH' <<<"$dyn"; then
 	flunk "an installed binary keeps a search path: $(grep -E 'RPATH|RUNPATH' <<<"$dyn" | xargs)"
-elif ! grep -q 'Library soname: \[libuldd.so.1\]' <<<"$dyn"; then
-	flunk "the installed library's soname is not libuldd.so.1"
+elif ! grep -q "Library soname: \\[$soname\\]" <<<"$dyn"; then
+	flunk "the installed library's soname is not $soname"
 else
-	pass "no RUNPATH in the installed uldd or library; soname libuldd.so.1"
+	pass "no RUNPATH in the installed uldd or library; soname $soname"
 fi
 
 # leaks FILE...: none may name this tree (paths in the dependency files,
@@ -208,7 +211,7 @@ else
 	fi
 fi
 
-echo "== make deb: uldd, libuldd1, libuldd-dev; lintian"
+echo "== make deb: uldd, $libpkg, libuldd-dev; lintian"
 t0=$SECONDS
 if ! command -v dpkg-buildpackage >/dev/null || ! command -v dh >/dev/null; then
 	skip "make deb: no dpkg-buildpackage or debhelper (scripts/install-deps.sh installs them)"
@@ -222,10 +225,10 @@ else
 	[ "$ver" = "$tool" ] || flunk "debian/changelog says $ver, tools/tools.mk's ULDD_VERSION $tool"
 	dep=$(dpkg-deb -f "$deb/uldd_${ver}_amd64.deb" Depends)
 	dev=$(dpkg-deb -c "$deb/libuldd-dev_${ver}_amd64.deb")
-	lib=$(dpkg-deb -c "$deb/libuldd1_${ver}_amd64.deb")
-	if grep -q "libuldd1 (= $ver)" <<<"$dep" && grep -q './usr/lib/uldd/build/Makefile' <<<"$dev" &&
-		grep -q "./usr/lib/$ma/libuldd.so.1" <<<"$lib"; then
-		pass "make deb in $((SECONDS - t0)) s: $(cd "$deb" && find . -name "*.deb" -printf "%f\n" | sort | xargs); uldd depends on libuldd1 (= $ver)"
+	lib=$(dpkg-deb -c "$deb/${libpkg}_${ver}_amd64.deb")
+	if grep -q "$libpkg (= $ver)" <<<"$dep" && grep -q './usr/lib/uldd/build/Makefile' <<<"$dev" &&
+		grep -q "./usr/lib/$ma/$soname" <<<"$lib"; then
+		pass "make deb in $((SECONDS - t0)) s: $(cd "$deb" && find . -name "*.deb" -printf "%f\n" | sort | xargs); uldd depends on $libpkg (= $ver)"
 	else
 		flunk "the packages' contents or uldd's Depends ($dep) are not as expected"
 	fi
@@ -241,22 +244,22 @@ else
 		fi
 	fi
 	# A binary driver package: dpkg-shlibdeps turns edu.so's use of
-	# libuldd.so.1 into a dependency, through libuldd1's symbols file: on
-	# the libuldd1 that brought the newest version node edu.so binds (its
+	# libuldd.so.N into a dependency, through libulddN's symbols file: on
+	# the libulddN that brought the newest version node edu.so binds (its
 	# .gnu.version_r), whichever package version that is.
 	sd=$tmp/drvpkg
 	mkdir -p "$sd/debian/uldd-edu/usr/lib/uldd/drivers"
 	printf 'Source: uldd-edu\n\nPackage: uldd-edu\nArchitecture: amd64\n' >"$sd/debian/control"
-	dpkg-deb -R "$deb/libuldd1_${ver}_amd64.deb" "$sd/debian/libuldd1"
+	dpkg-deb -R "$deb/${libpkg}_${ver}_amd64.deb" "$sd/debian/$libpkg"
 	$MAKE -C "$kb" M="$edu" >/dev/null 2>&1 && cp "$edu/edu.so" "$sd/debian/uldd-edu/usr/lib/uldd/drivers/"
 	node=$(readelf -V -W "$edu/edu.so" 2>/dev/null | grep -o 'Name: ULDD_[0-9]*\.[0-9]*' | cut -d' ' -f2 |
 		sort -V | tail -n 1)
-	need=$(awk -v n="(symver)$node" '$1 == n { print $2 }' "$TOP/debian/libuldd1.symbols")
+	need=$(awk -v n="(symver)$node" '$1 == n { print $2 }' "$TOP/debian/$libpkg.symbols")
 	if s=$(cd "$sd" && dpkg-shlibdeps -O debian/uldd-edu/usr/lib/uldd/drivers/edu.so 2>"$tmp/shlibdeps.err") &&
-		grep -q "libuldd1 (>= $need)" <<<"$s"; then
+		grep -q "$libpkg (>= $need)" <<<"$s"; then
 		pass "a driver package of edu.so gets: ${s#shlibs:Depends=}"
 	else
-		flunk "dpkg-shlibdeps on edu.so (binds ${node:-no ULDD node}, so libuldd1 >= ${need:-?}): $s $(cat "$tmp/shlibdeps.err")"
+		flunk "dpkg-shlibdeps on edu.so (binds ${node:-no ULDD node}, so $libpkg >= ${need:-?}): $s $(cat "$tmp/shlibdeps.err")"
 	fi
 fi
 finish

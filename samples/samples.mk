@@ -2,7 +2,7 @@
 # samples/: kernel-style drivers written here (not ported) to exercise the
 # shim. Each folder is one driver .so: compiled K-world, renamed into the
 # kernel namespace like the shim, then linked as a shared object that
-# 'uldd run' loads, against libuldd.so.1 (abi/).
+# 'uldd run' loads, against libuldd.so.N (abi/).
 
 # Every folder but oldstyle, which is 2.6 API for the semantic patches
 # (coccinelle/cocci.mk builds it).

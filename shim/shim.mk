@@ -16,7 +16,7 @@ KWORLD_TOOLS := $(KWORLD_LINK) $(KWORLD_CHECK) $(TOP)/scripts/kworld-allow.awk $
 # -fno-strict-overflow: signed arithmetic wraps, as Kbuild makes it, since
 # drivers rely on it (jiffies arithmetic, counters).
 # -ftls-model=initial-exec: current, preempt_count and the vCPU are
-# __thread variables of libuldd.so.1, which the uldd tool loads at start-up
+# __thread variables of libuldd.so.N, which the uldd tool loads at start-up
 # (never by dlopen), so they sit in the static TLS block at a fixed offset
 # from the thread pointer: one load, where the default model for -fPIC
 # calls __tls_get_addr on every access, from the shim and the drivers.
@@ -65,10 +65,10 @@ SHIM_SRC := $(sort $(shell find $(TOP)/shim -name '*.c'))
 SHIM_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/k/%.o,$(SHIM_SRC))
 SHIM_KO := $(BUILD)/shim/shim.o
 # What the unit tests link, with libuhost.a after it (a driver and the uldd
-# tool link libuldd.so.1, abi/abi.mk).
+# tool link libuldd.so.N, abi/abi.mk).
 LIBSHIM := $(BUILD)/lib/libshim.a
 
-# The shim alone must be closed: libuldd.so.1 holds it.
+# The shim alone must be closed: libuldd.so.N holds it.
 $(SHIM_KO): $(SHIM_OBJ) $(KWORLD_TOOLS)
 	$(call kworld_link,$@,$(SHIM_OBJ))
 	$(Q)$(KWORLD_CHECK) $(KWORLD_ALLOW) $(KWORLD_PREFIX) $@ >/dev/null

@@ -2,7 +2,7 @@
 # tools/: the uldd command, one file per subcommand (tools/uldd/*.c), linked
 # with the host layer (libuhost.a), libpci and libbsd (setproctitle, pidfile).
 
-ULDD_VERSION ?= 0.2
+ULDD_VERSION ?= 0.3
 ULDD_SRC := $(wildcard $(TOP)/tools/uldd/*.c)
 ULDD_OBJ := $(patsubst $(TOP)/%.c,$(BUILD)/%.o,$(ULDD_SRC))
 ULDD_BIN := $(BUILD)/bin/uldd
@@ -12,7 +12,7 @@ PCI_LIBS := $(shell pkg-config --libs libpci)
 CFLAGS_tools/uldd/ := -I$(TOP)/kernel $(PCI_CFLAGS) -DULDD_VERSION='"$(ULDD_VERSION)"' \
 	-DULDD_TOP='"$(TOP)"' -DULDD_BUILD='"$(BUILD)"'
 
-# The kernel and the host layer come from libuldd.so.1 (abi/), found next
+# The kernel and the host layer come from libuldd.so.N (abi/), found next
 # to the binary (lib/ beside bin/) until it is installed; packaging/ links
 # the installed binary again without that path (ULDD_LDLIBS).
 ULDD_RPATH ?= $$ORIGIN/../lib

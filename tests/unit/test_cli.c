@@ -27,10 +27,11 @@
 #include "runcmd.h"
 #include "uldd.h"
 
-/* The ABI these headers give a driver, as "1.0". */
+/* The ABI these headers give a driver, as "2.0", and the library's soname. */
 #define ABI_STR2(x) #x
 #define ABI_STR(x) ABI_STR2(x)
 #define ABI_NOW ABI_STR(ULDD_ABI_MAJOR) "." ABI_STR(ULDD_ABI_MINOR)
+#define LIBULDD_SONAME "libuldd.so." ABI_STR(ULDD_ABI_MAJOR)
 
 #ifndef ULDD_BIN
 #define ULDD_BIN "build/bin/uldd"
@@ -388,50 +389,82 @@ static void patched_sample(const char *path, const void *from, const void *to, s
 	assert_int_equal(fclose(out), 0);
 }
 
+/* The note's name and description: owner "uldd", an ABI version (x86-64). */
+static void abi_note(char n[16], unsigned char major, unsigned char minor)
+{
+	memset(n, 0, 16);
+	memcpy(n, "uldd", 4);
+	n[8] = (char)major;
+	n[12] = (char)minor;
+}
+
 /*
  * 'uldd run' loads a driver only when what it was built for is what this
- * libuldd.so.1 provides: the note its headers left (vermagic) and the
+ * library provides: the note its headers left (vermagic) and the
  * version nodes of the functions it calls. Otherwise one line names both
  * versions and the fix, before anything is opened; the device stays bound.
  */
 static void test_cli_run_refuses_another_abi(void **state)
 {
-	/* The note's name and its description: owner "uldd", the headers' ABI. */
-	static const char v10[] = {
-		'u', 'l', 'd', 'd', 0, 0, 0, 0, ULDD_ABI_MAJOR, 0, 0, 0, ULDD_ABI_MINOR, 0, 0, 0
-	};
-	static const char v20[] = { 'u', 'l', 'd', 'd', 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0 };
-	static const char v13[] = { 'u', 'l', 'd', 'd', 0, 0, 0, 0, 1, 0, 0, 0, 13, 0, 0, 0 };
-	char path[PATH_MAX];
+	char now[16], next[16], prev[16], later[16];
+	char path[PATH_MAX], want[256], node[16], node7[16];
 	struct run r;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/abi-2.0.so", fs.top);
-	patched_sample(path, v10, v20, sizeof(v10));
+	abi_note(now, ULDD_ABI_MAJOR, ULDD_ABI_MINOR);
+	abi_note(next, ULDD_ABI_MAJOR + 1, 0);
+	abi_note(prev, ULDD_ABI_MAJOR - 1, 0);
+	abi_note(later, ULDD_ABI_MAJOR, 13);
+	/* A later major version: a newer uldd would run it. */
+	snprintf(path, sizeof(path), "%s/abi-next.so", fs.top);
+	patched_sample(path, now, next, sizeof(now));
 	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0");
 	assert_int_equal(r.status, 1);
 	assert_int_equal(count_lines(r.err), 1);
-	assert_has(r.err,
-		   "abi-2.0.so was built for uldd ABI 2.0, and this libuldd.so.1 provides " ABI_NOW
-		   ": ");
+	snprintf(want, sizeof(want),
+		 "abi-next.so was built for uldd ABI %d.0, and this " LIBULDD_SONAME
+		 " provides " ABI_NOW ": install a uldd",
+		 ULDD_ABI_MAJOR + 1);
+	assert_has(r.err, want);
 	assert_untouched("0000:00:04.0", "vfio-pci");
 	run_uldd(&r, fs.sys, "modinfo", "-F", "abi", path);
-	assert_string_equal(r.out, "uldd 2.0\n");
+	snprintf(want, sizeof(want), "uldd %d.0\n", ULDD_ABI_MAJOR + 1);
+	assert_string_equal(r.out, want);
 
-	snprintf(path, sizeof(path), "%s/abi-1.13.so", fs.top);
-	patched_sample(path, v10, v13, sizeof(v10));
-	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0", "--restart");
-	assert_int_equal(r.status, 1);
-	assert_has(r.err, "built for uldd ABI 1.13, and this libuldd.so.1 provides " ABI_NOW
-			  ": install a uldd");
-
-	/* Its calls need a node this library does not have. */
-	snprintf(path, sizeof(path), "%s/abi-node.so", fs.top);
-	patched_sample(path, "ULDD_1.0", "ULDD_1.7", 8);
+	/* The major version before: built for the old library, never run here. */
+	snprintf(path, sizeof(path), "%s/abi-prev.so", fs.top);
+	patched_sample(path, now, prev, sizeof(now));
 	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0");
 	assert_int_equal(r.status, 1);
-	assert_has(r.err,
-		   "abi-node.so needs libuldd.so.1's ULDD_1.7, which this uldd (ABI " ABI_NOW ")");
+	assert_int_equal(count_lines(r.err), 1);
+	snprintf(want, sizeof(want),
+		 "abi-prev.so was built for uldd ABI %d.0, and this " LIBULDD_SONAME
+		 " provides " ABI_NOW ": rebuild the driver against these headers\n",
+		 ULDD_ABI_MAJOR - 1);
+	assert_has(r.err, want);
+	assert_untouched("0000:00:04.0", "vfio-pci");
+
+	snprintf(path, sizeof(path), "%s/abi-later.so", fs.top);
+	patched_sample(path, now, later, sizeof(now));
+	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0", "--restart");
+	assert_int_equal(r.status, 1);
+	snprintf(want, sizeof(want),
+		 "built for uldd ABI %d.13, and this " LIBULDD_SONAME " provides " ABI_NOW
+		 ": install a uldd",
+		 ULDD_ABI_MAJOR);
+	assert_has(r.err, want);
+
+	/* Its calls need a node this library does not have. */
+	snprintf(node, sizeof(node), "ULDD_%d.0", ULDD_ABI_MAJOR);
+	snprintf(node7, sizeof(node7), "ULDD_%d.7", ULDD_ABI_MAJOR);
+	snprintf(path, sizeof(path), "%s/abi-node.so", fs.top);
+	patched_sample(path, node, node7, strlen(node));
+	run_uldd(&r, fs.sys, "run", path, "--device", "00:04.0");
+	assert_int_equal(r.status, 1);
+	snprintf(want, sizeof(want),
+		 "abi-node.so needs " LIBULDD_SONAME "'s %s, which this uldd (ABI " ABI_NOW ")",
+		 node7);
+	assert_has(r.err, want);
 
 	/* No note at all: not built against these headers. */
 	snprintf(path, sizeof(path), "%s/abi-none.so", fs.top);

@@ -2,15 +2,16 @@
 # SPDX-License-Identifier: GPL-2.0-only OR MIT
 # The Debian packages on a Debian 12 root without uldd: the guest's root
 # (the host's, read-only) under a writable overlay, where dpkg installs
-# libuldd1, uldd and libuldd-dev of 'make deb'; this tree and its build are
-# then hidden there. In that root, samples/edu's source and Kbuild file are
-# built out of tree (make -C /usr/lib/uldd/build M=...) and run on QEMU's
-# edu; then Linux 6.1's e1000.so, put where a driver package puts it, is
-# started as uldd@uldd0.service would be: the installed unit's
-# ExecStartPre and ExecStart with its EnvironmentFile /etc/uldd/uldd0.conf
-# (no systemd in the guest), and its interface must carry pings from the
-# kernel's e1000 on the same hub; SIGTERM, as systemctl stop sends it to
-# the main process (KillMode=mixed), stops it with status 0.
+# libulddN (N: the ABI's major version), uldd and libuldd-dev of 'make
+# deb'; this tree and its build are then hidden there. In that root,
+# samples/edu's source and Kbuild file are built out of tree (make -C
+# /usr/lib/uldd/build M=...) and run on QEMU's edu; then Linux 6.1's
+# e1000.so, put where a driver package puts it, is started as
+# uldd@uldd0.service would be: the installed unit's ExecStartPre and
+# ExecStart with its EnvironmentFile /etc/uldd/uldd0.conf (no systemd in
+# the guest), and its interface must carry pings from the kernel's e1000
+# on the same hub; SIGTERM, as systemctl stop sends it to the main process
+# (KillMode=mixed), stops it with status 0.
 # vm-devices: -device edu,dma_mask=0xffffffffffffffff,addr=0x11
 # vm-devices: -netdev hubport,id=n1,hubid=1 -device e1000,netdev=n1,addr=0x10
 # vm-devices: -device pcie-root-port,id=rp1,bus=pcie.0,chassis=1,addr=0x8
@@ -24,7 +25,8 @@ edu_addr=0000:00:11.0 nic_a=0000:00:10.0 nic_b=0000:01:00.0
 A=$NET_NS_A B=$NET_NS_B
 debs=$ULDD_BUILD/deb
 ver=$(sed -n '1s/^uldd (\([^)]*\)).*/\1/p' "$ULDD_TOP/debian/changelog")
-for p in libuldd1 uldd libuldd-dev; do
+libpkg=libuldd$(sed -n 's/^#define ULDD_ABI_MAJOR \([0-9]*\)$/\1/p' "$ULDD_TOP/include/linux-compat/uldd/abi.h")
+for p in $libpkg uldd libuldd-dev; do
 	[ -f "$debs/${p}_${ver}_amd64.deb" ] || fail "no $debs/${p}_${ver}_amd64.deb: run 'make deb' (make check's pkg-check does)"
 done
 net_uldd_ready "$NET_E1000_SO" || skip "$NET_ERR"
@@ -47,7 +49,7 @@ trap net_teardown EXIT
 # which dpkg takes a minute to read over 9p under TCG, and man-db's trigger
 # then runs for minutes. The new root's database holds the packages ours
 # depend on, as the host has them, and nothing else.
-deps=$(for p in libuldd1 uldd libuldd-dev; do dpkg-deb -f "$debs/${p}_${ver}_amd64.deb" Depends; echo ,; done |
+deps=$(for p in $libpkg uldd libuldd-dev; do dpkg-deb -f "$debs/${p}_${ver}_amd64.deb" Depends; echo ,; done |
 	sed 's/([^)]*)//g; s/[,|]/\n/g; s/ //g' | sort -u | grep -v '^libuldd' | xargs)
 db=$R/var/lib/dpkg
 mount -t tmpfs tmpfs "$db"
@@ -55,9 +57,9 @@ mkdir -p "$db/info" "$db/updates" "$db/triggers"
 : >"$db/available"
 # One pass over the host's status (3 MB): the stanzas of $deps, the names
 # found on stderr, and uldd's own stanza is an error.
-found=$(awk -v RS= -v ORS='\n\n' -v want=" $deps " '
+found=$(awk -v RS= -v ORS='\n\n' -v want=" $deps " -v lib="$libpkg" '
 	{ split($0, l, "\n"); n = l[1]; sub(/^Package: /, "", n) }
-	n == "uldd" || n == "libuldd1" { print "installed:" n >"/dev/stderr" }
+	n == "uldd" || n == lib { print "installed:" n >"/dev/stderr" }
 	index(want, " " n " ") { print; print n >"/dev/stderr" }' /var/lib/dpkg/status 2>&1 >"$db/status" | xargs)
 [[ " $found " != *" installed:"* ]] || fail "the guest's root already has uldd's packages: $found"
 for p in $deps; do
@@ -72,7 +74,7 @@ for p in $deps; do
 done
 cp "${lists[@]}" "$db/info/"
 mkdir -p "$R/tmp/debs" "$R/tmp/edu"
-cp "$debs"/{libuldd1,uldd,libuldd-dev}_"${ver}"_amd64.deb "$R/tmp/debs/"
+cp "$debs"/{"$libpkg",uldd,libuldd-dev}_"${ver}"_amd64.deb "$R/tmp/debs/"
 cp "$ULDD_TOP"/samples/edu/*.[ch] "$ULDD_TOP/samples/edu/Kbuild" "$R/tmp/edu/"
 # This tree and its build folder vanish from the new root: what builds and
 # runs there comes from the packages.
@@ -82,17 +84,17 @@ case $ULDD_BUILD in "$ULDD_TOP"/*) ;; *) mount -t tmpfs -o ro tmpfs "$R$ULDD_BUI
 
 echo "== dpkg -i the packages"
 t0=$SECONDS
-in_root dpkg -i /tmp/debs/libuldd1_"$ver"_amd64.deb /tmp/debs/uldd_"$ver"_amd64.deb \
+in_root dpkg -i /tmp/debs/"$libpkg"_"$ver"_amd64.deb /tmp/debs/uldd_"$ver"_amd64.deb \
 	/tmp/debs/libuldd-dev_"$ver"_amd64.deb >/tmp/dpkg.log 2>&1 || {
 	cat /tmp/dpkg.log
 	fail "dpkg -i failed"
 }
 # shellcheck disable=SC2016 # dpkg-query's fields
-st=$(in_root dpkg-query -W -f '${Package} ${Status}\n' uldd libuldd1 libuldd-dev)
+st=$(in_root dpkg-query -W -f '${Package} ${Status}\n' uldd "$libpkg" libuldd-dev)
 [ "$(grep -c 'install ok installed' <<<"$st")" -eq 3 ] || fail "dpkg says: $st"
 in_root uldd help >/dev/null 2>&1 || fail "the installed uldd does not run: $(in_root uldd help 2>&1 | head -n 2)"
 getent passwd uldd >/dev/null || fail "uldd's postinst made no user uldd"
-ok "dpkg -i libuldd1 uldd libuldd-dev ($ver) beside $deps: installed in $((SECONDS - t0)) s; /usr/bin/uldd runs"
+ok "dpkg -i $libpkg uldd libuldd-dev ($ver) beside $deps: installed in $((SECONDS - t0)) s; /usr/bin/uldd runs"
 
 echo "== samples/edu built out of tree against the packages, run on edu"
 t0=$SECONDS

@@ -38,7 +38,7 @@ def lookup_var(name):
             return gdb.parse_and_eval(expr)
         except gdb.error:
             pass
-    raise gdb.GdbError("no variable '%s' (is libuldd.so.1 loaded, with its symbols?)" % name)
+    raise gdb.GdbError("no variable '%s' (is libuldd.so.N loaded, with its symbols?)" % name)
 
 
 def struct_type(tag):

@@ -17,7 +17,10 @@
 #include "abi.h"
 #include "uldd.h"
 
-#define LIBULDD_SONAME "libuldd.so.1"
+/* The library's soname carries the major version (abi/abi.mk). */
+#define ABI_STR_(x) #x
+#define ABI_STR(x) ABI_STR_(x)
+#define LIBULDD_SONAME "libuldd.so." ABI_STR(ULDD_ABI_MAJOR)
 
 int tool_abi_note(const struct tool_elf *f, unsigned int *major, unsigned int *minor)
 {
@@ -48,7 +51,7 @@ static bool too_new(unsigned int major, unsigned int minor)
 }
 
 /*
- * The version nodes of libuldd.so.1 the driver's references need
+ * The version nodes of this libuldd the driver's references need
  * (.gnu.version_r): 0, or the first it cannot have in *bad.
  */
 static int check_nodes(const struct tool_elf *f, const char **bad)
@@ -113,8 +116,8 @@ int tool_abi_check(const char *path)
 		err = ULDD_EXIT_FAIL;
 	} else if (too_new(major, minor)) {
 		tool_err(
-			"%s was built for uldd ABI %u.%u, and this libuldd.so.1 provides %u.%u: %s",
-			path, major, minor, ULDD_ABI_MAJOR, ULDD_ABI_MINOR,
+			"%s was built for uldd ABI %u.%u, and this %s provides %u.%u: %s", path,
+			major, minor, LIBULDD_SONAME, ULDD_ABI_MAJOR, ULDD_ABI_MINOR,
 			major > ULDD_ABI_MAJOR ||
 					(major == ULDD_ABI_MAJOR && minor > ULDD_ABI_MINOR)
 				? "install a uldd that provides it, or rebuild the driver against these headers"
@@ -123,8 +126,8 @@ int tool_abi_check(const char *path)
 	} else if (check_nodes(&f, &node)) {
 		if (node)
 			tool_err(
-				"%s needs libuldd.so.1's %s, which this uldd (ABI %u.%u) does not give drivers: rebuild the driver against these headers",
-				path, node, ULDD_ABI_MAJOR, ULDD_ABI_MINOR);
+				"%s needs %s's %s, which this uldd (ABI %u.%u) does not give drivers: rebuild the driver against these headers",
+				path, LIBULDD_SONAME, node, ULDD_ABI_MAJOR, ULDD_ABI_MINOR);
 		else
 			tool_err("cannot load %s: its version needs (.gnu.version_r) are malformed",
 				 path);

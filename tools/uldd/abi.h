@@ -11,7 +11,7 @@
 /* The version in f's uldd note: 0, or ENOENT when it has none. */
 int tool_abi_note(const struct tool_elf *f, unsigned int *major, unsigned int *minor);
 /*
- * ULDD_EXIT_OK when the driver at path may load into this libuldd.so.1;
+ * ULDD_EXIT_OK when the driver at path may load into this libuldd;
  * otherwise ULDD_EXIT_FAIL and one line on stderr naming both versions,
  * or why the file is no driver.
  */

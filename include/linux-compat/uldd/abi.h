@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * uldd/abi.h - the version of the driver ABI these headers describe: the
- * functions libuldd.so.1 exports (abi/libuldd.sym) and the layout of every
- * structure a driver may touch (abi/layout.txt). A driver records the
+ * functions libuldd.so.<major> exports (abi/libuldd.sym) and the layout of
+ * every structure a driver may touch (abi/layout.txt). A driver records the
  * version it was compiled against in an ELF note (linux/module.h), and
  * 'uldd run' loads it only into a library of the same major version and
  * the same or a later minor one.
@@ -17,8 +17,8 @@
 #ifndef _ULDD_ABI_H
 #define _ULDD_ABI_H
 
-#define ULDD_ABI_MAJOR 1
-#define ULDD_ABI_MINOR 1
+#define ULDD_ABI_MAJOR 2
+#define ULDD_ABI_MINOR 0
 
 /* The note: owner "uldd", type ULDD_NOTE_ABI, two 32-bit words (major, minor). */
 #define ULDD_NOTE_NAME "uldd"
