@@ -11,6 +11,7 @@
 # vm-timeout: 400
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
+. "$ULDD_TOP/tests/vm/blklib.sh"
 
 BLKRAM=$ULDD_BUILD/samples/blkram.so
 [ -f "$BLKRAM" ] || skip "samples/blkram is not in this build (the block layer is not merged)"
@@ -41,23 +42,7 @@ read -r rot </sys/block/"$nbd"/queue/rotational
 ok "$dev: $mib MiB, $lbs-byte logical blocks, rotational $rot"
 
 echo "== ext4: a file tree, fsck, remount, SHA-256"
-mkfs.ext4 -q -F "$dev" || fail "mkfs.ext4 $dev failed"
-mkdir -p /tmp/mnt
-mount "$dev" /tmp/mnt || fail "mount $dev failed"
-for d in 0 1 2 3; do
-	mkdir -p /tmp/mnt/d$d
-	for f in 0 1 2 3 4 5; do
-		head -c $(((d * 6 + f + 1) * 37 * 1024)) /dev/urandom >/tmp/mnt/d$d/f$f
-	done
-done
-(cd /tmp/mnt && find . -type f -print0 | sort -z | xargs -0 sha256sum) >/tmp/sums
-sync
-umount /tmp/mnt
-fsck.ext4 -f -n "$dev" >/tmp/fsck.log 2>&1 || fail "fsck -f is not clean: $(cat /tmp/fsck.log)"
-mount "$dev" /tmp/mnt || fail "remount of $dev failed"
-(cd /tmp/mnt && sha256sum --quiet -c /tmp/sums) || fail "the file tree's sums differ after remount"
-umount /tmp/mnt
-ok "ext4 on $dev: $(wc -l </tmp/sums) files written, fsck -f clean, sums equal after remount"
+blk_ext4_check "$dev" blkram 4 6 37
 
 echo "== flush, discard, the end of the disk"
 sync "$dev" 2>/dev/null || sync

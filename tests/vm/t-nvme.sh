@@ -15,45 +15,24 @@
 # vm-timeout: 900
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
+. "$ULDD_TOP/tests/vm/blklib.sh"
 
 B=$(for f in /sys/bus/pci/devices/0000:00:08.0/0000:*:00.0; do echo "${f##*/}"; done)
 [ -e "/sys/bus/pci/devices/$B" ] || fail "no controller behind the root port"
 [ -e /sys/module/nbd ] || modprobe -d "$ULDD_MODROOT" nbd || fail "cannot load nbd"
 grep -qw ext4 /proc/filesystems || modprobe -d "$ULDD_MODROOT" ext4 || fail "cannot load ext4"
 
-# ext4_check DEV WHO: a file tree with SHA-256 sums, fsck -f, remount, verify.
-ext4_check() {
-	local dev=$1 who=$2
-	mkfs.ext4 -q -F "$dev" || fail "mkfs.ext4 on $who's $dev failed"
-	mkdir -p /tmp/mnt
-	mount "$dev" /tmp/mnt || fail "mount of $who's $dev failed"
-	for d in 0 1 2; do
-		mkdir -p /tmp/mnt/d$d
-		for f in 0 1 2 3; do
-			head -c $(((d * 4 + f + 1) * 53 * 1024)) /dev/urandom >/tmp/mnt/d$d/f$f
-		done
-	done
-	(cd /tmp/mnt && find . -type f -print0 | sort -z | xargs -0 sha256sum) >/tmp/sums
-	sync
-	umount /tmp/mnt
-	fsck.ext4 -f -n "$dev" >/tmp/fsck.log 2>&1 || fail "fsck -f on $who's $dev: $(cat /tmp/fsck.log)"
-	mount "$dev" /tmp/mnt || fail "remount of $who's $dev failed"
-	(cd /tmp/mnt && sha256sum --quiet -c /tmp/sums) || fail "$who's $dev: sums differ after remount"
-	umount /tmp/mnt
-	ok "ext4 on $who's $dev: $(wc -l </tmp/sums) files, fsck -f clean, sums equal after remount"
-}
-
 echo "== the guest kernel's nvme.ko on 0000:00:10.0"
 for m in nvme-core nvme; do
 	[ -e /sys/module/${m//-/_} ] || modprobe -d "$ULDD_MODROOT" $m || fail "cannot load $m.ko"
 done
 for _ in $(seq 100); do
-	kdev=$(ls -d /sys/bus/pci/devices/0000:00:10.0/nvme/nvme*/nvme*n1 2>/dev/null | head -1)
+	kdev=$(find /sys/bus/pci/devices/0000:00:10.0/nvme/ -maxdepth 2 -name 'nvme*n1' 2>/dev/null | head -1)
 	[ -n "$kdev" ] && break
 	sleep 0.1
 done
 [ -n "$kdev" ] || fail "nvme.ko made no namespace on 0000:00:10.0"
-ext4_check "/dev/${kdev##*/}" nvme.ko
+blk_ext4_check "/dev/${kdev##*/}" nvme.ko
 
 for tree in 6.1 6.12; do
 	echo "== uldd's nvme of Linux $tree on $B"
@@ -69,7 +48,7 @@ for tree in 6.1 6.12; do
 	read -r sectors </sys/block/"${dev#/dev/}"/size
 	[ $((sectors * 512)) -eq $((256 << 20)) ] || fail "$dev has $((sectors * 512)) bytes, not 256 MiB"
 	ok "nvme.so of Linux $tree on $B: $line"
-	ext4_check "$dev" "uldd's nvme ($tree)"
+	blk_ext4_check "$dev" "uldd's nvme ($tree)"
 	kill -TERM "$pid"
 	rc=0
 	wait "$pid" || rc=$?
