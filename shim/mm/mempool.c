@@ -68,8 +68,11 @@ static void *mempool_take(mempool_t *pool)
 	void *element = NULL;
 
 	spin_lock_irqsave(&pool->lock, flags);
-	if (pool->curr_nr > 0)
-		element = pool->elements[--pool->curr_nr];
+	if (pool->curr_nr > 0) {
+		/* Marked: mempool_alloc's wait and mempool_free read it unlocked. */
+		WRITE_ONCE(pool->curr_nr, pool->curr_nr - 1);
+		element = pool->elements[pool->curr_nr];
+	}
 	spin_unlock_irqrestore(&pool->lock, flags);
 	return element;
 }
@@ -107,7 +110,8 @@ void mempool_free(void *element, mempool_t *pool)
 	if (READ_ONCE(pool->curr_nr) < pool->min_nr) {
 		spin_lock_irqsave(&pool->lock, flags);
 		if (pool->curr_nr < pool->min_nr) {
-			pool->elements[pool->curr_nr++] = element;
+			pool->elements[pool->curr_nr] = element;
+			WRITE_ONCE(pool->curr_nr, pool->curr_nr + 1);
 			spin_unlock_irqrestore(&pool->lock, flags);
 			wake_up(&pool->wait);
 			return;
