@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "uhost.h"
 #include "uhost_blk.h"
@@ -31,10 +32,19 @@ int uhost_irq_mask(struct uhost_dev *dev, unsigned int vec);
  * nbd.c: uh_blk_broker_start() forks, as root and before any thread, the
  * process that connects and disconnects nbd devices for this one once it
  * has dropped root, and ends after disconnecting what it connected when
- * this process ends. uh_blk_attach() makes an exported disk of n stream
- * sockets already connected to an NBD client (tests); it owns them.
+ * this process ends. uh_blk_broker_start_kept() forks one for a
+ * supervisor: *fd is the channel each driver process it starts gets
+ * (uh_blk_broker_use()); the devices outlive a driver that dies, for its
+ * restarted self to take back, and are disconnected when the last copy
+ * of *fd closes; *pid is the broker's, to wait for. uh_blk_broker_ready()
+ * says whether this process has a broker. uh_blk_attach() makes an
+ * exported disk of n stream sockets already connected to an NBD client
+ * (tests); it owns them.
  */
 int uh_blk_broker_start(void);
+int uh_blk_broker_start_kept(int *fd, pid_t *pid);
+int uh_blk_broker_use(int fd);
+bool uh_blk_broker_ready(void);
 int uh_blk_attach(const int *fds, unsigned int n, struct uhost_blk **blkp);
 
 /* tap.c: the host's interface index of the TAP. Never blocks. */

@@ -83,4 +83,29 @@ int uh_iova_alloc(struct uh_iova_space *space, uint64_t len, uint64_t align, uin
 /* Releases exactly a block that reserve or alloc handed out. */
 int uh_iova_free(struct uh_iova_space *space, uint64_t iova, uint64_t len);
 
+/*
+ * nbd.c: the broker's messages on its SOCK_SEQPACKET channel; a connect's
+ * reply carries the driver's ends of the connections (SCM_RIGHTS). seq is
+ * the asker's, echoed in the reply: a supervised driver that died between
+ * its request and the reply leaves that reply to the next one, which
+ * passes it over.
+ */
+#define UH_BROKER_CONNECT 1
+#define UH_BROKER_DISCONNECT 2
+
+struct uh_broker_req {
+	uint64_t seq;
+	uint32_t op;
+	uint32_t index;
+	struct uhost_blk_geom geom;
+};
+
+struct uh_broker_reply {
+	uint64_t seq;
+	int32_t err;
+	uint32_t index;
+	uint32_t reattached; /* a restarted driver's disk, on the device it had */
+	char msg[256];
+};
+
 #endif /* ULDD_KERNEL_INTERNAL_H */

@@ -17,10 +17,17 @@
  * that stream and disconnects what it connected. Without a broker (uldd
  * run not started as root, or --user root) the process does it itself.
  *
+ * Under 'uldd supervise' the broker is the supervisor's, and every driver
+ * process it starts shares it: a driver that crashes leaves its devices
+ * connected, their I/O waiting (nbd's dead-connection timeout), and its
+ * restarted self's disk of the same name gets the same /dev/nbdN back
+ * with new connections, so mounts and writers never see the crash.
+ *
  * Per request the data path makes one read of the header, one of a write's
  * payload, and one sendmsg for a batch of replies with their read data.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/genetlink.h>
 #include <linux/nbd-netlink.h>
 #include <linux/nbd.h>
@@ -436,18 +443,67 @@ static int geom_check(const struct uhost_blk_geom *g)
 	return 0;
 }
 
+/* n new socket pairs: the driver's ends to mine[], nbd's to theirs[]. */
+static int make_pairs(unsigned int n, int *mine, int *theirs)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		int sv[2];
+
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv)) {
+			int err = errno;
+
+			while (i--) {
+				close(mine[i]);
+				close(theirs[i]);
+			}
+			return uh_fail(err, "cannot make a socket pair for nbd: %s", strerror(err));
+		}
+		mine[i] = sv[0];
+		theirs[i] = sv[1];
+	}
+	return 0;
+}
+
+static void put_socks(struct nl_req *r, const int *theirs, unsigned int n)
+{
+	struct nlattr *socks = nl_put(r, NBD_ATTR_SOCKETS | NLA_F_NESTED, NULL, 0);
+
+	for (unsigned int i = 0; i < n; i++) {
+		struct nlattr *item = nl_put(r, NBD_SOCK_ITEM | NLA_F_NESTED, NULL, 0);
+
+		nl_put_u32(r, NBD_SOCK_FD, (uint32_t)theirs[i]);
+		nl_end(r, item);
+	}
+	nl_end(r, socks);
+}
+
+/*
+ * nbd holds its own references to the sockets it took; on failure the
+ * driver's ends go too.
+ */
+static void close_pairs(unsigned int n, int *mine, const int *theirs, int err)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		close(theirs[i]);
+		if (err)
+			close(mine[i]);
+	}
+}
+
 /*
  * Connects a free nbd device over g->conns new socket pairs; the driver's
  * ends go to mine[]. As root (the broker, or a process that kept root).
+ * hold_s, unless 0, is how long nbd keeps I/O waiting when every
+ * connection is gone, for a restarted driver to reconnect
+ * (nbd_reconnect()); 0 fails it at once.
  */
-static int nbd_connect(const struct uhost_blk_geom *g, int *mine, unsigned int *index)
+static int nbd_connect(const struct uhost_blk_geom *g, unsigned int hold_s, int *mine,
+		       unsigned int *index)
 {
 	int theirs[UHOST_BLK_MAX_CONNS];
-	struct nlattr *socks, *item;
 	struct nl_req r;
 	uint16_t family;
 	uint32_t idx = ~0u;
-	unsigned int n = 0;
 	int fd, err;
 
 	err = geom_check(g);
@@ -456,28 +512,18 @@ static int nbd_connect(const struct uhost_blk_geom *g, int *mine, unsigned int *
 	err = nl_open(&fd, &family);
 	if (err)
 		return err;
-	for (; n < g->conns; n++) {
-		int sv[2];
-
-		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv)) {
-			err = uh_fail(errno, "cannot make a socket pair for nbd: %s",
-				      strerror(errno));
-			goto out;
-		}
-		mine[n] = sv[0];
-		theirs[n] = sv[1];
+	err = make_pairs(g->conns, mine, theirs);
+	if (err) {
+		close(fd);
+		return err;
 	}
 	nl_start(&r, family, NBD_CMD_CONNECT, NBD_GENL_VERSION);
 	nl_put_u64(&r, NBD_ATTR_SIZE_BYTES, g->bytes);
 	nl_put_u64(&r, NBD_ATTR_BLOCK_SIZE_BYTES, g->lbs);
 	nl_put_u64(&r, NBD_ATTR_SERVER_FLAGS, nbd_flags(g));
-	socks = nl_put(&r, NBD_ATTR_SOCKETS | NLA_F_NESTED, NULL, 0);
-	for (unsigned int i = 0; i < n; i++) {
-		item = nl_put(&r, NBD_SOCK_ITEM | NLA_F_NESTED, NULL, 0);
-		nl_put_u32(&r, NBD_SOCK_FD, (uint32_t)theirs[i]);
-		nl_end(&r, item);
-	}
-	nl_end(&r, socks);
+	if (hold_s)
+		nl_put_u64(&r, NBD_ATTR_DEAD_CONN_TIMEOUT, hold_s);
+	put_socks(&r, theirs, g->conns);
 	err = nl_talk(fd, &r, NBD_ATTR_INDEX, &idx);
 	if (!err && idx == ~0u)
 		err = EPROTO;
@@ -493,17 +539,47 @@ static int nbd_connect(const struct uhost_blk_geom *g, int *mine, unsigned int *
 		else
 			uh_fail(err, "%.*s: nbd refused the connection: %s", UHOST_BLK_NAME_LEN,
 				g->name, strerror(err));
-		goto out;
+	} else {
+		*index = idx;
+		nbd_tune(idx, g);
 	}
-	*index = idx;
-	nbd_tune(idx, g);
-out:
-	/* nbd holds its own references to the sockets it took. */
-	for (unsigned int i = 0; i < n; i++) {
-		close(theirs[i]);
-		if (err)
-			close(mine[i]);
+	close_pairs(g->conns, mine, theirs, err);
+	close(fd);
+	return err;
+}
+
+/*
+ * Gives a connected nbd device whose connections all died with their
+ * driver g->conns new ones; the driver's ends go to mine[]. nbd puts each
+ * new socket in the place of a dead one, in order, wakes the I/O that
+ * waited for it, and sends again, when their time runs out (30 s), the
+ * requests the dead driver had taken and not answered. A connection nbd
+ * has not yet seen die (it sees the end of its stream at once) would be
+ * kept and the new socket dropped: the driver's reader then ends.
+ */
+static int nbd_reconnect(unsigned int index, const struct uhost_blk_geom *g, int *mine)
+{
+	int theirs[UHOST_BLK_MAX_CONNS];
+	struct nl_req r;
+	uint16_t family;
+	int fd, err;
+
+	err = nl_open(&fd, &family);
+	if (err)
+		return err;
+	err = make_pairs(g->conns, mine, theirs);
+	if (err) {
+		close(fd);
+		return err;
 	}
+	nl_start(&r, family, NBD_CMD_RECONFIGURE, NBD_GENL_VERSION);
+	nl_put_u32(&r, NBD_ATTR_INDEX, index);
+	put_socks(&r, theirs, g->conns);
+	err = nl_talk(fd, &r, 0, NULL);
+	if (err)
+		uh_fail(err, "%.*s: nbd refused to reconnect /dev/nbd%u: %s", UHOST_BLK_NAME_LEN,
+			g->name, index, strerror(err));
+	close_pairs(g->conns, mine, theirs, err);
 	close(fd);
 	return err;
 }
@@ -528,22 +604,22 @@ static int nbd_disconnect(unsigned int index)
 
 /* ---- The broker ---- */
 
-#define BROKER_CONNECT 1
-#define BROKER_DISCONNECT 2
+/*
+ * How long a kept broker's devices hold I/O while their driver restarts:
+ * past the supervisor's longest back-off (30 s) and a probe under TCG. A
+ * supervisor that gives up ends the broker, which fails the I/O sooner.
+ */
+#define BROKER_HOLD_S 120
+#define BROKER_MAX_DEVS 64
 
-struct broker_req {
-	uint32_t op;
-	uint32_t index;
+/* A device the broker connected: the disk it carries and its geometry. */
+struct broker_dev {
+	unsigned int index;
 	struct uhost_blk_geom geom;
 };
 
-struct broker_reply {
-	int32_t err;
-	uint32_t index;
-	char msg[256];
-};
-
 static int broker_fd = -1;
+static uint64_t broker_seq;
 static pthread_mutex_t broker_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int send_fds(int fd, const void *buf, size_t len, const int *fds, unsigned int n)
@@ -602,14 +678,62 @@ static int recv_fds(int fd, void *buf, size_t len, int *fds, unsigned int *n)
 	return (size_t)got == len ? 0 : EPROTO;
 }
 
-/* The broker's loop: until the driver's end closes, then it disconnects all. */
-static void broker_serve(int fd)
+static struct broker_dev *broker_find(struct broker_dev *held, unsigned int nheld, const char *name)
 {
-	unsigned int held[64], nheld = 0;
+	for (unsigned int i = 0; i < nheld; i++)
+		if (!strncmp(held[i].geom.name, name, UHOST_BLK_NAME_LEN))
+			return &held[i];
+	return NULL;
+}
+
+/*
+ * A connect. A kept broker gives a disk it holds from a driver that died
+ * the device it had, with new connections, so the host's block device,
+ * its mounts and its waiting I/O stay; a disk of another size or block
+ * size is another disk: the old device goes and a new one comes.
+ */
+static int broker_connect(struct broker_dev *held, unsigned int *nheld, bool kept,
+			  struct uh_broker_req *q, struct uh_broker_reply *a, int *mine)
+{
+	struct broker_dev *d = kept ? broker_find(held, *nheld, q->geom.name) : NULL;
+	int err;
+
+	if (d && d->geom.bytes == q->geom.bytes && d->geom.lbs == q->geom.lbs &&
+	    d->geom.conns == q->geom.conns) {
+		a->index = d->index;
+		a->reattached = 1;
+		return nbd_reconnect(d->index, &q->geom, mine);
+	}
+	if (d) {
+		blk_log(UHOST_LOG_WARNING,
+			"uldd: %.*s came back with another geometry: /dev/nbd%u goes, a new device comes",
+			UHOST_BLK_NAME_LEN, d->geom.name, d->index);
+		if (nbd_disconnect(d->index))
+			blk_log(UHOST_LOG_ERR, "uldd: %s", uhost_errmsg());
+		*d = held[--*nheld];
+	}
+	if (*nheld == BROKER_MAX_DEVS)
+		return uh_fail(ENOSPC, "the nbd broker holds %u devices at most", BROKER_MAX_DEVS);
+	err = nbd_connect(&q->geom, kept ? BROKER_HOLD_S : 0, mine, &a->index);
+	if (!err)
+		held[(*nheld)++] = (struct broker_dev){ .index = a->index, .geom = q->geom };
+	return err;
+}
+
+/*
+ * The broker's loop, until the other end closes: the driver's process
+ * (kept false), or, for a supervisor's broker (kept true), the supervisor
+ * and every driver it started. Then it disconnects what it connected:
+ * nothing may stay connected to no process.
+ */
+static void broker_serve(int fd, bool kept)
+{
+	struct broker_dev held[BROKER_MAX_DEVS];
+	unsigned int nheld = 0;
 
 	for (;;) {
-		struct broker_req q = { 0 };
-		struct broker_reply a = { 0 };
+		struct uh_broker_req q = { 0 };
+		struct uh_broker_reply a = { 0 };
 		int mine[UHOST_BLK_MAX_CONNS];
 		unsigned int nfd = 0;
 
@@ -619,25 +743,21 @@ static void broker_serve(int fd)
 		for (unsigned int i = 0; i < nfd; i++)
 			close(mine[i]);
 		nfd = 0;
+		a.seq = q.seq;
 		q.geom.name[UHOST_BLK_NAME_LEN - 1] = '\0';
-		if (q.op == BROKER_CONNECT && nheld == UH_ARRAY_SIZE(held)) {
-			a.err = uh_fail(ENOSPC, "the nbd broker holds %zu devices at most",
-					UH_ARRAY_SIZE(held));
-		} else if (q.op == BROKER_CONNECT) {
-			a.err = nbd_connect(&q.geom, mine, &a.index);
-			if (!a.err) {
-				held[nheld++] = a.index;
+		if (q.op == UH_BROKER_CONNECT) {
+			a.err = broker_connect(held, &nheld, kept, &q, &a, mine);
+			if (!a.err)
 				nfd = q.geom.conns;
-			}
-		} else if (q.op == BROKER_DISCONNECT) {
-			a.err = EINVAL;
-			for (unsigned int i = 0; i < nheld; i++) {
-				if (held[i] != q.index)
-					continue;
-				a.err = nbd_disconnect(q.index);
-				held[i] = held[--nheld];
-				break;
-			}
+		} else if (q.op == UH_BROKER_DISCONNECT) {
+			struct broker_dev *d = NULL;
+
+			for (unsigned int i = 0; i < nheld && !d; i++)
+				if (held[i].index == q.index)
+					d = &held[i];
+			a.err = d ? nbd_disconnect(q.index) : EINVAL;
+			if (d)
+				*d = held[--nheld];
 		} else {
 			a.err = uh_fail(EINVAL,
 					"the nbd broker got request %u, which it does not know",
@@ -649,13 +769,13 @@ static void broker_serve(int fd)
 		for (unsigned int i = 0; i < nfd; i++)
 			close(mine[i]);
 	}
-	/* The driver is gone: nothing may stay connected to a dead process. */
 	for (unsigned int i = 0; i < nheld; i++)
-		if (nbd_disconnect(held[i]))
+		if (nbd_disconnect(held[i].index))
 			blk_log(UHOST_LOG_ERR, "uldd: %s", uhost_errmsg());
 }
 
-int uh_blk_broker_start(void)
+/* Forks the broker; its channel's other end to *fd. */
+static int broker_fork(bool kept, int *fd, pid_t *pidp)
 {
 	int sv[2];
 	pid_t pid;
@@ -683,24 +803,57 @@ int uh_blk_broker_start(void)
 		signal(SIGHUP, SIG_IGN);
 		signal(SIGPIPE, SIG_IGN);
 		prctl(PR_SET_NAME, "uldd-nbd", 0, 0, 0);
-		broker_serve(3);
+		broker_serve(3, kept);
 		_exit(0);
 	}
 	close(sv[1]);
-	broker_fd = sv[0];
+	*fd = sv[0];
+	*pidp = pid;
 	return 0;
 }
 
-static int broker_call(const struct broker_req *q, struct broker_reply *a, int *fds,
+int uh_blk_broker_start(void)
+{
+	pid_t pid;
+
+	return broker_fork(false, &broker_fd, &pid);
+}
+
+int uh_blk_broker_start_kept(int *fd, pid_t *pid)
+{
+	return broker_fork(true, fd, pid);
+}
+
+int uh_blk_broker_use(int fd)
+{
+	if (fd < 0 || fcntl(fd, F_SETFD, FD_CLOEXEC))
+		return uh_fail(EBADF, "the nbd broker's descriptor %d is not open", fd);
+	broker_fd = fd;
+	return 0;
+}
+
+bool uh_blk_broker_ready(void)
+{
+	return broker_fd >= 0;
+}
+
+static int broker_call(struct uh_broker_req *q, struct uh_broker_reply *a, int *fds,
 		       unsigned int *nfd)
 {
-	unsigned int none;
+	unsigned int none = 0, *n = nfd ? nfd : &none;
 	int err;
 
 	pthread_mutex_lock(&broker_lock);
+	q->seq = (uint64_t)getpid() << 32 | ++broker_seq;
 	err = send_fds(broker_fd, q, sizeof(*q), NULL, 0);
-	if (!err)
-		err = recv_fds(broker_fd, a, sizeof(*a), fds, nfd ? nfd : &none);
+	/* A reply to a request of a driver that died before it read it: not ours. */
+	while (!err) {
+		err = recv_fds(broker_fd, a, sizeof(*a), fds, n);
+		if (err || a->seq == q->seq)
+			break;
+		for (unsigned int i = 0; i < *n; i++)
+			close(fds[i]);
+	}
 	pthread_mutex_unlock(&broker_lock);
 	if (err)
 		return uh_fail(err, "the nbd broker does not answer: %s", strerror(err));
@@ -724,17 +877,19 @@ int uhost_blk_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp)
 {
 	int fds[UHOST_BLK_MAX_CONNS];
 	unsigned int index = 0, nfd = 0;
+	bool reattached = false;
 	char size[32];
 	int err;
 
 	if (broker_fd >= 0) {
-		struct broker_req q = { .op = BROKER_CONNECT, .geom = *geom };
-		struct broker_reply a = { 0 };
+		struct uh_broker_req q = { .op = UH_BROKER_CONNECT, .geom = *geom };
+		struct uh_broker_reply a = { 0 };
 
 		err = geom_check(geom);
 		if (!err)
 			err = broker_call(&q, &a, fds, &nfd);
 		index = a.index;
+		reattached = a.reattached;
 		if (!err && nfd != geom->conns) {
 			for (unsigned int i = 0; i < nfd; i++)
 				close(fds[i]);
@@ -742,7 +897,7 @@ int uhost_blk_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp)
 				      nfd, geom->conns);
 		}
 	} else {
-		err = nbd_connect(geom, fds, &index);
+		err = nbd_connect(geom, 0, fds, &index);
 	}
 	if (err)
 		return err;
@@ -754,9 +909,10 @@ int uhost_blk_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp)
 	}
 	(*blkp)->connected = true;
 	size_text(geom->bytes, size, sizeof(size));
-	blk_log(UHOST_LOG_NOTICE, "uldd: %.*s is the host's /dev/nbd%u (%s, %u-byte blocks, %u %s)",
-		UHOST_BLK_NAME_LEN, geom->name, index, size, geom->lbs, geom->conns,
-		geom->conns == 1 ? "connection" : "connections");
+	blk_log(UHOST_LOG_NOTICE,
+		"uldd: %.*s is the host's /dev/nbd%u%s (%s, %u-byte blocks, %u %s)",
+		UHOST_BLK_NAME_LEN, geom->name, index, reattached ? " again" : "", size, geom->lbs,
+		geom->conns, geom->conns == 1 ? "connection" : "connections");
 	return 0;
 }
 
@@ -768,8 +924,8 @@ void uhost_blk_disconnect(struct uhost_blk *blk)
 		return;
 	blk->connected = false;
 	if (broker_fd >= 0) {
-		struct broker_req q = { .op = BROKER_DISCONNECT, .index = blk->index };
-		struct broker_reply a = { 0 };
+		struct uh_broker_req q = { .op = UH_BROKER_DISCONNECT, .index = blk->index };
+		struct uh_broker_reply a = { 0 };
 
 		err = broker_call(&q, &a, NULL, NULL);
 	} else {

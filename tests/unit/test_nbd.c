@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "host.h"
+#include "internal.h"
 #include "unitskip.h"
 
 struct pair {
@@ -301,6 +302,92 @@ static void test_nbd_open_refuses_bad_geometry(void **state)
 }
 
 /*
+ * A supervised driver shares its supervisor's broker with the driver that
+ * crashed before it, whose last reply may still wait on the channel: the
+ * new one passes over a reply to a request it did not make (and closes
+ * the descriptors that came with it), takes its own, and keeps the
+ * device's number and "again" from a reattach.
+ */
+struct fake_broker {
+	int fd;
+	int stale_sock[2]; /* sent with the stale reply: must be closed */
+};
+
+static void fake_send(int fd, const struct uh_broker_reply *a, const int *fds, unsigned int n)
+{
+	char cbuf[CMSG_SPACE(sizeof(int) * 2)];
+	struct iovec iov = { (void *)a, sizeof(*a) };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct cmsghdr *cm;
+
+	memset(cbuf, 0, sizeof(cbuf));
+	msg.msg_control = cbuf;
+	msg.msg_controllen = CMSG_SPACE(sizeof(int) * n);
+	cm = CMSG_FIRSTHDR(&msg);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(int) * n);
+	memcpy(CMSG_DATA(cm), fds, sizeof(int) * n);
+	assert_int_equal(sendmsg(fd, &msg, 0), (ssize_t)sizeof(*a));
+}
+
+static void *fake_broker_serve(void *arg)
+{
+	struct fake_broker *b = arg;
+	struct uh_broker_req q;
+	struct uh_broker_reply a = { 0 };
+	int sv[2], ends[2];
+
+	assert_int_equal(read(b->fd, &q, sizeof(q)), (ssize_t)sizeof(q));
+	assert_int_equal(q.op, UH_BROKER_CONNECT);
+	/* The dead driver's reply first: another seq, and a socket of its own. */
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, b->stale_sock), 0);
+	a.seq = q.seq + 1;
+	a.index = 7;
+	fake_send(b->fd, &a, &b->stale_sock[1], 1);
+	close(b->stale_sock[1]);
+	/* Then this one's: two connections, on the device it had. */
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	ends[0] = sv[0];
+	ends[1] = sv[1];
+	a.seq = q.seq;
+	a.index = 3;
+	a.reattached = 1;
+	fake_send(b->fd, &a, ends, 2);
+	close(sv[0]);
+	close(sv[1]);
+	return NULL;
+}
+
+static void test_nbd_broker_passes_over_stale_reply(void **state)
+{
+	struct uhost_blk_geom g = {
+		.bytes = 1 << 20, .lbs = 512, .pbs = 512, .conns = 2, .name = "nvme0n1"
+	};
+	struct fake_broker b;
+	struct uhost_blk *blk = NULL;
+	pthread_t t;
+	char c;
+	int sv[2];
+
+	(void)state;
+	assert_int_equal(socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv), 0);
+	b.fd = sv[1];
+	assert_int_equal(uh_blk_broker_use(sv[0]), 0);
+	assert_true(uh_blk_broker_ready());
+	assert_int_equal(pthread_create(&t, NULL, fake_broker_serve, &b), 0);
+	assert_int_equal(uhost_blk_open(&g, &blk), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_non_null(blk);
+	/* The stale reply's socket was closed: its peer reads the end. */
+	assert_int_equal(read(b.stale_sock[0], &c, 1), 0);
+	close(b.stale_sock[0]);
+	uhost_blk_close(blk);
+	close(sv[1]);
+	close(sv[0]);
+}
+
+/*
  * Without nbd.ko the broker passes the host's answer back whole: one line
  * that names the fix. Last: the broker, once started, serves the process.
  */
@@ -339,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_nbd_large_reply_written_whole),
 		cmocka_unit_test(test_nbd_end_of_connection),
 		cmocka_unit_test(test_nbd_open_refuses_bad_geometry),
+		cmocka_unit_test(test_nbd_broker_passes_over_stale_reply),
 		cmocka_unit_test(test_nbd_broker_relays_missing_module),
 	};
 

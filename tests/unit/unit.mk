@@ -62,14 +62,14 @@ UNIT_TOOLS_ctl := ctl
 UNIT_TOOLS_supervise := restart oops elf supervise ctl
 # tool_err() and tool_usage_err() without main.c (toolerr.c).
 UNIT_FAKE_supervise := toolerr
-UNIT_KOBJ_supervise := error pciaddr sysfs tap keep privsep thread log
+UNIT_KOBJ_supervise := error pciaddr sysfs tap keep privsep thread log nbd
 UNIT_LIBS_supervise := -lbsd -ldl
 # test_autoprobe: how 'uldd autoprobe' matches devices to drivers, in-process
 # and through the command, on driver .so files that hold nothing but a PCI
 # ID table (idtable.c, built once per table; never loaded, so plain flags).
 UNIT_TOOLS_autoprobe := autoprobe modinfo abi elf supervise restart oops ctl
 UNIT_FAKE_autoprobe := toolerr
-UNIT_KOBJ_autoprobe := error pciaddr sysfs pcibind pciscan tap keep privsep thread log
+UNIT_KOBJ_autoprobe := error pciaddr sysfs pcibind pciscan tap keep privsep thread log nbd
 UNIT_LIBS_autoprobe := -lbsd -ldl
 UNIT_IDTABLES := exact subsys vendor ethernet network override
 UNIT_IDTABLE_SO := $(patsubst %,$(BUILD)/tests/unit/idtables/%.so,$(UNIT_IDTABLES))

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "confine.h"
+#include "supervise.h"
 #include "uldd.h"
 
 #define MAX_SCAN 256
@@ -70,27 +71,14 @@ static const char *const net_imports[] = { "uldd_k_register_netdev", "uldd_k_reg
 					   NULL };
 
 /*
- * The shim's functions that make a gendisk, as a driver imports them: its
- * host side is an nbd device, which only root may connect.
- */
-static const char *const blk_imports[] = { "uldd_k_device_add_disk",
-					   "uldd_k_add_disk",
-					   "uldd_k___blk_mq_alloc_disk",
-					   "uldd_k_blk_mq_alloc_disk",
-					   "uldd_k___blk_alloc_disk",
-					   "uldd_k_blk_alloc_disk",
-					   NULL };
-
-/*
  * A block driver's disks appear after probe, or later, when the driver has
  * long dropped root: a broker that keeps it connects them (kernel/nbd.c).
- * Forked here, before any descriptor the driver alone should hold is open.
+ * Forked here, before any descriptor the driver alone should hold is open;
+ * a supervised driver has its supervisor's already.
  */
 static int start_blk_broker(const struct tool_confine *c)
 {
-	bool blk;
-
-	if (uh_elf_imports(c->driver, blk_imports, &blk) || !blk)
+	if (uh_blk_broker_ready() || !tool_makes_disks(c->driver))
 		return 0;
 	if (uh_blk_broker_start()) {
 		tool_err("%s", uhost_errmsg());

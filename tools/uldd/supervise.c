@@ -13,6 +13,10 @@
  * its crash (oops.c). A restarted child gets the TAPs' names back
  * (ULDD_SUPERVISOR_TAPS) and attaches to them, so the host's interface,
  * with its ifindex, addresses, routes and sockets, outlives the crash.
+ * A block driver's disks do the same through the nbd broker, which is the
+ * supervisor's and every child's (fd 4, ULDD_NBD_BROKER_FD): the host's
+ * /dev/nbdN stays, its I/O waits, and the restarted driver's disk of the
+ * same name takes it back (kernel/nbd.c).
  */
 #include <bsd/libutil.h>
 #include <bsd/unistd.h>
@@ -38,6 +42,7 @@
 #include "watchdog.h" /* ULDD_WD_STOP_S */
 
 #define SUP_FD 3
+#define SUP_NBD_FD 4
 #define SUP_MAX_TAPS 16
 #define SUP_MAX_DEVS 16
 /*
@@ -71,6 +76,8 @@ struct sup {
 	int stop_sig; /* the stop signal forwarded, 0: none */
 	unsigned int stop_s; /* SIGKILL this long after it */
 	char exe[4096]; /* this binary, which the child runs */
+	int nbd_fd; /* the nbd broker's channel, -1: none */
+	pid_t nbd_pid;
 };
 
 static uint64_t now_ns(void)
@@ -147,6 +154,37 @@ void tool_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *d
 		snprintf(devices, vlen, "%s", "any");
 }
 
+/*
+ * The shim's functions that make a gendisk, as a driver imports them: its
+ * host side is an nbd device, which only root may connect.
+ */
+static const char *const blk_imports[] = { "uldd_k_device_add_disk",
+					   "uldd_k_add_disk",
+					   "uldd_k___blk_mq_alloc_disk",
+					   "uldd_k_blk_mq_alloc_disk",
+					   "uldd_k___blk_alloc_disk",
+					   "uldd_k_blk_alloc_disk",
+					   NULL };
+
+bool tool_makes_disks(const char *driver)
+{
+	bool blk;
+
+	return !uh_elf_imports(driver, blk_imports, &blk) && blk;
+}
+
+/* The driver's .so as the command line names it; NULL when none does. */
+static const char *sup_driver_path(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (tool_sup_takes_value(argv[i]))
+			i++;
+		else if (argv[i][0] != '-' && !strchr(argv[i], '='))
+			return argv[i];
+	}
+	return NULL;
+}
+
 int tool_sup_pidfile_path(char *buf, size_t len, const char *dir, const char *driver,
 			  const char *devices)
 {
@@ -187,8 +225,14 @@ int tool_supervised_run(int argc, char **argv)
 	}
 	if (tool_oops_install(fd))
 		tool_err("warning: no crash handler: %s", strerror(errno));
+	fd_env = getenv(ULDD_SUP_NBD_ENV);
+	if (fd_env && uh_blk_broker_use(atoi(fd_env))) {
+		tool_err("%s=%s: %s", ULDD_SUP_NBD_ENV, fd_env, uhost_errmsg());
+		return ULDD_EXIT_FAIL;
+	}
 	unsetenv(ULDD_SUP_FD_ENV);
 	unsetenv(ULDD_SUP_TAPS_ENV);
+	unsetenv(ULDD_SUP_NBD_ENV);
 	return 0;
 }
 
@@ -309,15 +353,27 @@ static int sup_spawn(struct sup *s)
 		return err;
 	}
 	if (s->child == 0) {
+		int pipe_hi = fcntl(p[1], F_DUPFD_CLOEXEC, 10);
+		int nbd_hi = s->nbd_fd >= 0 ? fcntl(s->nbd_fd, F_DUPFD_CLOEXEC, 10) : -1;
 		sigset_t none;
 
-		/* The pipe at SUP_FD without close-on-exec; nothing else crosses. */
-		if (p[1] == SUP_FD ? fcntl(SUP_FD, F_SETFD, 0) : dup2(p[1], SUP_FD) < 0)
+		/*
+		 * The pipe at SUP_FD and the broker's channel at SUP_NBD_FD,
+		 * without close-on-exec; nothing else crosses. Moved up first,
+		 * so neither lands on the other's number.
+		 */
+		if (pipe_hi < 0 || dup2(pipe_hi, SUP_FD) < 0)
 			_exit(127);
-		closefrom(SUP_FD + 1);
+		if (s->nbd_fd >= 0 && (nbd_hi < 0 || dup2(nbd_hi, SUP_NBD_FD) < 0))
+			_exit(127);
+		closefrom(s->nbd_fd >= 0 ? SUP_NBD_FD + 1 : SUP_FD + 1);
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		setenv(ULDD_SUP_FD_ENV, "3", 1);
+		if (s->nbd_fd >= 0)
+			setenv(ULDD_SUP_NBD_ENV, "4", 1);
+		else
+			unsetenv(ULDD_SUP_NBD_ENV);
 		if (used)
 			setenv(ULDD_SUP_TAPS_ENV, taps, 1);
 		else
@@ -456,6 +512,17 @@ static void sup_report(struct sup *s, int status)
 	}
 }
 
+/* Its channel's last copy closed, the broker disconnects what it holds. */
+static void sup_end_broker(struct sup *s)
+{
+	if (s->nbd_fd < 0)
+		return;
+	close(s->nbd_fd);
+	s->nbd_fd = -1;
+	while (waitpid(s->nbd_pid, NULL, 0) < 0 && errno == EINTR)
+		;
+}
+
 static int sup_pidfile(struct sup *s, struct pidfh **pfh)
 {
 	char path[512];
@@ -536,6 +603,7 @@ static int sup_loop(struct sup *s)
 int tool_supervise(int argc, char **argv)
 {
 	struct sup *s = calloc(1, sizeof(*s));
+	const char *driver_path;
 	struct pidfh *pfh;
 	sigset_t set;
 	ssize_t n;
@@ -567,6 +635,7 @@ int tool_supervise(int argc, char **argv)
 		}
 		i++;
 	}
+	s->nbd_fd = -1;
 	n = readlink("/proc/self/exe", s->exe, sizeof(s->exe) - 1);
 	if (n <= 0 || (size_t)n >= sizeof(s->exe) - 1)
 		snprintf(s->exe, sizeof(s->exe), "/proc/self/exe");
@@ -588,9 +657,18 @@ int tool_supervise(int argc, char **argv)
 		return rc;
 	}
 	setproctitle("-uldd supervise %s %s", s->driver, s->devices);
-	rc = sup_loop(s);
-	/* Whatever ended it, no kept TAP outlives the supervisor. */
+	/* Root's, for the disks of every driver process it will start. */
+	driver_path = sup_driver_path(argc, argv);
+	if (!geteuid() && driver_path && tool_makes_disks(driver_path) &&
+	    uh_blk_broker_start_kept(&s->nbd_fd, &s->nbd_pid)) {
+		tool_err("%s", uhost_errmsg());
+		rc = ULDD_EXIT_FAIL;
+	} else {
+		rc = sup_loop(s);
+	}
+	/* Whatever ended it, no kept TAP or disk outlives the supervisor. */
 	sup_remove_taps(s);
+	sup_end_broker(s);
 	if (pfh)
 		pidfile_remove(pfh);
 	close(s->sig_fd);

@@ -10,9 +10,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The environment of a supervised 'uldd run': its pipe, the TAPs it takes back. */
+/*
+ * The environment of a supervised 'uldd run': its pipe, the TAPs it takes
+ * back, the supervisor's nbd broker.
+ */
 #define ULDD_SUP_FD_ENV "ULDD_SUPERVISOR_FD"
 #define ULDD_SUP_TAPS_ENV "ULDD_SUPERVISOR_TAPS"
+#define ULDD_SUP_NBD_ENV "ULDD_NBD_BROKER_FD"
 
 /* argv[0] is "supervise", or "run" with a --restart among the rest. */
 int tool_supervise(int argc, char **argv);
@@ -29,6 +33,12 @@ int tool_supervised_run(int argc, char **argv);
  * value: what a command that hands such options on needs to know.
  */
 bool tool_sup_takes_value(const char *a);
+
+/*
+ * Whether the driver can make a gendisk (it imports a function that adds
+ * one): its disks need the nbd broker, which keeps root.
+ */
+bool tool_makes_disks(const char *driver);
 
 /* The driver and devices a run's command line names: "e1000 0000:01:00.0". */
 void tool_sup_describe(int argc, char **argv, char *driver, size_t dlen, char *devices,
