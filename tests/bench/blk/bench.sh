@@ -168,14 +168,45 @@ declare -A title=([rr4k1]="4K randread QD1" [rr4k32]="4K randread QD32"
 	[rw4k1]="4K randwrite QD1" [rw4k32]="4K randwrite QD32"
 	[sr128k]="128K seq read QD8" [sw128k]="128K seq write QD8")
 
+# Per thread of uldd: its user and system CPU time and its voluntary
+# switches, from /proc/PID/task/*/stat and status: which thread does the
+# work, and whether in user space or in the host kernel.
+thread_ticks() { # FILE: "TID COMM UTIME STIME VOL" a line
+	local t line f k v vol
+	: >"$1"
+	for t in /proc/"$upid"/task/*; do
+		read -r line <"$t/stat" || continue
+		vol=0
+		while read -r k v; do
+			[ "$k" != voluntary_ctxt_switches: ] || vol=$v
+		done <"$t/status"
+		f=${line#*(}
+		f=${f%%)*}
+		read -ra v <<<"${line##*) }"
+		echo "${t##*/} ${f// /_} ${v[11]} ${v[12]} $vol" >>"$1"
+	done
+}
+# thread_delta KEY IOS: per I/O, each of uldd's threads that ran: "CPU
+# COMM USER SYS VOL" a line (microseconds), the busiest first.
+thread_delta() {
+	awk -v n="$2" -v hz="$hz" 'FNR == NR { u[$1] = $3; s[$1] = $4; v[$1] = $5; next }
+		($1 in u) { du = ($3 - u[$1]) * 1e6 / hz / n; ds = ($4 - s[$1]) * 1e6 / hz / n
+			dv = ($5 - v[$1]) / n
+			if (du + ds > 0 || dv >= 0.01)
+				printf "%.0f %s %.0f %.0f %.2f\n", du + ds, $2, du, ds, dv }' \
+		"$out/threads0-$1" "$out/threads1-$1" | sort -rn >"$out/threads-$1"
+}
+
 # run_job SIDE DEV KEY ARGS...: a measured run; IOPS, MB/s and the
 # counters per I/O.
 run_job() {
 	local side=$1 dev=$2 key=$3 c0 c1 v
 	shift 3
+	[ "$side" != uldd ] || thread_ticks "$out/threads0-$key"
 	c0=$(counters)
 	fio_json "$side-$key" "$dev" --time_based --runtime="$secs" "$@"
 	c1=$(counters)
+	[ "$side" != uldd ] || thread_ticks "$out/threads1-$key"
 	# Reads and writes both: a job is one or the other.
 	v=$(jq -r '[.jobs[0] | (.read.iops + .write.iops), (.read.bw_bytes + .write.bw_bytes) / 1e6,
 		(.read.total_ios + .write.total_ios), ([.read.runtime, .write.runtime] | max) / 1000]
@@ -194,6 +225,7 @@ run_job() {
 	put "$side.$key.gcpu" "$(awk -v d=$((y[0] - x[0])) -v n="${r[2]}" -v hz="$hz" 'BEGIN { printf "%.0f", d * 1e6 / hz / n }')"
 	put "$side.$key.gctx" "$(awk -v d=$((y[1] - x[1])) -v n="${r[2]}" 'BEGIN { printf "%.2f", d / n }')"
 	[ "$side" = uldd ] || return 0
+	thread_delta "$key" "${r[2]}"
 	put "$side.$key.vol" "$(awk -v d=$((y[2] - x[2])) -v n="${r[2]}" 'BEGIN { printf "%.2f", d / n }')"
 	put "$side.$key.invol" "$(awk -v d=$((y[3] - x[3])) -v n="${r[2]}" 'BEGIN { printf "%.2f", d / n }')"
 	put "$side.$key.rw" "$(awk -v d=$((y[4] - x[4])) -v n="${r[2]}" 'BEGIN { printf "%.2f", d / n }')"
@@ -226,31 +258,40 @@ for side in kernel uldd; do
 	ok "$side: $n blocks of 4 KiB read back, crc32c and offset of each as written"
 done
 
-# All of uldd's system calls per I/O, by perf's count of the
-# raw_syscalls:sys_enter tracepoint while fio runs.
+# The profile runs, where perf runs: the two random read jobs once more
+# on uldd, not measured: all of uldd's system calls per I/O (perf stat's
+# count of the raw_syscalls:sys_enter tracepoint), and at QD1 where its
+# CPU time goes (perf record of cpu-clock samples: no PMU under TCG).
 perf_ok=
 if command -v perf >/dev/null; then
 	[ -d /sys/kernel/tracing/events ] || mount -t tracefs tracefs /sys/kernel/tracing 2>/dev/null || true
 	perf stat -e raw_syscalls:sys_enter -x, -o "$out/perf-probe" -- true >/dev/null 2>&1 &&
 		perf_ok=1
 fi
-if [ -n "$perf_ok" ]; then
-	for key in rr4k1 rr4k32; do
-		for j in "${jobs[@]}"; do
-			read -ra a <<<"$j"
-			[ "${a[0]}" = "$key" ] || continue
-			echo "== ${title[$key]} on uldd once more, under perf stat (system calls)"
-			perf stat -e raw_syscalls:sys_enter,context-switches -x, -o "$out/perf-$key" \
-				-p "$upid" >/dev/null 2>&1 &
-			ppid=$!
-			sleep 2 # attached
-			fio_json "perf-$key" "$udev" --time_based --runtime="$secs" "${a[@]:1}"
-			kill -INT "$ppid" 2>/dev/null || true
-			wait "$ppid" || true
-			n=$(jq '.jobs[0].read.total_ios' "$out/perf-$key.json")
-			put "uldd.$key.sys" "$(awk -F, -v n="$n" '$3 == "raw_syscalls:sys_enter" { printf "%.2f", $1 / n }' "$out/perf-$key")"
-		done
+for key in ${perf_ok:+rr4k1 rr4k32}; do
+	for j in "${jobs[@]}"; do
+		read -ra a <<<"$j"
+		[ "${a[0]}" = "$key" ] || continue
+		echo "== profile: ${title[$key]} on uldd once more, under perf"
+		pids=()
+		perf stat -e raw_syscalls:sys_enter -x, -o "$out/perf-$key" -p "$upid" >/dev/null 2>&1 &
+		pids+=($!)
+		if [ "$key" = rr4k1 ]; then
+			perf record -e cpu-clock -F 499 -p "$upid" -o "$out/perf-$key.data" >/dev/null 2>&1 &
+			pids+=($!)
+		fi
+		sleep 2 # attached
+		fio_json "prof-$key" "$udev" --time_based --runtime="$secs" "${a[@]:1}"
+		for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done
+		for p in "${pids[@]}"; do wait "$p" || true; done
+		n=$(jq '.jobs[0].read.total_ios' "$out/prof-$key.json")
+		put "uldd.$key.sys" "$(awk -F, -v n="$n" '$3 == "raw_syscalls:sys_enter" { printf "%.2f", $1 / n }' "$out/perf-$key")"
 	done
+done
+# The top of the QD1 profile: by shared object and symbol.
+if [ -s "$out/perf-rr4k1.data" ]; then
+	timeout 300 perf report -i "$out/perf-rr4k1.data" --stdio --sort dso,sym 2>/dev/null |
+		awk '/^#/ && /Samples/ { print } /^ +[0-9.]+%/ && k++ < 15' >"$out/perf-top" || true
 fi
 
 # bonnie++ on ext4 on each, one after the other.
@@ -316,6 +357,19 @@ table() {
 	[ -n "$perf_ok" ] || echo "(no perf here: the sys column is empty)"
 	echo "Every job verified: reads check each block's crc32c header as they read it; the writes"
 	echo "were checked by a full read-back pass ($(get kernel.checked) + $(get uldd.checked) blocks of 4 KiB, all good)."
+	local key
+	for key in rr4k1 rr4k32; do
+		[ -s "$out/threads-$key" ] || continue
+		echo
+		echo "uldd's threads in the ${title[$key]} run above, per I/O:"
+		printf '  %-20s %9s %9s %9s %9s\n' thread "CPU us" "user us" "sys us" "vol ctxsw"
+		awk '{ printf "  %-20s %9s %9s %9s %9s\n", $2, $1, $3, $4, $5 }' "$out/threads-$key"
+	done
+	if [ -s "$out/perf-top" ]; then
+		echo
+		echo "perf record -e cpu-clock on uldd, 4K randread QD1: the top symbols"
+		sed 's/^/  /' "$out/perf-top"
+	fi
 	[ -n "$bonnie" ] || return 0
 	echo
 	echo "bonnie++ $(cut -d, -f2 "$out/bonnie-kernel.csv"), ext4, -s $((BONNIE_RAM * 2))M -r $BONNIE_RAM -n 1 -f; $cgnote"
