@@ -22,6 +22,7 @@ packages=(
 	abigail-tools dwarves          # make abi-check: abidiff, pahole
 	gdb                            # uldd gdb (tools/gdb/uldd.py), tests/vm/t-gdb.sh
 	fio                            # tests/vm/t-blk.sh: 4 KiB random reads through the nbd device
+	bonnie++                       # make bench-blk: ext4 on nvme.ko against uldd's nvme port
 	valgrind                       # memcheck on uldd run (t-debug.sh); its client-request headers
 	dpkg-dev debhelper lintian     # make deb, make pkg-check
 )

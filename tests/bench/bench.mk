@@ -97,3 +97,13 @@ bench-vm: all vm-setup
 .PHONY: bench-net
 bench-net: all ported vm-setup
 	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/bench/net/bench.sh
+
+# bench-blk: fio and bonnie++ on two identical emulated NVMe controllers,
+# one on the guest kernel's nvme.ko and one on uldd's port of it (Linux
+# 6.1's, or BENCH_TREE's), in one guest boot (tests/bench/blk/bench.sh):
+# a table of IOPS, MB/s and the ratio uldd / kernel, with per-I/O counts
+# of the uldd process that explain it. BENCH_SECONDS, BENCH_TREE and
+# BENCH_BONNIE reach the guest through the script's vm-env line.
+.PHONY: bench-blk
+bench-blk: all $(BUILD)/ported/6.1/nvme.so $(BUILD)/ported/6.12/nvme.so vm-setup
+	$(Q)$(TOP)/tests/vm/run.sh $(BUILD) $(TOP)/tests/bench/blk/bench.sh
