@@ -106,13 +106,17 @@ static void put_be32(unsigned char *p, uint32_t v)
 	p[3] = (unsigned char)v;
 }
 
-/* All of len bytes, or ESHUTDOWN at the end of the stream. */
+/*
+ * All of len bytes, or ESHUTDOWN at the end of the stream. MSG_WAITALL:
+ * a large write's payload comes in pieces, and a read() per piece is a
+ * sleep and a wake-up each; the loop is for a signal's interruption.
+ */
 static int read_full(int fd, void *buf, size_t len)
 {
 	unsigned char *p = buf;
 
 	while (len) {
-		ssize_t n = read(fd, p, len);
+		ssize_t n = recv(fd, p, len, MSG_WAITALL);
 
 		if (n > 0) {
 			p += n;

@@ -130,7 +130,8 @@ static const int uh_seccomp_allow[] = {
 	SYS_faccessat2,
 #endif
 	/* Block devices (nbd.c): a batch of NBD replies and its read data
-	 * (sendmsg: MSG_NOSIGNAL), the nbd broker's requests and the sockets
+	 * (sendmsg: MSG_NOSIGNAL), requests and payloads whole (recvfrom:
+	 * MSG_WAITALL), the nbd broker's requests and the sockets
 	 * it hands back (sendmsg, recvmsg), a disconnect that wakes the
 	 * readers (shutdown), and, for a process that kept root, the socket
 	 * pairs and netlink it then makes itself (socketpair, sendto, recvfrom).
