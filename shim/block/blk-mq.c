@@ -28,6 +28,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #include "../core/stop.h"
 #include "../mm/private.h"
@@ -204,6 +205,11 @@ static struct blk_mq_hw_ctx *hctx_create(struct request_queue *q, unsigned int i
 	h = uldd_private_alloc(sizeof(*h), GFP_KERNEL | __GFP_ZERO);
 	if (!hctx || !h)
 		goto err;
+	/* Aligned to its size's power of two, so each vCPU's counts start a cache line. */
+	h->stat = uldd_private_alloc(set->uldd->nr_cpus * sizeof(*h->stat),
+				     GFP_KERNEL | __GFP_ZERO);
+	if (!h->stat)
+		goto err;
 	hctx->uldd = h;
 	h->owner = hctx;
 	hctx->queue = q;
@@ -220,6 +226,8 @@ static struct blk_mq_hw_ctx *hctx_create(struct request_queue *q, unsigned int i
 		goto err;
 	return hctx;
 err:
+	if (h)
+		uldd_private_free(h->stat);
 	uldd_private_free(h);
 	uldd_private_free(hctx);
 	return NULL;
@@ -230,6 +238,7 @@ static void hctx_destroy(struct request_queue *q, struct blk_mq_hw_ctx *hctx, bo
 	cancel_delayed_work_sync(&hctx->uldd->run_work);
 	if (exit && q->tag_set->ops->exit_hctx)
 		q->tag_set->ops->exit_hctx(hctx, hctx->queue_num);
+	uldd_private_free(hctx->uldd->stat);
 	uldd_private_free(hctx->uldd);
 	uldd_private_free(hctx);
 }
@@ -579,7 +588,7 @@ struct request *uldd_blk_get_request(struct request_queue *q, struct blk_mq_hw_c
 	rq->biotail = NULL;
 	rq->part = q->disk ? q->disk->part0 : NULL;
 	rq->start_time_ns = 0;
-	rq->io_start_time_ns = 0;
+	rq->io_start_time_ns = 0; /* set when started: the latency 'uldd stats' shows */
 	rq->nr_phys_segments = 0;
 	rq->nr_integrity_segments = 0;
 	rq->ioprio = 0;
@@ -840,6 +849,7 @@ void blk_mq_start_request(struct request *rq)
 		rq->timeout = q->rq_timeout;
 	rq->deadline = jiffies + rq->timeout;
 	expiry = rq->deadline;
+	rq->io_start_time_ns = ktime_get_ns();
 	smp_wmb();
 	WRITE_ONCE(rq->state, MQ_RQ_IN_FLIGHT);
 	rq->rq_flags &= ~RQF_TIMED_OUT;
@@ -861,6 +871,8 @@ void blk_mq_complete_request(struct request *rq)
 
 void __blk_mq_end_request(struct request *rq, blk_status_t error)
 {
+	/* Before end_io, which may free rq. */
+	uldd_blk_stat_end(rq, error);
 	if (rq->end_io) {
 		if (rq->end_io(rq, error) == RQ_END_IO_FREE)
 			blk_mq_free_request(rq);
@@ -897,8 +909,10 @@ void blk_mq_end_request_batch(struct io_comp_batch *iob)
 void blk_mq_requeue_request(struct request *rq, bool kick_requeue_list)
 {
 	struct uldd_blk_queue *p = rq->q->uldd;
+	struct uldd_blk_stat *st = uldd_blk_stat_here(rq->mq_hctx);
 	unsigned long flags;
 
+	WRITE_ONCE(st->requeues, st->requeues + 1);
 	WRITE_ONCE(rq->state, MQ_RQ_IDLE);
 	rq->rq_flags &= ~RQF_TIMED_OUT;
 	spin_lock_irqsave(&p->requeue_lock, flags);
@@ -968,7 +982,9 @@ static void timeout_work(struct work_struct *work)
 			if (blk_mq_rq_state(rq) == MQ_RQ_IN_FLIGHT &&
 			    time_after_eq(now, deadline)) {
 				enum blk_eh_timer_return r = BLK_EH_RESET_TIMER;
+				struct uldd_blk_stat *st = uldd_blk_stat_here(rq->mq_hctx);
 
+				WRITE_ONCE(st->timeouts, st->timeouts + 1);
 				rq->rq_flags |= RQF_TIMED_OUT;
 				if (set->ops->timeout)
 					r = set->ops->timeout(rq);
