@@ -37,6 +37,14 @@
 struct workqueue_struct *uldd_kblockd;
 static DEFINE_MUTEX(kblockd_lock);
 
+/*
+ * How long after its tag set is made a driver's disk-less I/O queues are
+ * said to be so: an NVMe controller without namespaces probes and runs
+ * as in Linux, and this line is all the user sees of it. Only a message:
+ * a disk added later is exported as any other.
+ */
+#define BLK_NODISK_DELAY (20 * HZ)
+
 /* Linux's default request timeout. */
 #define BLK_DEFAULT_TIMEOUT (30 * HZ)
 /* How long a request refused with BLK_STS_*RESOURCE waits at most. */
@@ -92,6 +100,25 @@ static void free_maps(struct blk_mq_tag_set *set)
 	}
 }
 
+/*
+ * An admin queue (NVMe's) is a queue without a disk; an I/O tag set whose
+ * driver found nothing to add has no queue at all.
+ */
+static void nodisk_work(struct work_struct *work)
+{
+	struct uldd_blk_set *s =
+		container_of(to_delayed_work(work), struct uldd_blk_set, nodisk_work);
+	struct blk_mq_tag_set *set = s->owner;
+	bool none;
+
+	mutex_lock(&set->tag_list_lock);
+	none = list_empty(&set->tag_list) && !READ_ONCE(s->add_failed);
+	mutex_unlock(&set->tag_list_lock);
+	if (none)
+		pr_warn("uldd: the driver set up %u block I/O queue(s) but added no disk in %u s (an NVMe controller without namespaces?): no disk exported; uldd runs on and exports a disk added later\n",
+			set->nr_hw_queues, BLK_NODISK_DELAY / HZ);
+}
+
 int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set)
 {
 	struct uldd_blk_set *s;
@@ -117,8 +144,10 @@ int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set)
 	s = uldd_private_alloc(sizeof(*s), GFP_KERNEL | __GFP_ZERO);
 	if (!s)
 		return -ENOMEM;
+	s->owner = set;
 	s->cap = max(set->nr_hw_queues, nr_cpu_ids);
 	s->nr_cpus = nr_cpu_ids;
+	INIT_DELAYED_WORK(&s->nodisk_work, nodisk_work);
 	set->uldd = s;
 	mutex_init(&set->tag_list_lock);
 	INIT_LIST_HEAD(&set->tag_list);
@@ -138,6 +167,7 @@ int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set)
 		if (err)
 			goto err_tags;
 	}
+	queue_delayed_work(uldd_kblockd, &s->nodisk_work, BLK_NODISK_DELAY);
 	return 0;
 
 err_tags:
@@ -170,6 +200,7 @@ void blk_mq_free_tag_set(struct blk_mq_tag_set *set)
 {
 	if (!set->uldd)
 		return;
+	cancel_delayed_work_sync(&set->uldd->nodisk_work);
 	WARN_ON(!list_empty(&set->tag_list));
 	for (unsigned int i = 0; i < set->uldd->cap; i++)
 		uldd_blk_tags_free(set, i);
@@ -206,8 +237,8 @@ static struct blk_mq_hw_ctx *hctx_create(struct request_queue *q, unsigned int i
 	if (!hctx || !h)
 		goto err;
 	/* Aligned to its size's power of two, so each vCPU's counts start a cache line. */
-	h->stat = uldd_private_alloc(set->uldd->nr_cpus * sizeof(*h->stat),
-				     GFP_KERNEL | __GFP_ZERO);
+	h->stat =
+		uldd_private_alloc(set->uldd->nr_cpus * sizeof(*h->stat), GFP_KERNEL | __GFP_ZERO);
 	if (!h->stat)
 		goto err;
 	hctx->uldd = h;

@@ -42,6 +42,13 @@ unsigned int uldd_blk_disks(void)
 	return atomic_read(&disks_added);
 }
 
+static atomic_t exports_failed = ATOMIC_INIT(0);
+
+unsigned int uldd_blk_export_failed(void)
+{
+	return atomic_read(&exports_failed);
+}
+
 struct gendisk *__blk_mq_alloc_disk(struct blk_mq_tag_set *set, struct queue_limits *lim,
 				    void *queuedata, struct lock_class_key *lkclass)
 {
@@ -90,8 +97,9 @@ int device_add_disk(struct device *parent, struct gendisk *disk,
 	set_bit(GD_ADDED, &disk->state);
 	err = uldd_blk_export_add(disk);
 	if (err) {
-		pr_err("%s: the host export refused the disk: %pe\n", disk->disk_name,
-		       ERR_PTR(err));
+		/* Said in one line by the export; a driver such as nvme goes on without the disk. */
+		disk->queue->tag_set->uldd->add_failed = true;
+		atomic_inc(&exports_failed);
 		clear_bit(GD_ADDED, &disk->state);
 		clear_bit(QUEUE_FLAG_REGISTERED, &disk->queue->queue_flags);
 		return err;

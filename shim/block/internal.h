@@ -25,8 +25,11 @@
 #define ULDD_HCTX_STOPPED 0
 
 struct uldd_blk_set {
+	struct blk_mq_tag_set *owner;
 	unsigned int cap; /* entries of set->tags and of a queue's hctx array */
 	unsigned int nr_cpus; /* entries of each map's mq_map */
+	bool add_failed; /* a disk on it could not be exported (said already) */
+	struct delayed_work nodisk_work; /* says so if the set never gets a queue */
 };
 
 struct uldd_blk_tags {

@@ -129,8 +129,7 @@ static void report_disk(struct report *r, struct gendisk *disk)
 	char pre[16];
 
 	report(r, "disk: %s\nbytes: %llu\nlogical_block_size: %u\n", disk->disk_name,
-	       (unsigned long long)get_capacity(disk) << SECTOR_SHIFT,
-	       queue_logical_block_size(q));
+	       (unsigned long long)get_capacity(disk) << SECTOR_SHIFT, queue_logical_block_size(q));
 	mutex_lock(&set->tag_list_lock);
 	report(r, "hw_queues: %u\nqueue_depth: %u\n", q->nr_hw_queues, set->queue_depth);
 	for (unsigned int i = 0; i < q->nr_hw_queues; i++) {
