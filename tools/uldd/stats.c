@@ -51,9 +51,8 @@ const struct tool_cmd tool_cmd_stats = {
 		"disks of one tag set) and at most, requests ended and their bytes by kind (read,\n"
 		"write, flush, discard, write_zeroes, other), errors, requeues, timeouts, and the\n"
 		"mean and largest latency in ns from the driver's start of a request to its end.\n"
-		"The processes listen on\n"
-		"/run/uldd/PID.sock (ULDD_RUN_DIR overrides the folder); sockets that dead\n"
-		"processes left are removed on the way. Only root and the user that runs\n"
-		"the driver may ask.\n",
+		"The processes listen on /run/uldd/PID.sock (ULDD_RUN_DIR overrides the\n"
+		"folder); sockets that dead processes left are removed on the way. Only root\n"
+		"and the user that runs the driver may ask.\n",
 	.run = stats_run,
 };
