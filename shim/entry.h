@@ -95,6 +95,19 @@ int ULDD_ENTRY(uldd_net_ifname)(const char *name);
 unsigned int ULDD_ENTRY(uldd_net_open_failed)(void);
 /* How many disks a driver has added (shim/block): a driver may need no device. */
 unsigned int ULDD_ENTRY(uldd_blk_disks)(void);
+/*
+ * How many disks the host export refused (nbd.ko missing, ...): each said
+ * why in one line already. A driver such as nvme adds its disks from a
+ * work item and runs on without them, so 'uldd run' asks at its exit.
+ */
+unsigned int ULDD_ENTRY(uldd_blk_export_failed)(void);
 long ULDD_ENTRY(uldd_net_report)(const char *ifname, char *buf, unsigned long len);
+/*
+ * 'uldd stats' about disk name (a gendisk this process added, such as
+ * nvme0n1; shim/block/stats.c): per hardware queue, depth, requests by
+ * kind, bytes, errors, requeues, timeouts and latency, one "name: value"
+ * a line; its length, or -ENODEV. From a host thread without a vCPU.
+ */
+long ULDD_ENTRY(uldd_blk_report)(const char *name, char *buf, unsigned long len);
 
 #endif /* ULDD_SHIM_ENTRY_H */

@@ -121,6 +121,9 @@ static int try_get(struct blk_mq_tags *tags, bool reserved)
 	if (bit < hi) {
 		__set_bit(bit, t->map);
 		tag = bit;
+		/* The depth 'uldd stats' shows, counted under the lock the tag takes anyway. */
+		if (++t->used > t->max_used)
+			t->max_used = t->used;
 		if (!reserved)
 			t->hint = bit + 1 < hi ? bit + 1 : lo;
 	}
@@ -156,6 +159,7 @@ void uldd_blk_tag_put(struct blk_mq_tags *tags, unsigned int tag)
 
 	spin_lock_irqsave(&t->lock, flags);
 	__clear_bit(tag, t->map);
+	t->used--;
 	spin_unlock_irqrestore(&t->lock, flags);
 	if (wq_has_sleeper(&t->wait))
 		wake_up(&t->wait);

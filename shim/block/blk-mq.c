@@ -28,6 +28,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #include "../core/stop.h"
 #include "../mm/private.h"
@@ -35,6 +36,14 @@
 
 struct workqueue_struct *uldd_kblockd;
 static DEFINE_MUTEX(kblockd_lock);
+
+/*
+ * How long after its tag set is made a driver's disk-less I/O queues are
+ * said to be so: an NVMe controller without namespaces probes and runs
+ * as in Linux, and this line is all the user sees of it. Only a message:
+ * a disk added later is exported as any other.
+ */
+#define BLK_NODISK_DELAY (20 * HZ)
 
 /* Linux's default request timeout. */
 #define BLK_DEFAULT_TIMEOUT (30 * HZ)
@@ -91,6 +100,25 @@ static void free_maps(struct blk_mq_tag_set *set)
 	}
 }
 
+/*
+ * An admin queue (NVMe's) is a queue without a disk; an I/O tag set whose
+ * driver found nothing to add has no queue at all.
+ */
+static void nodisk_work(struct work_struct *work)
+{
+	struct uldd_blk_set *s =
+		container_of(to_delayed_work(work), struct uldd_blk_set, nodisk_work);
+	struct blk_mq_tag_set *set = s->owner;
+	bool none;
+
+	mutex_lock(&set->tag_list_lock);
+	none = list_empty(&set->tag_list) && !READ_ONCE(s->add_failed);
+	mutex_unlock(&set->tag_list_lock);
+	if (none)
+		pr_warn("uldd: the driver set up %u block I/O queue(s) but added no disk in %u s (an NVMe controller without namespaces?): no disk exported; uldd runs on and exports a disk added later\n",
+			set->nr_hw_queues, BLK_NODISK_DELAY / HZ);
+}
+
 int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set)
 {
 	struct uldd_blk_set *s;
@@ -116,8 +144,10 @@ int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set)
 	s = uldd_private_alloc(sizeof(*s), GFP_KERNEL | __GFP_ZERO);
 	if (!s)
 		return -ENOMEM;
+	s->owner = set;
 	s->cap = max(set->nr_hw_queues, nr_cpu_ids);
 	s->nr_cpus = nr_cpu_ids;
+	INIT_DELAYED_WORK(&s->nodisk_work, nodisk_work);
 	set->uldd = s;
 	mutex_init(&set->tag_list_lock);
 	INIT_LIST_HEAD(&set->tag_list);
@@ -137,6 +167,7 @@ int blk_mq_alloc_tag_set(struct blk_mq_tag_set *set)
 		if (err)
 			goto err_tags;
 	}
+	queue_delayed_work(uldd_kblockd, &s->nodisk_work, BLK_NODISK_DELAY);
 	return 0;
 
 err_tags:
@@ -169,6 +200,7 @@ void blk_mq_free_tag_set(struct blk_mq_tag_set *set)
 {
 	if (!set->uldd)
 		return;
+	cancel_delayed_work_sync(&set->uldd->nodisk_work);
 	WARN_ON(!list_empty(&set->tag_list));
 	for (unsigned int i = 0; i < set->uldd->cap; i++)
 		uldd_blk_tags_free(set, i);
@@ -204,6 +236,11 @@ static struct blk_mq_hw_ctx *hctx_create(struct request_queue *q, unsigned int i
 	h = uldd_private_alloc(sizeof(*h), GFP_KERNEL | __GFP_ZERO);
 	if (!hctx || !h)
 		goto err;
+	/* Aligned to its size's power of two, so each vCPU's counts start a cache line. */
+	h->stat =
+		uldd_private_alloc(set->uldd->nr_cpus * sizeof(*h->stat), GFP_KERNEL | __GFP_ZERO);
+	if (!h->stat)
+		goto err;
 	hctx->uldd = h;
 	h->owner = hctx;
 	hctx->queue = q;
@@ -220,6 +257,8 @@ static struct blk_mq_hw_ctx *hctx_create(struct request_queue *q, unsigned int i
 		goto err;
 	return hctx;
 err:
+	if (h)
+		uldd_private_free(h->stat);
 	uldd_private_free(h);
 	uldd_private_free(hctx);
 	return NULL;
@@ -230,6 +269,7 @@ static void hctx_destroy(struct request_queue *q, struct blk_mq_hw_ctx *hctx, bo
 	cancel_delayed_work_sync(&hctx->uldd->run_work);
 	if (exit && q->tag_set->ops->exit_hctx)
 		q->tag_set->ops->exit_hctx(hctx, hctx->queue_num);
+	uldd_private_free(hctx->uldd->stat);
 	uldd_private_free(hctx->uldd);
 	uldd_private_free(hctx);
 }
@@ -579,7 +619,7 @@ struct request *uldd_blk_get_request(struct request_queue *q, struct blk_mq_hw_c
 	rq->biotail = NULL;
 	rq->part = q->disk ? q->disk->part0 : NULL;
 	rq->start_time_ns = 0;
-	rq->io_start_time_ns = 0;
+	rq->io_start_time_ns = 0; /* set when started: the latency 'uldd stats' shows */
 	rq->nr_phys_segments = 0;
 	rq->nr_integrity_segments = 0;
 	rq->ioprio = 0;
@@ -840,6 +880,7 @@ void blk_mq_start_request(struct request *rq)
 		rq->timeout = q->rq_timeout;
 	rq->deadline = jiffies + rq->timeout;
 	expiry = rq->deadline;
+	rq->io_start_time_ns = ktime_get_ns();
 	smp_wmb();
 	WRITE_ONCE(rq->state, MQ_RQ_IN_FLIGHT);
 	rq->rq_flags &= ~RQF_TIMED_OUT;
@@ -861,6 +902,8 @@ void blk_mq_complete_request(struct request *rq)
 
 void __blk_mq_end_request(struct request *rq, blk_status_t error)
 {
+	/* Before end_io, which may free rq. */
+	uldd_blk_stat_end(rq, error);
 	if (rq->end_io) {
 		if (rq->end_io(rq, error) == RQ_END_IO_FREE)
 			blk_mq_free_request(rq);
@@ -897,8 +940,10 @@ void blk_mq_end_request_batch(struct io_comp_batch *iob)
 void blk_mq_requeue_request(struct request *rq, bool kick_requeue_list)
 {
 	struct uldd_blk_queue *p = rq->q->uldd;
+	struct uldd_blk_stat *st = uldd_blk_stat_here(rq->mq_hctx);
 	unsigned long flags;
 
+	WRITE_ONCE(st->requeues, st->requeues + 1);
 	WRITE_ONCE(rq->state, MQ_RQ_IDLE);
 	rq->rq_flags &= ~RQF_TIMED_OUT;
 	spin_lock_irqsave(&p->requeue_lock, flags);
@@ -968,7 +1013,9 @@ static void timeout_work(struct work_struct *work)
 			if (blk_mq_rq_state(rq) == MQ_RQ_IN_FLIGHT &&
 			    time_after_eq(now, deadline)) {
 				enum blk_eh_timer_return r = BLK_EH_RESET_TIMER;
+				struct uldd_blk_stat *st = uldd_blk_stat_here(rq->mq_hctx);
 
+				WRITE_ONCE(st->timeouts, st->timeouts + 1);
 				rq->rq_flags |= RQF_TIMED_OUT;
 				if (set->ops->timeout)
 					r = set->ops->timeout(rq);

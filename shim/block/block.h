@@ -55,7 +55,8 @@ void uldd_blk_geometry(struct gendisk *disk, struct uldd_blk_geom *g);
 
 /*
  * Implemented by export.c (the nbd helper): called by add_disk after the
- * disk is live, and by del_gendisk before it goes. Process context.
+ * disk is live, and by del_gendisk before it goes. Process context. A
+ * failed add has printed its one line (the cause and the fix) already.
  */
 int uldd_blk_export_add(struct gendisk *disk);
 void uldd_blk_export_del(struct gendisk *disk);

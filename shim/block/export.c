@@ -539,7 +539,7 @@ int uldd_blk_export_add(struct gendisk *disk)
 	n = clamp_t(unsigned int, g.nr_hw_queues, 1, UHOST_BLK_MAX_CONNS);
 	ex = kzalloc(struct_size(ex, conn, n), GFP_KERNEL);
 	if (!ex)
-		return -ENOMEM;
+		goto err_nomem;
 	ex->disk = disk;
 	ex->g = g;
 	ex->nconns = n;
@@ -561,12 +561,15 @@ int uldd_blk_export_add(struct gendisk *disk)
 	}
 	err = -uldd_door_blk_open(&hg, &ex->blk);
 	if (err) {
-		pr_err("%s\n", uhost_errmsg());
-		goto err_conns;
+		/* The door's one line names the cause and the fix ('modprobe nbd'). */
+		pr_err("%s: %s\n", disk->disk_name, uhost_errmsg());
+		goto err_free;
 	}
 	for (unsigned int i = 0; i < n; i++) {
 		err = conn_start(&ex->conn[i]);
 		if (err) {
+			pr_err("%s: cannot start the export's threads: %pe\n", disk->disk_name,
+			       ERR_PTR(err));
 			export_stop(ex);
 			return err;
 		}
@@ -577,10 +580,15 @@ int uldd_blk_export_add(struct gendisk *disk)
 	return 0;
 
 err_conns:
+	pr_err("%s: no memory to export the disk\n", disk->disk_name);
+err_free:
 	for (unsigned int i = 0; i < n; i++)
 		conn_free(&ex->conn[i]);
 	kfree(ex);
 	return err;
+err_nomem:
+	pr_err("%s: no memory to export the disk\n", disk->disk_name);
+	return -ENOMEM;
 }
 
 void uldd_blk_export_del(struct gendisk *disk)

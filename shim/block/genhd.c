@@ -7,6 +7,7 @@
  */
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
+#include <linux/mutex.h>
 #include <linux/string.h>
 #include <linux/slab.h>
 
@@ -16,10 +17,36 @@
 #include "internal.h"
 
 static atomic_t disks_added = ATOMIC_INIT(0);
+/* The added disks, for 'uldd stats': a disk leaves before its queue drains. */
+static LIST_HEAD(disks);
+static DEFINE_MUTEX(disks_lock);
+
+struct gendisk *uldd_blk_disk_find_lock(const char *name)
+{
+	struct uldd_blk_disk *d;
+
+	mutex_lock(&disks_lock);
+	list_for_each_entry(d, &disks, node)
+		if (!strcmp(d->bdev.bd_disk->disk_name, name))
+			return d->bdev.bd_disk;
+	return NULL;
+}
+
+void uldd_blk_disks_unlock(void)
+{
+	mutex_unlock(&disks_lock);
+}
 
 unsigned int uldd_blk_disks(void)
 {
 	return atomic_read(&disks_added);
+}
+
+static atomic_t exports_failed = ATOMIC_INIT(0);
+
+unsigned int uldd_blk_export_failed(void)
+{
+	return atomic_read(&exports_failed);
 }
 
 struct gendisk *__blk_mq_alloc_disk(struct blk_mq_tag_set *set, struct queue_limits *lim,
@@ -51,6 +78,7 @@ struct gendisk *__blk_mq_alloc_disk(struct blk_mq_tag_set *set, struct queue_lim
 	d->bdev.bd_disk = disk;
 	d->bdev.bd_queue = q;
 	INIT_LIST_HEAD(&d->bdev.bd_device.devres_head);
+	INIT_LIST_HEAD(&d->node);
 	q->disk = disk;
 	return disk;
 }
@@ -69,13 +97,17 @@ int device_add_disk(struct device *parent, struct gendisk *disk,
 	set_bit(GD_ADDED, &disk->state);
 	err = uldd_blk_export_add(disk);
 	if (err) {
-		pr_err("%s: the host export refused the disk: %pe\n", disk->disk_name,
-		       ERR_PTR(err));
+		/* Said in one line by the export; a driver such as nvme goes on without the disk. */
+		disk->queue->tag_set->uldd->add_failed = true;
+		atomic_inc(&exports_failed);
 		clear_bit(GD_ADDED, &disk->state);
 		clear_bit(QUEUE_FLAG_REGISTERED, &disk->queue->queue_flags);
 		return err;
 	}
 	atomic_inc(&disks_added);
+	mutex_lock(&disks_lock);
+	list_add_tail(&disk->uldd->node, &disks);
+	mutex_unlock(&disks_lock);
 	return 0;
 }
 
@@ -94,6 +126,9 @@ void del_gendisk(struct gendisk *disk)
 
 	if (!test_bit(GD_ADDED, &disk->state))
 		return;
+	mutex_lock(&disks_lock);
+	list_del_init(&disk->uldd->node);
+	mutex_unlock(&disks_lock);
 	uldd_blk_export_del(disk);
 	set_bit(GD_DEAD, &disk->state);
 	blk_freeze_queue_start(q);

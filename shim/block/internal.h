@@ -9,7 +9,9 @@
 
 #include <linux/blk-mq.h>
 #include <linux/blkdev.h>
+#include <linux/cache.h>
 #include <linux/kref.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/wait.h>
@@ -23,19 +25,48 @@
 #define ULDD_HCTX_STOPPED 0
 
 struct uldd_blk_set {
+	struct blk_mq_tag_set *owner;
 	unsigned int cap; /* entries of set->tags and of a queue's hctx array */
 	unsigned int nr_cpus; /* entries of each map's mq_map */
+	bool add_failed; /* a disk on it could not be exported (said already) */
+	struct delayed_work nodisk_work; /* says so if the set never gets a queue */
 };
 
 struct uldd_blk_tags {
 	spinlock_t lock;
 	unsigned long *map; /* a bit per tag in use */
+	unsigned int used, max_used; /* tags in use now and at most: a queue's depth */
 	unsigned int hint; /* where the next search for a normal tag starts */
 	struct wait_queue_head wait; /* tasks waiting for a tag */
 };
 
+/* The kinds of request 'uldd stats' counts apart: an index of uldd_blk_stat's arrays. */
+enum uldd_blk_stat_op {
+	ULDD_BLK_STAT_READ,
+	ULDD_BLK_STAT_WRITE,
+	ULDD_BLK_STAT_FLUSH,
+	ULDD_BLK_STAT_DISCARD,
+	ULDD_BLK_STAT_WRITE_ZEROES,
+	ULDD_BLK_STAT_OTHER, /* passthrough (REQ_OP_DRV_*) and the rest */
+	ULDD_BLK_STAT_OPS
+};
+
+/*
+ * One vCPU's counts of a hardware queue, written by that vCPU alone with
+ * plain stores (a task keeps its vCPU from one load to the next store: it
+ * does not sleep between them), read by the report, which sums the vCPUs.
+ * A cache line or more of its own, so vCPUs never share a line.
+ */
+struct uldd_blk_stat {
+	u64 ios[ULDD_BLK_STAT_OPS]; /* ended, with or without an error */
+	u64 bytes[ULDD_BLK_STAT_OPS];
+	u64 errors, requeues, timeouts;
+	u64 lat_n, lat_sum_ns, lat_max_ns; /* blk_mq_start_request() to the end */
+} ____cacheline_aligned;
+
 struct uldd_blk_hctx {
 	struct blk_mq_hw_ctx *owner;
+	struct uldd_blk_stat *stat; /* nr_cpus of them: uldd_blk_set.nr_cpus */
 	spinlock_t lock;
 	struct list_head dispatch; /* requests waiting to be dispatched, in order */
 	atomic_t active; /* tasks inside ops->queue_rq */
@@ -71,6 +102,7 @@ struct uldd_blk_rqx {
 
 struct uldd_blk_disk {
 	struct block_device bdev;
+	struct list_head node; /* on genhd.c's list of added disks */
 };
 
 static inline struct uldd_blk_rqx *rqx(struct request *rq)
@@ -89,6 +121,21 @@ void uldd_blk_dispatch(struct request *rq);
 void uldd_blk_wake_all(struct request_queue *q);
 /* The last reference to rq is gone: its tag goes back, its queue is left. */
 void uldd_blk_free_final(struct request *rq);
+
+/* stats.c: the counts of a request's end, on this vCPU. */
+void uldd_blk_stat_end(struct request *rq, blk_status_t error);
+
+/* This vCPU's counts of hctx: its alone while the task does not sleep. */
+static inline struct uldd_blk_stat *uldd_blk_stat_here(struct blk_mq_hw_ctx *hctx)
+{
+	unsigned int cpu = raw_smp_processor_id();
+
+	return &hctx->uldd->stat[cpu < hctx->queue->tag_set->uldd->nr_cpus ? cpu : 0];
+}
+
+/* genhd.c: the added disk of that name, or NULL; the list stays locked until the unlock. */
+struct gendisk *uldd_blk_disk_find_lock(const char *name);
+void uldd_blk_disks_unlock(void);
 
 /* blk-mq-tag.c */
 int uldd_blk_tags_alloc(struct blk_mq_tag_set *set, unsigned int idx);

@@ -25,6 +25,14 @@
 #include "ctl.h"
 #include "host.h"
 
+/*
+ * The block layer's report on a disk (shim/entry.h): weak, so tests and a
+ * build without shim/block link; asked before the interface report, as
+ * disks and interfaces have names of their own kinds.
+ */
+#pragma weak uldd_k_uldd_blk_report
+long uldd_k_uldd_blk_report(const char *name, char *buf, unsigned long len);
+
 #define CTL_DIR "/run/uldd"
 #define CTL_REQUEST "stats "
 /* The answer that means "not here"; the client matches its start. */
@@ -193,7 +201,10 @@ static int answer(struct tool_ctl *ctl, struct ctl_client *c)
 	c->out = malloc(ULDD_CTL_REPORT_MAX);
 	if (!c->out)
 		return ENOMEM;
-	len = ctl->report(ifname, c->out, ULDD_CTL_REPORT_MAX);
+	len = uldd_k_uldd_blk_report ? uldd_k_uldd_blk_report(ifname, c->out, ULDD_CTL_REPORT_MAX)
+				     : -ENODEV;
+	if (len == -ENODEV)
+		len = ctl->report(ifname, c->out, ULDD_CTL_REPORT_MAX);
 	if (len >= 0) {
 		c->out_len = len > ULDD_CTL_REPORT_MAX ? ULDD_CTL_REPORT_MAX : (size_t)len;
 		return 0;

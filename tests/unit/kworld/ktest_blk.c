@@ -4,7 +4,7 @@
  * under a test driver whose queue_rq the case chooses (complete at once,
  * hold requests until the case releases them, requeue once), and the
  * samples/blkram driver, built in here without its module registration,
- * through uldd_blk_submit(). Waits that could only end by a bug are
+ * through uldd_blk_submit(), and the counts 'uldd stats' reports. Waits that could only end by a bug are
  * bounded by 30 s, far past anything a loaded host needs.
  */
 #include <linux/blk-mq.h>
@@ -664,6 +664,95 @@ static int case_compat_61(void)
 	return 0;
 }
 
+/* 'uldd stats': the counts of a disk move with its I/O. */
+
+static char stats_buf[16 * 1024];
+
+/* The value of line "name: N" of the disk's report, or ULLONG_MAX. */
+static unsigned long long stat_of(const char *disk, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = stats_buf;
+
+	if (uldd_blk_report(disk, stats_buf, sizeof(stats_buf)) <= 0)
+		return ULLONG_MAX;
+	while (p) {
+		if (!strncmp(p, name, n) && p[n] == ':' && p[n + 1] == ' ')
+			return simple_strtoull(p + n + 2, NULL, 10);
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return ULLONG_MAX;
+}
+
+static int case_stats(void)
+{
+	u8 *buf = kmalloc(8192, GFP_KERNEL);
+	unsigned int last = min(2U, nr_cpu_ids) - 1; /* the queues are at most the vCPUs */
+	char name[32];
+	struct tio t[2];
+
+	KCHECK(buf);
+	KCHECK(uldd_blk_report("tblk0", stats_buf, sizeof(stats_buf)) == -ENODEV);
+	KCHECK(tdrv_up(T_INLINE, 8, 2, 0) == 0);
+	KCHECK(stat_of("tblk0", "hw_queues") == last + 1);
+	KCHECK(stat_of("tblk0", "total_read_ios") == 0);
+	for (int i = 0; i < 3; i++) {
+		tio_init(&t[0], REQ_OP_READ, 8 * i, buf, 4096);
+		t[0].io.hwq = last;
+		KCHECK(uldd_blk_submit(td.disk, &t[0].io) == 0 && tio_wait(&t[0]));
+	}
+	for (int i = 0; i < 2; i++) {
+		tio_init(&t[0], REQ_OP_WRITE, 16 * i, buf, 8192);
+		t[0].io.hwq = 0;
+		KCHECK(uldd_blk_submit(td.disk, &t[0].io) == 0 && tio_wait(&t[0]));
+	}
+	snprintf(name, sizeof(name), "hwq%u_read_ios", last);
+	KCHECK(stat_of("tblk0", name) == 3);
+	snprintf(name, sizeof(name), "hwq%u_read_bytes", last);
+	KCHECK(stat_of("tblk0", name) == 3 * 4096);
+	KCHECK(stat_of("tblk0", "hwq0_read_ios") == (last ? 0 : 3));
+	KCHECK(stat_of("tblk0", "hwq0_write_ios") == 2);
+	KCHECK(stat_of("tblk0", "total_read_ios") == 3);
+	KCHECK(stat_of("tblk0", "total_write_bytes") == 2 * 8192);
+	KCHECK(stat_of("tblk0", "total_errors") == 0);
+	KCHECK(stat_of("tblk0", "total_latency_max_ns") >=
+	       stat_of("tblk0", "total_latency_mean_ns"));
+	KCHECK(stat_of("tblk0", "hwq0_in_flight") == 0);
+	/* One at a time: the depth never passed 1. */
+	KCHECK(stat_of("tblk0", "hwq0_max_in_flight") == 1);
+	tdrv_down();
+	KCHECK(uldd_blk_report("tblk0", stats_buf, sizeof(stats_buf)) == -ENODEV);
+
+	/* Held: two in flight, both ended by their timeout (an error each); then one requeued. */
+	KCHECK(tdrv_up(T_HOLD, 8, 1, HZ / 10) == 0);
+	tio_init(&t[0], REQ_OP_READ, 0, buf, 4096);
+	tio_init(&t[1], REQ_OP_READ, 8, buf + 4096, 4096);
+	KCHECK(uldd_blk_submit(td.disk, &t[0].io) == 0);
+	KCHECK(uldd_blk_submit(td.disk, &t[1].io) == 0);
+	KCHECK(stat_of("tblk0", "hwq0_in_flight") == 2);
+	KCHECK(stat_of("tblk0", "hwq0_max_in_flight") == 2);
+	KCHECK(tio_wait(&t[0]) && tio_wait(&t[1]));
+	KCHECK(t[0].status == BLK_STS_TIMEOUT);
+	KCHECK(stat_of("tblk0", "hwq0_in_flight") == 0);
+	KCHECK(stat_of("tblk0", "hwq0_timeouts") == 2);
+	KCHECK(stat_of("tblk0", "hwq0_errors") == 2);
+	KCHECK(stat_of("tblk0", "hwq0_read_ios") == 2);
+	/* The timeout is 100 ms: the latency is at least that. */
+	KCHECK(stat_of("tblk0", "hwq0_latency_max_ns") >= 100 * NSEC_PER_MSEC);
+	tdrv_down();
+
+	KCHECK(tdrv_up(T_REQUEUE_ONCE, 8, 1, 0) == 0);
+	tio_init(&t[0], REQ_OP_WRITE, 0, buf, 4096);
+	KCHECK(uldd_blk_submit(td.disk, &t[0].io) == 0 && tio_wait(&t[0]));
+	KCHECK(stat_of("tblk0", "total_requeues") == 1);
+	KCHECK(stat_of("tblk0", "total_write_ios") == 1);
+	tdrv_down();
+	kfree(buf);
+	return 0;
+}
+
 static const struct ktest_check blk_cases[] = {
 	{ "tags_unique", case_tags_unique },
 	{ "tag_waiter", case_tag_waiter },
@@ -676,6 +765,7 @@ static const struct ktest_check blk_cases[] = {
 	{ "map_bounce", case_map_bounce },
 	{ "blkram_roundtrip", case_blkram_roundtrip },
 	{ "compat_61", case_compat_61 },
+	{ "stats", case_stats },
 };
 
 int KTEST(ktest_blk_case)(unsigned int i, const char **name, int run)
