@@ -98,7 +98,8 @@ unsigned int ULDD_ENTRY(uldd_blk_disks)(void);
 /*
  * How many disks the host export refused (nbd.ko missing, ...): each said
  * why in one line already. A driver such as nvme adds its disks from a
- * work item and runs on without them, so 'uldd run' asks at its exit.
+ * work item and runs on without them, so 'uldd run''s watchdog asks once
+ * a second and stops the process. An atomic read: any thread, no vCPU.
  */
 unsigned int ULDD_ENTRY(uldd_blk_export_failed)(void);
 long ULDD_ENTRY(uldd_net_report)(const char *ifname, char *buf, unsigned long len);

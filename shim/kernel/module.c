@@ -223,7 +223,10 @@ int uldd_modules_init(void)
 		err = m->init ? m->init() : 0;
 		uldd_lockdep_cb_exit(held, "module init", m->init);
 		if (err) {
-			pr_err("uldd: module %s: init failed: %pe\n", m->name, ERR_PTR(err));
+			/* A disk the host refused said why already, in one line. */
+			if (!uldd_blk_export_failed())
+				pr_err("uldd: module %s: init failed: %pe\n", m->name,
+				       ERR_PTR(err));
 			uldd_modules_exit();
 			return err;
 		}

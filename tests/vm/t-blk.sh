@@ -106,5 +106,6 @@ rc=0
 modprobe -d "$ULDD_MODROOT" nbd || fail "cannot load nbd again"
 cat /tmp/nonbd.log
 [ "$rc" -ne 0 ] || fail "uldd run without nbd.ko exited 0"
-grep -q "modprobe nbd" /tmp/nonbd.log || fail "no line names the fix: $(cat /tmp/nonbd.log)"
-ok "without nbd.ko: exit $rc and the line that says 'modprobe nbd'"
+[ "$(grep -c "modprobe nbd" /tmp/nonbd.log)" -eq 1 ] || fail "not one line names the fix: $(cat /tmp/nonbd.log)"
+! grep "init failed" /tmp/nonbd.log || fail "more lines than the one that says why (above)"
+ok "without nbd.ko: exit $rc and one line, which says 'modprobe nbd'"

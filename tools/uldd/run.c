@@ -40,6 +40,7 @@
 #pragma weak uldd_k_uldd_net_open_failed
 /* A driver that needs no device (a RAM disk) runs when it added a disk. */
 #pragma weak uldd_k_uldd_blk_disks
+#pragma weak uldd_k_uldd_blk_export_failed
 
 #define MAX_PARAMS 64
 #define MAX_DEVICES 16
@@ -359,6 +360,15 @@ static struct tool_ctl *serve_ctl(struct tool_ctl *ctl)
 	return ctl;
 }
 
+/*
+ * Disks the host's export refused (nbd.ko missing ...), each said why in
+ * one line; the watchdog stops the process at the first (watchdog.c).
+ */
+static bool blk_refused(void)
+{
+	return uldd_k_uldd_blk_export_failed && uldd_k_uldd_blk_export_failed();
+}
+
 static int run(int argc, char **argv)
 {
 	struct run_opts o = { 0 };
@@ -445,7 +455,8 @@ static int run(int argc, char **argv)
 		err = set_params(&o);
 	if (!err) {
 		err = uldd_k_uldd_modules_init();
-		if (err)
+		/* A disk the host refused said why, in the one line it takes. */
+		if (err && !blk_refused())
 			tool_err("%s: init failed: %s", o.driver, strerror(-err));
 	}
 	if (!err && !uldd_k_uldd_pci_bound() &&
@@ -487,8 +498,9 @@ static int run(int argc, char **argv)
 	tool_wd_phase(ULDD_WD_RUN);
 	sig = tool_wd_stopped();
 	if (sig) {
-		fprintf(stderr, "uldd: %s during %s's init and probe, stopping it\n",
-			strsignal(sig), o.driver);
+		if (sig != ULDD_WD_STOP_SELF)
+			fprintf(stderr, "uldd: %s during %s's init and probe, stopping it\n",
+				strsignal(sig), o.driver);
 		tool_ctl_stop(ctl);
 	} else {
 		ctl = serve_ctl(ctl);
@@ -497,7 +509,8 @@ static int run(int argc, char **argv)
 			"uldd: %s runs on %u device(s) with %u vCPUs; SIGINT, SIGTERM or SIGHUP stops it\n",
 			o.driver, uldd_k_uldd_pci_bound(), o.vcpus);
 		sig = tool_wd_wait();
-		fprintf(stderr, "uldd: %s, stopping %s\n", strsignal(sig), o.driver);
+		if (sig != ULDD_WD_STOP_SELF)
+			fprintf(stderr, "uldd: %s, stopping %s\n", strsignal(sig), o.driver);
 		/* Before the driver's exit: no report may race its teardown. */
 		tool_ctl_stop(ctl);
 	}
@@ -521,7 +534,7 @@ static int run(int argc, char **argv)
 			o.driver, refused);
 		return ULDD_EXIT_FAIL;
 	}
-	return ULDD_EXIT_OK;
+	return blk_refused() ? ULDD_EXIT_FAIL : ULDD_EXIT_OK;
 
 err_ctl:
 	tool_ctl_stop(ctl);

@@ -28,9 +28,17 @@ struct tool_wd_opts {
 int tool_wd_start(const char *driver, const struct tool_wd_opts *o, const sigset_t *set);
 /* What the main thread does now, for the deadline's message. */
 void tool_wd_phase(enum tool_wd_phase phase);
-/* The stop signal taken so far, 0 for none. */
+/*
+ * Not a signal: the driver can do no more (a disk the host refused, which
+ * said why already); the process stops as at SIGTERM, and exits 1.
+ */
+#define ULDD_WD_STOP_SELF 1000
+
+/* The stop signal taken so far (or ULDD_WD_STOP_SELF), 0 for none. */
 int tool_wd_stopped(void);
-/* Waits for a stop signal and returns it. */
+/* Waits for a stop signal (or ULDD_WD_STOP_SELF) and returns it. */
 int tool_wd_wait(void);
+/* What stopped it, for a message: strsignal(), or the reason of a self stop. */
+const char *tool_wd_stop_name(int sig);
 
 #endif /* ULDD_WATCHDOG_H */
