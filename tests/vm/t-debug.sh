@@ -40,11 +40,11 @@ for piece in "$ULDD_TOP"/tests/vm/debug/*.sh; do
 	[ -e "$piece" ] || continue
 	name=$(basename "$piece" .sh)
 	echo "== $name"
-	start=$SECONDS
+	piece_t0=$SECONDS
 	if ! (. "$piece"); then
 		failed="$failed $name"
 	fi
-	echo "== $name took $((SECONDS - start)) s"
+	echo "== $name took $((SECONDS - piece_t0)) s"
 done
 [ -z "$failed" ] || fail "debug pieces failed:$failed"
 ok "every debug piece passed"
