@@ -34,14 +34,17 @@ debug_run() {
 	cat "$log"
 }
 
+# Each piece's time goes in its closing line: where the test's time goes.
 failed=""
 for piece in "$ULDD_TOP"/tests/vm/debug/*.sh; do
 	[ -e "$piece" ] || continue
 	name=$(basename "$piece" .sh)
 	echo "== $name"
+	piece_t0=$SECONDS
 	if ! (. "$piece"); then
 		failed="$failed $name"
 	fi
+	echo "== $name took $((SECONDS - piece_t0)) s"
 done
 [ -z "$failed" ] || fail "debug pieces failed:$failed"
 ok "every debug piece passed"
