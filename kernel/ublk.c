@@ -25,8 +25,11 @@
  * wait; one from another thread (the sender) goes on a lock-free list and
  * one eventfd write a batch wakes the reader, whose ring reads the eventfd.
  *
- * Needs CAP_SYS_ADMIN (no broker yet: run with --user root). No user
- * recovery yet: a driver that dies takes its device with it.
+ * Needs CAP_SYS_ADMIN (no broker yet: run with --user root). Under 'uldd
+ * supervise' the device is made with user recovery: a driver that dies
+ * leaves it quiesced, its I/O held, and the restarted driver's disk of the
+ * same name and geometry takes it back (take_back), the I/O re-issued.
+ * Unsupervised, a driver that dies takes its device with it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -64,11 +67,14 @@ int uh_nbd_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk
  */
 #define UB_CTRL(nr) _IOWR('u', nr, struct ublksrv_ctrl_cmd)
 #define UB_IO(nr) _IOWR('u', nr, struct ublksrv_io_cmd)
+#define UB_GET_DEV_INFO _IOR('u', 0x02, struct ublksrv_ctrl_cmd)
 #define UB_ADD_DEV UB_CTRL(0x04)
 #define UB_DEL_DEV UB_CTRL(0x05)
 #define UB_START_DEV UB_CTRL(0x06)
 #define UB_STOP_DEV UB_CTRL(0x07)
 #define UB_SET_PARAMS UB_CTRL(0x08)
+#define UB_START_RECOVERY UB_CTRL(0x10)
+#define UB_END_RECOVERY UB_CTRL(0x11)
 #define UB_FETCH_REQ UB_IO(0x20)
 #define UB_COMMIT_AND_FETCH_REQ UB_IO(0x21)
 #define UB_RES_ABORT (-ENODEV) /* a fetch ended: the device stops */
@@ -113,7 +119,7 @@ struct ub_queue {
 	size_t iod_len;
 	unsigned char *buf; /* UB_DEPTH buffers of max_io bytes */
 	size_t buf_len;
-	_Atomic(struct ub_done *) posted;
+	struct ub_done *posted; /* __atomic: the senders push, the reader takes all */
 	struct ub_done done[UB_DEPTH];
 	uint32_t len[UB_DEPTH]; /* each tag's request: bytes and whether read or write */
 	bool rw[UB_DEPTH];
@@ -130,6 +136,7 @@ struct ub_dev {
 	pthread_mutex_t ctl_lock; /* ctl ring: open, the last queue's start, stop, close */
 	struct ub_ring ctl;
 	bool start_pending;
+	bool recovering; /* a dead driver's device taken back: END_USER_RECOVERY, not START_DEV */
 	atomic_uint nstarted;
 	atomic_bool stopping; /* the stop asked for */
 	atomic_bool stopped; /* and done: the readers end */
@@ -297,6 +304,18 @@ static void sqe_cmd(struct io_uring_sqe *sqe, int fd, uint32_t op, const void *c
 
 /* ---- The control device ---- */
 
+/* The answer to the start (START_DEV or END_USER_RECOVERY), sent without waiting: logs a failure. */
+static void ctl_note(struct ub_dev *d, const struct io_uring_cqe *cqe)
+{
+	if (cqe->user_data != UB_START_DEV && cqe->user_data != UB_END_RECOVERY)
+		return;
+	d->start_pending = false;
+	if (cqe->res < 0)
+		ub_log(UHOST_LOG_ERR, "uldd: %s: ublk %s for /dev/ublkb%u failed: %s", d->name,
+		       d->recovering ? "END_USER_RECOVERY" : "START_DEV", d->id,
+		       strerror(-cqe->res));
+}
+
 /* One control command, waited for; its result (a negative errno) or 0. Under ctl_lock. */
 static int ctl_cmd(struct ub_dev *d, uint32_t op, uint32_t dev_id, void *addr, size_t len,
 		   uint64_t data0)
@@ -320,12 +339,7 @@ static int ctl_cmd(struct ub_dev *d, uint32_t op, uint32_t dev_id, void *addr, s
 		while (ring_cqe(&d->ctl, &cqe)) {
 			if (cqe.user_data == op)
 				return cqe.res;
-			if (cqe.user_data != UB_START_DEV)
-				continue;
-			d->start_pending = false;
-			if (cqe.res < 0)
-				ub_log(UHOST_LOG_ERR, "uldd: /dev/ublkb%u: START_DEV: %s", d->id,
-				       strerror(-cqe.res));
+			ctl_note(d, &cqe);
 		}
 	}
 }
@@ -335,15 +349,8 @@ static void ctl_reap(struct ub_dev *d)
 {
 	struct io_uring_cqe cqe;
 
-	while (ring_cqe(&d->ctl, &cqe)) {
-		if (cqe.user_data != UB_START_DEV)
-			continue;
-		d->start_pending = false;
-		if (cqe.res < 0)
-			ub_log(UHOST_LOG_ERR,
-			       "uldd: %s: ublk START_DEV for /dev/ublkb%u failed: %s", d->name,
-			       d->id, strerror(-cqe.res));
-	}
+	while (ring_cqe(&d->ctl, &cqe))
+		ctl_note(d, &cqe);
 }
 
 /*
@@ -360,7 +367,9 @@ static void ctl_start(struct ub_dev *d)
 	pthread_mutex_lock(&d->ctl_lock);
 	sqe = ring_sqe(&d->ctl);
 	if (sqe) {
-		sqe_cmd(sqe, d->ctl_fd, UB_START_DEV, &c, sizeof(c), UB_START_DEV);
+		uint32_t op = d->recovering ? UB_END_RECOVERY : UB_START_DEV;
+
+		sqe_cmd(sqe, d->ctl_fd, op, &c, sizeof(c), op);
 		d->start_pending = true;
 		err = ring_enter(&d->ctl, false);
 	}
@@ -425,7 +434,7 @@ static int queue_start(struct ub_queue *q)
 /* Replies other threads posted: each a commit that fetches the tag's next request. */
 static void queue_take_posted(struct ub_queue *q)
 {
-	struct ub_done *p = atomic_exchange_explicit(&q->posted, NULL, memory_order_acquire);
+	struct ub_done *p = __atomic_exchange_n(&q->posted, NULL, __ATOMIC_ACQUIRE);
 
 	for (; p; p = p->next)
 		queue_fetch(q, p->tag, UB_COMMIT_AND_FETCH_REQ, p->result);
@@ -575,14 +584,14 @@ static int ub_send(struct ub_dev *d, unsigned int conn, const struct uhost_blk_r
 			continue;
 		}
 		struct ub_done *p = &q->done[tag];
-		struct ub_done *old = atomic_load_explicit(&q->posted, memory_order_relaxed);
+		struct ub_done *old = __atomic_load_n(&q->posted, __ATOMIC_RELAXED);
 
 		p->tag = tag;
 		p->result = result;
 		do
 			p->next = old;
-		while (!atomic_compare_exchange_weak_explicit(
-			&q->posted, &old, p, memory_order_release, memory_order_relaxed));
+		while (!__atomic_compare_exchange_n(&q->posted, &old, p, true, __ATOMIC_RELEASE,
+						    __ATOMIC_RELAXED));
 		posted = true;
 	}
 	if (posted) {
@@ -712,8 +721,68 @@ static int open_cdev(struct ub_dev *d)
 	return 0;
 }
 
+/*
+ * What a device is for, kept in its info's ublksrv_flags (the server's
+ * own, which ublk_drv keeps and does not read): the gendisk's name and
+ * geometry, so that a restarted driver knows its disk's device (FNV-1a).
+ */
+static uint64_t dev_tag(const struct uhost_blk_geom *g)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	uint64_t v[3] = { g->bytes, g->lbs, g->conns };
+
+	for (size_t i = 0; i < UHOST_BLK_NAME_LEN && g->name[i]; i++)
+		h = (h ^ (unsigned char)g->name[i]) * 0x100000001b3ull;
+	for (size_t i = 0; i < 3; i++)
+		h = (h ^ v[i]) * 0x100000001b3ull;
+	return h | 1; /* never 0, which a device ublk.c did not make holds */
+}
+
+#define UB_SCAN_IDS 128 /* the devices looked at for a dead driver's */
+#define UB_RECOVER_TRIES 300 /* 10 ms apart: the dead one's ring and file going */
+
+/*
+ * Under 'uldd supervise': the device a dead driver left for this disk,
+ * quiesced with its I/O held (UBLK_F_USER_RECOVERY), taken back with
+ * START_USER_RECOVERY; its readers' fetches then end the recovery. 1 when
+ * taken, 0 when there is none (or it cannot be had). Under ctl_lock.
+ */
+static int take_back(struct ub_dev *d, uint64_t tag)
+{
+	for (unsigned int id = 0; id < UB_SCAN_IDS; id++) {
+		struct ublksrv_ctrl_dev_info info;
+
+		for (int t = 0; t < UB_RECOVER_TRIES; t++) {
+			struct timespec ts = { 0, 10 * 1000 * 1000 };
+			int res;
+
+			memset(&info, 0, sizeof(info));
+			if (ctl_cmd(d, UB_GET_DEV_INFO, id, &info, sizeof(info), 0) < 0 ||
+			    info.ublksrv_flags != tag || !(info.flags & UBLK_F_USER_RECOVERY) ||
+			    info.nr_hw_queues != d->nq || info.queue_depth != UB_DEPTH)
+				break;
+			/* Quiesced once the dead one's rings are gone; busy until its file is. */
+			res = info.state == UBLK_S_DEV_QUIESCED
+				      ? ctl_cmd(d, UB_START_RECOVERY, id, NULL, 0, 0)
+				      : -EBUSY;
+			if (!res) {
+				d->id = id;
+				d->max_io = info.max_io_buf_bytes;
+				d->recovering = true;
+				return 1;
+			}
+			if (res != -EBUSY)
+				break;
+			nanosleep(&ts, NULL);
+		}
+	}
+	return 0;
+}
+
 static int ub_open(const struct uhost_blk_geom *g, struct ub_dev **dp)
 {
+	bool supervised = uh_keep_on(); /* under uldd supervise */
+	uint64_t tag = dev_tag(g);
 	struct ublksrv_ctrl_dev_info info;
 	struct ub_dev *d;
 	bool added = false;
@@ -753,7 +822,18 @@ static int ub_open(const struct uhost_blk_geom *g, struct ub_dev **dp)
 		err = uh_fail(err, "ublk: cannot make an io_uring: %s", strerror(err));
 		goto fail;
 	}
+	if (supervised) {
+		pthread_mutex_lock(&d->ctl_lock);
+		err = take_back(d, tag);
+		pthread_mutex_unlock(&d->ctl_lock);
+		if (err)
+			goto opened;
+	}
 	memset(&info, 0, sizeof(info));
+	info.ublksrv_flags = tag;
+	/* Supervised, a crash leaves the device and its I/O for the restarted driver. */
+	if (supervised)
+		info.flags = UBLK_F_USER_RECOVERY | UBLK_F_USER_RECOVERY_REISSUE;
 	info.nr_hw_queues = (uint16_t)d->nq;
 	info.queue_depth = UB_DEPTH;
 	info.max_io_buf_bytes = d->max_io;
@@ -775,21 +855,23 @@ static int ub_open(const struct uhost_blk_geom *g, struct ub_dev **dp)
 		err = uh_fail(err, "ublk: SET_PARAMS for /dev/ublkb%u: %s", d->id, strerror(err));
 		goto fail;
 	}
+opened:
 	err = open_cdev(d);
 	for (unsigned int i = 0; !err && i < d->nq; i++)
 		err = queue_map(d, i);
 	if (err)
 		goto fail;
 	ub_log(UHOST_LOG_NOTICE,
-	       "uldd: %.*s is the host's /dev/ublkb%u (%llu MiB, %u-byte blocks, %u %s)",
-	       UHOST_BLK_NAME_LEN, g->name, d->id, (unsigned long long)(g->bytes >> 20), g->lbs,
-	       d->nq, d->nq == 1 ? "queue" : "queues");
+	       "uldd: %.*s is the host's /dev/ublkb%u%s (%llu MiB, %u-byte blocks, %u %s)",
+	       UHOST_BLK_NAME_LEN, g->name, d->id, d->recovering ? " again" : "",
+	       (unsigned long long)(g->bytes >> 20), g->lbs, d->nq,
+	       d->nq == 1 ? "queue" : "queues");
 	*dp = d;
 	return 0;
 
 fail:
 	dev_free(d);
-	if (added) {
+	if (added || d->recovering) {
 		pthread_mutex_lock(&d->ctl_lock);
 		ctl_cmd(d, UB_DEL_DEV, d->id, NULL, 0, 0);
 		pthread_mutex_unlock(&d->ctl_lock);

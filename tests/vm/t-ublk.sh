@@ -6,8 +6,10 @@
 # ext4 made, a file tree with SHA-256 sums, fsck -f clean, remounted and
 # verified; flush, discard, a read past the end; with two queues too;
 # 4 KiB random reads measured with fio, ublk beside nbd, where the guest
-# has fio; SIGTERM leaves no ublk device; without ublk_drv, one line
-# naming the fix.
+# has fio; SIGTERM leaves no ublk device; under 'uldd supervise', a
+# SIGKILL during a read leaves the device, the read finishes once the
+# restarted driver took it back (user recovery); without ublk_drv, one
+# line naming the fix.
 # vm-kernel: 6.12
 # vm-timeout: 600
 set -euo pipefail
@@ -125,6 +127,67 @@ if [ -n "$havefio" ] && { [ -e /sys/module/nbd ] || modprobe -d "$ULDD_MODROOT" 
 	kill -TERM "$npid"
 	wait "$npid" || true
 fi
+
+echo "== supervised: a crash keeps the device, its I/O waits and is re-issued"
+slog=/tmp/ublk-sup.log
+"$ULDD" supervise "$BLKRAM" --user root --blk-export=ublk size_mb=16 </dev/null >"$slog" 2>&1 &
+sup=$!
+trap 'kill -TERM "$sup" 2>/dev/null || true' EXIT
+wait_line "$slog" "$sup" "is the host's /dev/ublkb" 600 || fail "no ublk device: $(cat "$slog")"
+wait_line "$slog" "$sup" "runs on" 600 || fail "uldd supervise did not come up: $(cat "$slog")"
+sdev=$(sed -n "s|.*is the host's \(/dev/ublkb[0-9]*\) .*|\1|p" "$slog" | head -1)
+for _ in $(seq 600); do
+	[ -b "$sdev" ] && break
+	sleep 0.1
+done
+[ -b "$sdev" ] || fail "$sdev did not appear: $(cat "$slog")"
+# driver_child: the supervisor's uldd child.
+driver_child() {
+	local c comm
+	for c in $(cat "/proc/$sup/task/$sup/children" 2>/dev/null); do
+		read -r comm <"/proc/$c/comm" 2>/dev/null || continue
+		[ "$comm" = uldd ] && echo "$c" && return 0
+	done
+	return 0
+}
+dd if="$sdev" of=/dev/null bs=4k iflag=direct 2>/tmp/ublk-dd.log &
+ddpid=$!
+sleep 1
+kill -0 "$ddpid" 2>/dev/null || fail "the reader ended before the crash: $(cat /tmp/ublk-dd.log)"
+old=$(driver_child)
+[ -n "$old" ] || fail "the supervisor has no driver child"
+kill -KILL "$old"
+for _ in $(seq 120); do
+	grep -q "is the host's $sdev again" "$slog" && break
+	kill -0 "$sup" 2>/dev/null || break
+	sleep 1
+done
+if ! grep -q "is the host's $sdev again" "$slog"; then
+	kill -KILL "$ddpid" 2>/dev/null || true
+	fail "the restarted driver did not take $sdev back: $(cat "$slog" /tmp/ublk-dd.log)"
+fi
+rc=0
+wait "$ddpid" || rc=$?
+cat /tmp/ublk-dd.log
+[ "$rc" -eq 0 ] || fail "a read of $sdev in flight across the crash failed ($rc)"
+grep -q "^4096+0 records in" /tmp/ublk-dd.log || fail "the reader did not read all of $sdev"
+head -c 1M /dev/urandom >/tmp/ublk-pat
+dd if=/tmp/ublk-pat of="$sdev" bs=64k oflag=direct status=none || fail "writing $sdev after the restart failed"
+dd if="$sdev" of=/tmp/ublk-back bs=64k count=16 iflag=direct status=none ||
+	fail "reading $sdev back after the restart failed"
+cmp -s /tmp/ublk-back /tmp/ublk-pat || fail "$sdev reads back other data after the restart"
+ok "SIGKILL during a read of $sdev: the device stayed, the read finished, the restarted driver serves it"
+kill -TERM "$sup"
+rc=0
+wait "$sup" || rc=$?
+trap - EXIT
+[ "$rc" -eq 0 ] || fail "uldd supervise exited $rc on SIGTERM: $(tail -20 "$slog")"
+for _ in $(seq 50); do
+	[ -e /sys/block/"${sdev#/dev/}" ] || break
+	sleep 0.1
+done
+[ ! -e /sys/block/"${sdev#/dev/}" ] || fail "$sdev stayed after the supervisor stopped"
+ok "the supervisor's SIGTERM removed $sdev"
 
 echo "== without ublk_drv"
 rmmod ublk_drv || fail "cannot unload ublk_drv"
