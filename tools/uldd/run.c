@@ -557,7 +557,7 @@ const struct tool_cmd tool_cmd_run = {
 	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [--ifname NAME] [-v]\n"
 		"       [--user NAME] [--no-seccomp] [--arena-max MIB] [--restart] [--debug LIST]\n"
 		"       [--watchdog SECS] [--hung-task SECS] [--stop-timeout SECS]\n"
-		"       [--blk-export nbd|ublk] [name=value]...",
+		"       [--blk-export=nbd|ublk] [name=value]...",
 	.summary = "run a driver on the devices bound to vfio-pci",
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
 		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
@@ -577,7 +577,7 @@ const struct tool_cmd tool_cmd_run = {
 		"/lib/firmware; no name or symlink may lead out of it, only regular files up\n"
 		"to 64 MiB). --ifname NAME names the driver's network interface (a TAP;\n"
 		"default: the driver's own, such as eth0). -v shows the driver's debug messages.\n"
-		"--blk-export nbd|ublk: how each disk the driver adds reaches the host (default\n"
+		"--blk-export=nbd|ublk: how each disk the driver adds reaches the host (default\n"
 		"nbd, or the environment's ULDD_BLK_EXPORT): an nbd device (/dev/nbdN, nbd.ko),\n"
 		"or a ublk one (/dev/ublkbN, ublk_drv.ko, Linux 6.0 or later), which for now\n"
 		"needs --user root.\n"
