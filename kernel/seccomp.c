@@ -140,6 +140,13 @@ static const int uh_seccomp_allow[] = {
 	SYS_recvmsg,
 	SYS_shutdown,
 	SYS_socketpair,
+	/* Block devices through ublk (ublk.c, --blk-export=ublk): each queue's
+	 * ring, made by its reader on its first request, and the control
+	 * ring's commands (io_uring_setup, io_uring_enter; the rings are
+	 * mmap'd, the descriptors too), the node of a disk added after probe
+	 * (openat), the queue's eventfd (eventfd2, read by the ring, written). */
+	SYS_io_uring_setup,
+	SYS_io_uring_enter,
 	/* The control socket (ctl.c): clients accepted, their credentials
 	 * checked, answered; the socket removed when the driver stops. */
 	SYS_accept4,

@@ -29,14 +29,14 @@ UNIT_KOBJ_privsep := error privsep seccomp thread
 # core (UNIT_KCORE) and fake_vfio.c's weak stand-ins, which fake_irq.c and
 # fake_dma.c override where a test drives interrupts or DMA. Tests that
 # capture printk define uhost_log themselves, so they leave log.o out.
-UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap keep privsep nbd
+UNIT_KCORE := error init thread arena futex pciaddr sysfs pciscan abort file tap keep privsep nbd ublk
 UNIT_KWORLD_AREAS := namespace kheaders mm sched time irq dma devres bug firmware locking net ioport \
 	debug dmadebug kasan lockdep leaks blk
 # test_conform's K-world part is the conformance suite (tests/conform/conform.mk).
 $(foreach a,$(UNIT_KWORLD_AREAS) conform,$(eval UNIT_FAKE_$(a) := fake_vfio))
 $(foreach a,sched time irq dma devres locking net ioport conform blk,$(eval UNIT_KOBJ_$(a) := $(UNIT_KCORE) log))
-# test_blk adds disks: fake_nbd.c stands in for nbd.o, as no host has nbd.ko for it.
-UNIT_KOBJ_blk := $(filter-out nbd,$(UNIT_KOBJ_blk))
+# test_blk adds disks: fake_nbd.c stands in for nbd.o and ublk.o (the door), as no host has nbd.ko for it.
+UNIT_KOBJ_blk := $(filter-out nbd ublk,$(UNIT_KOBJ_blk))
 UNIT_FAKE_blk += fake_nbd
 $(foreach a,namespace kheaders mm bug firmware debug dmadebug kasan lockdep leaks,$(eval \
 	UNIT_KOBJ_$(a) := $(UNIT_KCORE)))

@@ -199,6 +199,17 @@ static int parse(int argc, char **argv, struct run_opts *o)
 			if (++i == argc || !argv[i][0])
 				return tool_usage_err(&tool_cmd_run, "%s needs a user name", a);
 			o->confine.user = argv[i];
+		} else if (!strcmp(a, "--blk-export") || !strncmp(a, "--blk-export=", 13)) {
+			const char *how = a[12] ? a + 13 : (++i < argc ? argv[i] : "");
+
+			if (strcmp(how, "nbd") && strcmp(how, "ublk"))
+				return tool_usage_err(&tool_cmd_run,
+						      "--blk-export takes nbd or ublk, not '%s'",
+						      how);
+			/* The host layer reads it at each disk's export (kernel/ublk.c). */
+			if (setenv("ULDD_BLK_EXPORT", how, 1))
+				return tool_usage_err(&tool_cmd_run, "--blk-export: %s",
+						      strerror(errno));
 		} else if (!strcmp(a, "--no-seccomp")) {
 			o->confine.no_seccomp = true;
 		} else if (!strcmp(a, "--arena-max")) {
@@ -545,7 +556,8 @@ const struct tool_cmd tool_cmd_run = {
 	.name = "run",
 	.args = "DRIVER.so [--device ADDR]... [--vcpus N] [--firmware DIR] [--ifname NAME] [-v]\n"
 		"       [--user NAME] [--no-seccomp] [--arena-max MIB] [--restart] [--debug LIST]\n"
-		"       [--watchdog SECS] [--hung-task SECS] [--stop-timeout SECS] [name=value]...",
+		"       [--watchdog SECS] [--hung-task SECS] [--stop-timeout SECS]\n"
+		"       [--blk-export=nbd|ublk] [name=value]...",
 	.summary = "run a driver on the devices bound to vfio-pci",
 	.help = "Loads DRIVER.so (a Linux driver built for uldd), sets its module parameters\n"
 		"(name=value, as modprobe takes them), and calls its init, which probes every\n"
@@ -565,6 +577,10 @@ const struct tool_cmd tool_cmd_run = {
 		"/lib/firmware; no name or symlink may lead out of it, only regular files up\n"
 		"to 64 MiB). --ifname NAME names the driver's network interface (a TAP;\n"
 		"default: the driver's own, such as eth0). -v shows the driver's debug messages.\n"
+		"--blk-export=nbd|ublk: how each disk the driver adds reaches the host (default\n"
+		"nbd, or the environment's ULDD_BLK_EXPORT): an nbd device (/dev/nbdN, nbd.ko),\n"
+		"or a ublk one (/dev/ublkbN, ublk_drv.ko, Linux 6.0 or later), which for now\n"
+		"needs --user root.\n"
 		"Run as root, it opens the devices' VFIO nodes, I/O ports, the firmware\n"
 		"directory and its control socket, then drops to --user NAME (default: the\n"
 		"system user uldd; 'root' keeps root, for debugging) with no capability but\n"
