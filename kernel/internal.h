@@ -84,6 +84,19 @@ int uh_iova_alloc(struct uh_iova_space *space, uint64_t len, uint64_t align, uin
 int uh_iova_free(struct uh_iova_space *space, uint64_t iova, uint64_t len);
 
 /*
+ * nbd.c: the block door's nbd backend, what uhost_blk.h says of each; the
+ * door's functions (ublk.c) call these unless the process exports
+ * through ublk.
+ */
+int uh_nbd_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp);
+void uh_nbd_disconnect(struct uhost_blk *blk);
+void uh_nbd_close(struct uhost_blk *blk);
+int uh_nbd_recv(struct uhost_blk *blk, unsigned int conn, struct uhost_blk_req *req);
+int uh_nbd_recv_data(struct uhost_blk *blk, unsigned int conn, void *buf, uhost_size len);
+int uh_nbd_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
+		unsigned int n);
+
+/*
  * nbd.c: the broker's messages on its SOCK_SEQPACKET channel; a connect's
  * reply carries the driver's ends of the connections (SCM_RIGHTS). seq is
  * the asker's, echoed in the reply: a supervised driver that died between

@@ -12,8 +12,3 @@ $(LIBUHOST): $(KERNEL_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 all: $(LIBUHOST)
-
-# The block door has two backends: ublk.c holds the door's functions and
-# calls nbd.c's, built under these names (nbd.c's source keeps the door's).
-NBD_RENAME := $(foreach f,open disconnect close recv recv_data send,-Duhost_blk_$(f)=uh_nbd_$(f))
-$(BUILD)/kernel/nbd.o: HOST_CFLAGS += $(NBD_RENAME)

@@ -25,6 +25,8 @@
  *
  * Per request the data path makes one read of the header, one of a write's
  * payload, and one sendmsg for a batch of replies with their read data.
+ * The door's functions are ublk.c's, which call these (uh_nbd_*) unless
+ * the process exports through ublk.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -130,7 +132,7 @@ static int read_full(int fd, void *buf, size_t len)
 	return 0;
 }
 
-int uhost_blk_recv(struct uhost_blk *blk, unsigned int conn, struct uhost_blk_req *req)
+int uh_nbd_recv(struct uhost_blk *blk, unsigned int conn, struct uhost_blk_req *req)
 {
 	unsigned char h[BLK_REQ_LEN];
 	uint32_t type;
@@ -159,7 +161,7 @@ int uhost_blk_recv(struct uhost_blk *blk, unsigned int conn, struct uhost_blk_re
 	return 0;
 }
 
-int uhost_blk_recv_data(struct uhost_blk *blk, unsigned int conn, void *buf, uhost_size len)
+int uh_nbd_recv_data(struct uhost_blk *blk, unsigned int conn, void *buf, uhost_size len)
 {
 	if (conn >= blk->conns)
 		return EINVAL;
@@ -188,8 +190,8 @@ static uint32_t nbd_error(uint32_t err)
 	}
 }
 
-int uhost_blk_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
-		   unsigned int n)
+int uh_nbd_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
+		unsigned int n)
 {
 	unsigned char hdr[UHOST_BLK_MAX_BATCH][BLK_REPLY_LEN];
 	struct iovec iov[2 * UHOST_BLK_MAX_BATCH], *v = iov;
@@ -877,7 +879,7 @@ static void size_text(uint64_t bytes, char *buf, size_t len)
 		snprintf(buf, len, "%llu bytes", (unsigned long long)bytes);
 }
 
-int uhost_blk_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp)
+int uh_nbd_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp)
 {
 	int fds[UHOST_BLK_MAX_CONNS];
 	unsigned int index = 0, nfd = 0;
@@ -920,7 +922,7 @@ int uhost_blk_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp)
 	return 0;
 }
 
-void uhost_blk_disconnect(struct uhost_blk *blk)
+void uh_nbd_disconnect(struct uhost_blk *blk)
 {
 	int err;
 
@@ -942,7 +944,7 @@ void uhost_blk_disconnect(struct uhost_blk *blk)
 		shutdown(blk->fd[i], SHUT_RDWR);
 }
 
-void uhost_blk_close(struct uhost_blk *blk)
+void uh_nbd_close(struct uhost_blk *blk)
 {
 	if (!blk)
 		return;

@@ -4,7 +4,7 @@
  * block device, Linux 6.0 and later), the block door's second backend
  * beside nbd.c; 'uldd run --blk-export=ublk' picks it (ULDD_BLK_EXPORT in
  * the environment, read at each open). The door's functions here choose
- * the backend; nbd.c's are built as uh_nbd_* (kernel.mk).
+ * the backend; nbd.c's are its uh_nbd_* (internal.h).
  *
  * The device: ADD_DEV, SET_PARAMS on /dev/ublk-control, then one queue a
  * connection on /dev/ublkcN, each with its io descriptors mapped read-only
@@ -51,15 +51,6 @@
 
 #include "internal.h"
 #include "uhost_blk.h"
-
-/* nbd.c's door, renamed at its build (kernel.mk). */
-int uh_nbd_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp);
-void uh_nbd_disconnect(struct uhost_blk *blk);
-void uh_nbd_close(struct uhost_blk *blk);
-int uh_nbd_recv(struct uhost_blk *blk, unsigned int conn, struct uhost_blk_req *req);
-int uh_nbd_recv_data(struct uhost_blk *blk, unsigned int conn, void *buf, uhost_size len);
-int uh_nbd_send(struct uhost_blk *blk, unsigned int conn, const struct uhost_blk_reply *r,
-		unsigned int n);
 
 /*
  * The commands as ioctl numbers (type 'u'), which every ublk_drv takes;

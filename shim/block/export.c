@@ -443,7 +443,7 @@ static int export_reader(void *data)
 		flush_ready(c);
 	} while (!err);
 	if (err != ESHUTDOWN)
-		pr_err("%s: nbd connection %u: %s\n", c->ex->disk->disk_name, c->index,
+		pr_err("%s: host connection %u: %s\n", c->ex->disk->disk_name, c->index,
 		       uhost_errmsg());
 	/* The requests in flight still complete; their replies go nowhere. */
 	wait_event(c->free_wq, all_idle(c));

@@ -103,7 +103,7 @@ bool tool_sup_takes_value(const char *a)
 	return !strcmp(a, "--device") || !strcmp(a, "-d") || !strcmp(a, "--firmware") ||
 	       !strcmp(a, "--ifname") || !strcmp(a, "--vcpus") || !strcmp(a, "--user") ||
 	       !strcmp(a, "--arena-max") || !strcmp(a, "--watchdog") || !strcmp(a, "--hung-task") ||
-	       !strcmp(a, "--stop-timeout") || is_policy_option(a);
+	       !strcmp(a, "--stop-timeout") || !strcmp(a, "--blk-export") || is_policy_option(a);
 }
 
 /* The child's stop deadline plus a margin; uldd run checks the value. */
