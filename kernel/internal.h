@@ -89,6 +89,11 @@ int uh_iova_free(struct uh_iova_space *space, uint64_t iova, uint64_t len);
  * through ublk.
  */
 int uh_nbd_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp);
+/*
+ * uhost_log() with a format, for both backends: not uh_log(), so unit
+ * tests that stand in for uhost_log() and leave log.o out can link them.
+ */
+__attribute__((format(printf, 2, 3))) void uh_blk_log(int level, const char *fmt, ...);
 void uh_nbd_disconnect(struct uhost_blk *blk);
 void uh_nbd_close(struct uhost_blk *blk);
 int uh_nbd_recv(struct uhost_blk *blk, unsigned int conn, struct uhost_blk_req *req);

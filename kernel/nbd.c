@@ -66,11 +66,8 @@ struct uhost_blk {
 	bool connected; /* disconnect still to do */
 };
 
-/*
- * uhost_log() with a format: not uh_log(), so unit tests that stand in
- * for uhost_log() and leave log.o out can link this file.
- */
-__attribute__((format(printf, 2, 3))) static void blk_log(int level, const char *fmt, ...)
+/* internal.h says why not uh_log(). */
+void uh_blk_log(int level, const char *fmt, ...)
 {
 	char line[512];
 	va_list ap;
@@ -425,14 +422,14 @@ static void nbd_tune(unsigned int index, const struct uhost_blk_geom *g)
 		snprintf(val, sizeof(val), "%u", g->max_bytes >> 10);
 		err = uh_sysfs_write(path, val);
 		if (err)
-			blk_log(UHOST_LOG_WARNING, "uldd: %.*s: cannot write %s to %s: %s",
-				UHOST_BLK_NAME_LEN, g->name, val, path, strerror(err));
+			uh_blk_log(UHOST_LOG_WARNING, "uldd: %.*s: cannot write %s to %s: %s",
+				   UHOST_BLK_NAME_LEN, g->name, val, path, strerror(err));
 	}
 	snprintf(path, sizeof(path), "%s/block/nbd%u/queue/rotational", uh_sysfs_root(), index);
 	err = uh_sysfs_write(path, g->features & UHOST_BLK_F_ROTATIONAL ? "1" : "0");
 	if (err)
-		blk_log(UHOST_LOG_WARNING, "uldd: %.*s: cannot set %s: %s", UHOST_BLK_NAME_LEN,
-			g->name, path, strerror(err));
+		uh_blk_log(UHOST_LOG_WARNING, "uldd: %.*s: cannot set %s: %s", UHOST_BLK_NAME_LEN,
+			   g->name, path, strerror(err));
 }
 
 static int geom_check(const struct uhost_blk_geom *g)
@@ -711,11 +708,12 @@ static int broker_connect(struct broker_dev *held, unsigned int *nheld, bool kep
 		return nbd_reconnect(d->index, &q->geom, mine);
 	}
 	if (d) {
-		blk_log(UHOST_LOG_WARNING,
+		uh_blk_log(
+			UHOST_LOG_WARNING,
 			"uldd: %.*s came back with another geometry: /dev/nbd%u goes, a new device comes",
 			UHOST_BLK_NAME_LEN, d->geom.name, d->index);
 		if (nbd_disconnect(d->index))
-			blk_log(UHOST_LOG_ERR, "uldd: %s", uhost_errmsg());
+			uh_blk_log(UHOST_LOG_ERR, "uldd: %s", uhost_errmsg());
 		*d = held[--*nheld];
 	}
 	if (*nheld == BROKER_MAX_DEVS)
@@ -777,7 +775,7 @@ static void broker_serve(int fd, bool kept)
 	}
 	for (unsigned int i = 0; i < nheld; i++)
 		if (nbd_disconnect(held[i].index))
-			blk_log(UHOST_LOG_ERR, "uldd: %s", uhost_errmsg());
+			uh_blk_log(UHOST_LOG_ERR, "uldd: %s", uhost_errmsg());
 }
 
 /* Forks the broker; its channel's other end to *fd. */
@@ -915,10 +913,10 @@ int uh_nbd_open(const struct uhost_blk_geom *geom, struct uhost_blk **blkp)
 	}
 	(*blkp)->connected = true;
 	size_text(geom->bytes, size, sizeof(size));
-	blk_log(UHOST_LOG_NOTICE,
-		"uldd: %.*s is the host's /dev/nbd%u%s (%s, %u-byte blocks, %u %s)",
-		UHOST_BLK_NAME_LEN, geom->name, index, reattached ? " again" : "", size, geom->lbs,
-		geom->conns, geom->conns == 1 ? "connection" : "connections");
+	uh_blk_log(UHOST_LOG_NOTICE,
+		   "uldd: %.*s is the host's /dev/nbd%u%s (%s, %u-byte blocks, %u %s)",
+		   UHOST_BLK_NAME_LEN, geom->name, index, reattached ? " again" : "", size,
+		   geom->lbs, geom->conns, geom->conns == 1 ? "connection" : "connections");
 	return 0;
 }
 
@@ -938,7 +936,7 @@ void uh_nbd_disconnect(struct uhost_blk *blk)
 		err = nbd_disconnect(blk->index);
 	}
 	if (err)
-		blk_log(UHOST_LOG_ERR, "uldd: %s", uhost_errmsg());
+		uh_blk_log(UHOST_LOG_ERR, "uldd: %s", uhost_errmsg());
 	/* So the readers end even where the host's disconnect did not come. */
 	for (unsigned int i = 0; i < blk->conns; i++)
 		shutdown(blk->fd[i], SHUT_RDWR);

@@ -135,20 +135,6 @@ struct ub_dev {
 	struct ub_queue q[];
 };
 
-__attribute__((format(printf, 2, 3))) static void ub_log(int level, const char *fmt, ...)
-{
-	char line[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	uhost_log(level, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
-}
-
 /* ---- io_uring, by its system calls ---- */
 
 static int ring_init(struct ub_ring *r, unsigned int entries)
@@ -302,9 +288,9 @@ static void ctl_note(struct ub_dev *d, const struct io_uring_cqe *cqe)
 		return;
 	d->start_pending = false;
 	if (cqe->res < 0)
-		ub_log(UHOST_LOG_ERR, "uldd: %s: ublk %s for /dev/ublkb%u failed: %s", d->name,
-		       d->recovering ? "END_USER_RECOVERY" : "START_DEV", d->id,
-		       strerror(-cqe->res));
+		uh_blk_log(UHOST_LOG_ERR, "uldd: %s: ublk %s for /dev/ublkb%u failed: %s", d->name,
+			   d->recovering ? "END_USER_RECOVERY" : "START_DEV", d->id,
+			   strerror(-cqe->res));
 }
 
 /* One control command, waited for; its result (a negative errno) or 0. Under ctl_lock. */
@@ -366,8 +352,8 @@ static void ctl_start(struct ub_dev *d)
 	}
 	pthread_mutex_unlock(&d->ctl_lock);
 	if (err)
-		ub_log(UHOST_LOG_ERR, "uldd: %s: cannot start /dev/ublkb%u: %s", d->name, d->id,
-		       strerror(err));
+		uh_blk_log(UHOST_LOG_ERR, "uldd: %s: cannot start /dev/ublkb%u: %s", d->name, d->id,
+			   strerror(err));
 }
 
 /* ---- The data path: one reader a queue ---- */
@@ -561,8 +547,8 @@ static int ub_send(struct ub_dev *d, unsigned int conn, const struct uhost_blk_r
 			return EINVAL;
 		if (r[i].error) {
 			result = -(int)r[i].error;
-			ub_log(UHOST_LOG_DEBUG, "uldd: /dev/ublkb%u queue %u tag %u: error %u",
-			       d->id, conn, tag, r[i].error);
+			uh_blk_log(UHOST_LOG_DEBUG, "uldd: /dev/ublkb%u queue %u tag %u: error %u",
+				   d->id, conn, tag, r[i].error);
 		} else
 			result = q->rw[tag] ? (int)q->len[tag] : 0;
 		if (!r[i].error && r[i].len) {
@@ -852,11 +838,11 @@ opened:
 		err = queue_map(d, i);
 	if (err)
 		goto fail;
-	ub_log(UHOST_LOG_NOTICE,
-	       "uldd: %.*s is the host's /dev/ublkb%u%s (%llu MiB, %u-byte blocks, %u %s)",
-	       UHOST_BLK_NAME_LEN, g->name, d->id, d->recovering ? " again" : "",
-	       (unsigned long long)(g->bytes >> 20), g->lbs, d->nq,
-	       d->nq == 1 ? "queue" : "queues");
+	uh_blk_log(UHOST_LOG_NOTICE,
+		   "uldd: %.*s is the host's /dev/ublkb%u%s (%llu MiB, %u-byte blocks, %u %s)",
+		   UHOST_BLK_NAME_LEN, g->name, d->id, d->recovering ? " again" : "",
+		   (unsigned long long)(g->bytes >> 20), g->lbs, d->nq,
+		   d->nq == 1 ? "queue" : "queues");
 	*dp = d;
 	return 0;
 
@@ -886,7 +872,8 @@ static void ub_disconnect(struct ub_dev *d)
 	pthread_mutex_unlock(&d->ctl_lock);
 	atomic_store(&d->stopped, true);
 	if (res < 0)
-		ub_log(UHOST_LOG_ERR, "uldd: /dev/ublkb%u: STOP_DEV: %s", d->id, strerror(-res));
+		uh_blk_log(UHOST_LOG_ERR, "uldd: /dev/ublkb%u: STOP_DEV: %s", d->id,
+			   strerror(-res));
 	/* Wakes each reader, should its fetches not have come back aborted. */
 	for (unsigned int i = 0; i < d->nq; i++) {
 		uint64_t one = 1;
@@ -906,7 +893,7 @@ static void ub_close(struct ub_dev *d)
 	res = ctl_cmd(d, UB_DEL_DEV, d->id, NULL, 0, 0);
 	pthread_mutex_unlock(&d->ctl_lock);
 	if (res < 0)
-		ub_log(UHOST_LOG_ERR, "uldd: /dev/ublkb%u: DEL_DEV: %s", d->id, strerror(-res));
+		uh_blk_log(UHOST_LOG_ERR, "uldd: /dev/ublkb%u: DEL_DEV: %s", d->id, strerror(-res));
 	ring_free(&d->ctl);
 	close(d->ctl_fd);
 	pthread_mutex_destroy(&d->ctl_lock);

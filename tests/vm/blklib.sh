@@ -5,6 +5,9 @@
 #       mkfs.ext4 on DEV, DIRS folders of FILES files of random bytes (the
 #       n-th file n * KIB KiB), their SHA-256 sums, unmount, fsck -f,
 #       remount and verify; fails naming WHO's DEV, or says ok.
+#   blk_edge_check DEV PID LOG
+#       flush, discard where the disk offers it, and a read past its end,
+#       which reads nothing while the driver (PID, its log LOG) lives on.
 # shellcheck shell=bash
 
 blk_ext4_check() { # DEV WHO [DIRS FILES KIB]
@@ -27,4 +30,24 @@ blk_ext4_check() { # DEV WHO [DIRS FILES KIB]
 	(cd "$mnt" && sha256sum --quiet -c /tmp/blk-sums) || fail "$who's $dev: the sums differ after remount"
 	umount "$mnt"
 	ok "ext4 on $who's $dev: $(wc -l </tmp/blk-sums) files, fsck -f clean, sums equal after remount"
+}
+
+blk_edge_check() { # DEV PID LOG
+	local dev=$1 pid=$2 log=$3 sys=/sys/block/${1#/dev/} lbs sectors dmax out
+	read -r lbs <"$sys"/queue/logical_block_size
+	read -r sectors <"$sys"/size
+	sync "$dev" 2>/dev/null || sync
+	blockdev --flushbufs "$dev" || fail "flushing $dev failed"
+	read -r dmax <"$sys"/queue/discard_max_bytes
+	if [ "$dmax" -gt 0 ]; then
+		blkdiscard -f "$dev" || fail "blkdiscard $dev failed"
+		ok "blkdiscard on $dev"
+	else
+		skip_part "$dev does not advertise discard: blkdiscard not tried"
+	fi
+	out=$(dd if="$dev" of=/dev/null bs="$lbs" skip=$((sectors * 512 / lbs)) count=1 iflag=direct 2>&1) ||
+		true
+	grep -q "^0+0 records in" <<<"$out" || fail "a read past the end of $dev gave: $out"
+	kill -0 "$pid" || fail "the driver died on a read past the end: $(cat "$log")"
+	ok "a read past the end reads nothing; the driver runs on"
 }

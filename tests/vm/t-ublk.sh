@@ -73,19 +73,7 @@ echo "== ext4: a file tree, fsck, remount, SHA-256"
 blk_ext4_check "$dev" blkram 4 6 37
 
 echo "== flush, discard, the end of the disk"
-blockdev --flushbufs "$dev" || fail "flushing $dev failed"
-read -r dmax </sys/block/"$ublk"/queue/discard_max_bytes
-if [ "$dmax" -gt 0 ]; then
-	blkdiscard -f "$dev" || fail "blkdiscard $dev failed"
-	ok "blkdiscard on $dev"
-else
-	skip_part "blkram does not advertise discard: blkdiscard not tried"
-fi
-out=$(dd if="$dev" of=/dev/null bs="$lbs" skip=$((sectors * 512 / lbs)) count=1 iflag=direct 2>&1) ||
-	true
-grep -q "^0+0 records in" <<<"$out" || fail "a read past the end of $dev gave: $out"
-kill -0 "$pid" || fail "the driver died on a read past the end: $(cat "$log")"
-ok "a read past the end reads nothing; the driver runs on"
+blk_edge_check "$dev" "$pid" "$log"
 
 # iops DEV DEPTH: 4 KiB random reads for 5 s, direct; the IOPS fio counted.
 iops() {
