@@ -70,19 +70,21 @@ done
 (cd "$MNT" && sha256sum tree/*) >/tmp/crash-sums
 sync
 
-echo "== fio: 32 MiB of 4 KiB random writes with crc32c headers, then its verify pass"
-fio --name=crash --filename="$MNT/fio.dat" --size=32M --rw=randwrite --bs=4k \
-	--ioengine=libaio --iodepth=8 --direct=1 --verify=crc32c --do_verify=1 \
+echo "== fio: 64 MiB of 4 KiB random writes with crc32c headers, then its verify pass"
+# fallocate: the file is laid out without writing it, so what the disk
+# writes from here on is the job's.
+start=$(written)
+fio --name=crash --filename="$MNT/fio.dat" --size=64M --fallocate=posix --rw=randwrite \
+	--bs=4k --ioengine=libaio --iodepth=8 --direct=1 --verify=crc32c --do_verify=1 \
 	--verify_fatal=1 --verify_state_save=0 --eta=never --output=/tmp/crash-fio.log &
 FIO=$!
-# The file's layout (32 MiB), then 8 MiB of the job's own writes.
-start=$(written)
+# The crash once 8 of the job's 64 MiB are written.
 for _ in $(seq 3000); do
-	[ $(($(written) - start)) -ge $(((32 + 8) * 2048)) ] && break
+	[ $(($(written) - start)) -ge $((8 * 2048)) ] && break
 	kill -0 "$FIO" 2>/dev/null || break
 	sleep 0.1
 done
-kill -0 "$FIO" 2>/dev/null || fail "fio ended before the crash: $(cat /tmp/crash-fio.log)"
+kill -0 "$FIO" 2>/dev/null || fail "fio ended before the crash: $(grep -E "err=|WRITE:|READ:" /tmp/crash-fio.log)"
 done_mib=$((($(written) - start) / 2048))
 old=$(driver_child)
 [ -n "$old" ] || fail "the supervisor has no driver child"
