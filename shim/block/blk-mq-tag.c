@@ -119,7 +119,8 @@ static int try_get(struct blk_mq_tags *tags, bool reserved)
 	if (bit >= hi)
 		bit = find_next_zero_bit(t->map, hi, lo);
 	if (bit < hi) {
-		__set_bit(bit, t->map);
+		/* Atomic: the timeout work and busy_iter read the map unlocked. */
+		set_bit(bit, t->map);
 		tag = bit;
 		/* The depth 'uldd stats' shows, counted under the lock the tag takes anyway. */
 		if (++t->used > t->max_used)
@@ -158,7 +159,7 @@ void uldd_blk_tag_put(struct blk_mq_tags *tags, unsigned int tag)
 	unsigned long flags;
 
 	spin_lock_irqsave(&t->lock, flags);
-	__clear_bit(tag, t->map);
+	clear_bit(tag, t->map);
 	t->used--;
 	spin_unlock_irqrestore(&t->lock, flags);
 	if (wq_has_sleeper(&t->wait))
