@@ -5,6 +5,9 @@
 #       mkfs.ext4 on DEV, DIRS folders of FILES files of random bytes (the
 #       n-th file n * KIB KiB), their SHA-256 sums, unmount, fsck -f,
 #       remount and verify; fails naming WHO's DEV, or says ok.
+#   blk_nbd_gone DEV WHO
+#       within 5 s DEV is disconnected and no nbd broker runs; WHO (the
+#       driver, the supervisor) names what stopped, in the failure.
 #   blk_edge_check DEV PID LOG
 #       flush, discard where the disk offers it, and a read past its end,
 #       which reads nothing while the driver (PID, its log LOG) lives on.
@@ -50,4 +53,17 @@ blk_edge_check() { # DEV PID LOG
 	grep -q "^0+0 records in" <<<"$out" || fail "a read past the end of $dev gave: $out"
 	kill -0 "$pid" || fail "the driver died on a read past the end: $(cat "$log")"
 	ok "a read past the end reads nothing; the driver runs on"
+}
+
+blk_nbd_gone() { # DEV WHO
+	local dev=$1 who=$2 c comm
+	for _ in $(seq 50); do
+		[ -e /sys/block/"${dev#/dev/}"/pid ] || break
+		sleep 0.1
+	done
+	[ ! -e /sys/block/"${dev#/dev/}"/pid ] || fail "$dev is still connected after the $who stopped"
+	for c in /proc/[0-9]*/comm; do
+		read -r comm <"$c" 2>/dev/null || continue
+		[ "$comm" != uldd-nbd ] || fail "the nbd broker ${c%/comm} outlived the $who"
+	done
 }

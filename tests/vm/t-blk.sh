@@ -75,15 +75,7 @@ kill -TERM "$pid"
 rc=0
 wait "$pid" || rc=$?
 [ "$rc" -eq 0 ] || fail "uldd run exited $rc on SIGTERM: $(cat "$log")"
-for _ in $(seq 50); do
-	[ -e /sys/block/"$nbd"/pid ] || break
-	sleep 0.1
-done
-[ ! -e /sys/block/"$nbd"/pid ] || fail "$dev is still connected after the driver stopped"
-for c in /proc/[0-9]*/comm; do
-	read -r comm <"$c" 2>/dev/null || continue
-	[ "$comm" != uldd-nbd ] || fail "the nbd broker ${c%/comm} outlived the driver"
-done
+blk_nbd_gone "$dev" driver
 ok "SIGTERM: exit 0, $dev disconnected, no broker left"
 
 echo "== without nbd.ko"

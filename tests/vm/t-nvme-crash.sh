@@ -14,6 +14,7 @@
 # vm-timeout: 900
 set -euo pipefail
 . "$ULDD_TOP/tests/vm/lib.sh"
+. "$ULDD_TOP/tests/vm/blklib.sh"
 
 B=$(for f in /sys/bus/pci/devices/0000:00:08.0/0000:*:00.0; do echo "${f##*/}"; done)
 [ -e "/sys/bus/pci/devices/$B" ] || fail "no controller behind the root port"
@@ -118,13 +119,5 @@ rc=0
 wait "$SUP_PID" || rc=$?
 SUP_PID=
 [ "$rc" -eq 0 ] || fail "uldd supervise exited $rc on SIGTERM: $(tail -20 "$LOG")"
-for _ in $(seq 50); do
-	[ -e /sys/block/"$NBD"/pid ] || break
-	sleep 0.1
-done
-[ ! -e /sys/block/"$NBD"/pid ] || fail "$DEV is still connected after the supervisor stopped"
-for c in /proc/[0-9]*/comm; do
-	read -r comm <"$c" 2>/dev/null || continue
-	[ "$comm" != uldd-nbd ] || fail "the nbd broker ${c%/comm} outlived the supervisor"
-done
+blk_nbd_gone "$DEV" supervisor
 ok "SIGTERM: exit 0, $DEV disconnected, no broker left"
